@@ -1,0 +1,41 @@
+/**
+ * `npm run cli -- <command> …`: the command line over domain + io.
+ * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts).
+ * Never prints a stack trace: unexpected failures become one line on stderr and exit 2.
+ */
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import("./analyze")).runAnalyze,
+  targets: async () => (await import("./targets")).runTargets,
+};
+
+const USAGE = `用法 Usage: npm run cli -- <command> [options]
+  analyze <input.geojson> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
+          [--format geojson|csv] [--lang zh|en] [--out <file>]
+  targets [--data <dir>] [--format text|json] [--lang zh|en]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`未知命令 unknown command: ${name}\n${USAGE}\n`);
+    return 2;
+  }
+  return (await load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`内部错误 internal error: ${msg}\n`);
+    process.exitCode = 2;
+  },
+);

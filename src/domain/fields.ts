@@ -1,0 +1,148 @@
+/**
+ * The field catalogue: every input and computed parcel property with its Chinese and English
+ * label, its unit, and the aliases found in real data. One source for CSV headers, the detail
+ * panel, the table and the importer's field mapping.
+ */
+
+export type FieldKind = "string" | "number" | "integer" | "boolean" | "date" | "list";
+
+/** Units as shown to users. `ratio` is a plain fraction in data, shown as percent. */
+export type Unit =
+  | "m2"
+  | "mu"
+  | "wan-yuan"
+  | "wan-yuan-per-year"
+  | "wan-yuan-per-mu"
+  | "wan-yuan-per-person"
+  | "wan-yuan-per-tce"
+  | "ratio"
+  | "persons"
+  | "tce-per-year"
+  | "none";
+
+export interface FieldInfo {
+  key: string;
+  zh: string;
+  en: string;
+  kind: FieldKind;
+  unit: Unit;
+  /** Written by the analysis (never edited by hand). */
+  computed: boolean;
+  /** Aliases found in real data (Chinese names and pinyin abbreviations), matched case-insensitively. */
+  aliases: string[];
+}
+
+const f = (
+  key: string,
+  zh: string,
+  en: string,
+  kind: FieldKind,
+  unit: Unit,
+  aliases: string[] = [],
+  computed = false,
+): FieldInfo => ({ key, zh, en, kind, unit, computed, aliases });
+
+/** Input fields, in the order of `shared/spec/parcel-schema.md`. */
+export const INPUT_FIELDS: readonly FieldInfo[] = [
+  f("id", "宗地编号", "Parcel ID", "string", "none", [
+    "宗地编号",
+    "宗地号",
+    "地块编号",
+    "ZDDM",
+    "DKBH",
+    "BSM",
+  ]),
+  f("name", "地块名称", "Name", "string", "none", ["地块名称", "MC"]),
+  f("zone", "片区", "Zone", "string", "none", ["片区", "园区"]),
+  f("landUse", "用地类型", "Land use", "string", "none", ["用地类型", "用地性质", "YDXZ", "DLBM"]),
+  f("landStatus", "供地状态", "Land status", "string", "none", ["供地状态"]),
+  f("enterprise", "企业名称", "Enterprise", "string", "none", ["企业名称", "企业", "使用权人", "QYMC"]),
+  f("industryCode", "行业代码", "Industry code", "string", "none", ["行业代码", "HYDM"]),
+  f("industryCluster", "产业集群", "Industry cluster", "string", "none", ["产业集群"]),
+  f("landAreaM2", "宗地面积", "Legal land area", "number", "m2", ["宗地面积", "用地面积", "ZDMJ"]),
+  f("floorAreaM2", "总建筑面积", "Floor area", "number", "m2", ["总建筑面积", "建筑面积", "JZMJ"]),
+  f("footprintAreaM2", "建筑物构筑物堆场基底面积", "Building footprint", "number", "m2", [
+    "建筑物构筑物堆场基底面积",
+    "基底面积",
+    "占地面积",
+  ]),
+  f("greenAreaM2", "绿地面积", "Green area", "number", "m2", ["绿地面积"]),
+  f("adminAreaM2", "行政办公及生活服务设施用地面积", "Admin & services area", "number", "m2", [
+    "行政办公及生活服务设施用地面积",
+  ]),
+  f("developedAreaM2", "已动工开发面积", "Developed area", "number", "m2", ["已动工开发面积"]),
+  f("fixedInvestment", "累计固定资产投资", "Fixed investment", "number", "wan-yuan", [
+    "累计固定资产投资",
+    "投资额",
+    "固定资产投资",
+  ]),
+  f("contractInvestment", "合同约定总投资", "Contracted investment", "number", "wan-yuan", [
+    "合同约定总投资",
+    "约定投资",
+  ]),
+  f("landPrice", "出让价款", "Land price", "number", "wan-yuan", ["出让价款", "出让金"]),
+  f("outputValue", "工业总产值", "Output value", "number", "wan-yuan-per-year", ["工业总产值", "产值"]),
+  f("revenue", "营业收入", "Revenue", "number", "wan-yuan-per-year", ["营业收入"]),
+  f("valueAdded", "工业增加值", "Value added", "number", "wan-yuan-per-year", ["工业增加值", "增加值"]),
+  f("taxRevenue", "税收", "Tax revenue", "number", "wan-yuan-per-year", ["税收", "实缴税金"]),
+  f("employees", "从业人员", "Employees", "integer", "persons", ["从业人员", "职工人数"]),
+  f("residents", "居住人口", "Residents", "integer", "persons", ["居住人口"]),
+  f("energyTce", "综合能耗", "Energy use", "number", "tce-per-year", ["综合能耗"]),
+  f("rdExpense", "研发经费", "R&D expense", "number", "wan-yuan-per-year", ["研发经费"]),
+  f("aboveScale", "规上企业", "Above designated size", "boolean", "none", ["规上企业"]),
+  f("highTech", "高新技术企业", "High-tech enterprise", "boolean", "none", ["高新技术企业"]),
+  f("supplyDate", "供地日期", "Supply date", "date", "none", ["供地日期", "签约日期"]),
+  f("agreedStartDate", "约定动工日期", "Agreed start date", "date", "none", ["约定动工日期"]),
+  f("agreedCompletionDate", "约定竣工日期", "Agreed completion date", "date", "none", ["约定竣工日期"]),
+  f("actualStartDate", "实际动工日期", "Actual start date", "date", "none", ["实际动工日期"]),
+  f("constructionStatus", "建设状态", "Construction status", "string", "none", ["建设状态"]),
+  f("haltedSince", "停工日期", "Halted since", "date", "none", ["停工日期"]),
+  f("governmentCause", "政府原因导致", "Government-caused delay", "boolean", "none", ["政府原因导致"]),
+  f("agreedInvestmentPerMu", "约定投资强度", "Agreed investment intensity", "number", "wan-yuan-per-mu", [
+    "约定投资强度",
+  ]),
+  f("agreedFar", "约定容积率", "Agreed FAR", "number", "none", ["约定容积率"]),
+  f("agreedTaxPerMu", "约定亩均税收", "Agreed tax per mu", "number", "wan-yuan-per-mu", ["约定亩均税收"]),
+  f("agreedOutputPerMu", "约定亩均产出", "Agreed output per mu", "number", "wan-yuan-per-mu", [
+    "约定亩均产出",
+  ]),
+];
+
+/** Computed fields, in the order of `shared/spec/parcel-schema.md`. */
+export const COMPUTED_FIELDS: readonly FieldInfo[] = [
+  f("areaM2", "图形面积", "Planar area", "number", "m2", [], true),
+  f("areaMu", "面积(亩)", "Area (mu)", "number", "mu", [], true),
+  f("investmentPerMu", "投资强度", "Investment intensity", "number", "wan-yuan-per-mu", [], true),
+  f("far", "容积率", "Floor-area ratio", "number", "none", [], true),
+  f("buildingCoverage", "建筑系数", "Building coverage", "number", "ratio", [], true),
+  f("greenRatio", "绿地率", "Green ratio", "number", "ratio", [], true),
+  f("adminRatio", "行政办公及生活服务设施用地比例", "Admin land ratio", "number", "ratio", [], true),
+  f("outputPerMu", "亩均产出", "Output per mu", "number", "wan-yuan-per-mu", [], true),
+  f("valueAddedPerMu", "亩均增加值", "Value added per mu", "number", "wan-yuan-per-mu", [], true),
+  f("taxPerMu", "亩均税收", "Tax per mu", "number", "wan-yuan-per-mu", [], true),
+  f("laborProductivity", "全员劳动生产率", "Labour productivity", "number", "wan-yuan-per-person", [], true),
+  f("energyProductivity", "单位能耗增加值", "Value added per tce", "number", "wan-yuan-per-tce", [], true),
+  f("rdIntensity", "研发投入强度", "R&D intensity", "number", "ratio", [], true),
+  f("areaDiscrepancy", "面积差异", "Area discrepancy", "number", "ratio", [], true),
+  f("standardsFailed", "未达标指标", "Standards failed", "list", "none", [], true),
+  f("idleStatus", "闲置状态", "Idle status", "string", "none", [], true),
+  f("idleFee", "土地闲置费", "Idle land fee", "number", "wan-yuan", [], true),
+  f("efficiencyScore", "亩均效益得分", "Efficiency score", "number", "none", [], true),
+  f("efficiencyClass", "亩均效益等级", "Efficiency class", "string", "none", [], true),
+  f("reallocationCandidate", "腾笼换鸟候选", "Reallocation candidate", "boolean", "none", [], true),
+  f("reallocationReasons", "腾笼换鸟原因", "Reallocation reasons", "list", "none", [], true),
+];
+
+export const ALL_FIELDS: readonly FieldInfo[] = [...INPUT_FIELDS, ...COMPUTED_FIELDS];
+
+const BY_KEY = new Map(ALL_FIELDS.map((x) => [x.key, x]));
+
+/** Metadata for a field key, or `undefined` for a property outside the schema. */
+export function fieldInfo(key: string): FieldInfo | undefined {
+  return BY_KEY.get(key);
+}
+
+/** 1 亩 in m² (exactly 10000/15). */
+export const M2_PER_MU = 10000 / 15;
+/** 1 公顷 = 15 亩. */
+export const MU_PER_HA = 15;

@@ -20,6 +20,8 @@ export interface Problem {
   field?: string;
   /** Values a sentence needs (the raw value, the detected CRS …). */
   params?: Record<string, string | number | boolean | null>;
+  /** The whole file cannot be used (not JSON, not GeoJSON, unknown CRS …); `severity` is `error`. */
+  fatal?: boolean;
 }
 
 /** How the input CRS was determined. */

@@ -1,0 +1,180 @@
+/**
+ * Feature properties → typed parcel inputs. Property names are matched to schema keys through
+ * the field catalogue (`src/domain/fields.ts`: key, Chinese label, aliases; case-insensitive,
+ * trimmed). Values are parsed per field kind (`numbers.ts`); enumerations accept the English codes
+ * and the Chinese labels of `shared/spec/parcel-schema.md`. Unknown properties go to `extra`
+ * unchanged; computed properties (an earlier export being re-imported) are dropped, they are
+ * recomputed.
+ */
+import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import type { ParcelInput } from "../domain/types";
+import {
+  type ParamValue,
+  type Parsed,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  parseText,
+  rawText,
+} from "./numbers";
+
+/** A property value set aside, named by the property name as found in the file. */
+export interface PropertyIssue {
+  field: string;
+  code: string;
+  params: Record<string, ParamValue>;
+}
+
+export interface MappedProperties {
+  /** Typed inputs, without `id` (the reader resolves ids). */
+  input: Omit<ParcelInput, "id">;
+  /** The raw id value, when a property maps to `id`. */
+  rawId?: unknown;
+  /** The property name the id came from. */
+  idField?: string;
+  extra: Record<string, unknown>;
+  issues: PropertyIssue[];
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Normalised property name → schema field (input fields only). */
+const INPUT_BY_NAME = new Map<string, FieldInfo>();
+for (const f of INPUT_FIELDS) {
+  for (const name of [f.key, f.zh, ...f.aliases]) {
+    const k = norm(name);
+    if (!INPUT_BY_NAME.has(k)) INPUT_BY_NAME.set(k, f);
+  }
+}
+/** Computed property names (schema keys), dropped on import. */
+const COMPUTED_NAMES = new Set(COMPUTED_FIELDS.map((f) => norm(f.key)));
+
+/** English code or Chinese label (normalised) → code, per enumerated field. */
+const ENUMS: Record<string, Map<string, string>> = {
+  landStatus: enumMap({
+    supplied: ["已供", "已供地", "已出让"],
+    unsupplied: ["未供", "未供地"],
+    reserved: ["储备", "储备地"],
+    acquiring: ["征收中"],
+  }),
+  constructionStatus: enumMap({
+    "not-started": ["未动工", "未开工"],
+    "under-construction": ["在建", "建设中", "施工中"],
+    halted: ["停工", "停建"],
+    completed: ["竣工", "已竣工", "建成"],
+    "in-production": ["在产", "投产", "已投产", "生产中"],
+  }),
+  industryCluster: enumMap({
+    "selenium-food-pharma": ["富硒食品与医药"],
+    "building-materials": ["新型建材"],
+    "machinery-electronics": ["机械电子"],
+    garments: ["服装加工"],
+    "resource-recycling": ["资源综合利用"],
+    photovoltaic: ["光伏发电"],
+    "electronic-components": ["电子元配件"],
+    "daily-chemicals": ["日用化工"],
+    other: ["其他", "其它"],
+  }),
+};
+
+/** Zone names written in Chinese → the zone ids of the park; other zone values are kept as given. */
+const ZONE_NAMES = new Map<string, string>([
+  ["黄土坎片区", "huangtukan"],
+  ["黄土坎", "huangtukan"],
+  ["大样榜片区", "dayangbang"],
+  ["大样榜", "dayangbang"],
+]);
+
+function enumMap(labels: Record<string, string[]>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [code, zh] of Object.entries(labels)) {
+    m.set(code, code);
+    for (const l of zh) m.set(norm(l), code);
+  }
+  return m;
+}
+
+/** The schema field a property name maps to, if any (input fields only). */
+export function inputFieldFor(name: string): FieldInfo | undefined {
+  return INPUT_BY_NAME.get(norm(name));
+}
+
+/** Raw property name → its field, `computed`, or `extra` (names repeat across features: cache them). */
+const NAME_CACHE = new Map<string, FieldInfo | "computed" | "extra">();
+function classify(name: string): FieldInfo | "computed" | "extra" {
+  let c = NAME_CACHE.get(name);
+  if (c === undefined) {
+    const n = norm(name);
+    c = INPUT_BY_NAME.get(n) ?? (COMPUTED_NAMES.has(n) ? "computed" : "extra");
+    if (NAME_CACHE.size < 10000) NAME_CACHE.set(name, c);
+  }
+  return c;
+}
+
+function parseValue(field: FieldInfo, raw: unknown): Parsed<string | number | boolean> {
+  switch (field.kind) {
+    case "number":
+    case "integer":
+      return parseNumber(raw, field);
+    case "boolean":
+      return parseBoolean(raw);
+    case "date":
+      return parseDate(raw);
+    default: {
+      const t = parseText(raw);
+      if (t.value === undefined) return t;
+      const codes = ENUMS[field.key];
+      if (codes) {
+        const code = codes.get(norm(t.value));
+        return code ? { value: code } : { issue: { code: "unknown-enum", params: { raw: rawText(raw) } } };
+      }
+      if (field.key === "zone") return { value: ZONE_NAMES.get(t.value) ?? t.value };
+      return t;
+    }
+  }
+}
+
+/**
+ * Map and parse one feature's properties.
+ *
+ * @example mapProperties({ 宗地编号: "HTK-1", 投资额: "1,200万元", 备注: "x" })
+ * // → { rawId: "HTK-1", input: { fixedInvestment: 1200 }, extra: { 备注: "x" }, issues: [] }
+ */
+export function mapProperties(props: Record<string, unknown> | null | undefined): MappedProperties {
+  const input: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  const issues: PropertyIssue[] = [];
+  const out: MappedProperties = { input: input as Omit<ParcelInput, "id">, extra, issues };
+  if (!props) return out;
+  /** Schema key → the property name that filled it. */
+  let seen: Map<string, string> | undefined;
+  for (const name in props) {
+    const raw = props[name];
+    const field = classify(name);
+    if (field === "extra") {
+      extra[name] = raw;
+      continue;
+    }
+    if (field === "computed") continue;
+    seen ??= new Map();
+    const first = seen.get(field.key);
+    if (first !== undefined) {
+      // Two properties for one field (e.g. `投资额` and `fixedInvestment`): keep the first,
+      // keep the second unchanged in extra, and say so.
+      extra[name] = raw;
+      issues.push({ field: name, code: "duplicate-field", params: { key: field.key, kept: first } });
+      continue;
+    }
+    seen.set(field.key, name);
+    if (field.key === "id") {
+      out.rawId = raw;
+      out.idField = name;
+      continue;
+    }
+    const r = parseValue(field, raw);
+    if (r.issue)
+      issues.push({ field: name, code: r.issue.code, params: { ...r.issue.params, key: field.key } });
+    else if (r.value !== undefined) input[field.key] = r.value;
+  }
+  return out;
+}

@@ -1,0 +1,302 @@
+/**
+ * Coordinate reference systems: the CGCS2000 3-degree Gauss–Krüger zones (EPSG:4513–4554),
+ * CGCS2000 geographic (EPSG:4490) and WGS 84 (EPSG:4326), resolution of user-given CRS specs
+ * (EPSG codes, OGC URNs, proj4 strings, Esri `.prj` WKT) and cached proj4 transforms.
+ *
+ * Axis order everywhere in this module is GeoJSON's: `[easting, northing]` for projected CRSs
+ * and `[longitude, latitude]` (degrees) for geographic ones — not EPSG's northing-first order.
+ *
+ * CGCS2000 and WGS 84 are treated as identical (no datum shift): they differ by centimetres,
+ * far below map scale, and Chinese cadastral data makes the same assumption.
+ */
+import proj4 from "proj4";
+
+/** A resolved CRS: a canonical code (EPSG code, or the normalised proj4 string) and its proj4 definition. */
+export interface ResolvedCrs {
+  ok: true;
+  /** `EPSG:nnnn` for a known CRS (also when a proj4 string or WKT matches one), else the proj4 string. */
+  code: string;
+  proj4: string;
+}
+/** Why a CRS spec could not be resolved. */
+export interface UnresolvedCrs {
+  ok: false;
+  reason: "unknown-crs" | "unsupported-wkt";
+}
+
+/** First and last CGCS2000 3-degree Gauss–Krüger zone numbers (central meridian = zone × 3°). */
+export const GK3_FIRST_ZONE = 25;
+export const GK3_LAST_ZONE = 45;
+/** EPSG:4513 is zone 25 with zone-prefixed eastings; EPSG:4534 is zone 25 (CM 75°E) without. */
+const PREFIXED_BASE = 4513;
+const UNPREFIXED_BASE = 4534;
+
+/** The default analysis CRS for Jianshi (CM 111°E, no zone prefix). */
+export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
+/** WGS 84 lon/lat, the CRS of RFC 7946 GeoJSON. */
+export const WGS84 = "EPSG:4326";
+/** CGCS2000 geographic lon/lat. */
+export const CGCS2000_GEOGRAPHIC = "EPSG:4490";
+
+const tmerc = (lon0: number, x0: number, y0 = 0, k = 1) =>
+  `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=${k} +x_0=${x0} +y_0=${y0} +ellps=GRS80 +units=m +no_defs`;
+
+/** proj4 definitions of every CRS known by code. */
+const KNOWN: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  m.set("EPSG:4326", "+proj=longlat +datum=WGS84 +no_defs");
+  m.set("EPSG:4490", "+proj=longlat +ellps=GRS80 +no_defs");
+  for (let zone = GK3_FIRST_ZONE; zone <= GK3_LAST_ZONE; zone++) {
+    const cm = zone * 3;
+    m.set(`EPSG:${PREFIXED_BASE + zone - GK3_FIRST_ZONE}`, tmerc(cm, zone * 1e6 + 500000));
+    m.set(`EPSG:${UNPREFIXED_BASE + zone - GK3_FIRST_ZONE}`, tmerc(cm, 500000));
+  }
+  return m;
+})();
+
+/** Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:4513`…`EPSG:4554`). */
+export function knownCrsCodes(): string[] {
+  return [...KNOWN.keys()];
+}
+
+/**
+ * EPSG code of a CGCS2000 3-degree Gauss–Krüger zone.
+ *
+ * @param zone zone number 25–45 (central meridian = zone × 3°E, e.g. 37 → 111°E)
+ * @param prefixed true for the CRS whose eastings carry the zone number (x_0 = zone·10⁶ + 500 000)
+ * @returns e.g. `"EPSG:4546"`; throws a RangeError for a zone outside 25–45 (a programming error)
+ * @example epsgForZone(37, false) // "EPSG:4546"; epsgForZone(37, true) // "EPSG:4525"
+ */
+export function epsgForZone(zone: number, prefixed: boolean): string {
+  if (!Number.isInteger(zone) || zone < GK3_FIRST_ZONE || zone > GK3_LAST_ZONE)
+    throw new RangeError(`Gauss–Krüger 3° zone must be ${GK3_FIRST_ZONE}–${GK3_LAST_ZONE}, got ${zone}`);
+  return `EPSG:${(prefixed ? PREFIXED_BASE : UNPREFIXED_BASE) + zone - GK3_FIRST_ZONE}`;
+}
+
+/**
+ * The zone of a zone-prefixed Gauss–Krüger easting (metres): 8 digits before the decimal point,
+ * the first two being a CGCS2000 3-degree zone 25–45.
+ *
+ * @param easting easting in metres, e.g. 37 412 345.6
+ * @returns the zone number, or null when the value is not an 8-digit easting of zone 25–45
+ * @example zoneFromPrefixedEasting(37412345.6) // 37; zoneFromPrefixedEasting(412345.6) // null
+ */
+export function zoneFromPrefixedEasting(easting: number): number | null {
+  if (!Number.isFinite(easting) || easting < 1e7 || easting >= 1e8) return null;
+  const zone = Math.floor(easting / 1e6);
+  return zone >= GK3_FIRST_ZONE && zone <= GK3_LAST_ZONE ? zone : null;
+}
+
+/** Normalise a proj4 string: single spaces, `+type=crs` dropped. */
+function normaliseProj4(s: string): string {
+  return s
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== "+type=crs")
+    .join(" ");
+}
+
+/** Parse a proj4 string into `{key: value}` (flags get `""`). */
+function proj4Params(s: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const tok of s.trim().split(/\s+/)) {
+    if (!tok.startsWith("+")) continue;
+    const eq = tok.indexOf("=");
+    if (eq < 0) m.set(tok.slice(1), "");
+    else m.set(tok.slice(1, eq), tok.slice(eq + 1));
+  }
+  return m;
+}
+
+const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+
+/**
+ * If a transverse Mercator definition is exactly one of the CGCS2000 3-degree zones (GRS80 /
+ * CGCS2000 ellipsoid, lat_0 0, k 1, y_0 0, x_0 500 000 or zone-prefixed), return its EPSG code.
+ */
+function matchGk3Zone(p: {
+  lon0: number;
+  x0: number;
+  y0: number;
+  k: number;
+  lat0: number;
+  grs80: boolean;
+}): string | null {
+  if (!p.grs80 || !near(p.lat0, 0, 1e-9) || !near(p.k, 1, 1e-12) || !near(p.y0, 0, 1e-6)) return null;
+  const zone = Math.round(p.lon0 / 3);
+  if (!near(p.lon0, zone * 3, 1e-9) || zone < GK3_FIRST_ZONE || zone > GK3_LAST_ZONE) return null;
+  if (near(p.x0, 500000, 1e-6)) return epsgForZone(zone, false);
+  if (near(p.x0, zone * 1e6 + 500000, 1e-6)) return epsgForZone(zone, true);
+  return null;
+}
+
+function resolveProj4String(spec: string): ResolvedCrs | UnresolvedCrs {
+  const def = normaliseProj4(spec);
+  const p = proj4Params(def);
+  if (!p.has("proj")) return { ok: false, reason: "unknown-crs" };
+  try {
+    proj4(def, WGS84_PROJ4); // throws on an unknown projection or bad parameters
+  } catch {
+    return { ok: false, reason: "unknown-crs" };
+  }
+  const num = (k: string, d: number) => {
+    const v = p.get(k);
+    return v === undefined ? d : Number(v);
+  };
+  const grs80 = p.get("ellps") === "GRS80" && !p.has("towgs84") && !p.has("a") && !p.has("b");
+  if (p.get("proj") === "tmerc" && (p.get("units") ?? "m") === "m") {
+    const code = matchGk3Zone({
+      lon0: num("lon_0", 0),
+      x0: num("x_0", 0),
+      y0: num("y_0", 0),
+      k: num("k", num("k_0", 1)),
+      lat0: num("lat_0", 0),
+      grs80,
+    });
+    if (code) return { ok: true, code, proj4: KNOWN.get(code)! };
+  }
+  return { ok: true, code: def, proj4: def };
+}
+
+const WGS84_PROJ4 = "+proj=longlat +datum=WGS84 +no_defs";
+
+/** Read a numeric WKT `PARAMETER["name", value]` (name compared case-insensitively, `_`/space alike). */
+function wktParam(wkt: string, names: string[]): number | undefined {
+  const re = /PARAMETER\s*\[\s*"([^"]*)"\s*,\s*([-+0-9.eE]+)\s*\]/gi;
+  const wanted = names.map((n) => n.toLowerCase().replace(/[\s_]+/g, "_"));
+  for (const m of wkt.matchAll(re)) {
+    const name = (m[1] ?? "").toLowerCase().replace(/[\s_]+/g, "_");
+    if (wanted.includes(name)) {
+      const v = Number(m[2]);
+      if (Number.isFinite(v)) return v;
+    }
+  }
+  return undefined;
+}
+
+/** Does the WKT's geographic CRS use the CGCS2000 / GRS80 ellipsoid (or WGS 84, treated alike)? */
+function wktEllipsoid(wkt: string): "grs80" | "wgs84" | null {
+  const sph = /SPHEROID\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)\s*,\s*([0-9.eE+-]+)/i.exec(wkt);
+  const text = wkt.toUpperCase();
+  if (sph) {
+    const a = Number(sph[2]);
+    const rf = Number(sph[3]);
+    if (near(a, 6378137, 1e-3) && near(rf, 298.257222101, 1e-6)) return "grs80";
+    if (near(a, 6378137, 1e-3) && near(rf, 298.257223563, 1e-6)) return "wgs84";
+    return null;
+  }
+  if (/CHINA_GEODETIC_COORDINATE_SYSTEM_2000|CGCS2000|CGCS_2000|GRS_1980|GRS80/.test(text)) return "grs80";
+  if (/WGS_1984|WGS84|WGS 84/.test(text)) return "wgs84";
+  return null;
+}
+
+/** The WKT with its nested `GEOGCS[…]` block removed (so the linear UNIT can be found). */
+function withoutGeogcs(wkt: string): string {
+  const start = wkt.search(/GEOGCS\s*\[/i);
+  if (start < 0) return wkt;
+  let depth = 0;
+  for (let i = wkt.indexOf("[", start); i < wkt.length; i++) {
+    const c = wkt[i];
+    if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return wkt.slice(0, start) + wkt.slice(i + 1);
+  }
+  return wkt;
+}
+
+function resolveWkt(wkt: string): ResolvedCrs | UnresolvedCrs {
+  const head = /^\s*(\w+)\s*\[/.exec(wkt)?.[1]?.toUpperCase();
+  const ell = wktEllipsoid(wkt);
+  if (!ell) return { ok: false, reason: "unsupported-wkt" };
+  if (head === "GEOGCS") {
+    // A .prj of lon/lat data: CGCS2000 or WGS 84 geographic.
+    const code = ell === "grs80" ? CGCS2000_GEOGRAPHIC : WGS84;
+    return { ok: true, code, proj4: KNOWN.get(code)! };
+  }
+  if (head !== "PROJCS") return { ok: false, reason: "unsupported-wkt" };
+  const projection = /PROJECTION\s*\[\s*"([^"]*)"/i
+    .exec(wkt)?.[1]
+    ?.toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  if (projection !== "gauss_kruger" && projection !== "transverse_mercator")
+    return { ok: false, reason: "unsupported-wkt" };
+  const unit = /UNIT\s*\[\s*"[^"]*"\s*,\s*([0-9.eE+-]+)/i.exec(withoutGeogcs(wkt));
+  if (unit && !near(Number(unit[1]), 1, 1e-12)) return { ok: false, reason: "unsupported-wkt" };
+  const lon0 = wktParam(wkt, ["central_meridian", "longitude_of_center", "longitude_of_origin"]);
+  if (lon0 === undefined) return { ok: false, reason: "unsupported-wkt" };
+  const x0 = wktParam(wkt, ["false_easting"]) ?? 0;
+  const y0 = wktParam(wkt, ["false_northing"]) ?? 0;
+  const k = wktParam(wkt, ["scale_factor"]) ?? 1;
+  const lat0 = wktParam(wkt, ["latitude_of_origin", "latitude_of_center"]) ?? 0;
+  const code = matchGk3Zone({ lon0, x0, y0, k, lat0, grs80: ell === "grs80" });
+  if (code) return { ok: true, code, proj4: KNOWN.get(code)! };
+  const ellps = ell === "grs80" ? "+ellps=GRS80" : "+datum=WGS84";
+  const def = `+proj=tmerc +lat_0=${lat0} +lon_0=${lon0} +k=${k} +x_0=${x0} +y_0=${y0} ${ellps} +units=m +no_defs`;
+  return { ok: true, code: def, proj4: def };
+}
+
+/**
+ * Resolve a user-given CRS spec to a canonical code and proj4 definition.
+ *
+ * Accepts `EPSG:4546`, `epsg:4546`, `4546`, `urn:ogc:def:crs:EPSG::4546` (also with a version,
+ * `urn:ogc:def:crs:EPSG:6.6:4546`), `urn:ogc:def:crs:OGC:1.3:CRS84` / `CRS84` (→ EPSG:4326),
+ * a raw proj4 string (`+proj=tmerc …`; a CGCS2000 3° zone is recognised and given its EPSG code),
+ * or an Esri `.prj` / WKT1 text (`PROJCS[…PROJECTION["Gauss_Kruger"]…]` read as transverse
+ * Mercator with its central meridian, false easting/northing and scale factor; `GEOGCS[…]` of
+ * CGCS2000 or WGS 84 as lon/lat).
+ *
+ * @returns `{ok:true, code, proj4}`; `{ok:false, reason:"unknown-crs"}` for an EPSG code outside
+ *   the known set or an unusable proj4 string; `{ok:false, reason:"unsupported-wkt"}` for WKT that
+ *   is not a (Gauss–Krüger) transverse Mercator on CGCS2000/GRS80/WGS 84 in metres.
+ * @example resolveCrs("urn:ogc:def:crs:EPSG::4525") // {ok:true, code:"EPSG:4525", proj4:"+proj=tmerc … +x_0=37500000 …"}
+ */
+export function resolveCrs(spec: string): ResolvedCrs | UnresolvedCrs {
+  const s = spec.trim();
+  if (s.startsWith("+")) return resolveProj4String(s);
+  if (/^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|COMPD_CS|COMPOUNDCRS)\s*\[/i.test(s)) return resolveWkt(s);
+  if (/^(urn:ogc:def:crs:OGC:(1\.3)?:CRS84|CRS:?84|OGC:CRS84)$/i.test(s))
+    return { ok: true, code: WGS84, proj4: KNOWN.get(WGS84)! };
+  const m = /^(?:EPSG:{1,2}|urn:ogc:def:crs:EPSG:[0-9.]*:)?(\d{4,6})$/i.exec(s);
+  if (m) {
+    const code = `EPSG:${Number(m[1])}`;
+    const def = KNOWN.get(code);
+    return def ? { ok: true, code, proj4: def } : { ok: false, reason: "unknown-crs" };
+  }
+  return { ok: false, reason: "unknown-crs" };
+}
+
+/** Is this resolved CRS geographic (lon/lat degrees) rather than projected (metres)? */
+export function isGeographic(proj4Def: string): boolean {
+  return /\+proj=(longlat|latlong|lonlat|latlon)\b/.test(proj4Def);
+}
+
+type Converter = (xy: [number, number]) => [number, number];
+const CONVERTERS = new Map<string, Converter>();
+
+/**
+ * A function that transforms one `[x, y]` position from one CRS to another (GeoJSON axis order:
+ * easting/longitude first). Specs are anything `resolveCrs` accepts. Converters are cached, so
+ * calling this per feature is cheap; the returned function allocates only its result array.
+ *
+ * Throws an Error when a spec cannot be resolved (callers resolve user input with `resolveCrs`
+ * first and report problems there).
+ *
+ * @example makeTransform("EPSG:4326", "EPSG:4546")([111, 30.6]) // [500000, 3386...] metres
+ */
+export function makeTransform(from: string, to: string): Converter {
+  const key = `${from}\u0000${to}`;
+  const cached = CONVERTERS.get(key);
+  if (cached) return cached;
+  const a = resolveCrs(from);
+  const b = resolveCrs(to);
+  if (!a.ok) throw new Error(`cannot resolve CRS "${from}": ${a.reason}`);
+  if (!b.ok) throw new Error(`cannot resolve CRS "${to}": ${b.reason}`);
+  let fn: Converter;
+  if (a.proj4 === b.proj4) {
+    fn = (xy) => [xy[0], xy[1]];
+  } else {
+    const conv = proj4(a.proj4, b.proj4);
+    fn = (xy) => conv.forward([xy[0], xy[1]]) as [number, number];
+  }
+  CONVERTERS.set(key, fn);
+  return fn;
+}

@@ -1,0 +1,135 @@
+/**
+ * ISO calendar dates (`YYYY-MM-DD`) in pure string/integer arithmetic: no `Date` parsing, no
+ * time zone, so a date never shifts by a day (domain.md §1, §5).
+ */
+import type { IsoDate } from "./types";
+
+/** A calendar date split into year, month (1–12) and day (1–31). */
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Is `y` a leap year in the proleptic Gregorian calendar? @example isLeapYear(2024) // true */
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Days in month `m` (1–12) of year `y`. @example daysInMonth(2025, 2) // 28 */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * Parse a strict ISO date `YYYY-MM-DD` that exists in the calendar (year 0001–9999).
+ *
+ * @returns the parts, or null for anything else (`2025-2-3`, `2025-02-30`, `2025-02-03T00:00`)
+ * @example parseIsoDate("2024-02-29") // {y:2024, m:2, d:29}; parseIsoDate("2025-02-29") // null
+ */
+export function parseIsoDate(s: string): Ymd | null {
+  const m = ISO_RE.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return { y, m: mo, d };
+}
+
+/** Is `s` a strict, real ISO date? @example isIsoDate("2023-04-31") // false */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return typeof s === "string" && parseIsoDate(s) !== null;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, "0");
+
+/** Format parts as `YYYY-MM-DD`. @example formatIsoDate({y:2025, m:2, d:28}) // "2025-02-28" */
+export function formatIsoDate(p: Ymd): IsoDate {
+  return `${pad(p.y, 4)}-${pad(p.m, 2)}-${pad(p.d, 2)}`;
+}
+
+function mustParse(iso: IsoDate): Ymd {
+  const p = parseIsoDate(iso);
+  if (!p) throw new RangeError(`not an ISO date (YYYY-MM-DD): "${iso}"`);
+  return p;
+}
+
+/**
+ * The same month and day `n` years later (or earlier for negative n); 29 February becomes
+ * 28 February in a non-leap year (domain.md §5). Throws a RangeError for an invalid date.
+ *
+ * @example addYears("2024-02-29", 1) // "2025-02-28"; addYears("2024-06-30", 2) // "2026-06-30"
+ */
+export function addYears(iso: IsoDate, n: number): IsoDate {
+  const p = mustParse(iso);
+  const y = p.y + n;
+  const d = p.m === 2 && p.d === 29 && !isLeapYear(y) ? 28 : p.d;
+  return formatIsoDate({ y, m: p.m, d });
+}
+
+/**
+ * Compare two valid ISO dates: negative when a is earlier, 0 when equal, positive when later.
+ * (Valid `YYYY-MM-DD` strings sort lexicographically in date order.)
+ *
+ * @example compareIsoDates("2025-02-27", "2025-02-28") // -1
+ */
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Is `a` on or before `b`? @example isOnOrBefore("2025-02-28", "2025-02-28") // true */
+export function isOnOrBefore(a: IsoDate, b: IsoDate): boolean {
+  return a <= b;
+}
+
+/** Is `a` on or after `b`? @example isOnOrAfter("2026-06-30", "2026-06-30") // true */
+export function isOnOrAfter(a: IsoDate, b: IsoDate): boolean {
+  return a >= b;
+}
+
+/**
+ * Days since 1970-01-01 of a valid ISO date (civil-from-days arithmetic, no `Date`).
+ * @example dayNumber("1970-01-02") // 1
+ */
+export function dayNumber(iso: IsoDate): number {
+  const { y: y0, m, d } = mustParse(iso);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Whole days from a to b (b − a). @example daysBetween("2024-02-28", "2024-03-01") // 2 */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/**
+ * The calendar date of an instant (milliseconds since the epoch) at a fixed UTC offset —
+ * China Standard Time (UTC+8, 480 minutes) by default, so "today" for a Jianshi official does
+ * not depend on the machine's time zone. The caller supplies the instant (the domain has no clock).
+ *
+ * @example isoDateAt(Date.UTC(2026, 5, 29, 17, 0), 480) // "2026-06-30" (01:00 in Beijing)
+ */
+export function isoDateAt(epochMs: number, offsetMinutes = 480): IsoDate {
+  const days = Math.floor((epochMs + offsetMinutes * 60000) / 86400000);
+  // days-from-civil inverse (Howard Hinnant's algorithm)
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return formatIsoDate({ y, m, d });
+}

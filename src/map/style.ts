@@ -1,0 +1,601 @@
+/**
+ * The MapLibre style of the app, built by pure functions (no maplibre-gl import, no DOM): the
+ * controller applies what they return, the tests validate it against the style spec.
+ *
+ * Sources are GeoJSON and start empty; the controller fills them with `setData`. Labels use no
+ * `glyphs` URL: MapLibre 6.17 draws them locally with the browser's fonts (Chinese included,
+ * offline). Patterns for the flag overlay are added at runtime (`patterns.ts`), never a sprite URL.
+ */
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from "@maplibre/maplibre-gl-style-spec";
+import type { Lang } from "../i18n/lang";
+import type { Basemap, Colouring } from "./api";
+import { PATTERN_IDLE, PATTERN_UNDER } from "./patterns";
+
+export type Theme = "default" | "projector";
+
+export interface StyleOptions {
+  basemap: Basemap;
+  theme: Theme;
+  lang: Lang;
+  /** Parcel fill colouring (default: a neutral fill until the app sets one). */
+  colouring?: Colouring;
+  /** Flag overlay visible (default true). */
+  flagsVisible?: boolean;
+}
+
+/** Source ids. The data sources are filled by the controller; basemap sources come and go. */
+export const SOURCE = {
+  parcels: "parcels",
+  zones: "zones",
+  zoneLabels: "zone-labels",
+  roads: "roads",
+  facilities: "facilities",
+  central: "central-urban-area",
+  basemap: "basemap",
+  basemapLabels: "basemap-labels",
+} as const;
+
+/** Layer ids, bottom to top. */
+export const LAYER = {
+  background: "background",
+  basemap: "basemap",
+  centralFill: "central-fill",
+  zonesFill: "zones-fill",
+  parcelsFill: "parcels-fill",
+  flagIdleHatch: "flags-idle-hatch",
+  flagUnderHatch: "flags-under-hatch",
+  parcelsOutline: "parcels-outline",
+  roadsCasing: "roads-casing",
+  roads: "roads",
+  basemapLabels: "basemap-labels",
+  centralLine: "central-line",
+  facilitiesFill: "facilities-fill",
+  flagIdleLine: "flags-idle-line",
+  flagUnderLine: "flags-under-line",
+  zonesLine: "zones-line",
+  selection: "parcels-selection",
+  facilities: "facilities-circle",
+  roadLabels: "roads-label",
+  parcelLabels: "parcels-label",
+  facilityLabels: "facilities-label",
+  centralLabel: "central-label",
+  zoneLabels: "zones-label",
+} as const;
+
+/** Layers of the flag overlay (shown/hidden together by `setFlagsVisible`). */
+export const FLAG_LAYERS = [
+  LAYER.flagIdleHatch,
+  LAYER.flagUnderHatch,
+  LAYER.flagIdleLine,
+  LAYER.flagUnderLine,
+];
+/** Layers that belong to the basemap (replaced when the basemap changes). */
+export const BASEMAP_LAYERS = [LAYER.basemap, LAYER.basemapLabels];
+export const BASEMAP_SOURCES = [SOURCE.basemap, SOURCE.basemapLabels];
+
+/** Feature-state keys on parcels. */
+export const STATE = { selected: "selected", dim: "dim" } as const;
+
+/**
+ * The `flag` parcel property (see `features.ts`): `idle` (闲置土地: idle-1y, idle-2y, idle-halted),
+ * `under` (低效: class D or below a standard), `none`.
+ */
+export const FLAG_PROP = "flag";
+
+const FONT = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"];
+const FONT_BOLD = ["Noto Sans CJK SC Bold", "Noto Sans CJK SC", "Microsoft YaHei", "sans-serif"];
+
+interface ThemeParams {
+  background: string;
+  fillOpacity: number;
+  dimOpacity: number;
+  parcelOutline: string;
+  parcelOutlineWidth: number;
+  zoneLine: string;
+  zoneLineWidth: number;
+  zoneFill: string;
+  road: string;
+  roadCasing: string;
+  roadScale: number;
+  flagIdleLine: string;
+  flagUnderLine: string;
+  flagLineWidth: number;
+  selection: string;
+  selectionWidth: number;
+  text: string;
+  halo: string;
+  haloWidth: number;
+  labelScale: number;
+}
+
+const THEMES: Record<Theme, ThemeParams> = {
+  default: {
+    background: "#f3f1ea",
+    fillOpacity: 0.88,
+    dimOpacity: 0.18,
+    parcelOutline: "#ffffff",
+    parcelOutlineWidth: 0.8,
+    zoneLine: "#c62828",
+    zoneLineWidth: 2.5,
+    zoneFill: "#fbfaf6",
+    road: "#ffffff",
+    roadCasing: "#9a9a9a",
+    roadScale: 1,
+    flagIdleLine: "#111111",
+    flagUnderLine: "#5b1010",
+    flagLineWidth: 2.5,
+    selection: "#0057d9",
+    selectionWidth: 4,
+    text: "#222222",
+    halo: "#ffffff",
+    haloWidth: 1.5,
+    labelScale: 1,
+  },
+  projector: {
+    background: "#ffffff",
+    fillOpacity: 1,
+    dimOpacity: 0.12,
+    parcelOutline: "#333333",
+    parcelOutlineWidth: 1.2,
+    zoneLine: "#b00000",
+    zoneLineWidth: 4.5,
+    zoneFill: "#ffffff",
+    road: "#ffffff",
+    roadCasing: "#555555",
+    roadScale: 1.5,
+    flagIdleLine: "#000000",
+    flagUnderLine: "#000000",
+    flagLineWidth: 4,
+    selection: "#0040ff",
+    selectionWidth: 6,
+    text: "#000000",
+    halo: "#ffffff",
+    haloWidth: 2.5,
+    labelScale: 1.35,
+  },
+};
+
+/** Neutral parcel fill until a colouring is set. */
+export const DEFAULT_PARCEL_COLOR = "#cfc8b8";
+
+/** Facility kinds with their labels (unknown kinds show the kind string itself). */
+export const FACILITY_KINDS: Record<string, { zh: string; en: string; color: string }> = {
+  kindergarten: { zh: "幼儿园", en: "Kindergarten", color: "#e65100" },
+  school: { zh: "学校", en: "School", color: "#ef6c00" },
+  clinic: { zh: "卫生室", en: "Clinic", color: "#c62828" },
+  leisure: { zh: "文体活动场所", en: "Leisure", color: "#6a1b9a" },
+  green: { zh: "公园绿地", en: "Park", color: "#2e7d32" },
+  "bus-stop": { zh: "公交站", en: "Bus stop", color: "#1565c0" },
+  canteen: { zh: "食堂", en: "Canteen", color: "#795548" },
+  housing: { zh: "职工宿舍", en: "Staff housing", color: "#9e9d24" },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const get = (field: string): ExpressionSpecification => ["get", field];
+
+/**
+ * The fill-color expression of a colouring.
+ * - categorical: `match` on the property as a string (booleans read "true"/"false"); anything else
+ *   and null → `otherColor`.
+ * - graduated: `step` over the inner breaks (a value exactly at a break takes the upper class, as in
+ *   `classify.ts`); a property that is not a number (null, missing, text) → `nullColor`.
+ * Defensive: breaks are sorted and de-duplicated, colours padded/truncated to breaks + 1.
+ */
+export function parcelFillColor(colouring: Colouring): DataDrivenPropertyValueSpecification<string> {
+  if (colouring.kind === "categorical") {
+    const seen = new Set<string>();
+    const pairs: string[] = [];
+    for (const c of colouring.categories) {
+      if (c.value === "" || seen.has(c.value)) continue;
+      seen.add(c.value);
+      pairs.push(c.value, c.color);
+    }
+    if (pairs.length === 0) return colouring.otherColor;
+    return [
+      "match",
+      ["to-string", get(colouring.field)],
+      ...pairs,
+      colouring.otherColor,
+    ] as unknown as ExpressionSpecification;
+  }
+  const breaks = [...new Set(colouring.breaks.filter(Number.isFinite))].sort((a, b) => a - b);
+  const colors = colouring.colors.length > 0 ? colouring.colors : [DEFAULT_PARCEL_COLOR];
+  const colorAt = (i: number) => colors[Math.min(i, colors.length - 1)] as string;
+  const isNumber: ExpressionSpecification = ["==", ["typeof", get(colouring.field)], "number"];
+  if (breaks.length === 0) return ["case", isNumber, colorAt(0), colouring.nullColor];
+  const step: unknown[] = ["step", ["to-number", get(colouring.field)], colorAt(0)];
+  breaks.forEach((b, i) => {
+    step.push(b, colorAt(i + 1));
+  });
+  return ["case", isNumber, step as ExpressionSpecification, colouring.nullColor];
+}
+
+/** Fill opacity with the filter-dim feature state. */
+function dimmed(base: number, dim: number): ExpressionSpecification {
+  return ["case", ["boolean", ["feature-state", STATE.dim], false], dim, base];
+}
+
+const flagIs = (v: "idle" | "under"): FilterSpecification => ["==", ["get", FLAG_PROP], v];
+
+function basemapSources(b: Basemap, lang: Lang): Record<string, SourceSpecification> {
+  if (b.kind === "osm") {
+    return {
+      [SOURCE.basemap]: {
+        type: "raster",
+        tiles: ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"],
+        tileSize: 256,
+        maxzoom: 19,
+        attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      },
+    };
+  }
+  if (b.kind === "tianditu") {
+    const tk = encodeURIComponent(b.key);
+    const wmts = (layer: string) =>
+      [0, 1, 2, 3, 4, 5, 6, 7].map(
+        (s) =>
+          `https://t${s}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}` +
+          `&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${tk}`,
+      );
+    const attribution = '© <a href="https://www.tianditu.gov.cn/">天地图</a> 审图号 GS(2024)0568号';
+    return {
+      [SOURCE.basemap]: { type: "raster", tiles: wmts("vec"), tileSize: 256, maxzoom: 18, attribution },
+      // Annotation: Chinese (cva) or English (eia) labels.
+      [SOURCE.basemapLabels]: {
+        type: "raster",
+        tiles: wmts(lang === "zh" ? "cva" : "eia"),
+        tileSize: 256,
+        maxzoom: 18,
+        attribution,
+      },
+    };
+  }
+  return {};
+}
+
+const emptyGeoJson = (extra: Record<string, unknown> = {}): SourceSpecification =>
+  ({
+    type: "geojson",
+    data: { type: "FeatureCollection", features: [] },
+    ...extra,
+  }) as SourceSpecification;
+
+/** The data sources (empty; the controller fills them). Parcels get `promoteId: "id"` for feature-state. */
+export function dataSources(): Record<string, SourceSpecification> {
+  return {
+    [SOURCE.central]: emptyGeoJson(),
+    [SOURCE.zones]: emptyGeoJson(),
+    // Parcels: promoted ids for feature-state; a slightly coarser simplification and a small buffer
+    // keep worker tiling fast at tens of thousands of parcels.
+    [SOURCE.parcels]: emptyGeoJson({ promoteId: "id", tolerance: 0.5, buffer: 64 }),
+    [SOURCE.roads]: emptyGeoJson(),
+    [SOURCE.facilities]: emptyGeoJson(),
+    [SOURCE.zoneLabels]: emptyGeoJson(),
+  };
+}
+
+/** Text expression of a label in the current language (the controller writes `label_zh`/`label_en`). */
+const labelText = (lang: Lang): ExpressionSpecification => [
+  "coalesce",
+  ["get", lang === "zh" ? "label_zh" : "label_en"],
+  ["get", "name"],
+  "",
+];
+
+function facilityKindText(lang: Lang): ExpressionSpecification {
+  const pairs: string[] = [];
+  for (const [k, v] of Object.entries(FACILITY_KINDS)) pairs.push(k, v[lang]);
+  return [
+    "match",
+    ["to-string", ["get", "kind"]],
+    ...pairs,
+    ["to-string", ["get", "kind"]],
+  ] as unknown as ExpressionSpecification;
+}
+
+function facilityColor(): ExpressionSpecification {
+  const pairs: string[] = [];
+  for (const [k, v] of Object.entries(FACILITY_KINDS)) pairs.push(k, v.color);
+  return ["match", ["to-string", ["get", "kind"]], ...pairs, "#455a64"] as unknown as ExpressionSpecification;
+}
+
+const zoomWidth = (w12: number, w16: number, scale: number): ExpressionSpecification => [
+  "interpolate",
+  ["exponential", 1.6],
+  ["zoom"],
+  12,
+  w12 * scale,
+  16,
+  w16 * scale,
+  19,
+  w16 * scale * 3,
+];
+
+/** Road width by class (main > branch > access), growing with zoom; `scale` widens the casing/theme. */
+const roadWidth = (scale: number): ExpressionSpecification => {
+  const byClass = (main: number, branch: number, access: number): ExpressionSpecification => [
+    "*",
+    scale,
+    ["match", ["get", "class"], "main", main, "branch", branch, access],
+  ];
+  return [
+    "interpolate",
+    ["exponential", 1.6],
+    ["zoom"],
+    12,
+    byClass(1.6, 1, 0.6),
+    16,
+    byClass(9, 5.5, 3.5),
+    19,
+    byClass(36, 22, 14),
+  ];
+};
+
+/** The layers for the options (no basemap sources needed for `none`). */
+export function buildLayers(opts: StyleOptions): LayerSpecification[] {
+  const t = THEMES[opts.theme];
+  const lang = opts.lang;
+  const flagsVisibility = opts.flagsVisible === false ? "none" : "visible";
+  const fillColor = opts.colouring ? parcelFillColor(opts.colouring) : DEFAULT_PARCEL_COLOR;
+  const isPoint: FilterSpecification = ["==", ["geometry-type"], "Point"];
+  const isPolygon: FilterSpecification = ["==", ["geometry-type"], "Polygon"];
+  const text = (size: number) => size * t.labelScale;
+  const layers: LayerSpecification[] = [
+    { id: LAYER.background, type: "background", paint: { "background-color": t.background } },
+  ];
+  if (opts.basemap.kind !== "none") {
+    layers.push({
+      id: LAYER.basemap,
+      type: "raster",
+      source: SOURCE.basemap,
+      paint: { "raster-opacity": 0.9 },
+    });
+  }
+  layers.push(
+    {
+      id: LAYER.centralFill,
+      type: "fill",
+      source: SOURCE.central,
+      filter: isPolygon,
+      paint: { "fill-color": "#e0d8f0", "fill-opacity": 0.6 },
+    },
+    {
+      id: LAYER.zonesFill,
+      type: "fill",
+      source: SOURCE.zones,
+      paint: { "fill-color": t.zoneFill, "fill-opacity": opts.basemap.kind === "none" ? 0.9 : 0.35 },
+    },
+    {
+      id: LAYER.parcelsFill,
+      type: "fill",
+      source: SOURCE.parcels,
+      paint: { "fill-color": fillColor, "fill-opacity": dimmed(t.fillOpacity, t.dimOpacity) },
+    },
+    {
+      id: LAYER.flagIdleHatch,
+      type: "fill",
+      source: SOURCE.parcels,
+      filter: flagIs("idle"),
+      layout: { visibility: flagsVisibility },
+      paint: { "fill-pattern": PATTERN_IDLE, "fill-opacity": dimmed(1, 0.2) },
+    },
+    {
+      id: LAYER.flagUnderHatch,
+      type: "fill",
+      source: SOURCE.parcels,
+      filter: flagIs("under"),
+      layout: { visibility: flagsVisibility },
+      paint: { "fill-pattern": PATTERN_UNDER, "fill-opacity": dimmed(1, 0.2) },
+    },
+    {
+      id: LAYER.parcelsOutline,
+      type: "line",
+      source: SOURCE.parcels,
+      paint: {
+        "line-color": t.parcelOutline,
+        "line-width": zoomWidth(t.parcelOutlineWidth * 0.5, t.parcelOutlineWidth * 1.5, 1),
+        "line-opacity": dimmed(1, 0.3),
+      },
+    },
+    {
+      id: LAYER.roadsCasing,
+      type: "line",
+      source: SOURCE.roads,
+      layout: { "line-cap": "round", "line-join": "round" },
+      paint: { "line-color": t.roadCasing, "line-width": roadWidth(t.roadScale * 1.35) },
+    },
+    {
+      id: LAYER.roads,
+      type: "line",
+      source: SOURCE.roads,
+      layout: { "line-cap": "round", "line-join": "round" },
+      paint: { "line-color": t.road, "line-width": roadWidth(t.roadScale) },
+    },
+  );
+  if (opts.basemap.kind === "tianditu") {
+    layers.push({
+      id: LAYER.basemapLabels,
+      type: "raster",
+      source: SOURCE.basemapLabels,
+      paint: { "raster-opacity": 0.9 },
+    });
+  }
+  layers.push(
+    {
+      id: LAYER.centralLine,
+      type: "line",
+      source: SOURCE.central,
+      filter: isPolygon,
+      paint: { "line-color": "#5e35b1", "line-width": 2 * t.roadScale, "line-dasharray": [4, 2] },
+    },
+    {
+      id: LAYER.facilitiesFill,
+      type: "fill",
+      source: SOURCE.facilities,
+      filter: isPolygon,
+      paint: { "fill-color": facilityColor(), "fill-opacity": 0.35, "fill-outline-color": facilityColor() },
+    },
+    {
+      id: LAYER.flagIdleLine,
+      type: "line",
+      source: SOURCE.parcels,
+      filter: flagIs("idle"),
+      layout: { visibility: flagsVisibility, "line-join": "round" },
+      paint: {
+        "line-color": t.flagIdleLine,
+        "line-width": t.flagLineWidth,
+        "line-dasharray": [3, 1.5],
+        "line-opacity": dimmed(1, 0.25),
+      },
+    },
+    {
+      id: LAYER.flagUnderLine,
+      type: "line",
+      source: SOURCE.parcels,
+      filter: flagIs("under"),
+      layout: { visibility: flagsVisibility, "line-join": "round" },
+      paint: {
+        "line-color": t.flagUnderLine,
+        "line-width": t.flagLineWidth,
+        "line-dasharray": [0.6, 1.2],
+        "line-opacity": dimmed(1, 0.25),
+      },
+    },
+    {
+      id: LAYER.zonesLine,
+      type: "line",
+      source: SOURCE.zones,
+      layout: { "line-join": "round" },
+      paint: { "line-color": t.zoneLine, "line-width": t.zoneLineWidth, "line-dasharray": [5, 2.5] },
+    },
+    {
+      id: LAYER.selection,
+      type: "line",
+      source: SOURCE.parcels,
+      layout: { "line-join": "round" },
+      paint: {
+        "line-color": t.selection,
+        "line-width": t.selectionWidth,
+        "line-opacity": ["case", ["boolean", ["feature-state", STATE.selected], false], 1, 0],
+      },
+    },
+    {
+      id: LAYER.facilities,
+      type: "circle",
+      source: SOURCE.facilities,
+      filter: isPoint,
+      paint: {
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 12, 4 * t.labelScale, 16, 8 * t.labelScale],
+        // Existing: filled; planned/proposed: hollow ring in the kind colour.
+        "circle-color": ["match", ["get", "status"], ["planned", "proposed"], "#ffffff", facilityColor()],
+        "circle-stroke-color": [
+          "match",
+          ["get", "status"],
+          ["planned", "proposed"],
+          facilityColor(),
+          "#ffffff",
+        ],
+        "circle-stroke-width": 2 * t.labelScale,
+      },
+    },
+    {
+      id: LAYER.roadLabels,
+      type: "symbol",
+      source: SOURCE.roads,
+      minzoom: 14,
+      filter: ["has", "name"],
+      layout: {
+        "symbol-placement": "line",
+        "text-field": ["to-string", ["get", "name"]],
+        "text-font": FONT,
+        "text-size": text(11),
+      },
+      paint: { "text-color": "#555555", "text-halo-color": t.halo, "text-halo-width": t.haloWidth },
+    },
+    {
+      id: LAYER.parcelLabels,
+      type: "symbol",
+      source: SOURCE.parcels,
+      minzoom: 15.5,
+      layout: {
+        "text-field": ["to-string", ["get", "id"]],
+        "text-font": FONT,
+        "text-size": text(10.5),
+        "text-max-width": 8,
+        "text-padding": 1,
+      },
+      paint: {
+        "text-color": t.text,
+        "text-halo-color": t.halo,
+        "text-halo-width": t.haloWidth,
+        "text-opacity": dimmed(1, 0.35),
+      },
+    },
+    {
+      id: LAYER.facilityLabels,
+      type: "symbol",
+      source: SOURCE.facilities,
+      minzoom: 13.5,
+      filter: isPoint,
+      layout: {
+        "text-field": facilityKindText(lang),
+        "text-font": FONT,
+        "text-size": text(11),
+        "text-offset": [0, 1.1],
+        "text-anchor": "top",
+        "text-optional": true,
+      },
+      paint: { "text-color": t.text, "text-halo-color": t.halo, "text-halo-width": t.haloWidth },
+    },
+    {
+      id: LAYER.centralLabel,
+      type: "symbol",
+      source: SOURCE.central,
+      filter: isPoint,
+      layout: {
+        "text-field": labelText(lang),
+        "text-font": FONT_BOLD,
+        "text-size": text(14),
+        "text-allow-overlap": true,
+      },
+      paint: { "text-color": "#4527a0", "text-halo-color": t.halo, "text-halo-width": t.haloWidth },
+    },
+    {
+      id: LAYER.zoneLabels,
+      type: "symbol",
+      source: SOURCE.zoneLabels,
+      layout: {
+        "text-field": labelText(lang),
+        "text-font": FONT_BOLD,
+        "text-size": ["interpolate", ["linear"], ["zoom"], 11, text(13), 15, text(20)],
+        "text-allow-overlap": true,
+        "text-ignore-placement": true,
+      },
+      paint: { "text-color": t.zoneLine, "text-halo-color": t.halo, "text-halo-width": t.haloWidth + 0.5 },
+    },
+  );
+  return layers;
+}
+
+/** The whole style for the options. */
+export function buildStyle(opts: StyleOptions): StyleSpecification {
+  return {
+    version: 8,
+    name: "jiyue",
+    sources: { ...basemapSources(opts.basemap, opts.lang), ...dataSources() },
+    layers: buildLayers(opts),
+  };
+}
+
+/** The basemap sources alone (used by the controller when only the basemap changes). */
+export function buildBasemapSources(basemap: Basemap, lang: Lang): Record<string, SourceSpecification> {
+  return basemapSources(basemap, lang);
+}

@@ -1,0 +1,212 @@
+import { type Color, expression, latest, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../../src/i18n/lang";
+import type { Basemap, Colouring } from "../../../src/map/api";
+import { landUseColouring } from "../../../src/map/landuse";
+import {
+  BASEMAP_LAYERS,
+  buildStyle,
+  FLAG_LAYERS,
+  LAYER,
+  parcelFillColor,
+  SOURCE,
+  type Theme,
+} from "../../../src/map/style";
+
+const BASEMAPS: Basemap[] = [{ kind: "none" }, { kind: "osm" }, { kind: "tianditu", key: "abc123" }];
+const THEMES: Theme[] = ["default", "projector"];
+const LANGS: Lang[] = ["zh", "en"];
+const GRADUATED: Colouring = {
+  kind: "graduated",
+  field: "investmentPerMu",
+  breaks: [100, 200, 300],
+  colors: ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"],
+  nullColor: "#d9d9d9",
+};
+const CATEGORICAL: Colouring = {
+  kind: "categorical",
+  field: "efficiencyClass",
+  categories: [
+    { value: "A", color: "#1a9850" },
+    { value: "D", color: "#d73027" },
+  ],
+  otherColor: "#bbbbbb",
+};
+const BOOLEAN_CAT: Colouring = {
+  kind: "categorical",
+  field: "reallocationCandidate",
+  categories: [{ value: "true", color: "#d73027" }],
+  otherColor: "#eeeeee",
+};
+
+const errorsOf = (style: ReturnType<typeof buildStyle>) => validateStyleMin(style).map((e) => e.message);
+
+describe("buildStyle validates against the MapLibre style spec", () => {
+  for (const basemap of BASEMAPS)
+    for (const theme of THEMES)
+      for (const lang of LANGS)
+        it(`${basemap.kind} × ${theme} × ${lang}`, () => {
+          expect(errorsOf(buildStyle({ basemap, theme, lang }))).toEqual([]);
+        });
+  for (const colouring of [GRADUATED, CATEGORICAL, BOOLEAN_CAT, landUseColouring()])
+    it(`with ${colouring.kind} colouring on ${colouring.field}`, () => {
+      expect(
+        errorsOf(buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh", colouring })),
+      ).toEqual([]);
+    });
+  it("with degenerate colourings (no breaks, no categories, unsorted breaks, too few colours)", () => {
+    const degenerate: Colouring[] = [
+      { ...GRADUATED, breaks: [], colors: ["#ff0000"] },
+      { ...GRADUATED, breaks: [300, 100, 100], colors: ["#000000", "#111111"] },
+      { ...CATEGORICAL, categories: [] },
+      { ...CATEGORICAL, categories: [...CATEGORICAL.categories, { value: "A", color: "#000000" }] },
+    ];
+    for (const colouring of degenerate)
+      expect(
+        errorsOf(buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh", colouring })),
+      ).toEqual([]);
+  });
+});
+
+describe("the validator itself", () => {
+  it("reports a broken expression (so the checks above can fail)", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    s.layers.push({
+      id: "bad",
+      type: "fill",
+      source: SOURCE.parcels,
+      paint: { "fill-color": ["step", 1] as never },
+    });
+    expect(errorsOf(s).length).toBeGreaterThan(0);
+  });
+});
+
+describe("buildStyle content", () => {
+  it("has no glyphs or sprite URL (labels drawn locally, patterns added at runtime)", () => {
+    const s = buildStyle({ basemap: { kind: "osm" }, theme: "default", lang: "zh" });
+    expect(s.glyphs).toBeUndefined();
+    expect(s.sprite).toBeUndefined();
+  });
+  it("basemap none needs no network source", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    for (const src of Object.values(s.sources)) expect(src.type).toBe("geojson");
+    expect(s.layers.map((l) => l.id)).not.toContain(LAYER.basemap);
+  });
+  it("OSM raster with attribution", () => {
+    const s = buildStyle({ basemap: { kind: "osm" }, theme: "default", lang: "zh" });
+    const src = s.sources[SOURCE.basemap];
+    expect(src?.type).toBe("raster");
+    if (src?.type !== "raster") return;
+    expect(src.tiles).toEqual(["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]);
+    expect(src.attribution).toContain("OpenStreetMap");
+  });
+  it("Tianditu vec_w + cva_w (zh) / eia_w (en) with the key, encoded, and 天地图 attribution", () => {
+    const zh = buildStyle({ basemap: { kind: "tianditu", key: "k&y" }, theme: "default", lang: "zh" });
+    const vec = zh.sources[SOURCE.basemap];
+    const cva = zh.sources[SOURCE.basemapLabels];
+    if (vec?.type !== "raster" || cva?.type !== "raster") throw new Error("raster sources expected");
+    expect(vec.tiles?.[0]).toContain("/vec_w/wmts?");
+    expect(vec.tiles?.[0]).toContain("tk=k%26y");
+    expect(vec.attribution).toContain("天地图");
+    expect(cva.tiles?.[0]).toContain("/cva_w/");
+    const en = buildStyle({ basemap: { kind: "tianditu", key: "k" }, theme: "default", lang: "en" });
+    const eia = en.sources[SOURCE.basemapLabels];
+    if (eia?.type !== "raster") throw new Error("raster expected");
+    expect(eia.tiles?.[0]).toContain("/eia_w/");
+    for (const id of BASEMAP_LAYERS) expect(zh.layers.map((l) => l.id)).toContain(id);
+  });
+  it("parcels source promotes id for feature-state", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const p = s.sources[SOURCE.parcels];
+    expect(p?.type === "geojson" && p.promoteId).toBe("id");
+  });
+  it("flag layers follow flagsVisible", () => {
+    const hidden = buildStyle({
+      basemap: { kind: "none" },
+      theme: "default",
+      lang: "zh",
+      flagsVisible: false,
+    });
+    for (const id of FLAG_LAYERS) {
+      const l = hidden.layers.find((x) => x.id === id);
+      expect(l && "layout" in l ? l.layout : undefined).toMatchObject({ visibility: "none" });
+    }
+  });
+  it("projector theme draws thicker zone lines and larger labels", () => {
+    const d = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const p = buildStyle({ basemap: { kind: "none" }, theme: "projector", lang: "zh" });
+    const width = (s: typeof d) => {
+      const l = s.layers.find((x) => x.id === LAYER.zonesLine);
+      return l?.type === "line" ? (l.paint?.["line-width"] as number) : Number.NaN;
+    };
+    expect(width(p)).toBeGreaterThan(width(d));
+    const size = (s: typeof d) => {
+      const l = s.layers.find((x) => x.id === LAYER.parcelLabels);
+      return l?.type === "symbol" ? (l.layout?.["text-size"] as number) : Number.NaN;
+    };
+    expect(size(p)).toBeGreaterThan(size(d));
+  });
+  it("layer ids are unique", () => {
+    const s = buildStyle({ basemap: { kind: "tianditu", key: "x" }, theme: "default", lang: "zh" });
+    const ids = s.layers.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+/** Evaluate a fill-color expression for a feature with these properties, as a hex string. */
+function fillColorFor(colouring: Colouring, properties: Record<string, unknown>): string {
+  const parsed = expression.createExpression(
+    parcelFillColor(colouring),
+    "fill-color",
+    latest.paint_fill["fill-color"],
+  );
+  if (parsed.result !== "success") throw new Error(parsed.value.map((e) => e.message).join("; "));
+  const c = parsed.value.evaluate({ zoom: 14 }, { type: "Polygon", properties } as never) as Color;
+  const hex = (x: number) =>
+    Math.round(x * 255)
+      .toString(16)
+      .padStart(2, "0");
+  return `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
+}
+
+describe("parcelFillColor evaluates as the Colouring contract says", () => {
+  it("graduated: below the first break → first class", () => {
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 99.99 })).toBe("#ffffb2");
+    expect(fillColorFor(GRADUATED, { investmentPerMu: -5 })).toBe("#ffffb2");
+  });
+  it("graduated: exactly at a break → upper class", () => {
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 100 })).toBe("#fecc5c");
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 200 })).toBe("#fd8d3c");
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 300 })).toBe("#e31a1c");
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 1e6 })).toBe("#e31a1c");
+  });
+  it("graduated: null, missing or text → nullColor (never class 0)", () => {
+    expect(fillColorFor(GRADUATED, { investmentPerMu: null })).toBe("#d9d9d9");
+    expect(fillColorFor(GRADUATED, {})).toBe("#d9d9d9");
+    expect(fillColorFor(GRADUATED, { investmentPerMu: "120" })).toBe("#d9d9d9");
+  });
+  it("graduated: 0 is a value, not missing", () => {
+    expect(fillColorFor(GRADUATED, { investmentPerMu: 0 })).toBe("#ffffb2");
+  });
+  it("graduated without breaks: one class", () => {
+    const one: Colouring = { ...GRADUATED, breaks: [], colors: ["#ff0000"] };
+    expect(fillColorFor(one, { investmentPerMu: 5 })).toBe("#ff0000");
+    expect(fillColorFor(one, { investmentPerMu: null })).toBe("#d9d9d9");
+  });
+  it("categorical: match, otherwise and null → otherColor", () => {
+    expect(fillColorFor(CATEGORICAL, { efficiencyClass: "A" })).toBe("#1a9850");
+    expect(fillColorFor(CATEGORICAL, { efficiencyClass: "D" })).toBe("#d73027");
+    expect(fillColorFor(CATEGORICAL, { efficiencyClass: "B" })).toBe("#bbbbbb");
+    expect(fillColorFor(CATEGORICAL, { efficiencyClass: null })).toBe("#bbbbbb");
+    expect(fillColorFor(CATEGORICAL, {})).toBe("#bbbbbb");
+  });
+  it("categorical on a boolean property matches its string form", () => {
+    expect(fillColorFor(BOOLEAN_CAT, { reallocationCandidate: true })).toBe("#d73027");
+    expect(fillColorFor(BOOLEAN_CAT, { reallocationCandidate: false })).toBe("#eeeeee");
+  });
+  it("land-use colouring: industrial parcels are brown, missing land use has its own grey", () => {
+    expect(fillColorFor(landUseColouring(), { landUseGroup: "industrial" })).toBe("#b9906a");
+    expect(fillColorFor(landUseColouring(), { landUseGroup: "unknown" })).toBe("#e6e6e6");
+    expect(fillColorFor(landUseColouring(), { landUseGroup: "zzz" })).toBe("#d8cbb4");
+  });
+});

@@ -158,7 +158,7 @@ function fillColorFor(colouring: Colouring, properties: Record<string, unknown>)
   const parsed = expression.createExpression(
     parcelFillColor(colouring),
     "fill-color",
-    latest.paint_fill["fill-color"],
+    latest.paint_fill["fill-color"] as unknown as StylePropertySpecification,
   );
   if (parsed.result !== "success") throw new Error(parsed.value.map((e) => e.message).join("; "));
   const c = parsed.value.evaluate({ zoom: 14 }, { type: "Polygon", properties } as never) as Color;

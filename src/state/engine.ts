@@ -1,0 +1,105 @@
+/**
+ * Wires the store to the analysis backend (the worker): whenever the dataset, the standards or
+ * the as-of date change, the parcels are re-analysed and the result written to the analysis
+ * slice. A newer request supersedes an older one; a stale result is never written.
+ */
+import { shallow } from "zustand/shallow";
+import type { IsoDate } from "../domain/types";
+import type { ParcelImport } from "../io/types";
+import { type AnalysisBackend, SupersededError } from "../worker/protocol";
+import type { AppStore } from "./store";
+import type { ParcelsDataset, StandardsInput } from "./types";
+
+export interface Engine {
+  /** Import a parcels file in the worker and make it the dataset (analysis follows). */
+  loadParcels(
+    input: ArrayBuffer | Uint8Array | string,
+    fileName: string,
+    opts?: { synthetic?: boolean; crs?: string },
+  ): Promise<ParcelImport | null>;
+  /** Run the analysis now for the current inputs (normally automatic). */
+  analyzeNow(): Promise<void>;
+  dispose(): void;
+}
+
+let datasetCounter = 0;
+
+export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine {
+  /** Dataset ids whose parcels the backend holds. */
+  const held = new Set<number>();
+  let seq = 0;
+  let disposed = false;
+
+  async function analyze(dataset: ParcelsDataset | null, standards: StandardsInput | null, asOf: IsoDate) {
+    if (!dataset?.ok || !standards) return;
+    const mine = ++seq;
+    store.getState().analysisStarted();
+    try {
+      const res = await backend.request("analyze", {
+        ...(held.has(dataset.datasetId) ? { datasetId: dataset.datasetId } : { parcels: dataset.parcels }),
+        standards: standards.standards,
+        asOf,
+      });
+      if (disposed || mine !== seq) return;
+      store.getState().analysisSucceeded(res.result, res.durationMs);
+    } catch (e) {
+      if (disposed || mine !== seq || e instanceof SupersededError) return;
+      store.getState().analysisFailed(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const unsubscribe = store.subscribe(
+    (s) => [s.dataset, s.standards, s.asOf] as const,
+    ([dataset, standards, asOf]) => {
+      void analyze(dataset, standards, asOf);
+    },
+    { equalityFn: shallow, fireImmediately: true },
+  );
+
+  let importSeq = 0;
+  return {
+    async loadParcels(input, fileName, opts = {}) {
+      const mine = ++importSeq;
+      const datasetId = ++datasetCounter;
+      store.getState().setLoadStatus("loading");
+      try {
+        const res = await backend.request("import", {
+          input,
+          fileName,
+          ...(opts.crs ? { crs: opts.crs } : {}),
+          ...(store.getState().standards
+            ? { analysisCrs: store.getState().standards?.standards.analysisCrs }
+            : {}),
+          datasetId,
+        });
+        if (disposed || mine !== importSeq) return null;
+        held.clear();
+        held.add(datasetId);
+        store.getState().setDataset({
+          fileName,
+          parcels: res.parcels,
+          problems: res.problems,
+          ...(res.surveyDate ? { surveyDate: res.surveyDate } : {}),
+          ...(res.crs ? { crs: res.crs } : {}),
+          featureCount: res.featureCount,
+          ok: res.ok,
+          synthetic: opts.synthetic ?? false,
+          datasetId,
+        });
+        return res;
+      } catch (e) {
+        if (disposed || mine !== importSeq || e instanceof SupersededError) return null;
+        store.getState().setLoadStatus("error", e instanceof Error ? e.message : String(e));
+        return null;
+      }
+    },
+    async analyzeNow() {
+      const s = store.getState();
+      await analyze(s.dataset, s.standards, s.asOf);
+    },
+    dispose() {
+      disposed = true;
+      unsubscribe();
+    },
+  };
+}

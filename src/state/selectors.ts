@@ -1,0 +1,132 @@
+/**
+ * Derived values, computed from the store and memoised on their inputs (same inputs → the same
+ * object, so React and the map binding see no change). The filtered rows are shared by the
+ * table, the map dimming and the exports.
+ */
+import type { AnalysedParcel, AnalysisSummary } from "../domain/types";
+import { landUseGroupOf } from "./landUse";
+import { currentClassification } from "./slices/view";
+import type { AppState, Classification, TableFilter } from "./types";
+
+/** Does the filter restrict anything? */
+export function isFilterActive(f: TableFilter): boolean {
+  return (
+    f.zone !== null ||
+    f.landUseGroup !== null ||
+    f.industryCluster !== null ||
+    f.constructionStatus !== null ||
+    f.idleStatus !== null ||
+    f.efficiencyClass !== null ||
+    f.candidateOnly ||
+    f.belowStandardOnly ||
+    f.text.trim() !== ""
+  );
+}
+
+/** A predicate for one parcel (pure; exported for tests and the exports). */
+export function matchesFilter(p: AnalysedParcel, f: TableFilter): boolean {
+  const i = p.input;
+  const c = p.computed;
+  if (f.zone !== null && i.zone !== f.zone) return false;
+  if (f.landUseGroup !== null && landUseGroupOf(i.landUse) !== f.landUseGroup) return false;
+  if (f.industryCluster !== null && (i.industryCluster ?? "none") !== f.industryCluster) return false;
+  if (f.constructionStatus !== null && (i.constructionStatus ?? "none") !== f.constructionStatus)
+    return false;
+  if (f.idleStatus !== null && c.idleStatus !== f.idleStatus) return false;
+  if (f.efficiencyClass !== null && (c.efficiencyClass ?? "none") !== f.efficiencyClass) return false;
+  if (f.candidateOnly && !c.reallocationCandidate) return false;
+  if (f.belowStandardOnly && c.standardsFailed.length === 0) return false;
+  const q = f.text.trim().toLowerCase();
+  if (q) {
+    const hay = [i.id, i.name, i.enterprise, i.landUse, i.industryCode]
+      .filter(Boolean)
+      .join("\u0000")
+      .toLowerCase();
+    if (!hay.includes(q)) return false;
+  }
+  return true;
+}
+
+/** One-slot memo on reference-equal arguments. */
+function memo2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
+  let la: A | undefined;
+  let lb: B | undefined;
+  let lr: R | undefined;
+  let has = false;
+  return (a, b) => {
+    if (has && a === la && b === lb) return lr as R;
+    la = a;
+    lb = b;
+    lr = fn(a, b);
+    has = true;
+    return lr;
+  };
+}
+
+const EMPTY_ROWS: AnalysedParcel[] = [];
+
+const rowsOf = memo2((parcels: AnalysedParcel[] | undefined, f: TableFilter): AnalysedParcel[] => {
+  if (!parcels) return EMPTY_ROWS;
+  if (!isFilterActive(f)) return parcels;
+  return parcels.filter((p) => matchesFilter(p, f));
+});
+
+/** Analysed parcels matching the table filter (all of them when the filter is empty). */
+export function selectRows(s: AppState): AnalysedParcel[] {
+  return rowsOf(s.result?.parcels, s.filter);
+}
+
+const idsOf = memo2((rows: AnalysedParcel[], active: boolean): ReadonlySet<string> | null =>
+  active ? new Set(rows.map((p) => p.input.id)) : null,
+);
+
+/** Ids of the filtered parcels, or null when no filter is set (the map then dims nothing). */
+export function selectFilteredIds(s: AppState): ReadonlySet<string> | null {
+  return idsOf(selectRows(s), isFilterActive(s.filter));
+}
+
+/** The classification of the current indicator. */
+export function selectClassification(s: AppState): Classification {
+  return currentClassification(s);
+}
+
+/** The parcel shown in the detail panel: the single selected one (or the first of several). */
+export function selectDetailParcel(s: AppState): AnalysedParcel | null {
+  const first = s.selectedIds.values().next();
+  if (first.done) return null;
+  return s.byId.get(first.value) ?? null;
+}
+
+/** The summary for the focused zone (or all zones), null before the first analysis. */
+export function selectFocusSummary(s: AppState): AnalysisSummary | null {
+  if (!s.result) return null;
+  if (s.zoneFocus === "all") return s.result.summary;
+  return s.result.summaryByZone[s.zoneFocus] ?? null;
+}
+
+const candidatesOf = memo2((parcels: AnalysedParcel[] | undefined, zone: string): AnalysedParcel[] => {
+  if (!parcels) return EMPTY_ROWS;
+  return parcels
+    .filter((p) => p.computed.reallocationCandidate && (zone === "all" || p.input.zone === zone))
+    .sort((a, b) => b.computed.areaM2 - a.computed.areaM2 || a.input.id.localeCompare(b.input.id));
+});
+
+/** Reallocation candidates in the focused zone, largest area first. */
+export function selectCandidates(s: AppState): AnalysedParcel[] {
+  return candidatesOf(s.result?.parcels, s.zoneFocus);
+}
+
+const zoneIdsOf = memo2((context: AppState["context"], parcels: AnalysedParcel[] | undefined): string[] => {
+  const ids = new Set<string>();
+  for (const f of context?.zones.features ?? []) {
+    const id = f.properties?.id ?? f.id;
+    if (typeof id === "string") ids.add(id);
+  }
+  if (ids.size === 0) for (const p of parcels ?? []) if (p.input.zone) ids.add(p.input.zone);
+  return [...ids];
+});
+
+/** Zone ids present in the data (from the context zones layer, else from the parcels), in a stable order. */
+export function selectZoneIds(s: AppState): string[] {
+  return zoneIdsOf(s.context, s.result?.parcels);
+}

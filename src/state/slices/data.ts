@@ -1,0 +1,42 @@
+/** Data slice: the inputs (parcels as imported, context layers, standards, targets). */
+import type { StateCreator } from "zustand";
+import { todayIso } from "../clock";
+import type { AppState, ContextData, DataSlice, ParcelsDataset, StandardsInput, Targets } from "../types";
+
+/** A new dataset replaces the old; the as-of date follows its survey date unless the user set one. */
+export function setDatasetUpdater(s: AppState, dataset: ParcelsDataset): Partial<AppState> {
+  const next: Partial<AppState> = {
+    dataset,
+    loadStatus: dataset.ok ? "idle" : "error",
+    loadError: null,
+    selectedIds: new Set(),
+    hoveredId: null,
+  };
+  if (!s.asOfUserSet) next.asOf = dataset.surveyDate ?? todayIso();
+  return next;
+}
+
+export function setLoadStatusUpdater(
+  status: DataSlice["loadStatus"],
+  error?: string | null,
+): Partial<AppState> {
+  return { loadStatus: status, loadError: error ?? null };
+}
+
+export const initialData = {
+  dataset: null,
+  loadStatus: "idle",
+  loadError: null,
+  context: null,
+  standards: null,
+  targets: null,
+} satisfies Partial<DataSlice>;
+
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+  ...initialData,
+  setDataset: (dataset: ParcelsDataset) => set((s) => setDatasetUpdater(s, dataset)),
+  setLoadStatus: (status, error) => set(setLoadStatusUpdater(status, error)),
+  setContext: (context: ContextData) => set({ context }),
+  setStandards: (standards: StandardsInput) => set({ standards }),
+  setTargets: (targets: Targets | null) => set({ targets }),
+});

@@ -1,0 +1,48 @@
+/** Settings slice: as-of date, language, units, basemap, theme and mode. */
+import type { StateCreator } from "zustand";
+import type { IsoDate } from "../../domain/types";
+import type { Lang } from "../../i18n/lang";
+import { todayIso } from "../clock";
+import type { AppState, BasemapKind, Mode, SettingsSlice, Theme, Unit } from "../types";
+
+const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A user-picked as-of date sticks (a reloaded dataset does not override it); invalid input is ignored. */
+export function setAsOfUpdater(s: AppState, asOf: IsoDate): Partial<AppState> {
+  if (!ISO_RE.test(asOf)) return {};
+  return asOf === s.asOf && s.asOfUserSet ? {} : { asOf, asOfUserSet: true };
+}
+
+/** Back to the default: the dataset's survey date, else today. */
+export function resetAsOfUpdater(s: AppState): Partial<AppState> {
+  return { asOf: s.dataset?.surveyDate ?? todayIso(), asOfUserSet: false };
+}
+
+export function setBasemapUpdater(s: AppState, basemap: BasemapKind, key?: string): Partial<AppState> {
+  const tiandituKey = key !== undefined ? key.trim() : s.tiandituKey;
+  // Tianditu without a key cannot load: stay where we are until a key is given.
+  if (basemap === "tianditu" && !tiandituKey) return { tiandituKey };
+  return { basemap, tiandituKey };
+}
+
+export const initialSettings = {
+  asOf: todayIso(),
+  asOfUserSet: false,
+  lang: "zh" as Lang,
+  unit: "mu" as Unit,
+  basemap: "none" as BasemapKind,
+  tiandituKey: "",
+  theme: "default" as Theme,
+  mode: "analysis" as Mode,
+} satisfies Partial<SettingsSlice>;
+
+export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
+  ...initialSettings,
+  setAsOf: (asOf) => set((s) => setAsOfUpdater(s, asOf)),
+  resetAsOf: () => set(resetAsOfUpdater),
+  setLang: (lang) => set({ lang }),
+  setUnit: (unit) => set({ unit }),
+  setBasemap: (basemap, key) => set((s) => setBasemapUpdater(s, basemap, key)),
+  setTheme: (theme) => set({ theme }),
+  setMode: (mode) => set({ mode }),
+});

@@ -1,0 +1,191 @@
+/**
+ * Types of the app state (one zustand store built from slices, `store.ts`). Inputs are stored;
+ * everything computed from them (the analysis, the filtered rows, the colouring) is derived.
+ *
+ * Map types (`ContextLayers`, `Basemap` of `src/map/api.ts`) are repeated here structurally: the
+ * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
+ */
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
+import type { Lang } from "../i18n/lang";
+import type { CrsDetection, Problem } from "../io/types";
+
+/** Context layers shown under the parcels (same shape as `ContextLayers` in `src/map/api.ts`). */
+export interface ContextData {
+  zones: FeatureCollection<Polygon | MultiPolygon>;
+  roads: FeatureCollection<LineString>;
+  facilities: FeatureCollection<Point | Polygon>;
+  centralUrbanArea: FeatureCollection<Point | Polygon>;
+}
+
+/** A parcels file as imported (the worker's `import` response plus the file name). */
+export interface ParcelsDataset {
+  fileName: string;
+  parcels: PreparedParcel[];
+  problems: Problem[];
+  surveyDate?: IsoDate;
+  crs?: CrsDetection;
+  featureCount: number;
+  ok: boolean;
+  /** The sample data (or `?synthetic=N`) is synthetic, not the park's real parcels. */
+  synthetic: boolean;
+  /** Identifies this dataset to the worker (which keeps the parcels, so re-analysis sends no geometry). */
+  datasetId: number;
+}
+
+export interface StandardsInput {
+  standards: Standards;
+  fileName: string;
+  problems: Problem[];
+}
+
+/** Plan targets (`geodata/targets.json`); kept as read, the scenarios mode interprets them. */
+export type Targets = Record<string, unknown>;
+
+export type Unit = "mu" | "ha";
+export type Theme = "default" | "projector";
+/** The app's modes; each arrives as a panel of its own. Only `analysis` exists so far. */
+export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios";
+export type BasemapKind = "none" | "osm" | "tianditu";
+
+/** Numeric computed indicators that can colour the map (keys of `COMPUTED_FIELDS`). */
+export const NUMERIC_INDICATORS = [
+  "investmentPerMu",
+  "far",
+  "buildingCoverage",
+  "greenRatio",
+  "adminRatio",
+  "outputPerMu",
+  "taxPerMu",
+  "valueAddedPerMu",
+  "laborProductivity",
+  "energyProductivity",
+  "rdIntensity",
+  "areaMu",
+  "areaM2",
+  "areaDiscrepancy",
+  "idleFee",
+  "efficiencyScore",
+] as const;
+export type NumericIndicator = (typeof NUMERIC_INDICATORS)[number];
+export const CATEGORICAL_INDICATORS = ["landUse", "idleStatus", "efficiencyClass", "flags"] as const;
+export type CategoricalIndicator = (typeof CATEGORICAL_INDICATORS)[number];
+export type Indicator = NumericIndicator | CategoricalIndicator;
+
+export function isNumericIndicator(x: string): x is NumericIndicator {
+  return (NUMERIC_INDICATORS as readonly string[]).includes(x);
+}
+export function isIndicator(x: string): x is Indicator {
+  return isNumericIndicator(x) || (CATEGORICAL_INDICATORS as readonly string[]).includes(x);
+}
+
+export type ClassMethod = "jenks" | "quantile" | "equal" | "manual";
+
+/** How a numeric indicator is classed, and the user's legend labels (keyed by class index). */
+export interface Classification {
+  method: ClassMethod;
+  /** Number of classes (2–9). */
+  k: number;
+  /** Inner breaks for `manual`, in data units (万元/亩 for per-land indicators), ascending. */
+  manualBreaks: number[];
+  /** Edited legend labels by class index; a missing entry shows the generated label. */
+  labels: Record<number, string>;
+}
+
+export type AnalysisStatus = "idle" | "running" | "error";
+
+/** The table filter; `null`/`false`/`""` means "any". The same filter dims the map and scopes exports. */
+export interface TableFilter {
+  zone: string | null;
+  landUseGroup: string | null;
+  industryCluster: string | null;
+  constructionStatus: string | null;
+  idleStatus: string | null;
+  /** `A`–`D`, or `none` for parcels not evaluated. */
+  efficiencyClass: string | null;
+  candidateOnly: boolean;
+  belowStandardOnly: boolean;
+  text: string;
+}
+
+export interface DataSlice {
+  dataset: ParcelsDataset | null;
+  /** Loading state of the parcels file (the import itself runs in the worker). */
+  loadStatus: "idle" | "loading" | "error";
+  /** A message for a load that failed before any problem list existed (network, worker). */
+  loadError: string | null;
+  context: ContextData | null;
+  standards: StandardsInput | null;
+  targets: Targets | null;
+  setDataset(dataset: ParcelsDataset): void;
+  setLoadStatus(status: DataSlice["loadStatus"], error?: string | null): void;
+  setContext(context: ContextData): void;
+  setStandards(input: StandardsInput): void;
+  setTargets(targets: Targets | null): void;
+}
+
+export interface SettingsSlice {
+  /** As-of date of the idle rules (default: the dataset's survey date, else today). */
+  asOf: IsoDate;
+  /** The user picked the as-of date (a newly loaded dataset then does not override it). */
+  asOfUserSet: boolean;
+  lang: Lang;
+  unit: Unit;
+  basemap: BasemapKind;
+  tiandituKey: string;
+  theme: Theme;
+  mode: Mode;
+  setAsOf(asOf: IsoDate): void;
+  resetAsOf(): void;
+  setLang(lang: Lang): void;
+  setUnit(unit: Unit): void;
+  setBasemap(basemap: BasemapKind, tiandituKey?: string): void;
+  setTheme(theme: Theme): void;
+  setMode(mode: Mode): void;
+}
+
+export interface AnalysisSlice {
+  result: AnalysisResult | null;
+  /** Analysed parcels by id (a new Map per result). */
+  byId: Map<string, AnalysedParcel>;
+  status: AnalysisStatus;
+  error: string | null;
+  /** Increments with every new result. */
+  version: number;
+  /** Wall time of the last analysis, ms (for the status line and the benchmark). */
+  lastDurationMs: number | null;
+  analysisStarted(): void;
+  analysisSucceeded(result: AnalysisResult, durationMs?: number): void;
+  analysisFailed(error: string): void;
+}
+
+export interface ViewSlice {
+  zoneFocus: "all" | string;
+  indicator: Indicator;
+  /** Classification per indicator (so switching back restores the user's breaks and labels). */
+  classifications: Partial<Record<Indicator, Classification>>;
+  flagsVisible: boolean;
+  /** Bumped to ask the map to frame parcels (candidate list click). */
+  zoomRequest: { ids: string[]; seq: number } | null;
+  setZoneFocus(zone: "all" | string): void;
+  setIndicator(indicator: Indicator): void;
+  setClassMethod(method: ClassMethod): void;
+  setClassCount(k: number): void;
+  setManualBreaks(breaks: number[]): void;
+  setLegendLabel(index: number, label: string | null): void;
+  setFlagsVisible(visible: boolean): void;
+  requestZoom(ids: string[]): void;
+}
+
+export interface SelectionSlice {
+  selectedIds: Set<string>;
+  hoveredId: string | null;
+  filter: TableFilter;
+  select(ids: readonly string[], how?: "replace" | "toggle" | "add"): void;
+  clearSelection(): void;
+  setHovered(id: string | null): void;
+  setFilter(patch: Partial<TableFilter>): void;
+  resetFilter(): void;
+}
+
+export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice;

@@ -1,4 +1,10 @@
-import { type Color, expression, latest, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import {
+  type Color,
+  expression,
+  latest,
+  type StylePropertySpecification,
+  validateStyleMin,
+} from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../../src/i18n/lang";
 import type { Basemap, Colouring } from "../../../src/map/api";

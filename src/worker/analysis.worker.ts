@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+/**
+ * The analysis worker: imports parcel files and analyses parcels off the main thread, so the page
+ * never freezes. Messages are queued and drained on the next task: when several requests of one
+ * kind are waiting, only the newest runs and the older ones are answered `superseded`.
+ */
+import { createHandlerContext, handle } from "./handlers";
+import type { WorkerInbound, WorkerOutbound } from "./protocol";
+import { pickLatest } from "./queue";
+
+const ctx = createHandlerContext();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let queue: WorkerInbound[] = [];
+let scheduled = false;
+
+function reply(msg: WorkerOutbound): void {
+  scope.postMessage(msg);
+}
+
+function drain(): void {
+  scheduled = false;
+  const { run, dropped } = pickLatest(queue);
+  queue = [];
+  for (const m of dropped) reply({ id: m.id, ok: false, superseded: true, error: "superseded" });
+  for (const m of run) {
+    try {
+      reply({ id: m.id, ok: true, response: handle(ctx, m.kind, m.payload) });
+    } catch (e) {
+      reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}
+
+scope.onmessage = (ev: MessageEvent<WorkerInbound>) => {
+  queue.push(ev.data);
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(drain, 0);
+  }
+};

@@ -1,0 +1,108 @@
+/**
+ * The main thread's side of the analysis worker. Requests are typed by `WorkerContract`; a new
+ * request of a kind supersedes the one in flight: the older promise rejects with
+ * `SupersededError` and its late response (matched by request id) is ignored.
+ */
+import { createHandlerContext, handle } from "./handlers";
+import {
+  type AnalysisBackend,
+  type RequestKind,
+  SupersededError,
+  type WorkerContract,
+  type WorkerInbound,
+  type WorkerOutbound,
+} from "./protocol";
+
+export { type AnalysisBackend, SupersededError };
+
+/** The part of `Worker` the client uses (so tests can pass a fake). */
+export interface WorkerLike {
+  postMessage(msg: WorkerInbound, transfer?: Transferable[]): void;
+  addEventListener(type: "message", fn: (ev: MessageEvent<WorkerOutbound>) => void): void;
+  addEventListener(type: "error", fn: (ev: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+interface Pending {
+  kind: RequestKind;
+  resolve: (v: never) => void;
+  reject: (e: Error) => void;
+}
+
+export class WorkerClient implements AnalysisBackend {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** The newest request id of each kind. */
+  private readonly latest = new Map<RequestKind, number>();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener("message", (ev: MessageEvent<WorkerOutbound>) => this.onMessage(ev.data));
+    worker.addEventListener("error", (ev: ErrorEvent) => {
+      const err = new Error(ev.message || "analysis worker failed");
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    });
+  }
+
+  request<K extends RequestKind>(
+    kind: K,
+    payload: WorkerContract[K]["request"],
+  ): Promise<WorkerContract[K]["response"]> {
+    const id = this.nextId++;
+    const prev = this.latest.get(kind);
+    if (prev !== undefined) {
+      const p = this.pending.get(prev);
+      if (p) {
+        this.pending.delete(prev);
+        p.reject(new SupersededError());
+      }
+    }
+    this.latest.set(kind, id);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { kind, resolve: resolve as (v: never) => void, reject });
+      this.worker.postMessage({ id, kind, payload } as WorkerInbound);
+    });
+  }
+
+  private onMessage(msg: WorkerOutbound): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return; // stale: superseded or disposed
+    this.pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.response as never);
+    else p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
+  }
+
+  dispose(): void {
+    for (const p of this.pending.values()) p.reject(new SupersededError());
+    this.pending.clear();
+    this.worker.terminate();
+  }
+}
+
+/** Runs the handlers on the calling thread (tests; fallback where workers are unavailable). */
+export class InlineBackend implements AnalysisBackend {
+  private readonly ctx = createHandlerContext();
+  private readonly latest = new Map<RequestKind, number>();
+  private nextId = 1;
+
+  async request<K extends RequestKind>(
+    kind: K,
+    payload: WorkerContract[K]["request"],
+  ): Promise<WorkerContract[K]["response"]> {
+    const id = this.nextId++;
+    this.latest.set(kind, id);
+    await Promise.resolve();
+    if (this.latest.get(kind) !== id) throw new SupersededError();
+    return handle(this.ctx, kind, payload);
+  }
+
+  dispose(): void {
+    this.latest.clear();
+  }
+}
+
+/** The app's backend: the module worker (Vite bundles it from this URL). */
+export function createWorkerBackend(): AnalysisBackend {
+  const worker = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+  return new WorkerClient(worker as unknown as WorkerLike);
+}

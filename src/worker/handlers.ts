@@ -1,0 +1,54 @@
+/**
+ * The worker's work, as plain functions (run inside the worker, or in-process in tests and as a
+ * fallback). The worker keeps the last imported parcels per dataset id so re-analysis (new
+ * standards or as-of date) does not ship the geometry back and forth.
+ */
+import { analyzeParcels } from "../domain/analyze";
+import type { PreparedParcel } from "../domain/types";
+import { readParcelsGeoJson } from "../io/geojson-read";
+import type { ParcelImport } from "../io/types";
+import type { AnalyzeRequest, AnalyzeResponse, ImportRequest, WorkerContract } from "./protocol";
+
+/** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
+export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
+
+export interface HandlerContext {
+  datasets: Map<number, PreparedParcel[]>;
+  now: () => number;
+}
+
+export function createHandlerContext(): HandlerContext {
+  return { datasets: new Map(), now: () => performance.now() };
+}
+
+export function handleImport(ctx: HandlerContext, req: ImportRequest): ParcelImport {
+  const input = req.input instanceof ArrayBuffer ? new Uint8Array(req.input) : req.input;
+  const result = readParcelsGeoJson(input, {
+    fileName: req.fileName,
+    crs: req.crs,
+    analysisCrs: req.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
+  });
+  if (req.datasetId !== undefined) {
+    // Only the latest dataset is needed; drop older ones.
+    ctx.datasets.clear();
+    ctx.datasets.set(req.datasetId, result.parcels);
+  }
+  return result;
+}
+
+export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {
+  const parcels = req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId) : undefined);
+  if (!parcels) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
+  const t0 = ctx.now();
+  const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
+  return { result, durationMs: ctx.now() - t0 };
+}
+
+export function handle<K extends keyof WorkerContract>(
+  ctx: HandlerContext,
+  kind: K,
+  payload: WorkerContract[K]["request"],
+): WorkerContract[K]["response"] {
+  if (kind === "import") return handleImport(ctx, payload as ImportRequest) as WorkerContract[K]["response"];
+  return handleAnalyze(ctx, payload as AnalyzeRequest) as WorkerContract[K]["response"];
+}

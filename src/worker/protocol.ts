@@ -1,0 +1,67 @@
+/**
+ * The analysis worker's contract: one map of request kind → payload and response. The client
+ * (`client.ts`) and the worker (`analysis.worker.ts`) are typed by it, and the same handlers
+ * (`handlers.ts`) run in-process in tests.
+ */
+import type { AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
+import type { ParcelImport } from "../io/types";
+
+export interface ImportRequest {
+  /** File contents: raw bytes (encoding detected by the reader) or text. */
+  input: ArrayBuffer | Uint8Array | string;
+  fileName: string;
+  /** CRS of unprefixed projected coordinates (`EPSG:4546` or a proj4 string), when the user gave one. */
+  crs?: string;
+  /** Analysis CRS (from the standards file), default EPSG:4546. */
+  analysisCrs?: string;
+  /** Keep the imported parcels in the worker under this id, so `analyze` need not send them again. */
+  datasetId?: number;
+}
+
+export interface AnalyzeRequest {
+  /** The parcels, or omit them and name a dataset the worker kept from an `import`. */
+  parcels?: PreparedParcel[];
+  datasetId?: number;
+  standards: Standards;
+  asOf: IsoDate;
+}
+
+export interface AnalyzeResponse {
+  result: AnalysisResult;
+  /** Time spent analysing in the worker, ms. */
+  durationMs: number;
+}
+
+/** Request kind → request payload and response. */
+export interface WorkerContract {
+  import: { request: ImportRequest; response: ParcelImport };
+  analyze: { request: AnalyzeRequest; response: AnalyzeResponse };
+}
+export type RequestKind = keyof WorkerContract;
+
+/** Main thread → worker. */
+export type WorkerInbound = {
+  [K in RequestKind]: { id: number; kind: K; payload: WorkerContract[K]["request"] };
+}[RequestKind];
+
+/** Worker → main thread. `superseded`: a newer request of the same kind arrived before this one ran. */
+export type WorkerOutbound =
+  | { id: number; ok: true; response: WorkerContract[RequestKind]["response"] }
+  | { id: number; ok: false; superseded?: boolean; error: string };
+
+/** A request was dropped because a newer one of the same kind replaced it (not an error to show). */
+export class SupersededError extends Error {
+  constructor() {
+    super("superseded by a newer request");
+    this.name = "SupersededError";
+  }
+}
+
+/** What the store's engine needs from a backend (the worker, or in-process in tests). */
+export interface AnalysisBackend {
+  request<K extends RequestKind>(
+    kind: K,
+    payload: WorkerContract[K]["request"],
+  ): Promise<WorkerContract[K]["response"]>;
+  dispose(): void;
+}

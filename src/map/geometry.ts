@@ -1,0 +1,206 @@
+/**
+ * Pure geometry and bookkeeping helpers of the map controller, kept out of the class so they are
+ * tested in node. Coordinates are RFC 7946 lon/lat degrees (CGCS2000 ≈ WGS 84).
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
+
+/** [west, south, east, north] in degrees. */
+export type BBox = [number, number, number, number];
+
+function eachPosition(g: Geometry | null | undefined, f: (p: Position) => void): void {
+  if (!g) return;
+  switch (g.type) {
+    case "Point":
+      f(g.coordinates);
+      return;
+    case "MultiPoint":
+    case "LineString":
+      for (const p of g.coordinates) f(p);
+      return;
+    case "MultiLineString":
+    case "Polygon":
+      for (const r of g.coordinates) for (const p of r) f(p);
+      return;
+    case "MultiPolygon":
+      for (const poly of g.coordinates) for (const r of poly) for (const p of r) f(p);
+      return;
+    case "GeometryCollection":
+      for (const x of g.geometries) eachPosition(x, f);
+  }
+}
+
+/** Bounding box of features (non-finite coordinates skipped); null when there is nothing. */
+export function bboxOf(features: readonly Feature[]): BBox | null {
+  let w = Number.POSITIVE_INFINITY;
+  let s = Number.POSITIVE_INFINITY;
+  let e = Number.NEGATIVE_INFINITY;
+  let n = Number.NEGATIVE_INFINITY;
+  for (const ft of features)
+    eachPosition(ft.geometry, (p) => {
+      const x = p[0];
+      const y = p[1];
+      if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    });
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
+/** The zone id of a zone feature: `properties.id`, else the feature id. */
+export function zoneIdOf(f: Feature): string | undefined {
+  const id = (f.properties as Record<string, unknown> | null)?.id ?? f.id;
+  return id === undefined || id === null ? undefined : String(id);
+}
+
+/**
+ * The box to frame for a zone focus: one zone's bbox, or all zones (`"all"`); falls back to the
+ * parcels of that zone (property `zone`), then all parcels. Null when nothing matches.
+ */
+export function focusBbox(
+  zones: FeatureCollection | null,
+  parcels: FeatureCollection | null,
+  focus: string,
+): BBox | null {
+  const zf = zones?.features ?? [];
+  const pf = parcels?.features ?? [];
+  if (focus === "all") return bboxOf(zf) ?? bboxOf(pf);
+  return (
+    bboxOf(zf.filter((f) => zoneIdOf(f) === focus)) ??
+    bboxOf(pf.filter((f) => (f.properties as Record<string, unknown> | null)?.zone === focus))
+  );
+}
+
+/** Signed area (shoelace, degrees², positive counter-clockwise) of a ring. */
+function ringArea(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const pi = ring[i] as Position;
+    const pj = ring[j] as Position;
+    a += ((pj[0] as number) - (pi[0] as number)) * ((pj[1] as number) + (pi[1] as number));
+  }
+  return a / 2;
+}
+
+/** Point-in-polygon (even-odd over all rings, so holes are excluded). */
+export function pointInPolygon(pt: Position, rings: Position[][]): boolean {
+  const [x, y] = pt as [number, number];
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as [number, number];
+      const [xj, yj] = ring[j] as [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
+}
+
+/**
+ * A point inside a polygon for its label: the centroid of the largest part's outer ring when it is
+ * inside, otherwise the middle of the widest horizontal run through the polygon at that latitude
+ * (or at the bbox mid-latitude). Good enough for zone names; not a pole of inaccessibility.
+ */
+export function labelPoint(g: Polygon | MultiPolygon): Position | null {
+  const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  let best: Position[][] | undefined;
+  let bestArea = -1;
+  for (const p of polys) {
+    const a = Math.abs(ringArea(p[0] ?? []));
+    if (a > bestArea) {
+      bestArea = a;
+      best = p;
+    }
+  }
+  const outer = best?.[0];
+  if (!best || !outer || outer.length < 4) return null;
+  let cx = 0;
+  let cy = 0;
+  let a6 = 0;
+  for (let i = 0, j = outer.length - 1; i < outer.length; j = i++) {
+    const [xi, yi] = outer[i] as [number, number];
+    const [xj, yj] = outer[j] as [number, number];
+    const cross = xj * yi - xi * yj;
+    a6 += cross;
+    cx += (xj + xi) * cross;
+    cy += (yj + yi) * cross;
+  }
+  const c: Position = a6 !== 0 ? [cx / (3 * a6), cy / (3 * a6)] : (outer[0] as Position);
+  if (pointInPolygon(c, best)) return c;
+  const bb = bboxOf([{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: best } }]);
+  for (const y of [c[1] as number, bb ? (bb[1] + bb[3]) / 2 : (c[1] as number)]) {
+    const xs: number[] = [];
+    for (const ring of best)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i] as [number, number];
+        const [xj, yj] = ring[j] as [number, number];
+        if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
+      }
+    xs.sort((p, q) => p - q);
+    let wBest = -1;
+    let mid: number | undefined;
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      const w = (xs[i + 1] as number) - (xs[i] as number);
+      if (w > wBest) {
+        wBest = w;
+        mid = ((xs[i] as number) + (xs[i + 1] as number)) / 2;
+      }
+    }
+    if (mid !== undefined) return [mid, y];
+  }
+  return c;
+}
+
+/** English names of the park's zones, used when a zone feature has no English name of its own. */
+export const ZONE_NAMES_EN: Record<string, string> = {
+  huangtukan: "Huangtukan Zone",
+  dayangbang: "Dayangbang Zone",
+};
+
+/**
+ * Label points for zones (or any named polygons) with `label_zh` / `label_en` properties: zh from
+ * `name`, en from `nameEn`/`name_en`, the known zone names, or the zh name.
+ */
+export function labelPoints(
+  fc: FeatureCollection | null,
+  namesEn: Record<string, string> = ZONE_NAMES_EN,
+): FeatureCollection<Point> {
+  const out: Feature<Point>[] = [];
+  for (const f of fc?.features ?? []) {
+    const g = f.geometry;
+    if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) continue;
+    const pt = labelPoint(g);
+    if (!pt) continue;
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const id = zoneIdOf(f);
+    const zh = typeof p.name === "string" ? p.name : (id ?? "");
+    const enRaw = p.nameEn ?? p.name_en ?? (id ? namesEn[id] : undefined);
+    const en = typeof enRaw === "string" ? enRaw : zh;
+    out.push({
+      type: "Feature",
+      properties: { id: id ?? null, label_zh: zh, label_en: en },
+      geometry: { type: "Point", coordinates: pt },
+    });
+  }
+  return { type: "FeatureCollection", features: out };
+}
+
+/** What to add and remove to go from one id set to another (order: as iterated). */
+export function diffIds(
+  prev: ReadonlySet<string>,
+  next: ReadonlySet<string>,
+): { added: string[]; removed: string[] } {
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const id of next) if (!prev.has(id)) added.push(id);
+  for (const id of prev) if (!next.has(id)) removed.push(id);
+  return { added, removed };
+}
+
+/** Parcels to dim for a table filter: every id not in the filter (none when there is no filter). */
+export function dimmedIds(allIds: readonly string[], filter: ReadonlySet<string> | null): Set<string> {
+  if (!filter) return new Set();
+  const out = new Set<string>();
+  for (const id of allIds) if (!filter.has(id)) out.add(id);
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import {
+  bboxOf,
+  diffIds,
+  dimmedIds,
+  focusBbox,
+  labelPoint,
+  labelPoints,
+  pointInPolygon,
+} from "../../../src/map/geometry";
+
+const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+});
+const feature = (g: Polygon, properties: Record<string, unknown>): Feature<Polygon> => ({
+  type: "Feature",
+  properties,
+  geometry: g,
+});
+const ZONES: FeatureCollection<Polygon> = {
+  type: "FeatureCollection",
+  features: [
+    feature(square(109.8, 30.6, 109.82, 30.62), { id: "huangtukan", name: "黄土坎片区" }),
+    feature(square(109.9, 30.55, 109.91, 30.57), {
+      id: "dayangbang",
+      name: "大样榜片区",
+      nameEn: "Dayangbang",
+    }),
+  ],
+};
+const PARCELS: FeatureCollection<Polygon> = {
+  type: "FeatureCollection",
+  features: [feature(square(110, 31, 110.001, 31.001), { id: "P1", zone: "elsewhere" })],
+};
+
+describe("bboxOf / focusBbox", () => {
+  it("boxes all coordinates, skipping non-finite ones", () => {
+    const bad = feature(square(109.8, 30.6, 109.82, Number.NaN), {});
+    expect(bboxOf([bad])).toEqual([109.8, 30.6, 109.82, 30.6]);
+    expect(bboxOf([])).toBeNull();
+  });
+  it("frames one zone, all zones, or the parcels of a zone without a polygon", () => {
+    expect(focusBbox(ZONES, PARCELS, "dayangbang")).toEqual([109.9, 30.55, 109.91, 30.57]);
+    expect(focusBbox(ZONES, PARCELS, "all")).toEqual([109.8, 30.55, 109.91, 30.62]);
+    expect(focusBbox(ZONES, PARCELS, "elsewhere")).toEqual([110, 31, 110.001, 31.001]);
+    expect(focusBbox(ZONES, PARCELS, "nowhere")).toBeNull();
+    expect(focusBbox(null, PARCELS, "all")).toEqual([110, 31, 110.001, 31.001]);
+  });
+});
+
+describe("labelPoint", () => {
+  it("uses the centroid of a convex polygon", () => {
+    const p = labelPoint(square(0, 0, 2, 2));
+    expect(p?.[0]).toBeCloseTo(1, 9);
+    expect(p?.[1]).toBeCloseTo(1, 9);
+  });
+  it("stays inside a U-shaped polygon whose centroid is outside", () => {
+    const u: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
+    const p = labelPoint(u);
+    expect(p).not.toBeNull();
+    expect(pointInPolygon(p as number[], u.coordinates)).toBe(true);
+  });
+  it("uses the largest part of a MultiPolygon", () => {
+    const p = labelPoint({
+      type: "MultiPolygon",
+      coordinates: [square(0, 0, 1, 1).coordinates, square(10, 10, 14, 14).coordinates],
+    });
+    expect(p?.[0]).toBeCloseTo(12, 9);
+  });
+});
+
+describe("labelPoints", () => {
+  it("writes zh and en labels (feature's English name, else the known zone name)", () => {
+    const fc = labelPoints(ZONES);
+    expect(fc.features.map((f) => f.properties)).toEqual([
+      { id: "huangtukan", label_zh: "黄土坎片区", label_en: "Huangtukan Zone" },
+      { id: "dayangbang", label_zh: "大样榜片区", label_en: "Dayangbang" },
+    ]);
+  });
+});
+
+describe("diffIds / dimmedIds", () => {
+  it("lists only what changed", () => {
+    expect(diffIds(new Set(["a", "b"]), new Set(["b", "c"]))).toEqual({ added: ["c"], removed: ["a"] });
+    expect(diffIds(new Set(["a"]), new Set(["a"]))).toEqual({ added: [], removed: [] });
+  });
+  it("dims everything outside the filter, nothing without a filter", () => {
+    expect([...dimmedIds(["a", "b", "c"], new Set(["b"]))]).toEqual(["a", "c"]);
+    expect(dimmedIds(["a", "b"], null).size).toBe(0);
+  });
+});

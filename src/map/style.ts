@@ -590,6 +590,8 @@ export function buildStyle(opts: StyleOptions): StyleSpecification {
   return {
     version: 8,
     name: "jiyue",
+    // No paint transitions: a new colouring shows in the next frame (repaint budget < 150 ms).
+    transition: { duration: 0, delay: 0 },
     sources: { ...basemapSources(opts.basemap, opts.lang), ...dataSources() },
     layers: buildLayers(opts),
   };

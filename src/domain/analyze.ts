@@ -1,9 +1,123 @@
 /**
  * The analysis pipeline: prepared parcels in, indicators, checks, idle status, efficiency class
  * and reallocation flags out (domain.md §3–§7). Pure: no I/O, no clock (the as-of date is given).
+ *
+ * Cost is linear in the number of parcels plus one sort of the evaluated scores; threshold
+ * lookups are resolved once per (zone, industry) pair.
  */
-import type { AnalysisOptions, AnalysisResult, PreparedParcel } from "./types";
+import { compileEfficiency, efficiencyIneligibility, efficiencyScore, rankClasses } from "./efficiency";
+import { idleStatus } from "./idle";
+import { computeIndicators, indicatorAreaM2, type NullReasons } from "./indicators";
+import { reallocationReasons } from "./reallocation";
+import { fieldReason, plainReason, reason } from "./reasons";
+import { checkStandards, ThresholdResolver } from "./standards";
+import { summarize } from "./summary";
+import type {
+  AnalysedParcel,
+  AnalysisOptions,
+  AnalysisResult,
+  EfficiencyIndicator,
+  PreparedParcel,
+  Reason,
+} from "./types";
 
-export function analyzeParcels(_parcels: PreparedParcel[], _options: AnalysisOptions): AnalysisResult {
-  throw new Error("not implemented yet");
+/**
+ * Analyse parcels against a standards file at an as-of date.
+ *
+ * @param parcels prepared parcels (typed inputs; `areaM2` = planar area in the analysis CRS, m²;
+ *   geometry in lon/lat, passed through)
+ * @param options `standards` (thresholds, fee rate, efficiency weights) and `asOf` (ISO date)
+ * @returns one `AnalysedParcel` per input parcel, in input order, and the summaries
+ * @example
+ * const r = analyzeParcels(imported.parcels, { standards, asOf: "2026-06-30" });
+ * r.parcels[0].computed.idleStatus // "idle-2y"
+ */
+export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptions): AnalysisResult {
+  const { standards, asOf } = options;
+  const resolver = new ThresholdResolver(standards);
+  const eff = compileEfficiency(standards);
+  const feeRate = standards.idle.feeRate;
+  const n = parcels.length;
+  const out: AnalysedParcel[] = new Array(n);
+  // Evaluated parcels for the ranking: their index and score.
+  const evalIndex: number[] = [];
+  const evalScore: number[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const p = parcels[i]!;
+    const input = p.input;
+    const nullReasons: NullReasons = {};
+    const ind = computeIndicators(input, p.areaM2, nullReasons);
+    const { checks, failed } = checkStandards(input, ind, resolver.resolve(input.zone, input.industryCode));
+    const A = indicatorAreaM2(input, p.areaM2);
+    const idle = idleStatus(input, A, asOf, feeRate);
+
+    const efficiencyReasons: Reason[] = [];
+    let score: number | null = null;
+    const why = efficiencyIneligibility(input, ind.areaMu, eff.minAreaMu);
+    if (why === "too-small") {
+      efficiencyReasons.push(reason("too-small", { areaMu: ind.areaMu, minAreaMu: eff.minAreaMu }));
+    } else if (why !== null) {
+      efficiencyReasons.push(plainReason(why));
+    } else {
+      const dropped: EfficiencyIndicator[] = [];
+      score = efficiencyScore(ind, eff, dropped);
+      if (score === null) efficiencyReasons.push(plainReason("no-indicators"));
+      else {
+        evalIndex.push(i);
+        evalScore.push(score);
+        for (const k of dropped) efficiencyReasons.push(fieldReason("indicator-dropped", k));
+      }
+    }
+
+    out[i] = {
+      input,
+      geometry: p.geometry,
+      extra: p.extra,
+      computed: {
+        ...ind,
+        standardsFailed: failed,
+        idleStatus: idle.status,
+        idleFee: idle.fee,
+        efficiencyScore: score,
+        efficiencyClass: null,
+        reallocationCandidate: false,
+        reallocationReasons: [],
+      },
+      checks,
+      idleReasons: idle.reasons,
+      efficiencyReasons,
+      nullReasons,
+    };
+  }
+
+  const ranks = rankClasses(evalScore, eff.cutoffs);
+  const nEval = evalScore.length;
+  for (let j = 0; j < nEval; j++) {
+    const a = out[evalIndex[j]!]!;
+    const r = ranks[j]!;
+    a.computed.efficiencyClass = r.cls;
+    // The class reason goes first, dropped indicators after it.
+    a.efficiencyReasons.unshift(
+      reason("class", { class: r.cls, score: evalScore[j]!, higher: r.higher, n: nEval, p: r.p }),
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const c = out[i]!.computed;
+    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass);
+    if (rr.length > 0) {
+      c.reallocationCandidate = true;
+      c.reallocationReasons = rr;
+    }
+  }
+
+  const { summary, summaryByZone } = summarize(out);
+  return {
+    asOf,
+    standardsName: standards.name,
+    standardsEdition: standards.edition,
+    parcels: out,
+    summary,
+    summaryByZone,
+  };
 }

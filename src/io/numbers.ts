@@ -7,6 +7,7 @@
  * turned into 0. An empty value (null, "", whitespace) is simply missing, without a problem.
  * Units in the result are those of `shared/spec/domain.md` §1 (m², 万元, 万元/亩, fractions).
  */
+import { daysInMonth } from "../domain/dates";
 import type { FieldInfo, Unit } from "../domain/fields";
 
 export type ParamValue = string | number | boolean | null;
@@ -123,6 +124,7 @@ function isBlank(raw: unknown): boolean {
 /** A short, printable form of a raw value for messages. */
 export function rawText(raw: unknown): string {
   if (typeof raw === "string") return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+  if (typeof raw === "number") return String(raw);
   try {
     const s = JSON.stringify(raw) ?? String(raw);
     return s.length > 60 ? `${s.slice(0, 57)}…` : s;
@@ -197,12 +199,9 @@ const DATE_PATTERNS = [
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
 ];
 
-/** Whether y-m-d is a day of the proleptic Gregorian calendar. */
+/** Whether y-m-d is a day of the proleptic Gregorian calendar (years 0001–9999). */
 function isCalendarDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
-  return d <= days;
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /**

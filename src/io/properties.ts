@@ -26,8 +26,8 @@ export interface PropertyIssue {
 }
 
 export interface MappedProperties {
-  /** Typed inputs, without `id` (the reader resolves ids). */
-  input: Omit<ParcelInput, "id">;
+  /** Typed inputs; `id` is a placeholder `""` (the reader resolves ids). */
+  input: ParcelInput;
   /** The raw id value, when a property maps to `id`. */
   rawId?: unknown;
   /** The property name the id came from. */
@@ -141,10 +141,11 @@ function parseValue(field: FieldInfo, raw: unknown): Parsed<string | number | bo
  * // → { rawId: "HTK-1", input: { fixedInvestment: 1200 }, extra: { 备注: "x" }, issues: [] }
  */
 export function mapProperties(props: Record<string, unknown> | null | undefined): MappedProperties {
-  const input: Record<string, unknown> = {};
+  // `id` first so that inputs list it first; the reader sets the resolved id.
+  const input: Record<string, unknown> = { id: "" };
   const extra: Record<string, unknown> = {};
   const issues: PropertyIssue[] = [];
-  const out: MappedProperties = { input: input as Omit<ParcelInput, "id">, extra, issues };
+  const out: MappedProperties = { input: input as unknown as ParcelInput, extra, issues };
   if (!props) return out;
   /** Schema key → the property name that filled it. */
   let seen: Map<string, string> | undefined;

@@ -24,9 +24,9 @@ describe("decodeText", () => {
   });
 
   it("decodes the GBK fixture file (same text as its UTF-8 twin)", () => {
-    const r = decodeText(new Uint8Array(readFileSync(join(FIX, "gbk/parcels.geojson"))));
+    const r = decodeText(new Uint8Array(readFileSync(join(FIX, "read/gbk/in.geojson"))));
     expect(r.encoding).toBe("gbk");
-    expect(r.text).toBe(readFileSync(join(FIX, "gbk/parcels.utf8.geojson"), "utf8"));
+    expect(r.text).toBe(readFileSync(join(FIX, "read/gbk/in.utf8.txt"), "utf8"));
   });
 
   it("rejects binary data", () => {

@@ -1,0 +1,251 @@
+/**
+ * Import and command-line problems as full sentences in Chinese and English, naming the file,
+ * the feature (1-based position and id) and the field, e.g.
+ * `parcels.geojson 第 12 个要素（宗地编号 HTK-012）字段「投资额」：无法识别的数值「约100」，已按缺失处理`.
+ */
+import type { Problem } from "../io/types";
+import { type Bilingual, fill, type Lang } from "./lang";
+
+/** Message templates by problem code; `{name}` placeholders are filled from `Problem.params`. */
+export const PROBLEM_TEXT: Record<string, Bilingual> = {
+  // file level
+  "not-text": {
+    zh: "不是文本文件（既不是 UTF-8 也不是 GBK 编码），无法读取",
+    en: "not a text file (neither UTF-8 nor GBK); cannot read it",
+  },
+  "decoded-gbk": {
+    zh: "文件不是 UTF-8 编码，已按 GBK 编码读取",
+    en: "the file is not UTF-8; read it as GBK",
+  },
+  "empty-file": { zh: "文件为空", en: "the file is empty" },
+  "not-json": {
+    zh: "不是有效的 JSON（第 {line} 行第 {column} 列：{message}）",
+    en: "not valid JSON (line {line}, column {column}: {message})",
+  },
+  "not-geojson": {
+    zh: "不是 GeoJSON 要素集合（FeatureCollection）或要素（Feature），顶层类型为「{type}」",
+    en: "not a GeoJSON FeatureCollection or Feature (top-level type “{type}”)",
+  },
+  "no-features": { zh: "要素集合中没有任何要素", en: "the FeatureCollection has no features" },
+  "no-parcels": {
+    zh: "{features} 个要素中没有可用的面状宗地，无法分析",
+    en: "none of the {features} features is a usable polygon parcel; nothing to analyse",
+  },
+  "unknown-crs": {
+    zh: "无法识别坐标参考系{crsText}：请用 --crs 指定（如 EPSG:4546 或 proj4 字符串）",
+    en: "cannot determine the coordinate reference system{crsText}; give it with --crs (e.g. EPSG:4546 or a proj4 string)",
+  },
+  "crs-mismatch": {
+    zh: "指定的坐标参考系 {crs} 与坐标数值（{sample}）不符：一个是经纬度，一个是投影坐标",
+    en: "the given CRS {crs} does not fit the coordinates ({sample}): one is lon/lat, the other projected",
+  },
+  "crs-detected": {
+    zh: "坐标为带带号的高斯-克吕格坐标（第 {zone} 带），按 {crs} 读取",
+    en: "coordinates are zone-prefixed Gauss–Krüger eastings (zone {zone}); read as {crs}",
+  },
+  "crs-assumed": {
+    zh: "坐标为投影坐标但未注明分带，已按分析坐标系 {crs} 读取；如不正确请用 --crs 指定",
+    en: "coordinates are projected but the zone is not stated; read as the analysis CRS {crs} — give --crs if that is wrong",
+  },
+  "axes-swapped": {
+    zh: "坐标轴顺序为北坐标在前（如 {sample}），已交换为东坐标在前",
+    en: "axes are northing first (e.g. {sample}); swapped to easting first",
+  },
+  "crs-member-unreadable": {
+    zh: "文件的 crs 成员无法识别（{raw}），已忽略",
+    en: "the file's crs member cannot be read ({raw}); ignored",
+  },
+  "crs-member-overridden": {
+    zh: "文件声明的坐标系 {member} 被 --crs {crs} 取代",
+    en: "the file's declared CRS {member} is overridden by --crs {crs}",
+  },
+  // features
+  "not-a-feature": {
+    zh: "不是 GeoJSON 要素（类型「{type}」），已跳过",
+    en: "not a GeoJSON Feature (type “{type}”); skipped",
+  },
+  "not-polygon": {
+    zh: "几何类型为「{type}」，不是面（Polygon/MultiPolygon），已跳过",
+    en: "geometry is “{type}”, not a Polygon or MultiPolygon; skipped",
+  },
+  "bad-coordinates": { zh: "坐标结构无效，已跳过", en: "the coordinates are malformed; skipped" },
+  "empty-geometry": { zh: "几何为空，已跳过", en: "the geometry is empty; skipped" },
+  "non-finite-coordinate": {
+    zh: "坐标不是有效数值（{value}），已跳过",
+    en: "a coordinate is not a finite number ({value}); skipped",
+  },
+  "too-few-positions": {
+    zh: "环只有 {count} 个坐标点（至少需要 4 个），已跳过",
+    en: "a ring has {count} positions (at least 4 needed); skipped",
+  },
+  "out-of-range": {
+    zh: "坐标（{value}）超出 {crs} 的范围，已跳过",
+    en: "coordinate ({value}) is outside the range of {crs}; skipped",
+  },
+  "invalid-geojson": { zh: "GeoJSON 无效（{detail}），已跳过", en: "invalid GeoJSON ({detail}); skipped" },
+  "self-intersection": {
+    zh: "多边形自相交（交点约 {at}），面积无法确定，已跳过",
+    en: "the polygon intersects itself (near {at}), so its area is undefined; skipped",
+  },
+  "zero-area": {
+    zh: "多边形面积为零（小于 0.01 平方米），已跳过",
+    en: "the polygon has no area (less than 0.01 m²); skipped",
+  },
+  "ring-closed": {
+    zh: "{rings} 个环首尾不闭合，已自动闭合",
+    en: "{rings} ring(s) were not closed; closed automatically",
+  },
+  "missing-id": {
+    zh: "缺少宗地编号，按位置编为 {id}",
+    en: "no parcel id; given the id {id} from its position",
+  },
+  "bad-id": { zh: "宗地编号无效（{raw}），已忽略", en: "the parcel id is not usable ({raw}); ignored" },
+  "duplicate-id": {
+    zh: "宗地编号 {id} 与前面的要素重复，本要素改为 {newId}",
+    en: "the id {id} repeats an earlier feature; this one is renamed {newId}",
+  },
+  // fields
+  "unparseable-number": {
+    zh: "无法识别的数值「{raw}」，已按缺失处理",
+    en: "cannot read the number “{raw}”; treated as missing",
+  },
+  "unit-mismatch": {
+    zh: "数值「{raw}」的单位「{unit}」与该字段不符，已按缺失处理",
+    en: "the unit “{unit}” of “{raw}” does not fit this field; treated as missing",
+  },
+  "negative-value": {
+    zh: "数值「{raw}」为负数，已按缺失处理",
+    en: "the value “{raw}” is negative; treated as missing",
+  },
+  "not-integer": {
+    zh: "数值「{raw}」应为整数，已按缺失处理",
+    en: "“{raw}” should be a whole number; treated as missing",
+  },
+  "unparseable-boolean": {
+    zh: "无法识别的是/否值「{raw}」，已按缺失处理",
+    en: "cannot read the yes/no value “{raw}”; treated as missing",
+  },
+  "excel-serial-date": {
+    zh: "日期「{raw}」像是 Excel 日期序号，请改为 YYYY-MM-DD，已按缺失处理",
+    en: "the date “{raw}” looks like an Excel serial number; write it as YYYY-MM-DD — treated as missing",
+  },
+  "unparseable-date": {
+    zh: "无法识别的日期「{raw}」（应为 YYYY-MM-DD），已按缺失处理",
+    en: "cannot read the date “{raw}” (expected YYYY-MM-DD); treated as missing",
+  },
+  "invalid-date": {
+    zh: "日期「{raw}」不存在，已按缺失处理",
+    en: "the date “{raw}” does not exist; treated as missing",
+  },
+  "not-text-value": {
+    zh: "值「{raw}」不是文本，已按缺失处理",
+    en: "the value “{raw}” is not text; treated as missing",
+  },
+  "unknown-enum": {
+    zh: "无法识别的取值「{raw}」，已按缺失处理",
+    en: "unknown value “{raw}”; treated as missing",
+  },
+  "duplicate-field": {
+    zh: "与字段「{kept}」重复（都表示 {key}），采用「{kept}」，本字段原样保留",
+    en: "duplicates the property “{kept}” (both mean {key}); “{kept}” is used, this one kept as is",
+  },
+  // standards files
+  "not-standards": {
+    zh: "不是标准文件（顶层应为对象）",
+    en: "not a standards file (the top level must be an object)",
+  },
+  "bad-threshold": { zh: "阈值「{raw}」不是数值", en: "the threshold “{raw}” is not a number" },
+  "bad-threshold-range": { zh: "阈值 {raw} 超出允许范围", en: "the threshold {raw} is out of range" },
+  "bad-section": { zh: "应为对象，实为「{raw}」", en: "should be an object, found “{raw}”" },
+  "bad-text": { zh: "应为非空文本，实为「{raw}」", en: "should be non-empty text, found “{raw}”" },
+  "unknown-standards-key": { zh: "未知的设置项，已忽略", en: "unknown setting; ignored" },
+  "standards-default": {
+    zh: "标准文件中缺少此项，已采用内置示例标准的取值",
+    en: "missing from the standards file; the built-in example values are used",
+  },
+  "missing-benchmark": {
+    zh: "该指标有权重但没有基准值",
+    en: "this indicator has a weight but no benchmark",
+  },
+  "bad-cutoffs": {
+    zh: "等级分界（{raw}）应满足 0 < A ≤ B ≤ C ≤ 1",
+    en: "the class cutoffs ({raw}) must satisfy 0 < A ≤ B ≤ C ≤ 1",
+  },
+  "bad-analysis-crs": {
+    zh: "分析坐标系「{raw}」无法识别或不是投影坐标系",
+    en: "the analysis CRS “{raw}” is unknown or not projected",
+  },
+  // command line
+  "file-not-found": { zh: "找不到文件", en: "file not found" },
+  "file-unreadable": { zh: "无法读取文件（{message}）", en: "cannot read the file ({message})" },
+  "write-failed": { zh: "无法写入文件（{message}）", en: "cannot write the file ({message})" },
+  "missing-input": { zh: "缺少输入文件", en: "no input file given" },
+  "unknown-option": { zh: "未知选项 {option}", en: "unknown option {option}" },
+  "missing-option-value": { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
+  "bad-option-value": {
+    zh: "选项 {option} 的取值「{raw}」无效（可选：{allowed}）",
+    en: "invalid value “{raw}” for {option} (allowed: {allowed})",
+  },
+  "unexpected-argument": { zh: "多余的参数「{raw}」", en: "unexpected argument “{raw}”" },
+  "bad-as-of": {
+    zh: "--as-of 的日期「{raw}」无效，应为 YYYY-MM-DD",
+    en: "invalid --as-of date “{raw}”; expected YYYY-MM-DD",
+  },
+};
+
+const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
+
+/** The "where" part: file, feature (1-based) and id, field. */
+function location(p: Problem, lang: Lang): string {
+  const parts: string[] = [];
+  if (lang === "zh") {
+    if (p.file) parts.push(p.file);
+    if (p.featureIndex !== undefined) {
+      parts.push(
+        `第 ${p.featureIndex + 1} 个要素${p.featureId !== undefined ? `（宗地编号 ${p.featureId}）` : ""}`,
+      );
+    } else if (p.featureId !== undefined) {
+      parts.push(`宗地编号 ${p.featureId}`);
+    }
+    if (p.field) parts.push(`字段「${p.field}」`);
+    return parts.join(" ");
+  }
+  if (p.file) parts.push(p.file);
+  if (p.featureIndex !== undefined) {
+    parts.push(`feature ${p.featureIndex + 1}${p.featureId !== undefined ? ` (id ${p.featureId})` : ""}`);
+  } else if (p.featureId !== undefined) {
+    parts.push(`id ${p.featureId}`);
+  }
+  if (p.field) parts.push(`field ${p.field}`);
+  return parts.join(", ");
+}
+
+/**
+ * A problem as one sentence in `lang`, naming file, feature and field.
+ *
+ * @example formatProblem({severity:"warning", code:"unparseable-number", file:"parcels.geojson",
+ *   featureIndex:11, featureId:"HTK-012", field:"投资额", params:{raw:"约100"}}, "en")
+ * // "parcels.geojson, feature 12 (id HTK-012), field 投资额: cannot read the number “约100”; treated as missing"
+ */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const template = (PROBLEM_TEXT[p.code] ?? FALLBACK)[lang];
+  const params: Record<string, unknown> = { code: p.code, ...p.params };
+  if (p.code === "unknown-crs") {
+    const crs = p.params?.crs;
+    const sample = p.params?.sample;
+    params.crsText =
+      typeof crs === "string" && crs !== ""
+        ? lang === "zh"
+          ? `「${crs}」`
+          : ` “${crs}”`
+        : typeof sample === "string" && sample !== ""
+          ? lang === "zh"
+            ? `（首个坐标 ${sample}）`
+            : ` (first coordinate ${sample})`
+          : "";
+  }
+  const message = fill(template, params);
+  const where = location(p, lang);
+  if (!where) return message;
+  return lang === "zh" ? `${where}：${message}` : `${where}: ${message}`;
+}

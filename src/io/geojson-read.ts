@@ -1,0 +1,475 @@
+/**
+ * Reading a parcel GeoJSON file into prepared parcels (domain.md §2, parcel-schema.md).
+ *
+ * bytes → text (UTF-8 or GBK) → JSON → FeatureCollection (or one Feature) → per feature:
+ * geometry checks (polygon, closed rings, ≥ 4 positions, finite and in-range coordinates,
+ * geojson-validation, no self-intersection), properties mapped and typed, ids made unique →
+ * geometry projected to lon/lat for display and its planar area computed (in the input CRS when
+ * that is projected, else in the analysis CRS).
+ *
+ * Never throws: a feature that cannot be used is left out, a value that cannot be used is set
+ * aside, and each is named in `problems` (file, feature index and id, field, code, raw value).
+ * The parsed JSON is reused for the output geometry where possible (lon/lat input is not copied);
+ * an unclosed ring is closed in place and reported.
+ */
+
+import kinks from "@turf/kinks";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import { valid as geojsonProblems } from "geojson-validation";
+import { planarAreaM2, transformGeometry } from "../domain/area";
+import { makeTransform, WGS84 } from "../domain/crs";
+import type { PreparedParcel } from "../domain/types";
+import { type CrsPlan, crsMemberName, planCrs } from "./crs-detect";
+import { decodeText } from "./decode";
+import { parseJson } from "./json";
+import { parseDate, rawText } from "./numbers";
+import { mapProperties } from "./properties";
+import type { ParcelImport, Problem } from "./types";
+
+export interface ReadParcelsOptions {
+  /** File name as the user gave it, for messages. */
+  fileName?: string;
+  /** CRS of the coordinates (`EPSG:4546`, a proj4 string, WKT); overrides detection. */
+  crs?: string;
+  /** The analysis CRS for areas (projected, e.g. `EPSG:4546`). */
+  analysisCrs: string;
+}
+
+type Params = Record<string, string | number | boolean | null>;
+
+/** Top-level members naming the dataset's survey date. */
+const SURVEY_DATE_KEYS = ["surveyDate", "数据截至日期"];
+
+/** Id given to a feature without one: `F` + its 1-based position, e.g. `F0007`. */
+export function positionalId(index: number): string {
+  return `F${String(index + 1).padStart(4, "0")}`;
+}
+
+/** Why a geometry cannot be used, or `null`; closes unclosed rings in place (counted in `closed`). */
+interface GeometryCheck {
+  code?: string;
+  params?: Params;
+  closedRings: number;
+}
+
+function isPosition(p: unknown): p is number[] {
+  return Array.isArray(p) && p.length >= 2;
+}
+
+/** Structure, finiteness and closure of one ring; closes it in place when needed. */
+function checkRing(ring: unknown, check: GeometryCheck): ring is Position[] {
+  if (!Array.isArray(ring)) {
+    check.code = "bad-coordinates";
+    return false;
+  }
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i];
+    if (!isPosition(p)) {
+      check.code = "bad-coordinates";
+      return false;
+    }
+    const x = p[0];
+    const y = p[1];
+    if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
+      check.code = "non-finite-coordinate";
+      const show = (v: unknown) =>
+        typeof v === "number" ? String(v) : rawText(JSON.stringify(v) ?? String(v));
+      check.params = { value: `${show(x)}, ${show(y)}` };
+      return false;
+    }
+  }
+  if (ring.length > 0) {
+    const a = ring[0] as number[];
+    const b = ring[ring.length - 1] as number[];
+    if (a[0] !== b[0] || a[1] !== b[1]) {
+      ring.push([a[0] as number, a[1] as number]);
+      check.closedRings++;
+    }
+  }
+  if (ring.length < 4) {
+    check.code = "too-few-positions";
+    check.params = { count: ring.length };
+    return false;
+  }
+  return true;
+}
+
+function checkPolygonRings(rings: unknown, check: GeometryCheck): boolean {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    check.code = Array.isArray(rings) ? "empty-geometry" : "bad-coordinates";
+    return false;
+  }
+  for (const r of rings) if (!checkRing(r, check)) return false;
+  return true;
+}
+
+function checkGeometry(geom: unknown): GeometryCheck {
+  const check: GeometryCheck = { closedRings: 0 };
+  if (!geom || typeof geom !== "object") {
+    check.code = "not-polygon";
+    check.params = { type: geom === null || geom === undefined ? "null" : typeof geom };
+    return check;
+  }
+  const g = geom as { type?: unknown; coordinates?: unknown };
+  if (g.type === "Polygon") {
+    checkPolygonRings(g.coordinates, check);
+  } else if (g.type === "MultiPolygon") {
+    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
+      check.code = Array.isArray(g.coordinates) ? "empty-geometry" : "bad-coordinates";
+    } else {
+      for (const part of g.coordinates) if (!checkPolygonRings(part, check)) break;
+    }
+  } else {
+    check.code = "not-polygon";
+    check.params = { type: typeof g.type === "string" ? g.type : rawText(g.type) };
+  }
+  return check;
+}
+
+/** Calls `fn` with every position of a (checked) Polygon/MultiPolygon; stops when it returns false. */
+function everyPosition(geom: Polygon | MultiPolygon, fn: (p: Position) => boolean): boolean {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  for (const rings of polys)
+    for (const ring of rings)
+      for (let i = 0; i < ring.length; i++) if (!fn(ring[i] as Position)) return false;
+  return true;
+}
+
+/** The first intersection point of a polygon part with itself (or its holes), if any. */
+function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  for (const rings of polys) {
+    const k = kinks({ type: "Polygon", coordinates: rings });
+    const first = k.features[0];
+    if (first) return first.geometry.coordinates;
+  }
+  return undefined;
+}
+
+/** First finite position in the file (as written), for CRS detection. */
+function samplePosition(features: unknown[]): [number, number] | undefined {
+  for (const f of features) {
+    const g = (f as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+    if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) continue;
+    let c: unknown = g.coordinates;
+    while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+    if (Array.isArray(c) && typeof c[0] === "number" && typeof c[1] === "number") {
+      if (Number.isFinite(c[0]) && Number.isFinite(c[1])) return [c[0], c[1]];
+    }
+  }
+  return undefined;
+}
+
+/** A position for messages: small values (degrees) to 7 decimals (~1 cm), metres to 2. */
+const fmt = (p: Position) => {
+  const f = (v: unknown) =>
+    typeof v !== "number" || !Number.isFinite(v)
+      ? String(v)
+      : String(Math.round(v * (Math.abs(v) < 1000 ? 1e7 : 100)) / (Math.abs(v) < 1000 ? 1e7 : 100));
+  return `${f(p[0])}, ${f(p[1])}`;
+};
+
+/** A parcel smaller than this (the precision of a legal area figure) has no usable area. */
+const MIN_AREA_M2 = 0.01;
+
+/**
+ * Read parcels from a GeoJSON file (text or bytes).
+ *
+ * @param input file contents: bytes (UTF-8 or GBK are detected) or text
+ * @param opts file name for messages, optional CRS override, and the analysis CRS for areas
+ * @returns usable parcels (lon/lat geometry, planar area in m²), problems, the CRS used,
+ *   the dataset's survey date; `ok` false with a `fatal` problem when nothing can be used
+ * @example readParcelsGeoJson(text, { fileName: "parcels.geojson", analysisCrs: "EPSG:4546" })
+ */
+export function readParcelsGeoJson(input: string | Uint8Array, opts: ReadParcelsOptions): ParcelImport {
+  const file = opts.fileName;
+  const where = file === undefined ? {} : { file };
+  const problems: Problem[] = [];
+  const fail = (code: string, params?: Params, featureCount = 0): ParcelImport => {
+    problems.push({ severity: "error", code, fatal: true, ...where, ...(params ? { params } : {}) });
+    return { parcels: [], problems, ok: false, featureCount };
+  };
+
+  const decoded = decodeText(input, file);
+  problems.push(...decoded.problems);
+  if (decoded.text === undefined) return { parcels: [], problems, ok: false, featureCount: 0 };
+  const text = decoded.text;
+  if (text.trim() === "") return fail("empty-file");
+
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail("not-json", parsed.params);
+  const root = parsed.value;
+
+  const rootObj =
+    root && typeof root === "object" && !Array.isArray(root) ? (root as Record<string, unknown>) : null;
+  let features: unknown[];
+  if (rootObj?.type === "FeatureCollection" && Array.isArray(rootObj.features)) {
+    features = rootObj.features;
+  } else if (rootObj?.type === "Feature") {
+    features = [rootObj];
+  } else {
+    const type = rootObj ? rootObj.type : Array.isArray(root) ? "array" : typeof root;
+    return fail("not-geojson", { type: typeof type === "string" ? type : rawText(type) });
+  }
+  const featureCount = features.length;
+  if (featureCount === 0) return fail("no-features");
+
+  // Survey date declared by the dataset.
+  let surveyDate: string | undefined;
+  for (const key of SURVEY_DATE_KEYS) {
+    if (!rootObj || rootObj[key] === undefined) continue;
+    const d = parseDate(rootObj[key]);
+    if (d.value) surveyDate = d.value;
+    else if (d.issue)
+      problems.push({
+        severity: "warning",
+        code: d.issue.code,
+        ...where,
+        field: key,
+        params: d.issue.params,
+      });
+    break;
+  }
+
+  // CRS: option, else legacy crs member, else detection from the first position.
+  const member = crsMemberName(rootObj?.crs);
+  if (rootObj?.crs !== undefined && member === undefined) {
+    problems.push({
+      severity: "warning",
+      code: "crs-member-unreadable",
+      ...where,
+      params: { raw: rawText(rootObj.crs) },
+    });
+  }
+  if (opts.crs !== undefined && member !== undefined) {
+    problems.push({
+      severity: "info",
+      code: "crs-member-overridden",
+      ...where,
+      params: { member, crs: opts.crs },
+    });
+  }
+  const declared =
+    opts.crs !== undefined
+      ? { spec: opts.crs, how: "option" as const }
+      : member !== undefined
+        ? { spec: member, how: "crs-member" as const }
+        : undefined;
+  const sample = samplePosition(features);
+  let plan: CrsPlan | undefined;
+  if (sample === undefined && declared === undefined) {
+    // No polygon with usable coordinates at all: every feature will be skipped and named below,
+    // and the file reported as having no parcels (not as an unknown CRS).
+    plan = {
+      detection: { crs: WGS84, how: "lonlat", swappedAxes: false },
+      proj4: "+proj=longlat +datum=WGS84 +no_defs",
+      geographic: true,
+      inRange: () => false,
+    };
+  } else {
+    const planned = planCrs(sample, declared, opts.analysisCrs, file);
+    problems.push(...planned.problems);
+    plan = planned.plan;
+  }
+  if (!plan) return { parcels: [], problems, ok: false, featureCount };
+
+  const analysis = checkAnalysisCrs(opts.analysisCrs);
+  if (!analysis) return fail("unknown-crs", { crs: opts.analysisCrs, how: "analysis" }, featureCount);
+
+  const parcels = readFeatures(features, plan, opts.analysisCrs, where, problems);
+  if (parcels.length === 0) return fail("no-parcels", { features: featureCount }, featureCount);
+  return {
+    parcels,
+    problems,
+    crs: plan.detection,
+    ...(surveyDate !== undefined ? { surveyDate } : {}),
+    ok: true,
+    featureCount,
+  };
+}
+
+/** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */
+function checkAnalysisCrs(analysisCrs: string): boolean {
+  try {
+    makeTransform(WGS84, analysisCrs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readFeatures(
+  features: unknown[],
+  plan: CrsPlan,
+  analysisCrs: string,
+  where: { file?: string },
+  problems: Problem[],
+): PreparedParcel[] {
+  const parcels: PreparedParcel[] = [];
+  const swapped = plan.detection.swappedAxes;
+  const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
+  const toArea = plan.geographic ? makeTransform(plan.detection.crs, analysisCrs) : undefined;
+  const idCount = new Map<string, number>();
+  const taken = new Set<string>();
+
+  for (let index = 0; index < features.length; index++) {
+    const feature = features[index] as Record<string, unknown> | null;
+    const at = { ...where, featureIndex: index };
+    if (!feature || typeof feature !== "object" || feature.type !== "Feature") {
+      problems.push({
+        severity: "error",
+        code: "not-a-feature",
+        ...at,
+        params: { type: rawText(feature?.type ?? feature) },
+      });
+      continue;
+    }
+    const props =
+      feature.properties && typeof feature.properties === "object" && !Array.isArray(feature.properties)
+        ? (feature.properties as Record<string, unknown>)
+        : null;
+    const mapped = mapProperties(props);
+
+    // The id as written (property or Feature.id), for naming this feature in problems.
+    let rawId: string | undefined;
+    let idProblem: Problem | undefined;
+    const idSource =
+      mapped.rawId !== undefined && mapped.rawId !== null && mapped.rawId !== "" ? mapped.rawId : feature.id;
+    if (typeof idSource === "string" && idSource.trim() !== "") rawId = idSource.trim();
+    else if (typeof idSource === "number" && Number.isFinite(idSource)) rawId = String(idSource);
+    else if (idSource !== undefined && idSource !== null && idSource !== "") {
+      idProblem = {
+        severity: "warning",
+        code: "bad-id",
+        ...at,
+        field: mapped.idField ?? "id",
+        params: { raw: rawText(idSource) },
+      };
+    }
+    const named = rawId === undefined ? at : { ...at, featureId: rawId };
+    const skip = (code: string, params?: Params) =>
+      problems.push({ severity: "error", code, ...named, ...(params ? { params } : {}) });
+
+    // Geometry.
+    const check = checkGeometry(feature.geometry);
+    if (check.code) {
+      skip(check.code, check.params);
+      continue;
+    }
+    const geom = feature.geometry as Polygon | MultiPolygon;
+    if (swapped) {
+      everyPosition(geom, (p) => {
+        const t = p[0] as number;
+        p[0] = p[1] as number;
+        p[1] = t;
+        return true;
+      });
+    }
+    let outside: Position | undefined;
+    everyPosition(geom, (p) => {
+      if (plan.inRange(p[0] as number, p[1] as number)) return true;
+      outside = p;
+      return false;
+    });
+    if (outside) {
+      skip("out-of-range", { value: fmt(outside), crs: plan.detection.crs });
+      continue;
+    }
+    const gv = geojsonProblems(feature, true);
+    if (gv.length > 0) {
+      skip("invalid-geojson", { detail: gv.slice(0, 3).join("; ") });
+      continue;
+    }
+    const kink = selfIntersection(geom);
+    if (kink) {
+      skip("self-intersection", { at: fmt(kink) });
+      continue;
+    }
+
+    // Display geometry (lon/lat) and planar area.
+    let display: Polygon | MultiPolygon;
+    let areaM2: number;
+    if (toArea) {
+      display = plainGeometry(geom);
+      areaM2 = planarAreaM2(transformGeometry(display, toArea));
+    } else {
+      areaM2 = planarAreaM2(geom);
+      display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
+      let bad: Position | undefined;
+      everyPosition(display, (p) => {
+        if (lonLatOk(p)) return true;
+        bad = p;
+        return false;
+      });
+      if (bad) {
+        skip("out-of-range", { value: fmt(bad), crs: plan.detection.crs });
+        continue;
+      }
+    }
+    if (!(areaM2 >= MIN_AREA_M2)) {
+      skip("zero-area");
+      continue;
+    }
+
+    // Id: unique, or made unique.
+    let id = rawId;
+    if (id === undefined) {
+      if (idProblem) problems.push(idProblem);
+      id = positionalId(index);
+      while (taken.has(id)) id = `${id}'`;
+      problems.push({ severity: "warning", code: "missing-id", ...at, featureId: id, params: { id } });
+    } else if (taken.has(id)) {
+      let n = idCount.get(id) ?? 1;
+      let next: string;
+      do {
+        n++;
+        next = `${id}#${n}`;
+      } while (taken.has(next));
+      idCount.set(id, n);
+      problems.push({
+        severity: "warning",
+        code: "duplicate-id",
+        ...at,
+        featureId: next,
+        params: { id, newId: next },
+      });
+      id = next;
+    }
+    taken.add(id);
+    if (check.closedRings > 0) {
+      problems.push({
+        severity: "warning",
+        code: "ring-closed",
+        ...at,
+        featureId: id,
+        params: { rings: check.closedRings },
+      });
+    }
+    for (const issue of mapped.issues) {
+      problems.push({
+        severity: "warning",
+        code: issue.code,
+        ...at,
+        featureId: id,
+        field: issue.field,
+        params: issue.params,
+      });
+    }
+    mapped.input.id = id;
+    parcels.push({ input: mapped.input, geometry: display, areaM2, extra: mapped.extra });
+  }
+  return parcels;
+}
+
+const lonLatOk = (p: Position) => {
+  const x = p[0] as number;
+  const y = p[1] as number;
+  return Number.isFinite(x) && Number.isFinite(y) && x >= -180 && x <= 180 && y >= -90 && y <= 90;
+};
+
+/** The geometry as a plain `{type, coordinates}` (no `bbox` or foreign members); positions shared. */
+function plainGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  return g.type === "Polygon"
+    ? { type: "Polygon", coordinates: g.coordinates }
+    : { type: "MultiPolygon", coordinates: g.coordinates };
+}

@@ -1,0 +1,238 @@
+/**
+ * The parcel table: every parcel matching the store's filter, sortable, filterable, linked to the
+ * map both ways through the store's selection (a row click selects; a map click scrolls the row
+ * into view). Virtualised, so 10,000 rows stay smooth: only the visible rows are in the DOM, rows
+ * are memoised, and no row subscribes to the store (the table passes each row what it needs).
+ */
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AnalysedParcel } from "../../domain/types";
+import { selectRows } from "../../state/selectors";
+import { useAppStore } from "../../state/store";
+import { type CellContext, columnOf, headerLabel, TABLE_COLUMNS } from "./columns";
+import { nextSort, type SortState, sortRows } from "./sort";
+import { TableFilters } from "./TableFilters";
+import { useZoneName } from "./useZoneName";
+import "./table.css";
+
+/** Row and header height in px (fixed, so the virtualiser needs no measuring). */
+const ROW_HEIGHT = 28;
+const TOTAL_WIDTH = TABLE_COLUMNS.reduce((s, c) => s + c.width, 0);
+
+interface RowProps {
+  parcel: AnalysedParcel;
+  index: number;
+  selected: boolean;
+  ctx: CellContext;
+  onSelect: (id: string, how: "replace" | "toggle") => void;
+  onZoom: (id: string) => void;
+}
+
+const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }: RowProps) {
+  const id = parcel.input.id;
+  const flagged = parcel.computed.reallocationCandidate;
+  return (
+    // Keyboard: the table's scroll box takes focus and the arrow keys move the selection.
+    <tr
+      aria-selected={selected}
+      data-testid={`table.row.${id}`}
+      data-id={id}
+      className={`pt-row${selected ? " pt-row--selected" : ""}${flagged ? " pt-row--flagged" : ""}${index % 2 ? " pt-row--odd" : ""}`}
+      onClick={(e) => onSelect(id, e.ctrlKey || e.metaKey ? "toggle" : "replace")}
+      onDoubleClick={() => onZoom(id)}
+    >
+      {TABLE_COLUMNS.map((c) => {
+        const text = c.text(parcel, ctx);
+        return (
+          <td key={c.field} className={`pt-cell${c.numeric ? " pt-cell--num" : ""}`} title={text}>
+            {text}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+export function ParcelTable() {
+  const rows = useAppStore(selectRows);
+  const total = useAppStore((s) => s.result?.parcels.length ?? 0);
+  const lang = useAppStore((s) => s.lang);
+  const unit = useAppStore((s) => s.unit);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const select = useAppStore((s) => s.select);
+  const requestZoom = useAppStore((s) => s.requestZoom);
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const zoneName = useZoneName();
+  const [sort, setSort] = useState<SortState | null>(null);
+
+  const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
+
+  const sorted = useMemo(() => {
+    const col = sort ? columnOf(sort.field) : undefined;
+    if (!sort || !col) return rows;
+    return sortRows(rows, (p) => col.sortValue(p, ctx), sort.dir);
+  }, [rows, sort, ctx]);
+
+  const indexById = useMemo(() => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < sorted.length; i++) m.set((sorted[i] as AnalysedParcel).input.id, i);
+    return m;
+  }, [sorted]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    paddingStart: ROW_HEIGHT,
+    scrollPaddingStart: ROW_HEIGHT,
+    getItemKey: (i) => sorted[i]?.input.id ?? i,
+  });
+
+  // A selection made elsewhere (the map, the candidate list) scrolls its row into view.
+  const lastScrolled = useRef<string | null>(null);
+  useEffect(() => {
+    if (selectedIds.size === 0) {
+      lastScrolled.current = null;
+      return;
+    }
+    const last = [...selectedIds].at(-1) as string;
+    if (last === lastScrolled.current) return;
+    lastScrolled.current = last;
+    const i = indexById.get(last);
+    if (i !== undefined) virtualizer.scrollToIndex(i, { align: "auto" });
+  }, [selectedIds, indexById, virtualizer]);
+
+  const onSelect = useCallback((id: string, how: "replace" | "toggle") => select([id], how), [select]);
+  const onZoom = useCallback(
+    (id: string) => {
+      select([id], "replace");
+      requestZoom([id]);
+    },
+    [select, requestZoom],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (sorted.length === 0) return;
+    const current = selectedIds.size > 0 ? indexById.get([...selectedIds].at(-1) as string) : undefined;
+    let next: number | undefined;
+    if (e.key === "ArrowDown") next = current === undefined ? 0 : Math.min(sorted.length - 1, current + 1);
+    else if (e.key === "ArrowUp") next = current === undefined ? 0 : Math.max(0, current - 1);
+    else if (e.key === "Home") next = 0;
+    else if (e.key === "End") next = sorted.length - 1;
+    else if (e.key === "Enter" && current !== undefined) {
+      const id = sorted[current]?.input.id;
+      if (id) requestZoom([id]);
+      e.preventDefault();
+      return;
+    } else if (e.key === "Escape" && selectedIds.size > 0) {
+      clearSelection();
+      e.preventDefault();
+      return;
+    }
+    if (next === undefined) return;
+    e.preventDefault();
+    const id = sorted[next]?.input.id;
+    if (id) select([id], "replace");
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? (items[0]?.start ?? ROW_HEIGHT) - ROW_HEIGHT : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  const t = lang === "zh";
+  const countText = t
+    ? `显示 ${sorted.length} / 共 ${total} 宗`
+    : `Showing ${sorted.length} of ${total} parcel${total === 1 ? "" : "s"}`;
+
+  return (
+    <section className="pt" data-testid="table" aria-label={t ? "地块列表" : "Parcel table"}>
+      <div className="pt-toolbar">
+        <TableFilters />
+        <output className="pt-count" data-testid="table.count" aria-live="polite">
+          {countText}
+        </output>
+      </div>
+      <div ref={scrollRef} className="pt-scroll">
+        {/* The grid takes focus; the arrow keys move the selection, Enter zooms, Escape clears. */}
+        <table
+          className="pt-table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA grid pattern on a data table
+          role="grid"
+          aria-label={t ? "地块列表" : "Parcels"}
+          aria-multiselectable
+          aria-rowcount={sorted.length + 1}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          style={{ width: TOTAL_WIDTH }}
+        >
+          <colgroup>
+            {TABLE_COLUMNS.map((c) => (
+              <col key={c.field} style={{ width: c.width }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              {TABLE_COLUMNS.map((c) => {
+                const h = headerLabel(c.field, lang, unit);
+                const active = sort?.field === c.field ? sort.dir : null;
+                return (
+                  <th
+                    key={c.field}
+                    scope="col"
+                    aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : "none"}
+                    className={`pt-th${c.numeric ? " pt-cell--num" : ""}`}
+                  >
+                    <button
+                      type="button"
+                      data-testid={`table.header.${c.field}`}
+                      title={h.unit ? `${h.label} (${h.unit})` : h.label}
+                      onClick={() => setSort((s) => nextSort(s, c.field))}
+                    >
+                      <span className="pt-th-label">{h.label}</span>
+                      {h.unit && <span className="pt-th-unit">{h.unit}</span>}
+                      <span className="pt-th-sort" aria-hidden>
+                        {active === "asc" ? "▲" : active === "desc" ? "▼" : ""}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && <tr aria-hidden className="pt-spacer" style={{ height: padTop }} />}
+            {items.map((v) => {
+              const p = sorted[v.index];
+              if (!p) return null;
+              return (
+                <Row
+                  key={v.key}
+                  parcel={p}
+                  index={v.index}
+                  selected={selectedIds.has(p.input.id)}
+                  ctx={ctx}
+                  onSelect={onSelect}
+                  onZoom={onZoom}
+                />
+              );
+            })}
+            {padBottom > 0 && <tr aria-hidden className="pt-spacer" style={{ height: padBottom }} />}
+          </tbody>
+        </table>
+        {sorted.length === 0 && (
+          <p className="pt-empty">
+            {total === 0
+              ? t
+                ? "暂无数据"
+                : "No data"
+              : t
+                ? "没有符合筛选条件的地块"
+                : "No parcel matches the filter"}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

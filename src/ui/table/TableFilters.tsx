@@ -1,0 +1,102 @@
+/**
+ * The table's filter controls. The filter lives in the store (`filter` of the selection slice), so
+ * the map dims the same parcels and the exports of "current filter" write the same rows.
+ * data-testids: `table.filter.<key>` with the store's filter keys (`zone`, `landUseGroup`,
+ * `industryCluster`, `constructionStatus`, `idleStatus`, `efficiencyClass`, `candidateOnly`,
+ * `belowStandardOnly`, `text`) and `table.filter.reset`.
+ */
+import { useMemo } from "react";
+import type { AnalysedParcel } from "../../domain/types";
+import type { Lang } from "../../i18n/lang";
+import { isFilterActive, selectZoneIds } from "../../state/selectors";
+import { useAppStore } from "../../state/store";
+import { filterChoices, SELECT_FILTERS, type SelectFilterName, selectPatch } from "./filterOptions";
+import { useZoneName } from "./useZoneName";
+
+const NAMES: Record<
+  SelectFilterName | "candidateOnly" | "belowStandardOnly" | "text" | "any" | "reset",
+  Record<Lang, string>
+> = {
+  zone: { zh: "片区", en: "Zone" },
+  landUseGroup: { zh: "用地类型", en: "Land use" },
+  industryCluster: { zh: "产业集群", en: "Industry" },
+  constructionStatus: { zh: "建设状态", en: "Construction" },
+  idleStatus: { zh: "闲置状态", en: "Idle status" },
+  efficiencyClass: { zh: "效益等级", en: "Efficiency class" },
+  candidateOnly: { zh: "腾笼换鸟候选", en: "Candidates" },
+  belowStandardOnly: { zh: "未达标", en: "Below standard" },
+  text: { zh: "搜索编号、名称、企业", en: "Search id, name, enterprise" },
+  any: { zh: "全部", en: "All" },
+  reset: { zh: "清除筛选", en: "Clear filters" },
+};
+
+const EMPTY: AnalysedParcel[] = [];
+
+export function TableFilters() {
+  const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY);
+  const filter = useAppStore((s) => s.filter);
+  const setFilter = useAppStore((s) => s.setFilter);
+  const resetFilter = useAppStore((s) => s.resetFilter);
+  const lang = useAppStore((s) => s.lang);
+  const zoneIds = useAppStore(selectZoneIds);
+  const zoneName = useZoneName();
+
+  const choices = useMemo(
+    () =>
+      Object.fromEntries(
+        SELECT_FILTERS.map((n) => [n, filterChoices(parcels, n, lang, zoneName, zoneIds)]),
+      ) as Record<SelectFilterName, ReturnType<typeof filterChoices>>,
+    [parcels, lang, zoneName, zoneIds],
+  );
+
+  return (
+    <div className="pt-filters">
+      <input
+        type="search"
+        className="pt-search"
+        data-testid="table.filter.text"
+        placeholder={NAMES.text[lang]}
+        aria-label={NAMES.text[lang]}
+        value={filter.text}
+        onChange={(e) => setFilter({ text: e.target.value })}
+      />
+      {SELECT_FILTERS.map((name) => (
+        <label key={name} className="pt-filter">
+          <span>{NAMES[name][lang]}</span>
+          <select
+            data-testid={`table.filter.${name}`}
+            value={filter[name] ?? ""}
+            onChange={(e) => setFilter(selectPatch(name, e.target.value))}
+          >
+            <option value="">{NAMES.any[lang]}</option>
+            {choices[name].map((c) => (
+              <option key={c.value} value={c.value}>
+                {`${c.label} (${c.count})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      {(["candidateOnly", "belowStandardOnly"] as const).map((name) => (
+        <label key={name} className="pt-check">
+          <input
+            type="checkbox"
+            data-testid={`table.filter.${name}`}
+            checked={filter[name]}
+            onChange={(e) => setFilter({ [name]: e.target.checked })}
+          />
+          <span>{NAMES[name][lang]}</span>
+        </label>
+      ))}
+      <button
+        type="button"
+        className="pt-reset"
+        data-testid="table.filter.reset"
+        disabled={!isFilterActive(filter)}
+        onClick={resetFilter}
+      >
+        {NAMES.reset[lang]}
+      </button>
+    </div>
+  );
+}

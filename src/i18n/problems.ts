@@ -3,6 +3,7 @@
  * the feature (1-based position and id) and the field, e.g.
  * `parcels.geojson 第 12 个要素（宗地编号 HTK-012）字段「投资额」：无法识别的数值「约100」，已按缺失处理`.
  */
+import { fieldInfo } from "../domain/fields";
 import type { Problem } from "../io/types";
 import { type Bilingual, fill, type Lang } from "./lang";
 
@@ -146,8 +147,8 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "unknown value “{raw}”; treated as missing",
   },
   "duplicate-field": {
-    zh: "与字段「{kept}」重复（都表示 {key}），采用「{kept}」，本字段原样保留",
-    en: "duplicates the property “{kept}” (both mean {key}); “{kept}” is used, this one kept as is",
+    zh: "与字段「{kept}」重复（都表示 {key}），采用「{kept}」，本字段已忽略",
+    en: "duplicates the property “{kept}” (both mean {key}); “{kept}” is used, this one ignored",
   },
   // standards files
   "not-standards": {
@@ -207,8 +208,10 @@ function location(p: Problem, lang: Lang): string {
     } else if (p.featureId !== undefined) {
       parts.push(`宗地编号 ${p.featureId}`);
     }
-    if (p.field) parts.push(`字段「${p.field}」`);
-    return parts.join(" ");
+    // A schema key found as the property name gets its Chinese label too.
+    const info = p.field ? fieldInfo(p.field) : undefined;
+    if (p.field) parts.push(`字段「${info && info.key === p.field ? `${info.zh} ${p.field}` : p.field}」`);
+    return parts.join(" ").replace(/） /g, "）");
   }
   if (p.file) parts.push(p.file);
   if (p.featureIndex !== undefined) {

@@ -160,9 +160,8 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     seen ??= new Map();
     const first = seen.get(field.key);
     if (first !== undefined) {
-      // Two properties for one field (e.g. `投资额` and `fixedInvestment`): keep the first,
-      // keep the second unchanged in extra, and say so.
-      extra[name] = raw;
+      // Two properties for one field (e.g. `投资额` and `fixedInvestment`): use the first, ignore
+      // the second and say so. (Not kept in extra: an export would map it back onto the field.)
       issues.push({ field: name, code: "duplicate-field", params: { key: field.key, kept: first } });
       continue;
     }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem, PROBLEM_TEXT } from "../../../src/i18n/problems";
+import type { Problem } from "../../../src/io/types";
+
+const p: Problem = {
+  severity: "warning",
+  code: "unparseable-number",
+  file: "parcels.geojson",
+  featureIndex: 11,
+  featureId: "HTK-012",
+  field: "投资额",
+  params: { raw: "约100" },
+};
+
+describe("formatProblem", () => {
+  it("names file, feature (1-based) and id, and field, in Chinese", () => {
+    expect(formatProblem(p, "zh")).toBe(
+      "parcels.geojson 第 12 个要素（宗地编号 HTK-012）字段「投资额」：无法识别的数值「约100」，已按缺失处理",
+    );
+  });
+
+  it("and in English", () => {
+    expect(formatProblem(p, "en")).toBe(
+      "parcels.geojson, feature 12 (id HTK-012), field 投资额: cannot read the number “约100”; treated as missing",
+    );
+  });
+
+  it("adds the Chinese label to a schema key", () => {
+    expect(formatProblem({ ...p, field: "fixedInvestment" }, "zh")).toContain(
+      "字段「累计固定资产投资 fixedInvestment」",
+    );
+  });
+
+  it("file-level problems have no feature part", () => {
+    expect(
+      formatProblem(
+        {
+          severity: "error",
+          code: "not-json",
+          file: "a.geojson",
+          params: { line: 3, column: 7, message: "x" },
+        },
+        "en",
+      ),
+    ).toBe("a.geojson: not valid JSON (line 3, column 7: x)");
+  });
+
+  it("every template has both languages and no unfilled placeholder for its params", () => {
+    for (const [code, t] of Object.entries(PROBLEM_TEXT)) {
+      expect(t.zh, code).not.toBe("");
+      expect(t.en, code).not.toBe("");
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(t.zh), code).toEqual(names(t.en));
+    }
+  });
+
+  it("an unknown code still gives a sentence", () => {
+    expect(formatProblem({ severity: "info", code: "something-new" }, "en")).toBe(
+      "problem (code something-new)",
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeParcels } from "../../../src/domain/analyze";
+import type { AnalysisResult } from "../../../src/domain/types";
+import { csvCell, csvText, writeCsv } from "../../../src/io/csv-write";
+import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
+import { readParcelsGeoJson } from "../../../src/io/geojson-read";
+import { writeGeoJson } from "../../../src/io/geojson-write";
+
+const ROOT = join(__dirname, "../../fixtures/io");
+const options = { standards: DEFAULT_STANDARDS, asOf: "2026-06-30" };
+
+function analyse(text: string, crs?: string): AnalysisResult {
+  const r = readParcelsGeoJson(text, { analysisCrs: "EPSG:4546", ...(crs ? { crs } : {}) });
+  expect(r.ok).toBe(true);
+  return analyzeParcels(r.parcels, options);
+}
+
+const fieldsText = readFileSync(join(ROOT, "read/fields/in.geojson"), "utf8");
+const projectedText = readFileSync(join(ROOT, "read/crs-4525-prefixed/in.geojson"), "utf8");
+
+describe("writeGeoJson", () => {
+  const result = analyse(fieldsText);
+  const out = JSON.parse(writeGeoJson(result));
+
+  it("writes an RFC 7946 collection with as-of date and standards", () => {
+    expect(out.type).toBe("FeatureCollection");
+    expect(out.asOf).toBe("2026-06-30");
+    expect(out.standards).toEqual({ name: DEFAULT_STANDARDS.name, edition: DEFAULT_STANDARDS.edition });
+    expect(out.crs).toBeUndefined();
+    expect(out.features[0].geometry.coordinates[0][0]).toEqual([109.75, 30.6]);
+  });
+
+  it("writes inputs under schema names, extra unchanged, every computed property", () => {
+    const props = out.features[0].properties;
+    expect(props.id).toBe("HTK-001");
+    expect(props.fixedInvestment).toBe(12000);
+    expect(props.supplyDate).toBe("2019-03-01");
+    expect(props.备注).toBe('=HYPERLINK("x")');
+    expect(props.投资额).toBeUndefined();
+    for (const k of [
+      "areaM2",
+      "areaMu",
+      "investmentPerMu",
+      "far",
+      "standardsFailed",
+      "idleStatus",
+      "idleFee",
+    ]) {
+      expect(props).toHaveProperty(k);
+    }
+    expect(out.features[1].properties.investmentPerMu).toBeNull();
+    expect(Object.keys(props).indexOf("id")).toBe(0);
+  });
+
+  it("round-trips: write → read → analyse gives the same indicators (lon/lat input)", () => {
+    const again = analyse(writeGeoJson(result));
+    expect(again.parcels.map((p) => p.input)).toEqual(result.parcels.map((p) => p.input));
+    expect(again.parcels.map((p) => p.extra)).toEqual(result.parcels.map((p) => p.extra));
+    expect(again.parcels.map((p) => p.computed)).toEqual(result.parcels.map((p) => p.computed));
+  });
+
+  it("round-trips projected input through lon/lat to within 1e-6 m²", () => {
+    const first = analyse(projectedText);
+    const again = analyse(writeGeoJson(first));
+    first.parcels.forEach((p, i) => {
+      const q = again.parcels[i]!;
+      expect(Math.abs(q.computed.areaM2 - p.computed.areaM2)).toBeLessThan(1e-6);
+      expect(q.computed.investmentPerMu).toEqual(p.computed.investmentPerMu);
+    });
+  });
+});
+
+describe("csv cells", () => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+86 718", "'+86 718"],
+    ["-5", "'-5"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["\rx", '"\'\rx"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ["a,b", '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["黄土坎", "黄土坎"],
+  ])("text %j → %j", (input, expected) => {
+    expect(csvText(input)).toBe(expected);
+  });
+
+  it("numbers are not text: a negative number stays a number, unformatted", () => {
+    expect(csvCell(-20, "zh")).toBe("-20");
+    expect(csvCell(1234567.891, "zh")).toBe("1234567.891");
+    expect(csvCell(0.1 + 0.2, "en")).toBe("0.30000000000000004");
+  });
+
+  it("null is empty, booleans by language, lists joined with ;", () => {
+    expect(csvCell(null, "zh")).toBe("");
+    expect(csvCell(undefined, "en")).toBe("");
+    expect(csvCell(true, "zh")).toBe("是");
+    expect(csvCell(false, "zh")).toBe("否");
+    expect(csvCell(true, "en")).toBe("true");
+    expect(csvCell(["far", "taxPerMu"], "en")).toBe("far;taxPerMu");
+    expect(csvCell([], "en")).toBe("");
+  });
+});
+
+describe("writeCsv", () => {
+  const result = analyse(fieldsText);
+
+  it("starts with a BOM, ends lines with CRLF, one row per parcel", () => {
+    const csv = writeCsv(result, { lang: "zh" });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines).toHaveLength(result.parcels.length + 2); // header + rows + final empty
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/\n/);
+  });
+
+  it("has Chinese headers with units, and English ones", () => {
+    const zh = writeCsv(result, { lang: "zh" }).slice(1).split("\r\n")[0]!.split(",");
+    expect(zh[0]).toBe("宗地编号");
+    expect(zh).toContain("投资强度(万元/亩)");
+    expect(zh).toContain("宗地面积(平方米)");
+    expect(zh).toContain("面积(亩)");
+    expect(zh).toContain("备注");
+    const en = writeCsv(result, { lang: "en" }).slice(1).split("\r\n")[0]!.split(",");
+    expect(en[0]).toBe("Parcel ID");
+    expect(en).toContain("Investment intensity (10k yuan/mu)");
+  });
+
+  it("neutralises formulas in data but keeps numbers", () => {
+    const csv = writeCsv(result, { lang: "en" });
+    const header = csv.slice(1).split("\r\n")[0]!.split(",");
+    const row = csv.split("\r\n")[1]!;
+    expect(row).toContain('"\'=HYPERLINK(""x"")"');
+    const cells = row.split(","); // no quoted commas in this row before the value-added column
+    expect(cells[header.indexOf("Value added (10k yuan/year)")]).toBe("-20");
+    expect(cells[header.indexOf("Fixed investment (10k yuan)")]).toBe("12000");
+  });
+});

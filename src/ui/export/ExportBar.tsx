@@ -1,0 +1,115 @@
+/**
+ * The export bar: CSV and GeoJSON of all parcels or the current table filter (through the same
+ * writers as the CLI, CSV headers in the UI language), and the current map view as PNG.
+ * data-testids: `export.scope`, `export.csv`, `export.geojson`, `export.png`, `export.status`.
+ */
+import { useState } from "react";
+import type { Lang } from "../../i18n/lang";
+import type { MapControllerApi } from "../../map/api";
+import { isFilterActive, selectRows } from "../../state/selectors";
+import { useAppStore } from "../../state/store";
+import { downloadBlob } from "./download";
+import { type ExportScope, exportFileName, exportText, MIME, scopedResult } from "./exportFiles";
+import "./export.css";
+
+const TEXT = {
+  title: { zh: "导出", en: "Export" },
+  scope: { zh: "导出范围", en: "Export scope" },
+  scopeAll: { zh: "全部地块", en: "All parcels" },
+  scopeFilter: { zh: "当前筛选", en: "Current filter" },
+  csv: { zh: "导出 CSV", en: "Export CSV" },
+  geojson: { zh: "导出 GeoJSON", en: "Export GeoJSON" },
+  png: { zh: "导出图片 PNG", en: "Export PNG image" },
+  saved: { zh: "已导出 {file}（{n} 宗）", en: "Exported {file} ({n} parcels)" },
+  savedPng: { zh: "已导出 {file}", en: "Exported {file}" },
+  failed: { zh: "导出失败：{error}", en: "Export failed: {error}" },
+  noMap: { zh: "地图尚未就绪", en: "The map is not ready yet" },
+} satisfies Record<string, Record<Lang, string>>;
+
+const fillIn = (s: string, p: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (m, k) => String(p[k] ?? m));
+
+export interface ExportBarProps {
+  /** The map controller (for the PNG); the button is disabled while there is none. */
+  map?: Pick<MapControllerApi, "exportPng"> | null;
+}
+
+export function ExportBar({ map = null }: ExportBarProps) {
+  const lang = useAppStore((s) => s.lang);
+  const asOf = useAppStore((s) => s.result?.asOf ?? s.asOf);
+  const hasResult = useAppStore((s) => s.result !== null);
+  const filterActive = useAppStore((s) => isFilterActive(s.filter));
+  const filteredCount = useAppStore((s) => selectRows(s).length);
+  const total = useAppStore((s) => s.result?.parcels.length ?? 0);
+  const [scope, setScope] = useState<ExportScope>("all");
+  const [status, setStatus] = useState<string>("");
+  const [busy, setBusy] = useState(false);
+
+  const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
+
+  const exportData = (format: "csv" | "geojson") => {
+    const s = useAppStore.getState();
+    if (!s.result) return;
+    try {
+      const result = scopedResult(s.result, effectiveScope, selectRows(s));
+      const file = exportFileName(format, lang, result.asOf, effectiveScope);
+      downloadBlob(new Blob([exportText(result, format, lang)], { type: MIME[format] }), file);
+      setStatus(fillIn(TEXT.saved[lang], { file, n: result.parcels.length }));
+    } catch (e) {
+      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const exportPng = async () => {
+    if (!map) {
+      setStatus(TEXT.noMap[lang]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const blob = await map.exportPng();
+      const file = exportFileName("png", lang, asOf);
+      downloadBlob(blob, file);
+      setStatus(fillIn(TEXT.savedPng[lang], { file }));
+    } catch (e) {
+      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="xb" aria-label={TEXT.title[lang]}>
+      <label className="xb-scope">
+        <span>{TEXT.scope[lang]}</span>
+        <select
+          data-testid="export.scope"
+          value={scope}
+          onChange={(e) => setScope(e.target.value === "filter" ? "filter" : "all")}
+        >
+          <option value="all">{`${TEXT.scopeAll[lang]} (${total})`}</option>
+          <option value="filter" disabled={!filterActive}>
+            {`${TEXT.scopeFilter[lang]} (${filterActive ? filteredCount : total})`}
+          </option>
+        </select>
+      </label>
+      <button type="button" data-testid="export.csv" disabled={!hasResult} onClick={() => exportData("csv")}>
+        {TEXT.csv[lang]}
+      </button>
+      <button
+        type="button"
+        data-testid="export.geojson"
+        disabled={!hasResult}
+        onClick={() => exportData("geojson")}
+      >
+        {TEXT.geojson[lang]}
+      </button>
+      <button type="button" data-testid="export.png" disabled={!map || busy} onClick={exportPng}>
+        {TEXT.png[lang]}
+      </button>
+      <output className="xb-status" data-testid="export.status" aria-live="polite">
+        {status}
+      </output>
+    </section>
+  );
+}

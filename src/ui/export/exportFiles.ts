@@ -1,0 +1,57 @@
+/**
+ * What the export bar writes: the analysis result scoped to all parcels or the current filter,
+ * serialised by the same writers as the CLI (`src/io/csv-write.ts`, `src/io/geojson-write.ts`),
+ * and the file names (`建始工业园区地块_2026-06-30.csv`, with the as-of date). Pure, tested in
+ * `tests/unit/ui/export-files.test.ts`; the browser download is `download.ts`.
+ */
+import type { AnalysedParcel, AnalysisResult } from "../../domain/types";
+import type { Lang } from "../../i18n/lang";
+import { writeCsv } from "../../io/csv-write";
+import { writeGeoJson } from "../../io/geojson-write";
+
+export type ExportScope = "all" | "filter";
+export type ExportFormat = "csv" | "geojson" | "png";
+
+/** The result restricted to `rows` (the filtered parcels), or unchanged for scope `all`. */
+export function scopedResult(
+  result: AnalysisResult,
+  scope: ExportScope,
+  rows: readonly AnalysedParcel[],
+): AnalysisResult {
+  if (scope === "all" || rows === result.parcels) return result;
+  return { ...result, parcels: [...rows] };
+}
+
+const BASE: Record<"parcels" | "map", Record<Lang, string>> = {
+  parcels: { zh: "建始工业园区地块", en: "Jianshi-industrial-park-parcels" },
+  map: { zh: "建始工业园区地图", en: "Jianshi-industrial-park-map" },
+};
+const FILTERED: Record<Lang, string> = { zh: "筛选", en: "filtered" };
+
+/**
+ * The download file name, e.g. `建始工业园区地块_2026-06-30.csv`, `建始工业园区地块_筛选_2026-06-30.geojson`,
+ * `Jianshi-industrial-park-map_2026-06-30.png`.
+ */
+export function exportFileName(
+  format: ExportFormat,
+  lang: Lang,
+  asOf: string,
+  scope: ExportScope = "all",
+): string {
+  const base = BASE[format === "png" ? "map" : "parcels"][lang];
+  const parts = [base];
+  if (scope === "filter" && format !== "png") parts.push(FILTERED[lang]);
+  parts.push(asOf);
+  return `${parts.join("_")}.${format}`;
+}
+
+export const MIME: Record<ExportFormat, string> = {
+  csv: "text/csv;charset=utf-8",
+  geojson: "application/geo+json",
+  png: "image/png",
+};
+
+/** The text of a CSV (headers in `lang`) or GeoJSON export. */
+export function exportText(result: AnalysisResult, format: "csv" | "geojson", lang: Lang): string {
+  return format === "csv" ? writeCsv(result, { lang }) : writeGeoJson(result);
+}

@@ -1,4 +1,204 @@
-export async function runTargets(_args: string[]): Promise<number> {
-  process.stderr.write("targets: not implemented yet\n");
-  return 2;
+/**
+ * `npm run cli -- targets [--data <dir>] [--format text|json] [--lang zh|en]`: each plan target
+ * (<dir>/targets.json) next to the value computed from the parcels (<dir>/parcels.geojson),
+ * with met / not met. Default directory `geodata/`. Exit 0 with the report; exit 2 with one
+ * line when the files cannot be used. Never a stack trace.
+ */
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { computeTargets, type TargetRow, validateTargetsFile } from "../domain/targets";
+import type { Lang } from "../i18n/lang";
+import { formatProblem } from "../i18n/problems";
+import { formatMet, formatTarget, formatTargetValue, TARGETS_TEXT } from "../i18n/targets";
+import { readParcelsGeoJson } from "../io/geojson-read";
+
+const DEFAULT_DIR = resolve(fileURLToPath(import.meta.url), "../../../geodata");
+
+interface Options {
+  dir: string;
+  format: "text" | "json";
+  lang: Lang;
+}
+
+const USAGE = "用法 usage: npm run cli -- targets [--data <dir>] [--format text|json] [--lang zh|en]";
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { dir: DEFAULT_DIR, format: "text", lang: "zh" };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const v = args[i + 1];
+    const need = () => (v === undefined || v.startsWith("--") ? `${a} 缺少取值 needs a value` : null);
+    if (a === "--data") {
+      const e = need();
+      if (e) return e;
+      o.dir = v as string;
+      i++;
+    } else if (a === "--format") {
+      if (v !== "text" && v !== "json")
+        return `--format 只能是 text 或 json (must be text or json): ${v ?? ""}`;
+      o.format = v;
+      i++;
+    } else if (a === "--lang") {
+      if (v !== "zh" && v !== "en") return `--lang 只能是 zh 或 en (must be zh or en): ${v ?? ""}`;
+      o.lang = v;
+      i++;
+    } else return `未知参数 unknown option: ${a}`;
+  }
+  return o;
+}
+
+/** Display width in terminal columns: CJK and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
+
+/** The aligned text table of the rows (one header line, one line per target). */
+export function targetsTable(rows: readonly TargetRow[], lang: Lang): string {
+  const T = TARGETS_TEXT;
+  const lines = [
+    [T.target[lang], T.targetValue[lang], T.value[lang], T.met[lang]],
+    ...rows.map((r) => [
+      r.label[lang],
+      formatTarget(r, lang),
+      formatTargetValue(r.value, r.unit, lang),
+      formatMet(r, lang),
+    ]),
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...lines.map((l) => displayWidth(l[c] ?? ""))));
+  return lines
+    .map((l) =>
+      l
+        .map((cell, c) => (c < 3 ? pad(cell, widths[c] ?? 0) : cell))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+export async function runTargets(args: string[]): Promise<number> {
+  const opts = parseArgs(args);
+  if (typeof opts === "string") {
+    process.stderr.write(`${opts}\n${USAGE}\n`);
+    return 2;
+  }
+  const lang = opts.lang;
+  const parcelsPath = join(opts.dir, "parcels.geojson");
+  const targetsPath = join(opts.dir, "targets.json");
+  const fail = (zh: string, en: string) => {
+    process.stderr.write(`${lang === "zh" ? zh : en}\n`);
+    return 2;
+  };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(parcelsPath);
+  } catch {
+    return fail(`无法读取地块文件 ${parcelsPath}`, `cannot read the parcels file ${parcelsPath}`);
+  }
+  const imp = readParcelsGeoJson(bytes, { fileName: parcelsPath, analysisCrs: "EPSG:4546" });
+  if (!imp.ok) {
+    const fatal = imp.problems.find((p) => p.severity === "error") ?? imp.problems[0];
+    return fail(
+      `地块文件无法使用：${fatal ? formatProblem(fatal, "zh") : parcelsPath}`,
+      `the parcels file cannot be used: ${fatal ? formatProblem(fatal, "en") : parcelsPath}`,
+    );
+  }
+  for (const p of imp.problems) process.stderr.write(`${formatProblem(p, lang)}\n`);
+
+  const targetsText = readText(targetsPath);
+  if (targetsText === null)
+    return fail(`无法读取目标文件 ${targetsPath}`, `cannot read the targets file ${targetsPath}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(targetsText);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return fail(
+      `目标文件不是有效的 JSON：${targetsPath}（${msg}）`,
+      `the targets file is not valid JSON: ${targetsPath} (${msg})`,
+    );
+  }
+  const checked = validateTargetsFile(parsed);
+  if ("problems" in checked)
+    return fail(
+      `目标文件格式有误：${targetsPath} ${checked.problems.join("; ")}`,
+      `the targets file is malformed: ${targetsPath} ${checked.problems.join("; ")}`,
+    );
+
+  const rows = computeTargets(
+    imp.parcels.map((p) => p.input),
+    checked.file,
+  );
+  const header = datasetHeader(bytes);
+  const shown = shownPath(parcelsPath);
+  if (opts.format === "json") {
+    const out = {
+      targets: checked.file.name,
+      period: checked.file.period,
+      parcelsFile: shown,
+      dataset: header.name,
+      synthetic: header.synthetic,
+      surveyDate: imp.surveyDate ?? null,
+      rows,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const T = TARGETS_TEXT;
+  const count = (m: boolean | null) => rows.filter((r) => r.met === m).length;
+  const lines = [
+    `${T.title[lang]}: ${checked.file.name}`,
+    `${T.data[lang]}: ${shown}${header.name ? ` (${header.name})` : ""}`,
+    ...(imp.surveyDate ? [`${T.surveyDate[lang]}: ${imp.surveyDate}`] : []),
+    ...(header.synthetic ? [`※ ${T.synthetic[lang]}`] : []),
+    "",
+    targetsTable(rows, lang),
+    "",
+    T.summary[lang]
+      .replace("{met}", String(count(true)))
+      .replace("{notMet}", String(count(false)))
+      .replace("{na}", String(count(null))),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+/** A path as the user would write it: relative to the working directory when inside it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** The dataset's `name` and `synthetic` members, when the file is JSON with them. */
+function datasetHeader(bytes: Uint8Array): { name: string | null; synthetic: boolean } {
+  try {
+    const obj = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    return { name: typeof obj.name === "string" ? obj.name : null, synthetic: obj.synthetic === true };
+  } catch {
+    return { name: null, synthetic: false };
+  }
 }

@@ -48,6 +48,21 @@ export interface MapEvents {
   ready: () => void;
 }
 
+/** What the controller has done so far, for tests (e.g. a colouring change must not re-send data). */
+export interface MapDebugState {
+  /** How many times parcel data was sent to MapLibre (`setData`). */
+  sourceDataVersion: number;
+  /** How many times the fill colouring changed. */
+  colouringVersion: number;
+  /** Parcel ids shown as selected (feature-state). */
+  selection: string[];
+  /** How many parcels are dimmed by the table filter. */
+  dimmed: number;
+  loaded: boolean;
+  zoom: number;
+  center: [number, number];
+}
+
 export interface MapControllerApi {
   setContext(layers: ContextLayers): void;
   /** Replace the parcels (after analysis). No-op if the same object is passed again. */
@@ -70,6 +85,8 @@ export interface MapControllerApi {
   /** Resolves when the map is idle (all tiles and data rendered). */
   whenIdle(): Promise<void>;
   destroy(): void;
+  /** Optional test hook (the real controller has it; fakes need not). */
+  debugState?(): MapDebugState;
 }
 
 export type { Feature };

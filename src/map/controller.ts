@@ -1,0 +1,464 @@
+/**
+ * The one class that owns MapLibre. React creates it once and talks to it only through
+ * `MapControllerApi` (`api.ts`). Every method compares with what the map already shows and does
+ * the smallest update: data goes to the worker only when the parcel object changes, colouring is a
+ * paint property, selection and the table filter are feature-state, theme/language/basemap are
+ * layer diffs (`diff.ts`) — never `setStyle`, which would re-send the parcels.
+ *
+ * Calls made before the style has loaded are remembered and applied on load.
+ */
+import type { FeatureCollection } from "geojson";
+import * as maplibregl from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type {
+  AllLayoutProperties,
+  AllPaintProperties,
+  LayerSpecification,
+} from "@maplibre/maplibre-gl-style-spec";
+import type { Lang } from "../i18n/lang";
+import type {
+  Basemap,
+  Colouring,
+  ContextLayers,
+  MapControllerApi,
+  MapDebugState,
+  MapEvents,
+  MapParcels,
+  ZoneFocus,
+} from "./api";
+import { layerOps } from "./diff";
+import { type BBox, bboxOf, diffIds, dimmedIds, focusBbox, labelPoints } from "./geometry";
+import { landUseColouring } from "./landuse";
+import { flagPatterns } from "./patterns";
+import {
+  BASEMAP_LAYERS,
+  BASEMAP_SOURCES,
+  buildBasemapSources,
+  buildLayers,
+  buildStyle,
+  LAYER,
+  parcelFillColor,
+  SOURCE,
+  STATE,
+  type StyleOptions,
+  type Theme,
+} from "./style";
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface MapControllerOptions {
+  lang: Lang;
+  theme: Theme;
+  basemap: Basemap;
+  /** Initial colouring (default: by land-use group). */
+  colouring?: Colouring;
+  /** Initial view before any data is framed (default: the park, east of the county seat). */
+  center?: [number, number];
+  zoom?: number;
+}
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+const NAV_LOCALE_ZH: Record<string, string> = {
+  "NavigationControl.ZoomIn": "放大",
+  "NavigationControl.ZoomOut": "缩小",
+  "NavigationControl.ResetBearing": "指北",
+  "AttributionControl.ToggleAttribution": "显示/隐藏版权信息",
+  "ScaleControl.Meters": "米",
+  "ScaleControl.Kilometers": "千米",
+};
+
+type Handlers = { [K in keyof MapEvents]: Set<MapEvents[K]> };
+
+export class MapController implements MapControllerApi {
+  private readonly map: maplibregl.Map;
+  private opts: StyleOptions;
+  /** The layers currently on the map (what `buildLayers` returned last). */
+  private layers: LayerSpecification[];
+  private loaded = false;
+  private isReady = false;
+  private destroyed = false;
+  private parcels: MapParcels | null = null;
+  private parcelIds: string[] = [];
+  private context: ContextLayers | null = null;
+  private sentParcels: MapParcels | null = null;
+  private sentContext: Partial<Record<keyof ContextLayers, unknown>> = {};
+  private selected = new Set<string>();
+  private wantedSelection = new Set<string>();
+  private dimmed = new Set<string>();
+  private filter: ReadonlySet<string> | null = null;
+  private framed = false;
+  private pendingFocus: ZoneFocus | null = null;
+  /** Something changed since the last `idle` event. */
+  private dirty = true;
+  private sourceDataVersion = 0;
+  private colouringVersion = 0;
+  private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
+  private hovering = false;
+  /** Set when the basemap/lang changed before load (the initial style has the old sources). */
+  private rebuildBasemapSourcesBeforeLoad = false;
+
+  constructor(container: HTMLElement, options: MapControllerOptions) {
+    this.opts = {
+      basemap: options.basemap,
+      theme: options.theme,
+      lang: options.lang,
+      colouring: options.colouring ?? landUseColouring(),
+      flagsVisible: true,
+    };
+    const style = buildStyle(this.opts);
+    this.layers = style.layers;
+    this.map = new maplibregl.Map({
+      container,
+      style: style as maplibregl.StyleSpecification,
+      center: options.center ?? [109.8, 30.59],
+      zoom: options.zoom ?? 12.5,
+      maxZoom: 19,
+      minZoom: 4,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      attributionControl: { compact: false },
+      locale: options.lang === "zh" ? NAV_LOCALE_ZH : {},
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 140 }), "bottom-left");
+
+    this.map.on("styleimagemissing", (e) => this.addPatterns(e.id));
+    this.map.on("load", () => this.onLoad());
+    this.map.on("idle", () => {
+      this.dirty = false;
+      if (this.loaded && !this.isReady) {
+        this.isReady = true;
+        for (const h of this.handlers.ready) h();
+      }
+    });
+    this.map.on("click", (e) => this.onClick(e.point));
+    this.map.on("mousemove", LAYER.parcelsFill, () => this.setHover(true));
+    this.map.on("mouseleave", LAYER.parcelsFill, () => this.setHover(false));
+  }
+
+  // --- data -----------------------------------------------------------------------------------
+
+  setContext(layers: ContextLayers): void {
+    this.context = layers;
+    this.flushContext();
+    if (!this.framed) this.fitZone(this.pendingFocus ?? "all", false);
+  }
+
+  setParcels(parcels: MapParcels): void {
+    if (parcels === this.parcels) return;
+    this.parcels = parcels;
+    this.parcelIds = parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ""));
+    this.flushParcels();
+    if (!this.framed && !this.context) this.fitZone(this.pendingFocus ?? "all", false);
+  }
+
+  setColouring(colouring: Colouring): void {
+    if (JSON.stringify(colouring) === JSON.stringify(this.opts.colouring)) return;
+    this.opts = { ...this.opts, colouring };
+    this.colouringVersion++;
+    const value = parcelFillColor(colouring);
+    this.layers = this.layers.map((l) =>
+      l.id === LAYER.parcelsFill && l.type === "fill"
+        ? { ...l, paint: { ...l.paint, "fill-color": value as never } }
+        : l,
+    );
+    if (!this.loaded) return;
+    this.map.setPaintProperty(LAYER.parcelsFill, "fill-color", value);
+    this.touch();
+  }
+
+  setFlagsVisible(visible: boolean): void {
+    if ((this.opts.flagsVisible !== false) === visible) return;
+    this.applyOptions({ ...this.opts, flagsVisible: visible });
+  }
+
+  setSelection(ids: readonly string[]): void {
+    this.wantedSelection = new Set(ids);
+    this.flushSelection();
+  }
+
+  setFilterIds(ids: ReadonlySet<string> | null): void {
+    this.filter = ids;
+    this.flushDim();
+  }
+
+  // --- view -----------------------------------------------------------------------------------
+
+  fitZone(zone: ZoneFocus, animate = true): void {
+    const bbox: BBox | null = focusBbox(
+      (this.context?.zones as FeatureCollection | undefined) ?? null,
+      this.parcels as FeatureCollection | null,
+      zone,
+    );
+    if (!bbox) {
+      this.pendingFocus = zone;
+      return;
+    }
+    this.framed = true;
+    this.pendingFocus = null;
+    const container = this.map.getContainer();
+    const pad = Math.max(
+      10,
+      Math.min(60, Math.round(Math.min(container.clientWidth, container.clientHeight) / 12)),
+    );
+    this.map.fitBounds(bbox, { padding: pad, duration: animate ? 400 : 0, maxZoom: 17 });
+    this.touch();
+  }
+
+  /** Frame the given parcels (e.g. a table row or the reallocation list); unknown ids are ignored. */
+  fitParcels(ids: readonly string[]): void {
+    if (!this.parcels || ids.length === 0) return;
+    const want = new Set(ids);
+    const bbox = bboxOf(
+      this.parcels.features.filter((f) => want.has(String(f.properties?.id ?? f.id ?? ""))),
+    );
+    if (!bbox) return;
+    this.framed = true;
+    this.map.fitBounds(bbox, { padding: 80, duration: 400, maxZoom: 17.5 });
+    this.touch();
+  }
+
+  /** Screen pixel (relative to the map container) of a lon/lat: for modes that know no map library. */
+  project(lngLat: [number, number]): [number, number] {
+    const p = this.map.project(lngLat);
+    return [p.x, p.y];
+  }
+
+  /** Lon/lat of a screen pixel (relative to the map container). */
+  unproject(point: [number, number]): [number, number] {
+    return this.map.unproject(point).toArray() as [number, number];
+  }
+
+  /** Jump to a view (tests, restoring a saved view). */
+  setView(view: { center?: [number, number]; zoom?: number }): void {
+    this.framed = true;
+    this.map.jumpTo(view);
+    this.touch();
+  }
+
+  setBasemap(basemap: Basemap): void {
+    if (JSON.stringify(basemap) === JSON.stringify(this.opts.basemap)) return;
+    this.applyOptions({ ...this.opts, basemap });
+  }
+
+  setLanguage(lang: Lang): void {
+    if (lang === this.opts.lang) return;
+    this.applyOptions({ ...this.opts, lang });
+  }
+
+  setTheme(theme: Theme): void {
+    if (theme === this.opts.theme) return;
+    this.applyOptions({ ...this.opts, theme });
+    if (this.loaded) this.addPatterns(undefined, true);
+  }
+
+  async exportPng(): Promise<Blob> {
+    await this.whenIdle();
+    const canvas = this.map.getCanvas();
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG export failed"))), "image/png"),
+    );
+  }
+
+  on<K extends keyof MapEvents>(event: K, handler: MapEvents[K]): () => void {
+    const set = this.handlers[event] as Set<MapEvents[K]>;
+    set.add(handler);
+    if (event === "ready" && this.isReady) (handler as MapEvents["ready"])();
+    return () => {
+      set.delete(handler);
+    };
+  }
+
+  whenIdle(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
+    if (this.loaded && !this.dirty && this.map.loaded() && !this.map.isMoving()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.map.once("idle", () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** Counters for tests: a colouring change must not bump `sourceDataVersion`. */
+  debugState(): MapDebugState {
+    return {
+      sourceDataVersion: this.sourceDataVersion,
+      colouringVersion: this.colouringVersion,
+      selection: [...this.selected],
+      dimmed: this.dimmed.size,
+      loaded: this.loaded,
+      zoom: this.map.getZoom(),
+      center: this.map.getCenter().toArray() as [number, number],
+    };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.handlers.parcelClick.clear();
+    this.handlers.ready.clear();
+    this.map.remove();
+  }
+
+  // --- internals ------------------------------------------------------------------------------
+
+  private touch(): void {
+    this.dirty = true;
+  }
+
+  private onLoad(): void {
+    this.loaded = true;
+    this.addPatterns();
+    // The style was built with the options at construction; catch up with later calls.
+    const next = buildLayers(this.opts);
+    this.applyLayerOps(next);
+    this.flushContext();
+    this.flushParcels();
+    this.flushSelection();
+    this.flushDim();
+    this.touch();
+  }
+
+  private applyOptions(next: StyleOptions): void {
+    const prev = this.opts;
+    this.opts = next;
+    if (!this.loaded) {
+      // Applied in onLoad (basemap sources included).
+      if (prev.basemap !== next.basemap || prev.lang !== next.lang)
+        this.rebuildBasemapSourcesBeforeLoad = true;
+      return;
+    }
+    const basemapChanged =
+      JSON.stringify(prev.basemap) !== JSON.stringify(next.basemap) ||
+      (next.basemap.kind === "tianditu" && prev.lang !== next.lang);
+    if (basemapChanged) {
+      for (const id of BASEMAP_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      for (const id of BASEMAP_SOURCES) if (this.map.getSource(id)) this.map.removeSource(id);
+      this.layers = this.layers.filter(
+        (l) => !BASEMAP_LAYERS.includes(l.id as (typeof BASEMAP_LAYERS)[number]),
+      );
+      for (const [id, src] of Object.entries(buildBasemapSources(next.basemap, next.lang)))
+        this.map.addSource(id, src as maplibregl.SourceSpecification);
+    }
+    this.applyLayerOps(buildLayers(next));
+    this.touch();
+  }
+
+  private applyLayerOps(next: LayerSpecification[]): void {
+    if (this.rebuildBasemapSourcesBeforeLoad) {
+      this.rebuildBasemapSourcesBeforeLoad = false;
+      for (const id of BASEMAP_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      for (const id of BASEMAP_SOURCES) if (this.map.getSource(id)) this.map.removeSource(id);
+      this.layers = this.layers.filter(
+        (l) => !BASEMAP_LAYERS.includes(l.id as (typeof BASEMAP_LAYERS)[number]),
+      );
+      for (const [id, src] of Object.entries(buildBasemapSources(this.opts.basemap, this.opts.lang)))
+        this.map.addSource(id, src as maplibregl.SourceSpecification);
+    }
+    for (const op of layerOps(this.layers, next)) {
+      switch (op.op) {
+        case "removeLayer":
+          if (this.map.getLayer(op.id)) this.map.removeLayer(op.id);
+          break;
+        case "addLayer":
+          this.map.addLayer(
+            op.layer as maplibregl.AddLayerObject,
+            op.beforeId && this.map.getLayer(op.beforeId) ? op.beforeId : undefined,
+          );
+          break;
+        case "setPaintProperty":
+          this.map.setPaintProperty(op.id, op.name as keyof AllPaintProperties, op.value as never);
+          break;
+        case "setLayoutProperty":
+          this.map.setLayoutProperty(op.id, op.name as keyof AllLayoutProperties, op.value as never);
+          break;
+        case "setFilter":
+          this.map.setFilter(op.id, op.filter as maplibregl.FilterSpecification | null);
+          break;
+      }
+    }
+    this.layers = next;
+  }
+
+  private addPatterns(onlyId?: string, replace = false): void {
+    const patterns = flagPatterns(this.opts.theme);
+    for (const [id, img] of Object.entries(patterns)) {
+      if (onlyId !== undefined && id !== onlyId) continue;
+      if (this.map.hasImage(id)) {
+        if (!replace) continue;
+        this.map.removeImage(id);
+      }
+      this.map.addImage(id, img, { pixelRatio: 1 });
+    }
+  }
+
+  private geojson(id: string): maplibregl.GeoJSONSource | undefined {
+    return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+  }
+
+  private flushParcels(): void {
+    if (!this.loaded || !this.parcels || this.sentParcels === this.parcels) return;
+    this.geojson(SOURCE.parcels)?.setData(this.parcels as FeatureCollection);
+    this.sentParcels = this.parcels;
+    this.sourceDataVersion++;
+    this.touch();
+    // Feature state outlives setData; bring it in line with the new ids.
+    this.flushDim();
+    this.flushSelection();
+  }
+
+  private flushContext(): void {
+    if (!this.loaded || !this.context) return;
+    const c = this.context;
+    const send = (key: keyof ContextLayers, source: string, data: FeatureCollection) => {
+      if (this.sentContext[key] === c[key]) return;
+      this.geojson(source)?.setData(data);
+      this.sentContext[key] = c[key];
+      this.touch();
+    };
+    const zonesChanged = this.sentContext.zones !== c.zones;
+    send("zones", SOURCE.zones, (c.zones as FeatureCollection) ?? EMPTY);
+    if (zonesChanged) this.geojson(SOURCE.zoneLabels)?.setData(labelPoints(c.zones as FeatureCollection));
+    send("roads", SOURCE.roads, (c.roads as FeatureCollection) ?? EMPTY);
+    send("facilities", SOURCE.facilities, (c.facilities as FeatureCollection) ?? EMPTY);
+    send("centralUrbanArea", SOURCE.central, (c.centralUrbanArea as FeatureCollection) ?? EMPTY);
+  }
+
+  private flushSelection(): void {
+    if (!this.loaded) return;
+    const { added, removed } = diffIds(this.selected, this.wantedSelection);
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.selected]: false });
+    for (const id of added)
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.selected]: true });
+    this.selected = new Set(this.wantedSelection);
+    if (added.length + removed.length > 0) this.touch();
+  }
+
+  private flushDim(): void {
+    if (!this.loaded) return;
+    const next = dimmedIds(this.parcelIds, this.filter);
+    const { added, removed } = diffIds(this.dimmed, next);
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: false });
+    for (const id of added) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: true });
+    this.dimmed = next;
+    if (added.length + removed.length > 0) this.touch();
+  }
+
+  private onClick(point: maplibregl.Point): void {
+    if (!this.loaded) return;
+    const hits = this.map.queryRenderedFeatures(point, { layers: [LAYER.parcelsFill] });
+    const f = hits[0];
+    const id = f ? String(f.id ?? f.properties?.id ?? "") || null : null;
+    for (const h of this.handlers.parcelClick) h(id);
+  }
+
+  private setHover(on: boolean): void {
+    if (on === this.hovering) return;
+    this.hovering = on;
+    this.map.getCanvas().style.cursor = on ? "pointer" : "";
+  }
+}

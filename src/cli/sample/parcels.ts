@@ -218,7 +218,17 @@ function enterpriseProps(
   };
   if (s.kind === "prod" || s.kind === "logistics") {
     const f = figures(rng, ent, mu);
-    const d = supplyDates(rng, second ? 2018 : 2012, second ? 2021 : 2020);
+    // Huangtukan filled from 2012; standard land (标准地) from 2019; Dayangbang's first plots were
+    // supplied once its land acquisition began (2021–2022).
+    const [from, to] =
+      ent.zone === "dayangbang"
+        ? [2021, 2022]
+        : s.kind === "prod" && s.agreed
+          ? [2019, 2021]
+          : second
+            ? [2018, 2021]
+            : [2012, 2020];
+    const d = supplyDates(rng, from, to);
     const actualStart = addDays(d.agreedStart, rng.int(-20, 120));
     const fixed = r2(f.inv * mu);
     const p: ParcelInput = {

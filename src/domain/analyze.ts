@@ -7,17 +7,20 @@
  */
 import { compileEfficiency, efficiencyIneligibility, efficiencyScore, rankClasses } from "./efficiency";
 import { idleStatus } from "./idle";
-import { computeIndicators, indicatorAreaM2, type NullReasons } from "./indicators";
+import { computeIndicatorsInto, indicatorAreaM2, type NullReasons } from "./indicators";
 import { reallocationReasons } from "./reallocation";
-import { fieldReason, plainReason, reason } from "./reasons";
+import { fieldReason, plainReason, type ReasonCode, reason } from "./reasons";
 import { checkStandards, ThresholdResolver } from "./standards";
 import { summarize } from "./summary";
 import type {
   AnalysedParcel,
   AnalysisOptions,
   AnalysisResult,
+  CheckedIndicator,
   EfficiencyIndicator,
+  ParcelComputed,
   PreparedParcel,
+  ReallocationReason,
   Reason,
 } from "./types";
 
@@ -32,6 +35,16 @@ import type {
  * const r = analyzeParcels(imported.parcels, { standards, asOf: "2026-06-30" });
  * r.parcels[0].computed.idleStatus // "idle-2y"
  */
+/** Shared, frozen lists: results are read-only data, so parcels with the same list share it. */
+const NO_REASONS = Object.freeze([]) as unknown as ReallocationReason[];
+const NO_FAILED = Object.freeze([]) as unknown as CheckedIndicator[];
+const SHARED_REASONS = new Map<ReasonCode, Reason[]>();
+function sharedReasons(code: ReasonCode): Reason[] {
+  let r = SHARED_REASONS.get(code);
+  if (!r) SHARED_REASONS.set(code, (r = Object.freeze([plainReason(code)]) as unknown as Reason[]));
+  return r;
+}
+
 export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptions): AnalysisResult {
   const { standards, asOf } = options;
   const resolver = new ThresholdResolver(standards);
@@ -47,43 +60,63 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     const p = parcels[i]!;
     const input = p.input;
     const nullReasons: NullReasons = {};
-    const ind = computeIndicators(input, p.areaM2, nullReasons);
+    // One object per parcel, every field declared up front (one hidden class), filled in place.
+    const computed: ParcelComputed = {
+      areaM2: 0,
+      areaMu: 0,
+      investmentPerMu: null,
+      far: null,
+      buildingCoverage: null,
+      greenRatio: null,
+      adminRatio: null,
+      outputPerMu: null,
+      valueAddedPerMu: null,
+      taxPerMu: null,
+      laborProductivity: null,
+      energyProductivity: null,
+      rdIntensity: null,
+      areaDiscrepancy: null,
+      standardsFailed: NO_FAILED,
+      idleStatus: "none",
+      idleFee: null,
+      efficiencyScore: null,
+      efficiencyClass: null,
+      reallocationCandidate: false,
+      reallocationReasons: NO_REASONS,
+    };
+    const ind = computeIndicatorsInto(input, p.areaM2, nullReasons, computed);
     const { checks, failed } = checkStandards(input, ind, resolver.resolve(input.zone, input.industryCode));
     const A = indicatorAreaM2(input, p.areaM2);
     const idle = idleStatus(input, A, asOf, feeRate);
+    computed.standardsFailed = failed;
+    computed.idleStatus = idle.status;
+    computed.idleFee = idle.fee;
 
-    const efficiencyReasons: Reason[] = [];
+    let efficiencyReasons: Reason[];
     let score: number | null = null;
     const why = efficiencyIneligibility(input, ind.areaMu, eff.minAreaMu);
     if (why === "too-small") {
-      efficiencyReasons.push(reason("too-small", { areaMu: ind.areaMu, minAreaMu: eff.minAreaMu }));
+      efficiencyReasons = [reason("too-small", { areaMu: ind.areaMu, minAreaMu: eff.minAreaMu })];
     } else if (why !== null) {
-      efficiencyReasons.push(plainReason(why));
+      efficiencyReasons = sharedReasons(why);
     } else {
       const dropped: EfficiencyIndicator[] = [];
       score = efficiencyScore(ind, eff, dropped);
-      if (score === null) efficiencyReasons.push(plainReason("no-indicators"));
+      if (score === null) efficiencyReasons = sharedReasons("no-indicators");
       else {
+        efficiencyReasons = [];
         evalIndex.push(i);
         evalScore.push(score);
         for (const k of dropped) efficiencyReasons.push(fieldReason("indicator-dropped", k));
       }
     }
 
+    computed.efficiencyScore = score;
     out[i] = {
       input,
       geometry: p.geometry,
       extra: p.extra,
-      computed: {
-        ...ind,
-        standardsFailed: failed,
-        idleStatus: idle.status,
-        idleFee: idle.fee,
-        efficiencyScore: score,
-        efficiencyClass: null,
-        reallocationCandidate: false,
-        reallocationReasons: [],
-      },
+      computed,
       checks,
       idleReasons: idle.reasons,
       efficiencyReasons,

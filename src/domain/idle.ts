@@ -22,7 +22,7 @@
  *   `government-cause` reason is added for every idle status (not chargeable; for `idle-2y`
  *   recovery without compensation does not apply, 53号令 第八条).
  */
-import { addYears } from "./dates";
+import { addYearsValid as addYears } from "./dates";
 import { plainReason, reason } from "./reasons";
 import type { IdleStatus, IsoDate, ParcelInput, Reason } from "./types";
 

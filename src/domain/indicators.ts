@@ -72,44 +72,61 @@ export function computeIndicators(
   areaM2: number,
   nullReasons: NullReasons,
 ): ParcelIndicators {
+  return computeIndicatorsInto(input, areaM2, nullReasons, {
+    areaM2: 0,
+    areaMu: 0,
+    investmentPerMu: null,
+    far: null,
+    buildingCoverage: null,
+    greenRatio: null,
+    adminRatio: null,
+    outputPerMu: null,
+    valueAddedPerMu: null,
+    taxPerMu: null,
+    laborProductivity: null,
+    energyProductivity: null,
+    rdIntensity: null,
+    areaDiscrepancy: null,
+  });
+}
+
+/**
+ * `computeIndicators` writing into an existing object (the analysis writes straight into each
+ * parcel's computed record, so no intermediate object is allocated per parcel).
+ * @returns `out`
+ */
+export function computeIndicatorsInto<T extends ParcelIndicators>(
+  input: ParcelInput,
+  areaM2: number,
+  nullReasons: NullReasons,
+  out: T,
+): T {
   const hasLegal = present(input.landAreaM2);
   const A = hasLegal ? (input.landAreaM2 as number) : areaM2;
   const aField = hasLegal ? "landAreaM2" : "areaM2";
   // mu = A / (10000/15), written so that round areas give exact mu (10000 m² → 15 亩 exactly).
   const mu = (A * 15) / 10000;
   const r = nullReasons;
-  let areaDiscrepancy: number | null = null;
-  if (!hasLegal) r.areaDiscrepancy = fieldReason("missing-input", "landAreaM2");
-  else if (areaM2 === 0) r.areaDiscrepancy = fieldReason("zero-denominator", "areaM2");
-  else areaDiscrepancy = (A - areaM2) / areaM2;
-  return {
-    areaM2,
-    areaMu: mu,
-    investmentPerMu: quotient(input.fixedInvestment, "fixedInvestment", mu, aField, "investmentPerMu", r),
-    far: quotient(input.floorAreaM2, "floorAreaM2", A, aField, "far", r),
-    buildingCoverage: quotient(input.footprintAreaM2, "footprintAreaM2", A, aField, "buildingCoverage", r),
-    greenRatio: quotient(input.greenAreaM2, "greenAreaM2", A, aField, "greenRatio", r),
-    adminRatio: quotient(input.adminAreaM2, "adminAreaM2", A, aField, "adminRatio", r),
-    outputPerMu: quotient(input.outputValue, "outputValue", mu, aField, "outputPerMu", r),
-    valueAddedPerMu: quotient(input.valueAdded, "valueAdded", mu, aField, "valueAddedPerMu", r),
-    taxPerMu: quotient(input.taxRevenue, "taxRevenue", mu, aField, "taxPerMu", r),
-    laborProductivity: quotient(
-      input.valueAdded,
-      "valueAdded",
-      input.employees,
-      "employees",
-      "laborProductivity",
-      r,
-    ),
-    energyProductivity: quotient(
-      input.valueAdded,
-      "valueAdded",
-      input.energyTce,
-      "energyTce",
-      "energyProductivity",
-      r,
-    ),
-    rdIntensity: quotient(input.rdExpense, "rdExpense", input.revenue, "revenue", "rdIntensity", r),
-    areaDiscrepancy,
-  };
+  const va = input.valueAdded;
+  out.areaM2 = areaM2;
+  out.areaMu = mu;
+  out.investmentPerMu = quotient(input.fixedInvestment, "fixedInvestment", mu, aField, "investmentPerMu", r);
+  out.far = quotient(input.floorAreaM2, "floorAreaM2", A, aField, "far", r);
+  out.buildingCoverage = quotient(input.footprintAreaM2, "footprintAreaM2", A, aField, "buildingCoverage", r);
+  out.greenRatio = quotient(input.greenAreaM2, "greenAreaM2", A, aField, "greenRatio", r);
+  out.adminRatio = quotient(input.adminAreaM2, "adminAreaM2", A, aField, "adminRatio", r);
+  out.outputPerMu = quotient(input.outputValue, "outputValue", mu, aField, "outputPerMu", r);
+  out.valueAddedPerMu = quotient(va, "valueAdded", mu, aField, "valueAddedPerMu", r);
+  out.taxPerMu = quotient(input.taxRevenue, "taxRevenue", mu, aField, "taxPerMu", r);
+  out.laborProductivity = quotient(va, "valueAdded", input.employees, "employees", "laborProductivity", r);
+  out.energyProductivity = quotient(va, "valueAdded", input.energyTce, "energyTce", "energyProductivity", r);
+  out.rdIntensity = quotient(input.rdExpense, "rdExpense", input.revenue, "revenue", "rdIntensity", r);
+  if (!hasLegal) {
+    out.areaDiscrepancy = null;
+    r.areaDiscrepancy = fieldReason("missing-input", "landAreaM2");
+  } else if (areaM2 === 0) {
+    out.areaDiscrepancy = null;
+    r.areaDiscrepancy = fieldReason("zero-denominator", "areaM2");
+  } else out.areaDiscrepancy = (A - areaM2) / areaM2;
+  return out;
 }

@@ -35,30 +35,36 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-const cache = new Map<string, Reason>();
+/** code → field → field2 ("" for none) → shared reason; nested so a lookup allocates nothing. */
+const fieldCache = new Map<string, Map<string, Map<string, Reason>>>();
+const plainCache = new Map<string, Reason>();
 
 /**
- * A frozen, shared reason `{code, params:{field}}` (e.g. `missing-input` of `floorAreaM2`).
+ * A frozen, shared reason `{code, params:{field}}` (e.g. `missing-input` of `floorAreaM2`), or
+ * `{code, params:{field, field2}}` when two inputs are involved. Shared: never mutate it.
  * @example fieldReason("missing-input", "floorAreaM2") // {code:"missing-input", params:{field:"floorAreaM2"}}
  */
 export function fieldReason(code: ReasonCode, field: string, field2?: string): Reason {
-  const key = `${code}\u0000${field}\u0000${field2 ?? ""}`;
-  let r = cache.get(key);
+  let byField = fieldCache.get(code);
+  if (!byField) fieldCache.set(code, (byField = new Map()));
+  let byField2 = byField.get(field);
+  if (!byField2) byField.set(field, (byField2 = new Map()));
+  const k2 = field2 ?? "";
+  let r = byField2.get(k2);
   if (!r) {
     const params: Reason["params"] = field2 === undefined ? { field } : { field, field2 };
     r = Object.freeze({ code, params: Object.freeze(params) }) as Reason;
-    cache.set(key, r);
+    byField2.set(k2, r);
   }
   return r;
 }
 
-/** A frozen, shared reason without parameters. @example plainReason("not-industrial") */
+/** A frozen, shared reason without parameters. Shared: never mutate it. @example plainReason("not-industrial") */
 export function plainReason(code: ReasonCode): Reason {
-  const key = `${code}\u0000`;
-  let r = cache.get(key);
+  let r = plainCache.get(code);
   if (!r) {
     r = Object.freeze({ code, params: Object.freeze({}) }) as Reason;
-    cache.set(key, r);
+    plainCache.set(code, r);
   }
   return r;
 }

@@ -30,7 +30,13 @@ export interface ResolvedThreshold {
   level: ThresholdLevel;
   /** `sources[indicator]` of the standards file, or the agreed field name for `agreed`. */
   source: string;
+  /** The (frozen, shared) check of a parcel whose indicator is null against this threshold. */
+  notAssessed: StandardCheck;
 }
+
+/** Shared, frozen empty lists for parcels the standards do not apply to or that fail nothing. */
+const NO_CHECKS: StandardCheck[] = Object.freeze([]) as unknown as StandardCheck[];
+const NOTHING_FAILED: CheckedIndicator[] = Object.freeze([]) as unknown as CheckedIndicator[];
 
 /** The parcel field holding its agreed 标准地 target for an indicator. */
 export const AGREED_FIELD: Partial<Record<CheckedIndicator, keyof ParcelInput>> = {
@@ -80,13 +86,15 @@ function lookup(set: ThresholdSet | undefined, kind: "min" | "max", indicator: C
  * r.resolve("dayangbang", "30") // [{indicator:"investmentPerMu", threshold:100, level:"zone", …}, {indicator:"far", threshold:0.7, level:"industry", …}, …]
  */
 export class ThresholdResolver {
-  private readonly cache = new Map<string, readonly ResolvedThreshold[]>();
+  /** zone → industry → thresholds ("" for a missing zone or industry); nested so lookups allocate nothing. */
+  private readonly cache = new Map<string, Map<string, readonly ResolvedThreshold[]>>();
   constructor(private readonly standards: Standards) {}
 
   /** Thresholds from defaults → zone → industry, in output order (no agreed targets). */
   resolve(zone: string | undefined, industryCode: string | undefined): readonly ResolvedThreshold[] {
-    const key = `${zone ?? ""}\u0000${industryCode ?? ""}`;
-    let out = this.cache.get(key);
+    let byIndustry = this.cache.get(zone ?? "");
+    if (!byIndustry) this.cache.set(zone ?? "", (byIndustry = new Map()));
+    let out = byIndustry.get(industryCode ?? "");
     if (out) return out;
     const s = this.standards;
     const levels: [ThresholdLevel, ThresholdSet | undefined][] = [
@@ -99,13 +107,16 @@ export class ThresholdResolver {
       let found: ResolvedThreshold | undefined;
       for (const [level, set] of levels) {
         const v = lookup(set, kind, indicator);
-        if (v !== undefined)
-          found = { indicator, kind, threshold: v, level, source: s.sources?.[indicator] ?? "" };
+        if (v !== undefined) {
+          const source = s.sources?.[indicator] ?? "";
+          const notAssessed = Object.freeze(makeCheck(indicator, kind, v, level, source, null));
+          found = { indicator, kind, threshold: v, level, source, notAssessed };
+        }
       }
       if (found) list.push(found);
     }
     out = Object.freeze(list);
-    this.cache.set(key, out);
+    byIndustry.set(industryCode ?? "", out);
     return out;
   }
 }
@@ -143,11 +154,12 @@ export function checkStandards(
   indicators: ParcelIndicators,
   resolved: readonly ResolvedThreshold[],
 ): { checks: StandardCheck[]; failed: CheckedIndicator[] } {
+  if (!standardsApply(input)) return { checks: NO_CHECKS, failed: NOTHING_FAILED };
   const checks: StandardCheck[] = [];
-  const failed: CheckedIndicator[] = [];
-  if (!standardsApply(input)) return { checks, failed };
+  let failed = NOTHING_FAILED;
   let j = 0;
-  for (const { indicator, kind } of ORDER) {
+  for (let o = 0; o < ORDER.length; o++) {
+    const { indicator, kind } = ORDER[o]!;
     let r: ResolvedThreshold | undefined = resolved[j];
     if (r && r.indicator === indicator) j++;
     else r = undefined;
@@ -157,10 +169,15 @@ export function checkStandards(
     const value = indicators[indicator];
     if (agreed !== undefined && Number.isFinite(agreed) && agreedField)
       check = makeCheck(indicator, kind, agreed, "agreed", agreedField, value);
-    else if (r) check = makeCheck(indicator, kind, r.threshold, r.level, r.source, value);
+    else if (r)
+      check =
+        value === null ? r.notAssessed : makeCheck(indicator, kind, r.threshold, r.level, r.source, value);
     if (check) {
       checks.push(check);
-      if (check.status === "fail") failed.push(indicator);
+      if (check.status === "fail") {
+        if (failed === NOTHING_FAILED) failed = [];
+        failed.push(indicator);
+      }
     }
   }
   return { checks, failed };

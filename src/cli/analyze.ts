@@ -1,4 +1,222 @@
-export async function runAnalyze(_args: string[]): Promise<number> {
-  process.stderr.write("analyze: not implemented yet\n");
+/**
+ * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"] [--standards <file>]
+ *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]`
+ *
+ * Reads parcels, analyses them (domain.md §3–§7) and writes the result as GeoJSON or CSV to
+ * stdout (or `--out`). stdout carries only the result, so `npm run --silent cli -- analyze …`
+ * can be piped; everything else goes to stderr, one line each: every skipped feature and every
+ * set-aside field (file, feature, id, field, reason), the CRS and as-of date used, a summary.
+ *
+ * Exit 0 when at least one parcel was analysed; exit 2 with one line when the input cannot be
+ * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
+ * standards, bad arguments).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { analyzeParcels } from "../domain/analyze";
+import { isIsoDate, isoDateAt } from "../domain/dates";
+import type { AnalysisResult, Standards } from "../domain/types";
+import { fill, type Lang } from "../i18n/lang";
+import { writeCsv } from "../io/csv-write";
+import { DEFAULT_STANDARDS } from "../io/default-standards";
+import { readParcelsGeoJson } from "../io/geojson-read";
+import { writeGeoJson } from "../io/geojson-write";
+import { readStandards } from "../io/standards-read";
+import type { Problem } from "../io/types";
+import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
+
+const SPEC = {
+  crs: { value: true },
+  standards: { value: true },
+  "as-of": { value: true },
+  format: { value: true, allowed: ["geojson", "csv"] },
+  lang: { value: true, allowed: ["zh", "en"] },
+  out: { value: true },
+} as const;
+
+/** The park's standards file, relative to the repository root. */
+const DEFAULT_STANDARDS_PATH = fileURLToPath(new URL("../../geodata/standards.json", import.meta.url));
+
+type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
+function readBytes(path: string): FileRead {
+  try {
+    return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem: Problem =
+      code === "ENOENT"
+        ? { severity: "error", code: "file-not-found", fatal: true, file: path }
+        : {
+            severity: "error",
+            code: "file-unreadable",
+            fatal: true,
+            file: path,
+            params: { message: code ?? (err instanceof Error ? err.message : String(err)) },
+          };
+    return { ok: false, problem };
+  }
+}
+
+/** Print one fatal line and return exit code 2. */
+function die(problem: Problem, lang: Lang): number {
+  process.stderr.write(`${problemLine({ ...problem, severity: "error" }, lang)}\n`);
   return 2;
+}
+
+const TEXT = {
+  builtinStandards: {
+    zh: "提示：未找到 geodata/standards.json，采用内置示例标准「{name}」（{edition}）",
+    en: "note: geodata/standards.json not found; using the built-in example standards “{name}” ({edition})",
+  },
+  standardsUsed: {
+    zh: "提示：标准文件 {file}：「{name}」（{edition}）",
+    en: "note: standards file {file}: “{name}” ({edition})",
+  },
+  asOf: {
+    option: { zh: "提示：分析基准日 {asOf}（--as-of）", en: "note: as-of date {asOf} (--as-of)" },
+    survey: {
+      zh: "提示：分析基准日 {asOf}（数据截至日期）",
+      en: "note: as-of date {asOf} (the dataset's survey date)",
+    },
+    today: {
+      zh: "提示：分析基准日 {asOf}（今天；数据未注明截至日期）",
+      en: "note: as-of date {asOf} (today; the dataset states no survey date)",
+    },
+  },
+  crs: {
+    zh: "提示：输入坐标系 {crs}{swapped}；面积按 {area} 平面面积计算",
+    en: "note: input CRS {crs}{swapped}; areas are planar in {area}",
+  },
+  summary: {
+    zh: "完成：{features} 个要素，分析 {parcels} 宗，跳过 {skipped} 个；低于标准 {below} 宗；腾笼换鸟候选 {candidates} 宗",
+    en: "done: {features} features, {parcels} parcels analysed, {skipped} skipped; {below} below standard; {candidates} reallocation candidates",
+  },
+} as const;
+
+function note(t: Record<Lang, string>, lang: Lang, params: Record<string, string | number> = {}) {
+  process.stderr.write(`${fill(t[lang], params)}\n`);
+}
+
+/** What to say about the standards once the input turned out usable (exit 2 prints one line only). */
+type Deferred = () => void;
+
+/** Load the standards: `--standards`, else geodata/standards.json, else the built-in example. */
+function loadStandards(
+  path: string | undefined,
+  lang: Lang,
+): { standards?: Standards; exit?: number; report?: Deferred } {
+  const file = path ?? DEFAULT_STANDARDS_PATH;
+  const read = readBytes(file);
+  if (!read.ok) {
+    if (path === undefined && read.problem.code === "file-not-found") {
+      const params = { name: DEFAULT_STANDARDS.name, edition: DEFAULT_STANDARDS.edition };
+      return { standards: DEFAULT_STANDARDS, report: () => note(TEXT.builtinStandards, lang, params) };
+    }
+    return { exit: die(read.problem, lang) };
+  }
+  const shown = path ?? "geodata/standards.json";
+  const r = readStandards(read.bytes, shown);
+  if (!r.ok || !r.standards) {
+    const first = r.problems.find((p) => p.severity === "error") ?? {
+      severity: "error" as const,
+      code: "not-standards",
+      file: shown,
+    };
+    return { exit: die(first, lang) };
+  }
+  const { standards } = r;
+  const report = () => {
+    reportProblems(r.problems, lang);
+    note(TEXT.standardsUsed, lang, { file: shown, name: standards.name, edition: standards.edition });
+  };
+  return { standards, report };
+}
+
+/**
+ * Run `analyze` with the arguments after the command name.
+ * @returns the exit code (0 analysed, 2 unusable input)
+ */
+export async function runAnalyze(argv: string[]): Promise<number> {
+  let lang = langFromArgv(argv);
+  const parsed = parseArgs(argv, SPEC, 1);
+  if (!parsed.ok) return die(parsed.problem, lang);
+  const o = parsed.args.options;
+  lang = (o.lang as Lang | undefined) ?? lang;
+  const input = parsed.args.positionals[0];
+  if (input === undefined) return die({ severity: "error", code: "missing-input" }, lang);
+  const asOfOption = o["as-of"] as string | undefined;
+  if (asOfOption !== undefined && !isIsoDate(asOfOption)) {
+    return die({ severity: "error", code: "bad-as-of", params: { raw: asOfOption } }, lang);
+  }
+
+  const loaded = loadStandards(o.standards as string | undefined, lang);
+  if (!loaded.standards) return loaded.exit ?? 2;
+  const standards = loaded.standards;
+
+  const bytes = readBytes(input);
+  if (!bytes.ok) return die(bytes.problem, lang);
+  const crs = o.crs as string | undefined;
+  const imported = readParcelsGeoJson(bytes.bytes, {
+    fileName: input,
+    analysisCrs: standards.analysisCrs,
+    ...(crs !== undefined ? { crs } : {}),
+  });
+  if (!imported.ok) {
+    const fatal = imported.problems.find((p) => p.fatal) ?? imported.problems[imported.problems.length - 1];
+    return die(fatal ?? { severity: "error", code: "no-parcels", file: input }, lang);
+  }
+  loaded.report?.();
+  reportProblems(imported.problems, lang);
+  if (imported.crs) {
+    const swapped = imported.crs.swappedAxes ? (lang === "zh" ? "（坐标轴已交换）" : " (axes swapped)") : "";
+    note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area: standards.analysisCrs });
+  }
+
+  let asOf: string;
+  if (asOfOption !== undefined) {
+    asOf = asOfOption;
+    note(TEXT.asOf.option, lang, { asOf });
+  } else if (imported.surveyDate !== undefined) {
+    asOf = imported.surveyDate;
+    note(TEXT.asOf.survey, lang, { asOf });
+  } else {
+    asOf = isoDateAt(Date.now());
+    note(TEXT.asOf.today, lang, { asOf });
+  }
+
+  const result: AnalysisResult = analyzeParcels(imported.parcels, { standards, asOf });
+  const format = (o.format as string | undefined) ?? "geojson";
+  const text = format === "csv" ? writeCsv(result, { lang }) : `${writeGeoJson(result)}\n`;
+
+  const out = o.out as string | undefined;
+  if (out !== undefined) {
+    try {
+      writeFileSync(out, text);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+      return die({ severity: "error", code: "write-failed", file: out, params: { message: code } }, lang);
+    }
+  } else {
+    await writeStdout(text);
+  }
+  note(TEXT.summary, lang, {
+    features: imported.featureCount,
+    parcels: result.parcels.length,
+    skipped: imported.featureCount - result.parcels.length,
+    below: result.summary.belowStandard,
+    candidates: result.summary.reallocationCandidates,
+  });
+  return 0;
+}
+
+/**
+ * Write to stdout and wait until it is flushed (large outputs through a pipe). A reader that
+ * stops early (`| head`) closes the pipe: that is not an error worth a message.
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.once("error", () => resolve());
+    process.stdout.write(text, () => resolve());
+  });
 }

@@ -29,8 +29,8 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   },
   "no-features": { zh: "要素集合中没有任何要素", en: "the FeatureCollection has no features" },
   "no-parcels": {
-    zh: "{features} 个要素中没有可用的面状宗地，无法分析",
-    en: "none of the {features} features is a usable polygon parcel; nothing to analyse",
+    zh: "{features} 个要素中没有可用的面状宗地（{reasons}），无法分析",
+    en: "none of the {features} features is a usable polygon parcel ({reasons}); nothing to analyse",
   },
   "unknown-crs": {
     zh: "无法识别坐标参考系{crsText}：请用 --crs 指定（如 EPSG:4546 或 proj4 字符串）",

@@ -277,7 +277,12 @@ export function readParcelsGeoJson(input: string | Uint8Array, opts: ReadParcels
   if (!analysis) return fail("unknown-crs", { crs: opts.analysisCrs, how: "analysis" }, featureCount);
 
   const parcels = readFeatures(features, plan, opts.analysisCrs, where, problems);
-  if (parcels.length === 0) return fail("no-parcels", { features: featureCount }, featureCount);
+  if (parcels.length === 0) {
+    const counts = new Map<string, number>();
+    for (const p of problems) if (p.severity === "error") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    const reasons = [...counts].map(([code, n]) => `${code} ×${n}`).join(", ");
+    return fail("no-parcels", { features: featureCount, reasons }, featureCount);
+  }
   return {
     parcels,
     problems,

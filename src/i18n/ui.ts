@@ -1,0 +1,249 @@
+/**
+ * Every string of the app's interface, in Simplified Chinese first and English second. Field
+ * labels and units come from the field catalogue (`src/domain/fields.ts`); reasons and import
+ * problems have their own modules (`reasons.ts`, `problems.ts`).
+ */
+import type { Unit } from "../domain/fields";
+import { type Bilingual, fill, type Lang } from "./lang";
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+export const UI = {
+  appTitle: b("集约 · 建始县工业园区用地分析", "Jiyue · Jianshi County Industrial Park land analysis"),
+  appShort: b("集约", "Jiyue"),
+  syntheticNotice: b(
+    "合成示例数据：本图所示地块、企业和数值均为合成的示例数据，用于演示，并非园区真实宗地。",
+    "Synthetic sample data: the parcels, enterprises and figures shown are synthetic, for illustration — not the park's real parcels.",
+  ),
+  syntheticBadge: b("合成示例数据", "Synthetic sample data"),
+  zone: b("片区", "Zone"),
+  zoneAll: b("全部", "All"),
+  language: b("语言", "Language"),
+  langToggle: b("EN", "中文"),
+  langToggleTitle: b("Switch to English", "切换到中文"),
+  asOf: b("评价基准日", "As-of date"),
+  asOfReset: b("恢复为数据截至日期", "Back to the survey date"),
+  surveyDate: b("数据截至日期", "Survey date"),
+  standards: b("标准", "Standards"),
+  standardsLoad: b("载入标准文件…", "Load standards…"),
+  standardsNone: b("未载入标准", "No standards loaded"),
+  edition: b("版本", "edition"),
+  parcelsLoad: b("载入地块文件…", "Load parcels…"),
+  basemap: b("底图", "Basemap"),
+  basemapNone: b("无底图", "None"),
+  basemapTianditu: b("天地图", "Tianditu"),
+  basemapOsm: b("OpenStreetMap", "OpenStreetMap"),
+  tiandituKeyPrompt: b(
+    "请输入天地图密钥（tk）。密钥只保存在本机浏览器中。",
+    "Enter your Tianditu key (tk). It is stored only in this browser.",
+  ),
+  theme: b("显示", "Display"),
+  themeDefault: b("标准", "Standard"),
+  themeProjector: b("投影", "Projector"),
+  mode: b("模式", "Mode"),
+  modeAnalysis: b("用地分析", "Land analysis"),
+  indicator: b("指标", "Indicator"),
+  classification: b("分级方法", "Classification"),
+  methodJenks: b("自然断点", "Natural breaks (Jenks)"),
+  methodQuantile: b("分位数", "Quantile"),
+  methodEqual: b("等间距", "Equal interval"),
+  methodManual: b("手动分级", "Manual breaks"),
+  classCount: b("分级数", "Classes"),
+  manualBreaks: b("分级断点", "Breaks"),
+  manualBreaksHint: b("用逗号分隔，单位 {unit}，按回车应用", "Comma-separated, in {unit}; Enter applies"),
+  unitSwitch: b("地均单位", "Per-land unit"),
+  legend: b("图例", "Legend"),
+  legendNoData: b("无数据", "No data"),
+  legendEditHint: b(
+    "单击图例名称可修改；回车保存，Esc 取消",
+    "Click a label to edit; Enter saves, Esc cancels",
+  ),
+  legendCount: b("{n} 宗", "{n}"),
+  flags: b("问题地块标注", "Flag overlay"),
+  flagsShow: b("在地图上标出闲置与低效地块", "Mark idle and underperforming parcels on the map"),
+  flagIdle: b("闲置土地（斜线）", "Idle land (hatched)"),
+  flagUnder: b("低效用地（描边）", "Underperforming (outlined)"),
+  summary: b("统计", "Summary"),
+  summaryParcels: b("地块数", "Parcels"),
+  summaryIdle: b("闲置情况", "Idle status"),
+  summaryClasses: b("亩均效益等级", "Efficiency classes"),
+  summaryBelow: b("未达标地块", "Below standard"),
+  summaryCandidates: b("腾笼换鸟候选", "Reallocation candidates"),
+  summaryFreed: b("可腾退面积", "Area freed"),
+  candidates: b("腾笼换鸟候选地块", "Reallocation candidates"),
+  candidatesNone: b("当前范围内没有候选地块。", "No candidates in this view."),
+  candidateZoom: b("定位到地块 {id}", "Show parcel {id}"),
+  detail: b("地块详情", "Parcel detail"),
+  detailEmpty: b(
+    "在地图或表格中点选一宗地块查看详情。",
+    "Click a parcel on the map or in the table to see its detail.",
+  ),
+  detailClose: b("关闭", "Close"),
+  detailInputs: b("基础信息与填报数据", "Inputs"),
+  detailIndicators: b("计算指标", "Indicators"),
+  detailChecks: b("控制指标核查", "Standards checks"),
+  detailIdle: b("闲置土地认定", "Idle land"),
+  detailEfficiency: b("亩均效益评价", "Per-mu efficiency"),
+  detailRealloc: b("腾笼换鸟", "Reallocation"),
+  detailMultiple: b("已选 {n} 宗，显示第一宗。", "{n} selected; showing the first."),
+  checkIndicator: b("指标", "Indicator"),
+  checkValue: b("实际值", "Value"),
+  checkThreshold: b("要求", "Required"),
+  checkLevel: b("依据层级", "Level"),
+  checkSource: b("来源", "Source"),
+  checkStatus: b("结论", "Result"),
+  checksNone: b(
+    "此地块不适用控制指标核查（仅对已竣工或已投产的工业用地核查）。",
+    "No standards check applies (only completed or producing industrial land is checked).",
+  ),
+  idleFee: b("土地闲置费", "Idle land fee"),
+  efficiencyScore: b("得分", "Score"),
+  efficiencyClassLabel: b("等级", "Class"),
+  notCandidate: b("不是腾笼换鸟候选地块。", "Not a reallocation candidate."),
+  areaWarning: b(
+    "宗地面积与图形面积相差 {pct}，超过 1%，请核对宗地面积或图形。",
+    "The legal area differs from the mapped area by {pct} (over 1 %): check the recorded area or the geometry.",
+  ),
+  nullValue: b("—", "—"),
+  yes: b("是", "yes"),
+  no: b("否", "no"),
+  problems: b("导入问题", "Import problems"),
+  problemsFile: b(
+    "文件 {file}：读取 {features} 个要素，可用地块 {parcels} 宗，问题 {n} 条。",
+    "File {file}: {features} features read, {parcels} usable parcels, {n} problems.",
+  ),
+  problemsNone: b("未发现问题。", "No problems found."),
+  problemsShow: b("查看导入问题（{n}）", "Import problems ({n})"),
+  problemsClose: b("收起", "Hide"),
+  loading: b("正在载入数据…", "Loading data…"),
+  analysing: b("正在计算…", "Analysing…"),
+  analysisDone: b("已分析 {n} 宗地块（{ms} 毫秒）", "{n} parcels analysed ({ms} ms)"),
+  analysisError: b("分析失败：{error}", "Analysis failed: {error}"),
+  loadError: b("数据载入失败：{error}", "Loading data failed: {error}"),
+  tableSlot: b("地块表", "Parcel table"),
+  exportSlot: b("导出", "Export"),
+  mapLabel: b("地图", "Map"),
+  skipToMap: b("跳到地图", "Skip to map"),
+  escClears: b("按 Esc 取消选择", "Esc clears the selection"),
+  groupLandUse: b("用地类型", "Land use"),
+} satisfies Record<string, Bilingual>;
+export type UiKey = keyof typeof UI;
+
+/** The text of a UI key, with `{name}` placeholders filled. */
+export function t(key: UiKey, lang: Lang, params?: Record<string, unknown>): string {
+  const s = UI[key][lang];
+  return params ? fill(s, params) : s;
+}
+
+/** Labels of enumerations (statuses, classes, clusters …) by value. */
+export const ENUM_LABELS = {
+  idleStatus: {
+    none: b("未闲置", "Not idle"),
+    overdue: b("逾期未动工", "Start overdue"),
+    "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
+    "idle-2y": b("闲置满两年", "Idle ≥ 2 years"),
+    "idle-halted": b("停工闲置", "Halted, idle"),
+  },
+  efficiencyClass: {
+    A: b("A 类 优先发展", "A — prioritise"),
+    B: b("B 类 提升发展", "B — upgrade"),
+    C: b("C 类 调控帮扶", "C — support"),
+    D: b("D 类 倒逼整治", "D — rectify"),
+    none: b("未评价", "Not evaluated"),
+  },
+  constructionStatus: {
+    "not-started": b("未动工", "Not started"),
+    "under-construction": b("在建", "Under construction"),
+    halted: b("停工", "Halted"),
+    completed: b("已竣工", "Completed"),
+    "in-production": b("已投产", "In production"),
+  },
+  landStatus: {
+    supplied: b("已供", "Supplied"),
+    unsupplied: b("未供", "Unsupplied"),
+    reserved: b("储备", "Reserved"),
+    acquiring: b("征收中", "Being acquired"),
+  },
+  industryCluster: {
+    "selenium-food-pharma": b("富硒食品与医药", "Selenium-rich food & pharma"),
+    "building-materials": b("新型建材", "Building materials"),
+    "machinery-electronics": b("机械电子", "Machinery & electronics"),
+    garments: b("服装加工", "Garments"),
+    "resource-recycling": b("资源综合利用", "Resource recycling"),
+    photovoltaic: b("光伏发电", "Photovoltaic"),
+    "electronic-components": b("电子元配件", "Electronic components"),
+    "daily-chemicals": b("日用化工", "Daily chemicals"),
+    other: b("其他", "Other"),
+  },
+  checkStatus: {
+    pass: b("达标", "Pass"),
+    fail: b("未达标", "Fail"),
+    "not-assessed": b("未评估", "Not assessed"),
+  },
+  thresholdLevel: {
+    default: b("园区默认", "Park default"),
+    zone: b("片区标准", "Zone"),
+    industry: b("行业标准", "Industry"),
+    agreed: b("合同约定（标准地）", "Agreed (contract)"),
+  },
+  checkKind: {
+    min: b("≥", "≥"),
+    max: b("≤", "≤"),
+  },
+  reallocationReason: {
+    "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
+    "idle-2y": b("闲置满两年，依法无偿收回", "Idle ≥ 2 years: recovery without compensation"),
+    "idle-halted": b("停工闲置", "Halted and idle"),
+    "class-D": b("亩均效益 D 类", "Efficiency class D"),
+  },
+  flag: {
+    idle: b("闲置土地", "Idle land"),
+    under: b("低效用地（D 类或未达标）", "Underperforming (class D or below standard)"),
+    none: b("无问题标注", "No flag"),
+  },
+  zone: {
+    huangtukan: b("黄土坎片区", "Huangtukan"),
+    dayangbang: b("大样榜片区", "Dayangbang"),
+  },
+  zoneShort: {
+    huangtukan: b("黄土坎", "Huangtukan"),
+    dayangbang: b("大样榜", "Dayangbang"),
+  },
+} satisfies Record<string, Record<string, Bilingual>>;
+export type EnumKind = keyof typeof ENUM_LABELS;
+
+/** The label of an enumeration value; unknown values are shown as they are. */
+export function enumLabel(kind: EnumKind, value: string | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const table = ENUM_LABELS[kind] as Record<string, Bilingual>;
+  return table[value]?.[lang] ?? value;
+}
+
+/** Unit labels; per-land units follow the 亩/公顷 switch. */
+export function unitLabel(unit: Unit, lang: Lang, perLand: "mu" | "ha" = "mu"): string {
+  switch (unit) {
+    case "m2":
+      return "m²";
+    case "mu":
+      return lang === "zh" ? "亩" : "mu";
+    case "wan-yuan":
+      return lang === "zh" ? "万元" : "10k CNY";
+    case "wan-yuan-per-year":
+      return lang === "zh" ? "万元/年" : "10k CNY/yr";
+    case "wan-yuan-per-mu":
+      if (perLand === "ha") return lang === "zh" ? "万元/公顷" : "10k CNY/ha";
+      return lang === "zh" ? "万元/亩" : "10k CNY/mu";
+    case "wan-yuan-per-person":
+      return lang === "zh" ? "万元/人" : "10k CNY/person";
+    case "wan-yuan-per-tce":
+      return lang === "zh" ? "万元/吨标煤" : "10k CNY/tce";
+    case "ratio":
+      return "%";
+    case "persons":
+      return lang === "zh" ? "人" : "persons";
+    case "tce-per-year":
+      return lang === "zh" ? "吨标煤/年" : "tce/yr";
+    case "none":
+      return "";
+  }
+}

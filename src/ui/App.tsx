@@ -1,0 +1,121 @@
+/**
+ * The application shell: header and data notice on top; the mode's left panel, the map in the
+ * centre and the parcel detail on the right; the parcel table and exports at the bottom. Each
+ * mode (analysis now; import, meeting, facilities, scenarios later) brings its own left panel.
+ */
+import { type ComponentType, useEffect } from "react";
+import type { MapControllerApi } from "../map/api";
+import type { Engine } from "../state/engine";
+import { useAppStore } from "../state/store";
+import type { Mode } from "../state/types";
+import { CandidateList } from "./CandidateList";
+import { DataNotice } from "./DataNotice";
+import { DetailPanel } from "./DetailPanel";
+import { Header } from "./Header";
+import { useT } from "./hooks";
+import { IndicatorPanel } from "./IndicatorPanel";
+import { Legend } from "./Legend";
+import { loadParcelsFile, loadStandardsFile } from "./loadData";
+import { MapView } from "./MapView";
+import { ProblemsPanel } from "./ProblemsPanel";
+import { StatusLine } from "./StatusLine";
+import { SummaryPanel } from "./SummaryPanel";
+
+/** The analysis mode's left panel. */
+function AnalysisPanel() {
+  return (
+    <>
+      <IndicatorPanel />
+      <Legend />
+      <SummaryPanel />
+      <CandidateList />
+    </>
+  );
+}
+
+/** Left panel per mode; modes not built yet fall back to analysis. */
+const MODE_PANELS: Partial<Record<Mode, ComponentType>> = { analysis: AnalysisPanel };
+
+/** Optional slots filled by other parts of the app when their module exists (table, exports). */
+const SLOTS = import.meta.glob<Record<string, unknown>>(
+  ["./table/ParcelTable.tsx", "./export/ExportBar.tsx"],
+  {
+    eager: true,
+  },
+);
+function slot(path: string, name: string): ComponentType<{ mapController?: MapControllerApi | null }> | null {
+  const mod = SLOTS[path];
+  const c = mod?.[name];
+  return typeof c === "function" ? (c as ComponentType<{ mapController?: MapControllerApi | null }>) : null;
+}
+const ParcelTable = slot("./table/ParcelTable.tsx", "ParcelTable");
+const ExportBar = slot("./export/ExportBar.tsx", "ExportBar");
+
+export interface AppProps {
+  engine: Engine;
+  mapController: MapControllerApi | null;
+  onMapController(c: MapControllerApi | null): void;
+}
+
+export function App({ engine, mapController, onMapController }: AppProps) {
+  const tr = useT();
+  const mode = useAppStore((s) => s.mode);
+  const theme = useAppStore((s) => s.theme);
+  const lang = useAppStore((s) => s.lang);
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const Panel = MODE_PANELS[mode] ?? AnalysisPanel;
+
+  useEffect(() => {
+    const html = document.documentElement;
+    html.classList.toggle("theme-projector", theme === "projector");
+    html.lang = lang === "zh" ? "zh-CN" : "en";
+    document.title = tr("appTitle");
+  }, [theme, lang, tr]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) return;
+      clearSelection();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [clearSelection]);
+
+  return (
+    <div className="app" data-mode={mode}>
+      <a className="skip-link" href="#map-region">
+        {tr("skipToMap")}
+      </a>
+      <div className="app-top">
+        <Header
+          onStandardsFile={(f) => void loadStandardsFile(useAppStore, f)}
+          onParcelsFile={(f) => void loadParcelsFile(engine, f)}
+        />
+        <DataNotice />
+        <ProblemsPanel />
+      </div>
+      <div className="app-body">
+        <aside className="side side--left" aria-label={tr("indicator")} data-testid="panel.left">
+          <Panel />
+        </aside>
+        <main className="centre" id="map-region">
+          <MapView onController={onMapController} />
+          <StatusLine />
+        </main>
+        <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
+          <DetailPanel />
+        </aside>
+      </div>
+      <section className="bottom" aria-label={tr("tableSlot")} data-testid="panel.bottom">
+        <div className="bottom__bar" data-testid="slot.export">
+          {ExportBar ? <ExportBar mapController={mapController} /> : null}
+        </div>
+        <div className="bottom__table" data-testid="slot.table">
+          {ParcelTable ? <ParcelTable /> : null}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/** Reallocation candidates (腾笼换鸟) in the focused zone: area freed and reasons; click selects and frames the parcel. */
+import { enumLabel } from "../i18n/ui";
+import { selectCandidates } from "../state/selectors";
+import { useAppStore } from "../state/store";
+import { formatNumber } from "./format";
+import { useLang, useT } from "./hooks";
+
+export function CandidateList() {
+  const tr = useT();
+  const lang = useLang();
+  const candidates = useAppStore(selectCandidates);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const select = useAppStore((s) => s.select);
+  const requestZoom = useAppStore((s) => s.requestZoom);
+  const result = useAppStore((s) => s.result);
+  if (!result) return null;
+  return (
+    <section className="panel" aria-labelledby="cand-h" data-testid="candidates.panel">
+      <h2 id="cand-h" className="panel__title">
+        {tr("candidates")} <span className="badge">{candidates.length}</span>
+      </h2>
+      {candidates.length === 0 ? (
+        <p className="muted">{tr("candidatesNone")}</p>
+      ) : (
+        <ul className="cand-list">
+          {candidates.map((p) => {
+            const id = p.input.id;
+            const title = p.input.enterprise ?? p.input.name ?? "";
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  className="cand"
+                  aria-pressed={selectedIds.has(id)}
+                  data-testid={`flags.candidate.${id}`}
+                  title={tr("candidateZoom", { id })}
+                  onClick={() => {
+                    select([id]);
+                    requestZoom([id]);
+                  }}
+                >
+                  <span className="cand__head">
+                    <span className="cand__id">{id}</span>
+                    <span className="cand__area">
+                      {formatNumber(p.computed.areaMu, 2, lang)} {lang === "zh" ? "亩" : "mu"}
+                    </span>
+                  </span>
+                  {title ? <span className="cand__name">{title}</span> : null}
+                  <span className="cand__reasons">
+                    {p.computed.reallocationReasons.map((r) => (
+                      <span key={r} className={`tag tag--${r}`}>
+                        {enumLabel("reallocationReason", r, lang)}
+                      </span>
+                    ))}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

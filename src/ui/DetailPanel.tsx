@@ -1,0 +1,304 @@
+/**
+ * Parcel detail: every input and indicator with its unit and display rounding; "—" with the
+ * reason for a null; each standards check with threshold, level, source and result; idle status
+ * and fee, efficiency score and class, reallocation, each with its reasons in plain words.
+ * Data strings are rendered as text (React escapes them); nothing is set as HTML.
+ */
+
+import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck, Standards } from "../domain/types";
+import { muToM2 } from "../domain/units";
+import type { Lang } from "../i18n/lang";
+import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
+import { LAND_USE_GROUP_INFO, landUseGroup } from "../map/landuse";
+import { selectDetailParcel } from "../state/selectors";
+import { useAppStore } from "../state/store";
+import type { Unit } from "../state/types";
+import { DASH, fieldLabel, formatArea, formatField, formatNumber } from "./format";
+import { useLang, useT, zoneName } from "./hooks";
+import { reasonText as formatReason } from "./reasonText";
+
+/** Indicators shown in the indicator section (numeric computed fields of the catalogue). */
+const INDICATOR_FIELDS: FieldInfo[] = COMPUTED_FIELDS.filter(
+  (f) => f.kind === "number" && !["idleFee", "efficiencyScore"].includes(f.key),
+);
+const ENUM_FIELDS: Record<string, EnumKind> = {
+  landStatus: "landStatus",
+  industryCluster: "industryCluster",
+  constructionStatus: "constructionStatus",
+};
+
+/** An input value as text (enumerations labelled, numbers rounded with unit, booleans 是/否). */
+export function formatInput(
+  f: FieldInfo,
+  value: unknown,
+  lang: Lang,
+  unit: Unit,
+  yes: string,
+  no: string,
+): string {
+  if (value === undefined || value === null || value === "") return DASH;
+  if (f.key === "landUse" && typeof value === "string")
+    return `${value} ${LAND_USE_GROUP_INFO[landUseGroup(value)][lang]}`;
+  const kind = ENUM_FIELDS[f.key];
+  if (kind) return enumLabel(kind, String(value), lang);
+  if (typeof value === "boolean") return value ? yes : no;
+  if (typeof value === "number") return formatField(f.key, value, lang, unit);
+  return String(value);
+}
+
+function ReasonList({ reasons, lang, testid }: { reasons: readonly Reason[]; lang: Lang; testid: string }) {
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="reasons" data-testid={testid}>
+      {reasons.map((r, i) => (
+        // Reasons have no identity beyond their position in the list.
+        // biome-ignore lint/suspicious/noArrayIndexKey: stable order from the analysis
+        <li key={i}>{formatReason(r, lang)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function CheckRow({ c, lang, unit }: { c: StandardCheck; lang: Lang; unit: Unit }) {
+  return (
+    <tr className={`check--${c.status}`} data-testid={`detail.check.${c.indicator}`}>
+      <th scope="row">{fieldLabel(c.indicator, lang)}</th>
+      <td className="num">{formatField(c.indicator, c.value, lang, unit)}</td>
+      <td className="num">
+        {enumLabel("checkKind", c.kind, lang)} {formatField(c.indicator, c.threshold, lang, unit)}
+      </td>
+      <td>{enumLabel("thresholdLevel", c.level, lang)}</td>
+      <td className="check__source">{c.source}</td>
+      <td>
+        <span className={`status status--${c.status}`}>{enumLabel("checkStatus", c.status, lang)}</span>
+      </td>
+    </tr>
+  );
+}
+
+/** What a compliant project on the freed land would bring, at the parcel's thresholds (domain.md §7). */
+function compliantProject(p: AnalysedParcel, standards: Standards | undefined) {
+  const min = (k: "investmentPerMu" | "outputPerMu" | "taxPerMu") => {
+    const fromCheck = p.checks.find((c) => c.indicator === k && c.kind === "min")?.threshold;
+    if (fromCheck !== undefined) return fromCheck;
+    const zone = p.input.zone ? standards?.zones[p.input.zone]?.min?.[k] : undefined;
+    return zone ?? standards?.defaults.min?.[k];
+  };
+  const mu = p.computed.areaMu;
+  const mk = (v: number | undefined) => (v === undefined ? null : v * mu);
+  return { investment: mk(min("investmentPerMu")), output: mk(min("outputPerMu")), tax: mk(min("taxPerMu")) };
+}
+
+export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
+  const tr = useT();
+  const lang = useLang();
+  const unit = useAppStore((s) => s.unit);
+  const zones = useAppStore((s) => s.context?.zones.features);
+  const standards = useAppStore((s) => s.standards?.standards);
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const selectedCount = useAppStore((s) => s.selectedIds.size);
+  const c = p.computed;
+  const yes = tr("yes");
+  const no = tr("no");
+  const wanyuan = unitLabel("wan-yuan", lang);
+  const disc = c.areaDiscrepancy;
+  const project = compliantProject(p, standards);
+
+  return (
+    <article className="detail" data-testid="detail.panel" aria-labelledby="detail-h">
+      <header className="detail__head">
+        <h2 id="detail-h" className="detail__title">
+          <span data-testid="detail.id">{p.input.id}</span>
+          {p.input.name ? (
+            <span className="detail__name" data-testid="detail.name">
+              {p.input.name}
+            </span>
+          ) : null}
+        </h2>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={tr("detailClose")}
+          title={`${tr("detailClose")} (Esc)`}
+          data-testid="detail.close"
+          onClick={clearSelection}
+        >
+          ×
+        </button>
+      </header>
+      <p className="detail__sub">
+        {p.input.zone ? zoneName(p.input.zone, lang, zones) : DASH} · {formatArea(muToM2(c.areaMu), lang)}
+        {p.input.enterprise ? ` · ${p.input.enterprise}` : ""}
+      </p>
+      {selectedCount > 1 ? <p className="muted">{tr("detailMultiple", { n: selectedCount })}</p> : null}
+      {disc !== null && Math.abs(disc) > 0.01 ? (
+        <p className="warn" role="note" data-testid="detail.areaWarning">
+          ⚠ {tr("areaWarning", { pct: formatField("areaDiscrepancy", disc, lang, unit) })}
+        </p>
+      ) : null}
+
+      <section className="detail__sec" data-testid="detail.realloc">
+        <h3>{tr("detailRealloc")}</h3>
+        {c.reallocationCandidate ? (
+          <>
+            <p className="flag-line">
+              {c.reallocationReasons.map((r) => (
+                <span key={r} className={`tag tag--${r}`}>
+                  {enumLabel("reallocationReason", r, lang)}
+                </span>
+              ))}
+            </p>
+            <dl className="kv">
+              <dt>{tr("summaryFreed")}</dt>
+              <dd>{formatArea(muToM2(c.areaMu), lang)}</dd>
+              {project.investment !== null ? (
+                <>
+                  <dt>{fieldLabel("fixedInvestment", lang)}</dt>
+                  <dd>
+                    ≥ {formatNumber(project.investment, 2, lang)} {wanyuan}
+                  </dd>
+                </>
+              ) : null}
+              {project.output !== null ? (
+                <>
+                  <dt>{fieldLabel("outputValue", lang)}</dt>
+                  <dd>
+                    ≥ {formatNumber(project.output, 2, lang)} {unitLabel("wan-yuan-per-year", lang)}
+                  </dd>
+                </>
+              ) : null}
+              {project.tax !== null ? (
+                <>
+                  <dt>{fieldLabel("taxRevenue", lang)}</dt>
+                  <dd>
+                    ≥ {formatNumber(project.tax, 2, lang)} {unitLabel("wan-yuan-per-year", lang)}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </>
+        ) : (
+          <p className="muted">{tr("notCandidate")}</p>
+        )}
+      </section>
+
+      <section className="detail__sec" data-testid="detail.idle">
+        <h3>{tr("detailIdle")}</h3>
+        <dl className="kv">
+          <dt>{fieldLabel("idleStatus", lang)}</dt>
+          <dd data-testid="detail.idleStatus">
+            <span className={`status status--idle-${c.idleStatus}`}>
+              {enumLabel("idleStatus", c.idleStatus, lang)}
+            </span>
+          </dd>
+          <dt>{tr("idleFee")}</dt>
+          <dd>{c.idleFee === null ? DASH : `${formatNumber(c.idleFee, 2, lang)} ${wanyuan}`}</dd>
+        </dl>
+        <ReasonList reasons={p.idleReasons} lang={lang} testid="detail.idleReasons" />
+      </section>
+
+      <section className="detail__sec" data-testid="detail.efficiency">
+        <h3>{tr("detailEfficiency")}</h3>
+        <dl className="kv">
+          <dt>{tr("efficiencyClassLabel")}</dt>
+          <dd data-testid="detail.efficiencyClass">
+            {enumLabel("efficiencyClass", c.efficiencyClass ?? "none", lang)}
+          </dd>
+          <dt>{tr("efficiencyScore")}</dt>
+          <dd>{c.efficiencyScore === null ? DASH : formatNumber(c.efficiencyScore, 1, lang)}</dd>
+        </dl>
+        <ReasonList reasons={p.efficiencyReasons} lang={lang} testid="detail.efficiencyReasons" />
+      </section>
+
+      <section className="detail__sec" data-testid="detail.checks">
+        <h3>
+          {tr("detailChecks")}
+          {standards ? <span className="muted"> · {standards.name}</span> : null}
+        </h3>
+        {p.checks.length === 0 ? (
+          <p className="muted">{tr("checksNone")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="checks">
+              <thead>
+                <tr>
+                  <th scope="col">{tr("checkIndicator")}</th>
+                  <th scope="col">{tr("checkValue")}</th>
+                  <th scope="col">{tr("checkThreshold")}</th>
+                  <th scope="col">{tr("checkLevel")}</th>
+                  <th scope="col">{tr("checkSource")}</th>
+                  <th scope="col">{tr("checkStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.checks.map((ch) => (
+                  <CheckRow key={ch.indicator} c={ch} lang={lang} unit={unit} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="detail__sec" data-testid="detail.indicators">
+        <h3>{tr("detailIndicators")}</h3>
+        <dl className="kv">
+          {INDICATOR_FIELDS.map((f) => {
+            const key = f.key as IndicatorKey;
+            const v = c[key];
+            const why = v === null ? p.nullReasons[key] : undefined;
+            return (
+              <div key={f.key} className="kv__row" data-testid={`detail.indicator.${f.key}`}>
+                <dt>{f[lang]}</dt>
+                <dd>
+                  {formatField(f.key, v, lang, unit)}
+                  {v === null && why ? (
+                    <span className="null-reason" data-testid={`detail.reason.${f.key}`}>
+                      {formatReason(why, lang)}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+
+      <section className="detail__sec" data-testid="detail.inputs">
+        <h3>{tr("detailInputs")}</h3>
+        <dl className="kv">
+          {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => (
+            <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
+              <dt>{f[lang]}</dt>
+              <dd>
+                {formatInput(f, (p.input as unknown as Record<string, unknown>)[f.key], lang, unit, yes, no)}
+              </dd>
+            </div>
+          ))}
+          {Object.entries(p.extra).map(([k, v]) => (
+            <div key={`extra:${k}`} className="kv__row kv__row--extra">
+              <dt>{k}</dt>
+              <dd>
+                {v === null || v === undefined ? DASH : typeof v === "object" ? JSON.stringify(v) : String(v)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </article>
+  );
+}
+
+/** The right panel: the selected parcel's detail, or a hint. */
+export function DetailPanel() {
+  const tr = useT();
+  const parcel = useAppStore(selectDetailParcel);
+  if (!parcel)
+    return (
+      <div className="detail detail--empty" data-testid="detail.empty">
+        <p className="muted">{tr("detailEmpty")}</p>
+      </div>
+    );
+  return <ParcelDetail parcel={parcel} />;
+}

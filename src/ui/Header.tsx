@@ -1,0 +1,197 @@
+/** The header: title, zone switcher, as-of date, standards, basemap, theme and language. */
+import { type ChangeEvent, useRef } from "react";
+import { selectZoneIds } from "../state/selectors";
+import { useAppStore } from "../state/store";
+import type { BasemapKind } from "../state/types";
+import { useLang, useT, zoneName } from "./hooks";
+
+export interface HeaderProps {
+  /** Read a standards file chosen by the user. */
+  onStandardsFile(file: File): void;
+  /** Read a parcels file chosen by the user. */
+  onParcelsFile(file: File): void;
+}
+
+export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
+  const tr = useT();
+  const lang = useLang();
+  const zoneIds = useAppStore(selectZoneIds);
+  const zones = useAppStore((s) => s.context?.zones.features);
+  const zoneFocus = useAppStore((s) => s.zoneFocus);
+  const setZoneFocus = useAppStore((s) => s.setZoneFocus);
+  const asOf = useAppStore((s) => s.asOf);
+  const asOfUserSet = useAppStore((s) => s.asOfUserSet);
+  const surveyDate = useAppStore((s) => s.dataset?.surveyDate);
+  const setAsOf = useAppStore((s) => s.setAsOf);
+  const resetAsOf = useAppStore((s) => s.resetAsOf);
+  const standards = useAppStore((s) => s.standards);
+  const basemap = useAppStore((s) => s.basemap);
+  const tiandituKey = useAppStore((s) => s.tiandituKey);
+  const setBasemap = useAppStore((s) => s.setBasemap);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const setLang = useAppStore((s) => s.setLang);
+  const standardsInput = useRef<HTMLInputElement>(null);
+  const parcelsInput = useRef<HTMLInputElement>(null);
+
+  const onBasemap = (e: ChangeEvent<HTMLSelectElement>) => {
+    const kind = e.target.value as BasemapKind;
+    if (kind === "tianditu") {
+      const key = window.prompt(tr("tiandituKeyPrompt"), tiandituKey);
+      if (key === null || !key.trim()) {
+        e.target.value = basemap;
+        return;
+      }
+      setBasemap("tianditu", key);
+    } else setBasemap(kind);
+  };
+  const pick = (fn: (f: File) => void) => (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (f) fn(f);
+    e.target.value = "";
+  };
+
+  return (
+    <header className="app-header" data-testid="header">
+      <h1 className="app-title">
+        <span className="app-title__mark">{tr("appShort")}</span>
+        <span className="app-title__text">
+          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi County Industrial Park — land analysis"}
+        </span>
+      </h1>
+
+      <fieldset className="seg" aria-label={tr("zone")} data-testid="header.zone">
+        <legend className="visually-hidden">{tr("zone")}</legend>
+        {zoneIds.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="seg__btn"
+            aria-pressed={zoneFocus === id}
+            data-testid={`header.zone.${id}`}
+            onClick={() => setZoneFocus(id)}
+          >
+            {zoneName(id, lang, zones, true)}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="seg__btn"
+          aria-pressed={zoneFocus === "all"}
+          data-testid="header.zone.all"
+          onClick={() => setZoneFocus("all")}
+        >
+          {tr("zoneAll")}
+        </button>
+      </fieldset>
+
+      <label className="hdr-field">
+        <span>{tr("asOf")}</span>
+        <input
+          type="date"
+          value={asOf}
+          required
+          data-testid="header.asOf"
+          onChange={(e) => e.target.value && setAsOf(e.target.value)}
+        />
+        {asOfUserSet && surveyDate ? (
+          <button
+            type="button"
+            className="link-btn"
+            data-testid="header.asOf.reset"
+            title={`${tr("surveyDate")} ${surveyDate}`}
+            onClick={resetAsOf}
+          >
+            ↺
+          </button>
+        ) : null}
+      </label>
+
+      <div className="hdr-field hdr-field--compact">
+        <span>{tr("standards")}</span>
+        <button
+          type="button"
+          className="btn btn--quiet"
+          data-testid="header.standards.load"
+          title={tr("standardsLoad")}
+          onClick={() => standardsInput.current?.click()}
+        >
+          <span data-testid="header.standards.name">
+            {standards
+              ? `${standards.standards.name}（${tr("edition")} ${standards.standards.edition}）`
+              : tr("standardsNone")}
+          </span>
+        </button>
+        <input
+          ref={standardsInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="header.standards.file"
+          onChange={pick(onStandardsFile)}
+        />
+      </div>
+
+      <button
+        type="button"
+        className="btn btn--quiet"
+        data-testid="header.parcels.load"
+        onClick={() => parcelsInput.current?.click()}
+      >
+        {tr("parcelsLoad")}
+      </button>
+      <input
+        ref={parcelsInput}
+        type="file"
+        accept=".geojson,.json,application/geo+json,application/json"
+        hidden
+        data-testid="header.parcels.file"
+        onChange={pick(onParcelsFile)}
+      />
+
+      <span className="hdr-spacer" />
+
+      <label className="hdr-field hdr-field--compact">
+        <span>{tr("basemap")}</span>
+        <select value={basemap} onChange={onBasemap} data-testid="header.basemap">
+          <option value="none">{tr("basemapNone")}</option>
+          <option value="tianditu">{tr("basemapTianditu")}</option>
+          <option value="osm">{tr("basemapOsm")}</option>
+        </select>
+      </label>
+
+      <fieldset className="seg" aria-label={tr("theme")}>
+        <legend className="visually-hidden">{tr("theme")}</legend>
+        <button
+          type="button"
+          className="seg__btn"
+          aria-pressed={theme === "default"}
+          data-testid="header.theme.default"
+          onClick={() => setTheme("default")}
+        >
+          {tr("themeDefault")}
+        </button>
+        <button
+          type="button"
+          className="seg__btn"
+          aria-pressed={theme === "projector"}
+          data-testid="header.theme.projector"
+          onClick={() => setTheme("projector")}
+        >
+          {tr("themeProjector")}
+        </button>
+      </fieldset>
+
+      <button
+        type="button"
+        className="btn lang-btn"
+        data-testid="lang.toggle"
+        title={tr("langToggleTitle")}
+        lang={lang === "zh" ? "en" : "zh-CN"}
+        onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+      >
+        {lang === "zh" ? "EN" : "中文"}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The map. React creates the one `MapController` once (in a ref) and hands it to the binding
+ * (`mapBinding.ts`), which feeds it from the store outside React: panning, hovering and
+ * recolouring never re-render React.
+ */
+import { useEffect, useRef } from "react";
+import type { Basemap, MapControllerApi } from "../map/api";
+import { MapController } from "../map/controller";
+import { useAppStore } from "../state/store";
+import { useT } from "./hooks";
+import { bindMap } from "./mapBinding";
+
+export interface MapViewProps {
+  /** Called once with the controller after it is created (and with null when it is destroyed). */
+  onController?(controller: MapControllerApi | null): void;
+}
+
+export function MapView({ onController }: MapViewProps) {
+  const tr = useT();
+  const container = useRef<HTMLElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const onControllerRef = useRef(onController);
+  onControllerRef.current = onController;
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el || controller.current) return;
+    const s = useAppStore.getState();
+    const basemap: Basemap =
+      s.basemap === "tianditu" && s.tiandituKey
+        ? { kind: "tianditu", key: s.tiandituKey }
+        : s.basemap === "osm"
+          ? { kind: "osm" }
+          : { kind: "none" };
+    const c = new MapController(el, { lang: s.lang, theme: s.theme, basemap });
+    controller.current = c;
+    const unbind = bindMap(useAppStore, c);
+    onControllerRef.current?.(c);
+    return () => {
+      unbind();
+      onControllerRef.current?.(null);
+      c.destroy();
+      controller.current = null;
+    };
+  }, []);
+
+  return <section ref={container} className="map" data-testid="map" aria-label={tr("mapLabel")} />;
+}

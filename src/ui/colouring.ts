@@ -1,0 +1,236 @@
+/**
+ * The map colouring and its legend, derived from the store: indicator + classification + unit →
+ * a `Colouring` for the map controller (breaks in data units) and legend classes (labels in
+ * display units, colours, counts). Memoised: the same inputs give the same objects, so the map
+ * binding calls `setColouring` only when something really changed.
+ */
+import { classBreaks, classCounts, NO_DATA_COLOR, rampColors } from "../domain/classify";
+import { type Unit as FieldUnit, fieldInfo } from "../domain/fields";
+import type { AnalysedParcel } from "../domain/types";
+import type { Lang } from "../i18n/lang";
+import { type EnumKind, enumLabel, t, unitLabel } from "../i18n/ui";
+import type { Colouring } from "../map/api";
+import { LAND_USE_GROUP_INFO, LAND_USE_GROUPS, landUseGroup } from "../map/landuse";
+import { currentClassification } from "../state/slices/view";
+import type { AppState, CategoricalIndicator, Classification, Indicator, Unit } from "../state/types";
+import { isNumericIndicator } from "../state/types";
+import { decimalsFor, formatNumber, toDisplay } from "./format";
+
+export interface LegendClass {
+  /** Class index (the key of the user's label). */
+  index: number;
+  label: string;
+  /** The label the app would show without the user's edit. */
+  defaultLabel: string;
+  edited: boolean;
+  color: string;
+  count: number;
+}
+
+export interface Legend {
+  indicator: Indicator;
+  title: string;
+  /** Unit of the class bounds, "" for categories. */
+  unit: string;
+  classes: LegendClass[];
+  /** Parcels without a value (null indicator), shown as their own row when > 0. */
+  noData: { label: string; color: string; count: number } | null;
+  /** Labels are editable (every class has a stable index). */
+  editable: boolean;
+}
+
+interface Category {
+  value: string;
+  label: string;
+  color: string;
+}
+
+const IDLE_COLORS: Record<string, string> = {
+  none: "#e9e6dc",
+  overdue: "#fdd87d",
+  "idle-1y": "#f08c3a",
+  "idle-2y": "#b8321f",
+  "idle-halted": "#5e3c99",
+};
+const CLASS_COLORS: Record<string, string> = { A: "#1a9850", B: "#a6d96a", C: "#fdae61", D: "#d73027" };
+const FLAG_COLORS: Record<string, string> = { idle: "#b8321f", under: "#f08c3a", none: "#e9e6dc" };
+const OTHER = "#e0e0e0";
+
+/** The map property each categorical indicator colours by, and the value of a parcel for it. */
+const CATEGORICAL: Record<
+  CategoricalIndicator,
+  { field: string; valueOf: (p: AnalysedParcel) => string | null; categories: (lang: Lang) => Category[] }
+> = {
+  landUse: {
+    field: "landUseGroup",
+    valueOf: (p) => landUseGroup(p.input.landUse),
+    categories: (lang) =>
+      LAND_USE_GROUPS.map((g) => ({
+        value: g,
+        label: LAND_USE_GROUP_INFO[g][lang],
+        color: LAND_USE_GROUP_INFO[g].color,
+      })),
+  },
+  idleStatus: {
+    field: "idleStatus",
+    valueOf: (p) => p.computed.idleStatus,
+    categories: (lang) => enumCategories("idleStatus", Object.keys(IDLE_COLORS), IDLE_COLORS, lang),
+  },
+  efficiencyClass: {
+    field: "efficiencyClass",
+    valueOf: (p) => p.computed.efficiencyClass,
+    categories: (lang) => enumCategories("efficiencyClass", ["A", "B", "C", "D"], CLASS_COLORS, lang),
+  },
+  flags: {
+    field: "flag",
+    valueOf: (p) => {
+      const c = p.computed;
+      if (c.idleStatus === "idle-1y" || c.idleStatus === "idle-2y" || c.idleStatus === "idle-halted")
+        return "idle";
+      if (c.efficiencyClass === "D" || c.standardsFailed.length > 0) return "under";
+      return "none";
+    },
+    categories: (lang) => enumCategories("flag", ["idle", "under", "none"], FLAG_COLORS, lang),
+  },
+};
+
+function enumCategories(
+  kind: EnumKind,
+  values: string[],
+  colors: Record<string, string>,
+  lang: Lang,
+): Category[] {
+  return values.map((v) => ({ value: v, label: enumLabel(kind, v, lang), color: colors[v] ?? OTHER }));
+}
+
+/** Title of an indicator in the language (catalogue label, or the land-use heading). */
+export function indicatorTitle(indicator: Indicator, lang: Lang): string {
+  if (indicator === "landUse") return t("groupLandUse", lang);
+  if (indicator === "flags") return t("flags", lang);
+  const key = indicator === "efficiencyClass" ? "efficiencyClass" : indicator;
+  return fieldInfo(key)?.[lang] ?? indicator;
+}
+
+function numericColumn(parcels: readonly AnalysedParcel[], key: string): (number | null)[] {
+  return parcels.map((p) => (p.computed as unknown as Record<string, number | null>)[key] ?? null);
+}
+
+interface Derived {
+  colouring: Colouring;
+  legend: Legend;
+}
+
+function derive(
+  parcels: readonly AnalysedParcel[],
+  indicator: Indicator,
+  cls: Classification,
+  unit: Unit,
+  lang: Lang,
+): Derived {
+  if (!isNumericIndicator(indicator)) {
+    const spec = CATEGORICAL[indicator];
+    const cats = spec.categories(lang);
+    const counts = new Map<string, number>();
+    let none = 0;
+    for (const p of parcels) {
+      const v = spec.valueOf(p);
+      if (v === null) none++;
+      else counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const classes: LegendClass[] = cats
+      .map((c, index) => {
+        const user = cls.labels[index];
+        return {
+          index,
+          label: user ?? c.label,
+          defaultLabel: c.label,
+          edited: user !== undefined,
+          color: c.color,
+          count: counts.get(c.value) ?? 0,
+        };
+      })
+      .filter((c) => c.count > 0 || indicator !== "landUse");
+    const colouring: Colouring = {
+      kind: "categorical",
+      field: spec.field,
+      categories: cats.map((c) => ({ value: c.value, color: c.color })),
+      otherColor: OTHER,
+    };
+    const noDataLabel =
+      indicator === "efficiencyClass" ? enumLabel("efficiencyClass", "none", lang) : t("legendNoData", lang);
+    return {
+      colouring,
+      legend: {
+        indicator,
+        title: indicatorTitle(indicator, lang),
+        unit: "",
+        classes,
+        noData: none > 0 ? { label: noDataLabel, color: OTHER, count: none } : null,
+        editable: true,
+      },
+    };
+  }
+
+  const fieldUnit: FieldUnit = fieldInfo(indicator)?.unit ?? "none";
+  const values = numericColumn(parcels, indicator);
+  const breaks = classBreaks(values, cls.method, cls.k, cls.manualBreaks);
+  const colors = rampColors("YlGnBu", breaks.length + 1);
+  const counts = classCounts(values, breaks);
+  const noData = values.filter((v) => v === null || !Number.isFinite(v)).length;
+  const dec = decimalsFor(fieldUnit, indicator);
+  const show = (v: number) => formatNumber(toDisplay(v, fieldUnit, unit), dec, lang);
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const classes: LegendClass[] = colors.map((color, index) => {
+    let def: string;
+    if (breaks.length === 0)
+      def = finite.length
+        ? `${show(Math.min(...finite))} – ${show(Math.max(...finite))}`
+        : t("legendNoData", lang);
+    else if (index === 0) def = `< ${show(breaks[0] as number)}`;
+    else if (index === breaks.length) def = `≥ ${show(breaks[index - 1] as number)}`;
+    else def = `${show(breaks[index - 1] as number)} – ${show(breaks[index] as number)}`;
+    const user = cls.labels[index];
+    return {
+      index,
+      label: user ?? def,
+      defaultLabel: def,
+      edited: user !== undefined,
+      color,
+      count: counts[index] ?? 0,
+    };
+  });
+  return {
+    colouring: { kind: "graduated", field: indicator, breaks, colors, nullColor: NO_DATA_COLOR },
+    legend: {
+      indicator,
+      title: indicatorTitle(indicator, lang),
+      unit: unitLabel(fieldUnit, lang, unit),
+      classes,
+      noData: noData > 0 ? { label: t("legendNoData", lang), color: NO_DATA_COLOR, count: noData } : null,
+      editable: true,
+    },
+  };
+}
+
+let last: { args: unknown[]; value: Derived } | null = null;
+function derived(s: AppState): Derived {
+  const args = [s.result?.parcels, s.indicator, currentClassification(s), s.unit, s.lang];
+  if (last?.args.every((a, i) => a === args[i])) return last.value;
+  const value = derive(s.result?.parcels ?? [], s.indicator, currentClassification(s), s.unit, s.lang);
+  // Keep the previous colouring object when it is the same (a label edit or language switch
+  // must not repaint the map).
+  if (last && JSON.stringify(last.value.colouring) === JSON.stringify(value.colouring))
+    value.colouring = last.value.colouring;
+  last = { args, value };
+  return value;
+}
+
+/** The map colouring for the current indicator and classification. */
+export function selectColouring(s: AppState): Colouring {
+  return derived(s).colouring;
+}
+
+/** The legend for the current indicator: classes with labels, colours, counts and the unit. */
+export function selectLegend(s: AppState): Legend {
+  return derived(s).legend;
+}

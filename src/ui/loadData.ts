@@ -1,0 +1,129 @@
+/**
+ * Loading data into the store: the sample data in `geodata/` at start (or `?synthetic=N`
+ * synthetic parcels for the browser benchmark), and files the user picks. Parcels are imported
+ * and analysed in the worker (through the engine); the small files (standards, context layers,
+ * targets) are read here. Nothing throws at the user: problems go to the store.
+ */
+import type { FeatureCollection } from "geojson";
+import { readStandards } from "../io/standards-read";
+import { syntheticParcels } from "../io/synthetic";
+import type { Problem } from "../io/types";
+import type { Engine } from "../state/engine";
+import type { AppStore } from "../state/store";
+import type { ContextData } from "../state/types";
+
+/** URLs of the sample files (Vite `?url`); a file that does not exist is simply absent. */
+const GEODATA: Record<string, string> = import.meta.glob("../../geodata/*.{geojson,json}", {
+  query: "?url",
+  import: "default",
+  eager: true,
+});
+function geodataUrl(name: string): string | undefined {
+  return GEODATA[`../../geodata/${name}`];
+}
+
+const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function fetchJson(url: string | undefined): Promise<unknown> {
+  if (!url) return null;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return null;
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+function asCollection(v: unknown): FeatureCollection {
+  return typeof v === "object" && v !== null && (v as { type?: unknown }).type === "FeatureCollection"
+    ? (v as FeatureCollection)
+    : EMPTY;
+}
+
+/** Read a standards file (bytes) into the store; a file that cannot be used keeps the current standards. */
+export function applyStandards(store: AppStore, bytes: Uint8Array, fileName: string): Problem[] {
+  const r = readStandards(bytes, fileName);
+  if (r.ok && r.standards)
+    store.getState().setStandards({ standards: r.standards, fileName, problems: r.problems });
+  return r.problems;
+}
+
+/** `?synthetic=N` in the page URL: N synthetic parcels instead of the sample data (benchmark). */
+export function syntheticCount(search: string): number | null {
+  const v = new URLSearchParams(search).get("synthetic");
+  if (v === null) return null;
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 && n <= 1_000_000 ? n : null;
+}
+
+/** Load everything the app opens with. */
+export async function loadInitialData(store: AppStore, engine: Engine, search: string): Promise<void> {
+  const st = store.getState();
+  try {
+    const standardsUrl = geodataUrl("standards.json");
+    if (standardsUrl) applyStandards(store, await fetchBytes(standardsUrl), "standards.json");
+  } catch (e) {
+    st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
+  }
+  const synthetic = syntheticCount(search);
+  const contextPromise = Promise.all(
+    [
+      "zones.geojson",
+      "roads.geojson",
+      "facilities.geojson",
+      "central-urban-area.geojson",
+      "targets.json",
+    ].map((n) =>
+      synthetic !== null && n !== "targets.json" ? Promise.resolve(null) : fetchJson(geodataUrl(n)),
+    ),
+  ).then(([zones, roads, facilities, central, targets]) => {
+    const context: ContextData = {
+      zones: asCollection(zones) as ContextData["zones"],
+      roads: asCollection(roads) as ContextData["roads"],
+      facilities: asCollection(facilities) as ContextData["facilities"],
+      centralUrbanArea: asCollection(central) as ContextData["centralUrbanArea"],
+    };
+    store.getState().setContext(context);
+    if (targets && typeof targets === "object")
+      store.getState().setTargets(targets as Record<string, unknown>);
+  });
+
+  if (synthetic !== null) {
+    const fc = syntheticParcels(synthetic);
+    await engine.loadParcels(JSON.stringify(fc), `synthetic-${synthetic}.geojson`, { synthetic: true });
+  } else {
+    const url = geodataUrl("parcels.geojson");
+    if (!url) {
+      st.setLoadStatus("error", "geodata/parcels.geojson");
+    } else {
+      try {
+        const bytes = await fetchBytes(url);
+        // The sample data declares itself synthetic (top-level "synthetic": true).
+        await engine.loadParcels(bytes, "parcels.geojson", { synthetic: true });
+      } catch (e) {
+        st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+  await contextPromise;
+}
+
+/** A parcels file picked by the user (may be real data: not marked synthetic). */
+export async function loadParcelsFile(engine: Engine, file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const synthetic = /"synthetic"\s*:\s*true/.test(head);
+  await engine.loadParcels(bytes, file.name, { synthetic });
+}
+
+/** A standards file picked by the user. */
+export async function loadStandardsFile(store: AppStore, file: File): Promise<Problem[]> {
+  return applyStandards(store, new Uint8Array(await file.arrayBuffer()), file.name);
+}

@@ -1,0 +1,96 @@
+/**
+ * Binds the store to the map controller outside React (zustand `subscribeWithSelector`): each
+ * piece of state goes to the one controller method that handles it, and only when it changed.
+ * A colouring change calls `setColouring` only; the parcels are re-sent only after a new
+ * analysis. Map clicks come back as selection actions.
+ */
+import type { Basemap, MapControllerApi } from "../map/api";
+import { toMapParcels } from "../map/features";
+import { selectFilteredIds } from "../state/selectors";
+import type { AppStore } from "../state/store";
+import type { AppState } from "../state/types";
+import { selectColouring } from "./colouring";
+
+/** Optional controller extras (used when the controller has them). */
+export interface MapControllerExtras {
+  /** Frame the given parcels. */
+  fitParcels?(ids: readonly string[]): void;
+}
+
+function basemapOf(s: AppState): Basemap {
+  if (s.basemap === "tianditu" && s.tiandituKey) return { kind: "tianditu", key: s.tiandituKey };
+  if (s.basemap === "osm") return { kind: "osm" };
+  return { kind: "none" };
+}
+const sameBasemap = (a: Basemap, b: Basemap) =>
+  a.kind === b.kind && (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key));
+
+/** Connect; returns a function that disconnects everything. */
+export function bindMap(store: AppStore, map: MapControllerApi & MapControllerExtras): () => void {
+  const subs: (() => void)[] = [];
+  const on = <T>(sel: (s: AppState) => T, fn: (v: T) => void, equalityFn?: (a: T, b: T) => boolean) =>
+    subs.push(store.subscribe(sel, fn, { fireImmediately: true, ...(equalityFn ? { equalityFn } : {}) }));
+
+  on(
+    (s) => s.theme,
+    (theme) => map.setTheme(theme),
+  );
+  on(
+    (s) => s.lang,
+    (lang) => map.setLanguage(lang),
+  );
+  on(basemapOf, (b) => map.setBasemap(b), sameBasemap);
+  on(
+    (s) => s.context,
+    (ctx) => {
+      if (ctx) map.setContext(ctx);
+    },
+  );
+  on(
+    (s) => s.result?.parcels ?? null,
+    (parcels) => {
+      if (parcels) map.setParcels(toMapParcels(parcels));
+    },
+  );
+  on(selectColouring, (c) => map.setColouring(c));
+  on(
+    (s) => s.flagsVisible,
+    (v) => map.setFlagsVisible(v),
+  );
+  on(selectFilteredIds, (ids) => map.setFilterIds(ids));
+  on(
+    (s) => s.selectedIds,
+    (ids) => map.setSelection([...ids]),
+  );
+  let firstZone = true;
+  on(
+    (s) => s.zoneFocus,
+    (zone) => {
+      // The controller frames the data itself on first load; afterwards follow the switcher.
+      if (firstZone && zone === "all") {
+        firstZone = false;
+        return;
+      }
+      firstZone = false;
+      map.fitZone(zone);
+    },
+  );
+  subs.push(
+    store.subscribe(
+      (s) => s.zoomRequest,
+      (req) => {
+        if (req && map.fitParcels) map.fitParcels(req.ids);
+      },
+    ),
+  );
+  subs.push(
+    map.on("parcelClick", (id) => {
+      const st = store.getState();
+      if (id === null) st.clearSelection();
+      else st.select([id]);
+    }),
+  );
+  return () => {
+    for (const u of subs) u();
+  };
+}

@@ -30,11 +30,11 @@ const fillIn = (s: string, p: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (m, k) => String(p[k] ?? m));
 
 export interface ExportBarProps {
-  /** The map controller (for the PNG); the button is disabled while there is none. */
-  map?: Pick<MapControllerApi, "exportPng"> | null;
+  /** The map controller (for the PNG), as the app shell passes it; the button is disabled while there is none. */
+  mapController?: Pick<MapControllerApi, "exportPng"> | null;
 }
 
-export function ExportBar({ map = null }: ExportBarProps) {
+export function ExportBar({ mapController: map = null }: ExportBarProps) {
   const lang = useAppStore((s) => s.lang);
   const asOf = useAppStore((s) => s.result?.asOf ?? s.asOf);
   const hasResult = useAppStore((s) => s.result !== null);

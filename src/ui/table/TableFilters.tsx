@@ -60,22 +60,25 @@ export function TableFilters() {
         value={filter.text}
         onChange={(e) => setFilter({ text: e.target.value })}
       />
+      {/* Compact: the filter's name is its "any" choice (片区：全部), so the bar fits one line. */}
       {SELECT_FILTERS.map((name) => (
-        <label key={name} className="pt-filter">
-          <span>{NAMES[name][lang]}</span>
+        <span key={name} className="pt-filter">
           <select
             data-testid={`table.filter.${name}`}
+            aria-label={NAMES[name][lang]}
+            title={NAMES[name][lang]}
+            className={filter[name] !== null ? "pt-filter--on" : undefined}
             value={filter[name] ?? ""}
             onChange={(e) => setFilter(selectPatch(name, e.target.value))}
           >
-            <option value="">{NAMES.any[lang]}</option>
+            <option value="">{`${NAMES[name][lang]}${lang === "zh" ? "：" : ": "}${NAMES.any[lang]}`}</option>
             {choices[name].map((c) => (
               <option key={c.value} value={c.value}>
                 {`${c.label} (${c.count})`}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       ))}
       {(["candidateOnly", "belowStandardOnly"] as const).map((name) => (
         <label key={name} className="pt-check">

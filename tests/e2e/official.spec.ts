@@ -1,0 +1,401 @@
+/**
+ * What a planning official does with Jiyue, in the real app in headless Chromium: open it, switch
+ * zones and indicators, read a parcel, filter the table, export, switch language, edit the legend.
+ * Every test fails on a console error or an uncaught page error (the `jiyue` fixture).
+ */
+import { expect, test } from "./driver";
+
+test.describe("an official opens Jiyue", () => {
+  test("sees both zones, the synthetic-data notice, the legend and every parcel in the table", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+
+    await expect(jiyue.el("data.notice")).toContainText("合成");
+    await expect(jiyue.el("header.zone.huangtukan")).toContainText("黄土坎");
+    await expect(jiyue.el("header.zone.dayangbang")).toContainText("大样榜");
+    const zones = await jiyue.state((s) => s.context?.zones.features.length ?? 0);
+    expect(zones).toBe(2);
+    const total = await jiyue.state((s) => s.result?.parcels.length ?? 0);
+    expect(total).toBeGreaterThanOrEqual(150);
+    await jiyue.then.tableCountIs(total, total);
+    await expect(jiyue.el("legend.class.0")).toBeVisible();
+    await expect(jiyue.el("export.csv")).toHaveText("导出 CSV");
+    await expect(jiyue.el("export.geojson")).toHaveText("导出 GeoJSON");
+    await jiyue.screenshot("main-zh");
+  });
+
+  test("switches zone and indicator; the legend follows and the map is recoloured without re-sending data", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const counts = await jiyue.state((s) => {
+      const by: Record<string, number> = {};
+      for (const p of s.result?.parcels ?? []) by[p.input.zone ?? ""] = (by[p.input.zone ?? ""] ?? 0) + 1;
+      return by;
+    });
+    const total = (counts.huangtukan ?? 0) + (counts.dayangbang ?? 0);
+    const start = await jiyue.mapSettled();
+
+    await jiyue.when.switchZone("huangtukan");
+    await jiyue.then.tableCountIs(counts.huangtukan ?? -1, total);
+    const htk = await jiyue.mapSettled();
+    expect(htk.zoom).toBeGreaterThan(start.zoom);
+
+    await jiyue.when.switchZone("dayangbang");
+    await jiyue.then.tableCountIs(counts.dayangbang ?? -1, total);
+    const dyb = await jiyue.mapSettled();
+    expect(dyb.center).not.toEqual(htk.center);
+
+    await jiyue.when.switchZone("all");
+    await jiyue.then.tableCountIs(total, total);
+
+    const before = await jiyue.mapDebug();
+    await jiyue.when.chooseIndicator("taxPerMu");
+    await expect(jiyue.el("legend.panel")).toContainText("亩均税收");
+    await expect(jiyue.el("legend.panel")).toContainText("万元/亩");
+    const withValue = await jiyue.state(
+      (s) => s.result?.parcels.filter((p) => p.computed.taxPerMu !== null).length,
+    );
+    const classCounts = await jiyue.page
+      .locator('[data-testid^="legend.count."]')
+      .evaluateAll((els) => els.map((e) => Number((e.textContent ?? "").replace(/\D+/g, ""))));
+    expect(classCounts.length).toBeGreaterThanOrEqual(2);
+    expect(classCounts.reduce((a, b) => a + b, 0)).toBe(withValue);
+    await expect(jiyue.el("legend.nodata")).toContainText(String(total - (withValue ?? 0)));
+
+    const after = await jiyue.mapDebug();
+    expect(after.sourceDataVersion, "choosing an indicator must not re-send the parcels").toBe(
+      before.sourceDataVersion,
+    );
+    expect(after.colouringVersion).toBeGreaterThan(before.colouringVersion);
+
+    // Units switch: the legend and the table headers follow 万元/亩 → 万元/公顷, data is not re-sent.
+    await jiyue.el("unit.ha").click();
+    await expect(jiyue.el("legend.panel")).toContainText("万元/公顷");
+    await expect(jiyue.el("table.header.taxPerMu")).toContainText("万元/公顷");
+    expect((await jiyue.mapDebug()).sourceDataVersion).toBe(before.sourceDataVersion);
+  });
+
+  test("clicks a parcel on the map and reads why it is flagged; Escape clears the selection", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    // An idle parcel that was never started (the sample data has several).
+    const idle = await jiyue.state((s) => {
+      const p = s.result?.parcels.find(
+        (x) => x.computed.idleStatus === "idle-2y" || x.computed.idleStatus === "idle-1y",
+      );
+      if (!p) return null;
+      const ring =
+        (p.geometry.type === "Polygon" ? p.geometry.coordinates[0] : p.geometry.coordinates[0]?.[0]) ?? [];
+      // Vertex average of the ring (without the closing vertex): inside these convex parcels.
+      const pts = ring.slice(0, -1);
+      const lon = pts.reduce((a, c) => a + (c[0] ?? 0), 0) / pts.length;
+      const lat = pts.reduce((a, c) => a + (c[1] ?? 0), 0) / pts.length;
+      return { id: p.input.id, lonLat: [lon, lat] as [number, number] };
+    });
+    expect(idle, "the sample data has an idle parcel").not.toBeNull();
+    if (!idle) return;
+
+    // Frame it (double-click its row), then clear the selection and click it on the map.
+    await jiyue.when.clickRow(idle.id, { double: true });
+    await jiyue.then.selectionIs([idle.id]);
+    await jiyue.when.pressKey("Escape");
+    await jiyue.then.selectionIs([]);
+    await jiyue.el("table.filter.reset").click();
+
+    const at = await jiyue.mapPoint(idle.lonLat);
+    await jiyue.page.mouse.click(at.x, at.y);
+    await jiyue.then.selectionIs([idle.id]);
+
+    const detail = jiyue.el("detail.panel");
+    await expect(jiyue.el("detail.id")).toHaveText(idle.id);
+    await expect(jiyue.el("detail.idle")).toContainText("未动工");
+    await expect(jiyue.el("detail.realloc")).toContainText("腾笼换鸟");
+    await expect(jiyue.el("detail.indicator.areaMu")).toContainText("亩");
+    await expect(detail).toContainText("—");
+    // The row is highlighted in the table.
+    await expect(jiyue.el(`table.row.${idle.id}`)).toHaveAttribute("aria-selected", "true");
+    await jiyue.screenshot("detail-idle");
+
+    await jiyue.when.pressKey("Escape");
+    await jiyue.then.selectionIs([]);
+    await expect(jiyue.el("detail.empty")).toBeVisible();
+  });
+
+  test("reads a checked parcel's indicators with units and each standard with threshold and source", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const checked = await jiyue.state((s) => {
+      const p = s.result?.parcels.find((x) => x.checks.some((c) => c.status === "fail"));
+      return p
+        ? { id: p.input.id, checks: p.checks.map((c) => ({ indicator: c.indicator, source: c.source })) }
+        : null;
+    });
+    expect(checked, "the sample data has a parcel below a standard").not.toBeNull();
+    if (!checked) return;
+    await jiyue.when.clickRow(checked.id);
+    await expect(jiyue.el("detail.id")).toHaveText(checked.id);
+    for (const c of checked.checks) {
+      const row = jiyue.el(`detail.check.${c.indicator}`);
+      await expect(row).toContainText(c.source.slice(0, 12));
+      await expect(row).toContainText(/[≥≤]/);
+    }
+    await expect(jiyue.el("detail.checks")).toContainText("未达标");
+    await expect(jiyue.el("detail.indicator.investmentPerMu")).toContainText("万元/亩");
+  });
+});
+
+test.describe("the parcel table", () => {
+  test("filters by zone and idle status; every row shown matches", async ({ jiyue }) => {
+    await jiyue.given.appIsOpen();
+    const expected = await jiyue.state((s) => {
+      const ps = s.result?.parcels ?? [];
+      const z = ps.filter((p) => p.input.zone === "huangtukan");
+      const status = z.find((p) => p.computed.idleStatus !== "none")?.computed.idleStatus ?? "none";
+      return {
+        total: ps.length,
+        zone: z.length,
+        status,
+        both: z.filter((p) => p.computed.idleStatus === status).map((p) => p.input.id),
+      };
+    });
+
+    await jiyue.when.filterTable("zone", "huangtukan");
+    await jiyue.then.tableCountIs(expected.zone, expected.total);
+    await jiyue.when.filterTable("idleStatus", expected.status);
+    await jiyue.then.tableCountIs(expected.both.length, expected.total);
+    const shown = await jiyue.page
+      .locator('[data-testid^="table.row."]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id")));
+    expect(shown.sort()).toEqual([...expected.both].sort());
+    // The map dims the others.
+    await expect
+      .poll(async () => (await jiyue.mapDebug()).dimmed)
+      .toBe(expected.total - expected.both.length);
+    await jiyue.screenshot("table-filtered");
+
+    await jiyue.when.clearFilters();
+    await jiyue.then.tableCountIs(expected.total, expected.total);
+    await expect.poll(async () => (await jiyue.mapDebug()).dimmed).toBe(0);
+  });
+
+  test("sorts with missing values last both ways, and the arrow keys move the selection", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const rowIds = () =>
+      jiyue.page
+        .locator('[data-testid^="table.row."]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-id")));
+    const taxOf = await jiyue.state((s) =>
+      Object.fromEntries((s.result?.parcels ?? []).map((p) => [p.input.id, p.computed.taxPerMu])),
+    );
+    const withTax = Object.values(taxOf).filter((v) => v !== null).length;
+
+    await jiyue.when.sortBy("taxPerMu");
+    await expect(jiyue.el("table.header.taxPerMu")).toContainText("▲");
+    let ids = await rowIds();
+    let taxes = ids.map((id) => taxOf[id ?? ""] ?? null);
+    expect(taxes[0]).not.toBeNull();
+    const asc = taxes.filter((v): v is number => v !== null);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+
+    await jiyue.when.sortBy("taxPerMu");
+    await expect(jiyue.el("table.header.taxPerMu")).toContainText("▼");
+    ids = await rowIds();
+    taxes = ids.map((id) => taxOf[id ?? ""] ?? null);
+    const desc = taxes.filter((v): v is number => v !== null);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    expect(taxes[0]).toBe(Math.max(...desc));
+    expect(withTax).toBeGreaterThan(0);
+
+    // Keyboard: focus the grid, ArrowDown selects the first row, then the second.
+    await jiyue.page.getByRole("grid").focus();
+    await jiyue.when.pressKey("ArrowDown");
+    await jiyue.then.selectionIs([ids[0] ?? ""]);
+    await jiyue.when.pressKey("ArrowDown");
+    await jiyue.then.selectionIs([ids[1] ?? ""]);
+    await jiyue.when.pressKey("ArrowUp");
+    await jiyue.then.selectionIs([ids[0] ?? ""]);
+    await jiyue.when.pressKey("Escape");
+    await jiyue.then.selectionIs([]);
+  });
+});
+
+test.describe("exports", () => {
+  test("CSV and GeoJSON of all parcels and of the current filter, and the map as PNG", async ({ jiyue }) => {
+    await jiyue.given.appIsOpen();
+    const info = await jiyue.state((s) => ({
+      total: s.result?.parcels.length ?? 0,
+      asOf: s.result?.asOf ?? "",
+      dyb: (s.result?.parcels ?? []).filter((p) => p.input.zone === "dayangbang").map((p) => p.input.id),
+    }));
+
+    // All parcels, CSV.
+    const csv = await jiyue.when.exportFile("csv");
+    expect(csv.name).toBe(`建始工业园区地块_${info.asOf}.csv`);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^宗地编号,地块名称,片区,/);
+    expect(lines[0]).toContain("亩均税收");
+    expect(lines).toHaveLength(info.total + 1);
+    for (const line of lines.slice(1)) {
+      for (const cell of splitCsv(line)) {
+        // A text cell may not start with a formula character; only a plain negative number may start with "-".
+        if (/^[=+\-@\t\r]/.test(cell))
+          expect(cell, `cell in ${line.slice(0, 30)}`).toMatch(/^-\d+(\.\d+)?(e[-+]?\d+)?$/);
+      }
+    }
+
+    // All parcels, GeoJSON.
+    const gj = await jiyue.when.exportFile("geojson");
+    expect(gj.name).toBe(`建始工业园区地块_${info.asOf}.geojson`);
+    const fc = JSON.parse(gj.text);
+    expect(fc.type).toBe("FeatureCollection");
+    expect(fc.features).toHaveLength(info.total);
+    const props = fc.features[0].properties;
+    for (const k of [
+      "areaMu",
+      "taxPerMu",
+      "idleStatus",
+      "efficiencyClass",
+      "reallocationCandidate",
+      "standardsFailed",
+    ])
+      expect(props).toHaveProperty(k);
+    const [lon, lat] = fc.features[0].geometry.coordinates[0][0];
+    expect(lon).toBeGreaterThan(109);
+    expect(lon).toBeLessThan(111);
+    expect(lat).toBeGreaterThan(29);
+    expect(lat).toBeLessThan(32);
+
+    // The current filter (Dayangbang).
+    await jiyue.when.filterTable("zone", "dayangbang");
+    await jiyue.then.tableCountIs(info.dyb.length, info.total);
+    await jiyue.when.chooseExportScope("filter");
+    const csvF = await jiyue.when.exportFile("csv");
+    expect(csvF.name).toBe(`建始工业园区地块_筛选_${info.asOf}.csv`);
+    const fLines = csvF.text.trimEnd().split("\r\n");
+    expect(fLines).toHaveLength(info.dyb.length + 1);
+    expect(
+      fLines
+        .slice(1)
+        .map((l) => splitCsv(l)[0])
+        .sort(),
+    ).toEqual([...info.dyb].sort());
+    const gjF = JSON.parse((await jiyue.when.exportFile("geojson")).text);
+    expect(gjF.features.map((f: { properties: { id: string } }) => f.properties.id).sort()).toEqual(
+      [...info.dyb].sort(),
+    );
+
+    // The map view as PNG.
+    const png = await jiyue.when.exportFile("png");
+    expect(png.name).toMatch(/\.png$/);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+  });
+});
+
+test.describe("language and settings", () => {
+  test("switches to English and back: labels, table headers, exports and the map labels change", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const mapZh = await jiyue.el("map").screenshot();
+
+    await jiyue.when.toggleLanguage();
+    await expect(jiyue.el("export.csv")).toHaveText("Export CSV");
+    await expect(jiyue.el("export.geojson")).toHaveText("Export GeoJSON");
+    await expect(jiyue.el("table.header.taxPerMu")).toContainText("Tax per mu");
+    await expect(jiyue.el("table.count")).toContainText("Showing");
+    await expect(jiyue.page.locator("html")).toHaveAttribute("lang", "en");
+    await jiyue.mapSettled();
+    await expect
+      .poll(async () => (await jiyue.el("map").screenshot()).equals(mapZh), { timeout: 10_000 })
+      .toBe(false);
+    const csv = await jiyue.when.exportFile("csv");
+    expect(csv.text.startsWith("\uFEFFParcel ID,")).toBe(true);
+    expect(csv.name).toMatch(/^Jianshi-industrial-park-parcels_\d{4}-\d{2}-\d{2}\.csv$/);
+    await jiyue.screenshot("main-en");
+
+    await jiyue.when.toggleLanguage();
+    await expect(jiyue.el("export.csv")).toHaveText("导出 CSV");
+    await expect(jiyue.el("table.header.taxPerMu")).toContainText("亩均税收");
+    await expect(jiyue.page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  });
+
+  test("an edited legend label survives a reload", async ({ jiyue }) => {
+    await jiyue.given.appIsOpen();
+    await jiyue.when.editLegendLabel(0, "重点工业用地");
+    await expect(jiyue.el("legend.label.0")).toHaveText("重点工业用地");
+    await jiyue.when.reload();
+    await expect(jiyue.el("legend.label.0")).toHaveText("重点工业用地");
+  });
+
+  test("fits a 1024×768 screen without overlapping panels", async ({ jiyue }) => {
+    await jiyue.page.setViewportSize({ width: 1024, height: 768 });
+    await jiyue.given.appIsOpen();
+    const boxes = await jiyue.page.evaluate(() => {
+      const r = (id: string) => {
+        const b = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+        return b ? { x: b.x, y: b.y, w: b.width, h: b.height } : null;
+      };
+      return {
+        left: r("panel.left"),
+        map: r("map"),
+        right: r("panel.right"),
+        bottom: r("panel.bottom"),
+        table: r("table"),
+        docW: document.documentElement.scrollWidth,
+      };
+    });
+    type Box = { x: number; y: number; w: number; h: number };
+    const need = (b: Box | null, name: string): Box => {
+      expect(b, name).not.toBeNull();
+      return b as Box;
+    };
+    const left = need(boxes.left, "left panel");
+    const map = need(boxes.map, "map");
+    const right = need(boxes.right, "right panel");
+    const bottom = need(boxes.bottom, "bottom panel");
+    const table = need(boxes.table, "table");
+    expect(boxes.docW).toBeLessThanOrEqual(1024);
+    expect(left.x + left.w).toBeLessThanOrEqual(map.x + 1);
+    expect(map.x + map.w).toBeLessThanOrEqual(right.x + 1);
+    expect(map.y + map.h).toBeLessThanOrEqual(bottom.y + 1);
+    expect(map.w).toBeGreaterThan(300);
+    expect(table.h).toBeGreaterThan(100);
+    // At least a few rows are visible.
+    expect(await jiyue.page.locator('[data-testid^="table.row."]').count()).toBeGreaterThan(3);
+    await jiyue.screenshot("viewport-1024x768");
+  });
+});
+
+/** Split one CSV line (RFC 4180 quoting) into cells. */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cur += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}

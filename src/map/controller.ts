@@ -28,7 +28,7 @@ import type {
   ZoneFocus,
 } from "./api";
 import { layerOps } from "./diff";
-import { type BBox, bboxOf, diffIds, dimmedIds, focusBbox, labelPoints } from "./geometry";
+import { type BBox, bboxOf, diffIds, dimmedIds, focusBbox, framePadding, labelPoints } from "./geometry";
 import { landUseColouring } from "./landuse";
 import { flagPatterns } from "./patterns";
 import {
@@ -127,13 +127,16 @@ export class MapController implements MapControllerApi {
 
     this.map.on("styleimagemissing", (e) => this.addPatterns(e.id));
     this.map.on("load", () => this.onLoad());
+    container.dataset.mapIdle = "false";
     this.map.on("idle", () => {
       this.dirty = false;
+      container.dataset.mapIdle = "true";
       if (this.loaded && !this.isReady) {
         this.isReady = true;
         for (const h of this.handlers.ready) h();
       }
     });
+    this.map.on("movestart", () => this.touch());
     this.map.on("click", (e) => this.onClick(e.point));
     this.map.on("mousemove", LAYER.parcelsFill, () => this.setHover(true));
     this.map.on("mouseleave", LAYER.parcelsFill, () => this.setHover(false));
@@ -152,7 +155,7 @@ export class MapController implements MapControllerApi {
     this.parcels = parcels;
     this.parcelIds = parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ""));
     this.flushParcels();
-    if (!this.framed && !this.context) this.fitZone(this.pendingFocus ?? "all", false);
+    if (!this.framed) this.fitZone(this.pendingFocus ?? "all", false);
   }
 
   setColouring(colouring: Colouring): void {
@@ -200,10 +203,7 @@ export class MapController implements MapControllerApi {
     this.framed = true;
     this.pendingFocus = null;
     const container = this.map.getContainer();
-    const pad = Math.max(
-      10,
-      Math.min(60, Math.round(Math.min(container.clientWidth, container.clientHeight) / 12)),
-    );
+    const pad = framePadding(container.clientWidth, container.clientHeight);
     this.map.fitBounds(bbox, { padding: pad, duration: animate ? 400 : 0, maxZoom: 17 });
     this.touch();
   }
@@ -304,8 +304,13 @@ export class MapController implements MapControllerApi {
 
   // --- internals ------------------------------------------------------------------------------
 
+  /**
+   * Something changed: not idle until MapLibre says so. The container's `data-map-idle`
+   * attribute mirrors this for end-to-end tests and the browser benchmark (no globals).
+   */
   private touch(): void {
     this.dirty = true;
+    if (!this.destroyed) this.map.getContainer().dataset.mapIdle = "false";
   }
 
   private onLoad(): void {

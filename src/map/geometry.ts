@@ -204,3 +204,8 @@ export function dimmedIds(allIds: readonly string[], filter: ReadonlySet<string>
   for (const id of allIds) if (!filter.has(id)) out.add(id);
   return out;
 }
+
+/** Padding (px) around a framed zone: 1/12 of the shorter side of the map, 10–60 px. */
+export function framePadding(width: number, height: number): number {
+  return Math.max(10, Math.min(60, Math.round(Math.min(width, height) / 12)));
+}

@@ -25,6 +25,14 @@ function basemapOf(s: AppState): Basemap {
 const sameBasemap = (a: Basemap, b: Basemap) =>
   a.kind === b.kind && (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key));
 
+/** Same ids (the filter set is rebuilt when the filter changes, often with the same members). */
+export function sameIdSet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
 /** Connect; returns a function that disconnects everything. */
 export function bindMap(store: AppStore, map: MapControllerApi & MapControllerExtras): () => void {
   const subs: (() => void)[] = [];
@@ -57,7 +65,7 @@ export function bindMap(store: AppStore, map: MapControllerApi & MapControllerEx
     (s) => s.flagsVisible,
     (v) => map.setFlagsVisible(v),
   );
-  on(selectFilteredIds, (ids) => map.setFilterIds(ids));
+  on(selectFilteredIds, (ids) => map.setFilterIds(ids), sameIdSet);
   on(
     (s) => s.selectedIds,
     (ids) => map.setSelection([...ids]),

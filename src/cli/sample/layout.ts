@@ -131,7 +131,15 @@ function subdivide(rng: Rng, block: Block): Rect[] {
   const { u0, u1, v0, v1 } = block.rect;
   const w = u1 - u0;
   const d = v1 - v0;
-  if (block.kind === "whole") return [block.rect];
+  // A whole block stays one parcel unless it would exceed ~142 亩 (parcels are 5–150 亩): then halves.
+  if (block.kind === "whole") {
+    if (w * d <= 95000) return [block.rect];
+    const mid = Math.round((u0 + u1) / 2);
+    return [
+      { u0, u1: mid, v0, v1 },
+      { u0: mid, u1, v0, v1 },
+    ];
+  }
   // Fine blocks: two rows of small lots, back to back, about 60–75 m wide.
   const rows = block.kind === "fine" || (d > 200 && rng.chance(0.35)) ? 2 : 1;
   const vCuts = rows === 2 ? cuts(rng, v0, v1, 2, 0.12) : [v0, v1];

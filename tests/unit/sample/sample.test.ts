@@ -48,6 +48,24 @@ describe("sample data files", () => {
     }
   });
 
+  it.each([1, 42])(
+    "another seed (%i) also gives 150–300 valid parcels of 5–150 亩 with unique ids",
+    (seed) => {
+      const { files } = generateSample(seed);
+      expect(files["parcels.geojson"]).not.toBe(read("parcels.geojson"));
+      const fc = JSON.parse(files["parcels.geojson"]) as FeatureCollection<Polygon, ParcelInput>;
+      expect(valid(fc, true)).toEqual([]);
+      expect(fc.features.length).toBeGreaterThanOrEqual(150);
+      expect(fc.features.length).toBeLessThanOrEqual(300);
+      expect(new Set(fc.features.map((f) => f.properties.id)).size).toBe(fc.features.length);
+      for (const f of fc.features) {
+        const mu = area(ring(f)) / M2_PER_MU;
+        expect(mu, f.properties.id).toBeGreaterThanOrEqual(5);
+        expect(mu, f.properties.id).toBeLessThanOrEqual(150);
+      }
+    },
+  );
+
   it("every GeoJSON file is valid GeoJSON and says it is synthetic", () => {
     for (const [name, fc] of Object.entries({ parcels, zones, roads, facilities, urban })) {
       expect(valid(fc, true), name).toEqual([]);

@@ -238,6 +238,36 @@ describe("sample roads, facilities and central urban area", () => {
     expect(roads.features.some((r) => r.geometry.coordinates.some((c) => key(c) === key(seat)))).toBe(true);
   });
 
+  it("no road crosses a parcel (roads run in the gaps between blocks and out of the zones)", () => {
+    const rings = parcels.features.map(ring);
+    const boxes = rings.map(bbox);
+    for (const r of roads.features) {
+      const line = project(r.geometry.coordinates, ORIGIN);
+      line.push(project([r.geometry.coordinates.at(-1)!], ORIGIN)[0]!);
+      for (let k = 1; k < line.length; k++) {
+        const a = line[k - 1]!;
+        const b = line[k]!;
+        rings.forEach((pr, i) => {
+          const [x0, y0, x1, y1] = boxes[i]!;
+          if (
+            Math.max(a[0], b[0]) < x0 ||
+            Math.min(a[0], b[0]) > x1 ||
+            Math.max(a[1], b[1]) < y0 ||
+            Math.min(a[1], b[1]) > y1
+          )
+            return;
+          for (const p of [a, b])
+            expect(inside(p, pr), `${r.properties?.id} vertex in ${props[i]!.id}`).toBe(false);
+          for (let j = 0; j < pr.length; j++)
+            expect(
+              crosses(a, b, pr[j]!, pr[(j + 1) % pr.length]!),
+              `${r.properties?.id} × ${props[i]!.id}`,
+            ).toBe(false);
+        });
+      }
+    }
+  });
+
   it("only a few of the six ones exist", () => {
     const six = ["kindergarten", "school", "clinic", "leisure", "green", "bus-stop"];
     const existing = new Set(

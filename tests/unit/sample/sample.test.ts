@@ -243,7 +243,6 @@ describe("sample roads, facilities and central urban area", () => {
     const boxes = rings.map(bbox);
     for (const r of roads.features) {
       const line = project(r.geometry.coordinates, ORIGIN);
-      line.push(project([r.geometry.coordinates.at(-1)!], ORIGIN)[0]!);
       for (let k = 1; k < line.length; k++) {
         const a = line[k - 1]!;
         const b = line[k]!;

@@ -9,44 +9,19 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeTargets, type TargetRow, validateTargetsFile } from "../domain/targets";
 import type { Lang } from "../i18n/lang";
-import { formatProblem } from "../i18n/problems";
 import { formatMet, formatTarget, formatTargetValue, TARGETS_TEXT } from "../i18n/targets";
 import { readParcelsGeoJson } from "../io/geojson-read";
+import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 
 const DEFAULT_DIR = resolve(fileURLToPath(import.meta.url), "../../../geodata");
 
-interface Options {
-  dir: string;
-  format: "text" | "json";
-  lang: Lang;
-}
-
 const USAGE = "用法 usage: npm run cli -- targets [--data <dir>] [--format text|json] [--lang zh|en]";
 
-function parseArgs(args: string[]): Options | string {
-  const o: Options = { dir: DEFAULT_DIR, format: "text", lang: "zh" };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const v = args[i + 1];
-    const need = () => (v === undefined || v.startsWith("--") ? `${a} 缺少取值 needs a value` : null);
-    if (a === "--data") {
-      const e = need();
-      if (e) return e;
-      o.dir = v as string;
-      i++;
-    } else if (a === "--format") {
-      if (v !== "text" && v !== "json")
-        return `--format 只能是 text 或 json (must be text or json): ${v ?? ""}`;
-      o.format = v;
-      i++;
-    } else if (a === "--lang") {
-      if (v !== "zh" && v !== "en") return `--lang 只能是 zh 或 en (must be zh or en): ${v ?? ""}`;
-      o.lang = v;
-      i++;
-    } else return `未知参数 unknown option: ${a}`;
-  }
-  return o;
-}
+const SPEC = {
+  data: { value: true },
+  format: { value: true, allowed: ["text", "json"] },
+  lang: { value: true, allowed: ["zh", "en"] },
+} as const;
 
 /** Display width in terminal columns: CJK and full-width characters count 2. */
 export function displayWidth(s: string): number {
@@ -100,12 +75,17 @@ function readText(path: string): string | null {
 }
 
 export async function runTargets(args: string[]): Promise<number> {
-  const opts = parseArgs(args);
-  if (typeof opts === "string") {
-    process.stderr.write(`${opts}\n${USAGE}\n`);
+  const lang = langFromArgv(args);
+  const parsed = parseArgs(args, SPEC, 0);
+  if (!parsed.ok) {
+    process.stderr.write(`${problemLine(parsed.problem, lang)}\n${USAGE}\n`);
     return 2;
   }
-  const lang = opts.lang;
+  const o = parsed.args.options;
+  const opts = {
+    dir: typeof o.data === "string" ? o.data : DEFAULT_DIR,
+    format: o.format === "json" ? "json" : "text",
+  };
   const parcelsPath = join(opts.dir, "parcels.geojson");
   const targetsPath = join(opts.dir, "targets.json");
   const fail = (zh: string, en: string) => {
@@ -121,20 +101,20 @@ export async function runTargets(args: string[]): Promise<number> {
   }
   const imp = readParcelsGeoJson(bytes, { fileName: parcelsPath, analysisCrs: "EPSG:4546" });
   if (!imp.ok) {
-    const fatal = imp.problems.find((p) => p.severity === "error") ?? imp.problems[0];
-    return fail(
-      `地块文件无法使用：${fatal ? formatProblem(fatal, "zh") : parcelsPath}`,
-      `the parcels file cannot be used: ${fatal ? formatProblem(fatal, "en") : parcelsPath}`,
-    );
+    const fatal = imp.problems.find((p) => p.fatal) ?? imp.problems.find((p) => p.severity === "error");
+    if (!fatal)
+      return fail(`地块文件无法使用：${parcelsPath}`, `the parcels file cannot be used: ${parcelsPath}`);
+    process.stderr.write(`${problemLine(fatal, lang)}\n`);
+    return 2;
   }
-  for (const p of imp.problems) process.stderr.write(`${formatProblem(p, lang)}\n`);
+  reportProblems(imp.problems, lang);
 
   const targetsText = readText(targetsPath);
   if (targetsText === null)
     return fail(`无法读取目标文件 ${targetsPath}`, `cannot read the targets file ${targetsPath}`);
-  let parsed: unknown;
+  let json: unknown;
   try {
-    parsed = JSON.parse(targetsText);
+    json = JSON.parse(targetsText);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     return fail(
@@ -142,7 +122,7 @@ export async function runTargets(args: string[]): Promise<number> {
       `the targets file is not valid JSON: ${targetsPath} (${msg})`,
     );
   }
-  const checked = validateTargetsFile(parsed);
+  const checked = validateTargetsFile(json);
   if ("problems" in checked)
     return fail(
       `目标文件格式有误：${targetsPath} ${checked.problems.join("; ")}`,

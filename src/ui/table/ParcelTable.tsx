@@ -15,8 +15,10 @@ import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
 import "./table.css";
 
-/** Row and header height in px (fixed, so the virtualiser needs no measuring). */
+/** Row and header heights in px (fixed, so the virtualiser needs no measuring). */
 const ROW_HEIGHT = 28;
+/** Two lines: the label, then the unit. */
+const HEADER_HEIGHT = 40;
 const TOTAL_WIDTH = TABLE_COLUMNS.reduce((s, c) => s + c.width, 0);
 
 interface RowProps {
@@ -85,8 +87,8 @@ export function ParcelTable() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    paddingStart: ROW_HEIGHT,
-    scrollPaddingStart: ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     getItemKey: (i) => sorted[i]?.input.id ?? i,
   });
 
@@ -138,7 +140,7 @@ export function ParcelTable() {
   };
 
   const items = virtualizer.getVirtualItems();
-  const padTop = items.length > 0 ? (items[0]?.start ?? ROW_HEIGHT) - ROW_HEIGHT : 0;
+  const padTop = items.length > 0 ? (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   const t = lang === "zh";
@@ -190,11 +192,13 @@ export function ParcelTable() {
                       title={h.unit ? `${h.label} (${h.unit})` : h.label}
                       onClick={() => setSort((s) => nextSort(s, c.field))}
                     >
-                      <span className="pt-th-label">{h.label}</span>
-                      {h.unit && <span className="pt-th-unit">{h.unit}</span>}
-                      <span className="pt-th-sort" aria-hidden>
-                        {active === "asc" ? "▲" : active === "desc" ? "▼" : ""}
+                      <span className="pt-th-line">
+                        <span className="pt-th-label">{h.label}</span>
+                        <span className="pt-th-sort" aria-hidden>
+                          {active === "asc" ? "▲" : active === "desc" ? "▼" : ""}
+                        </span>
                       </span>
+                      <span className="pt-th-unit">{h.unit ?? "\u00a0"}</span>
                     </button>
                   </th>
                 );

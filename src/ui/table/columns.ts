@@ -200,6 +200,7 @@ export function headerLabel(
   let label = lang === "zh" ? info.zh : info.en;
   if (field === "areaMu") label = lang === "zh" ? "面积" : "Area";
   if (field === "far") label = lang === "zh" ? "容积率" : "FAR";
+  if (field === "investmentPerMu" && lang === "en") label = "Investment";
   const u =
     info.unit === "wan-yuan-per-mu"
       ? (unit === "ha" ? PER_HA : UNIT_TEXT["wan-yuan-per-mu"])?.[lang]

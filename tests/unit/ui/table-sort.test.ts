@@ -145,7 +145,7 @@ describe("table columns", () => {
     expect(headerLabel("taxPerMu", "zh", "mu")).toEqual({ label: "亩均税收", unit: "万元/亩" });
     expect(headerLabel("taxPerMu", "zh", "ha")).toEqual({ label: "亩均税收", unit: "万元/公顷" });
     expect(headerLabel("investmentPerMu", "en", "ha")).toEqual({
-      label: "Investment intensity",
+      label: "Investment",
       unit: "10k yuan/ha",
     });
     expect(headerLabel("areaMu", "zh", "mu")).toEqual({ label: "面积", unit: "亩" });

@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+/**
+ * The table component against the real store (no mocks): rows, count, selection both ways, the
+ * filter drop-downs, sorting by header, keyboard.
+ */
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AnalysedParcel, AnalysisResult } from "../../../src/domain/types";
+import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { ParcelTable } from "../../../src/ui/table/ParcelTable";
+import { parcel } from "./table-fixtures";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function resultOf(parcels: AnalysedParcel[]): AnalysisResult {
+  const none = { none: 0, overdue: 0, "idle-1y": 0, "idle-2y": 0, "idle-halted": 0 };
+  const summary = {
+    parcels: parcels.length,
+    byIdleStatus: none,
+    byEfficiencyClass: { A: 0, B: 0, C: 0, D: 0, none: 0 },
+    belowStandard: 0,
+    reallocationCandidates: 0,
+    reallocationAreaM2: 0,
+  };
+  return {
+    asOf: "2026-06-30",
+    standardsName: "t",
+    standardsEdition: "1",
+    parcels,
+    summary,
+    summaryByZone: {},
+  };
+}
+
+const PARCELS = [
+  parcel({ id: "HTK-2", zone: "huangtukan", name: "乙" }, { taxPerMu: 10 }),
+  parcel(
+    { id: "HTK-10", zone: "huangtukan", name: "<b>甲</b>" },
+    { taxPerMu: null, idleStatus: "idle-2y", reallocationCandidate: true },
+  ),
+  parcel({ id: "DYB-1", zone: "dayangbang" }, { taxPerMu: 30 }),
+];
+
+// Happy-dom lays nothing out (every clientHeight is 0): give elements a viewport-sized box so the
+// virtualiser has room for the rows, as in a browser.
+const proto = HTMLElement.prototype;
+const saved = ["clientHeight", "clientWidth"].map(
+  (k) => [k, Object.getOwnPropertyDescriptor(proto, k)] as const,
+);
+beforeAll(() => {
+  Object.defineProperty(proto, "clientHeight", { configurable: true, get: () => 600 });
+  Object.defineProperty(proto, "clientWidth", { configurable: true, get: () => 1200 });
+});
+afterAll(() => {
+  for (const [k, d] of saved) {
+    if (d) Object.defineProperty(proto, k, d);
+    else delete (proto as unknown as Record<string, unknown>)[k];
+  }
+});
+
+let root: Root;
+let el: HTMLElement;
+beforeEach(() => {
+  resetAppStore();
+  el = document.createElement("div");
+  document.body.appendChild(el);
+  root = createRoot(el);
+  act(() => useAppStore.getState().analysisSucceeded(resultOf(PARCELS)));
+  act(() => root.render(<ParcelTable />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  el.remove();
+});
+
+const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const rowIds = () => [...el.querySelectorAll("tbody tr[data-id]")].map((r) => r.getAttribute("data-id"));
+const click = (e: Element | null, init: MouseEventInit = {}) =>
+  act(() => {
+    e?.dispatchEvent(new MouseEvent("click", { bubbles: true, ...init }));
+  });
+const key = (k: string) =>
+  act(() => {
+    el.querySelector("table")?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+  });
+const choose = (testId: string, value: string) =>
+  act(() => {
+    const s = byTestId(testId) as HTMLSelectElement;
+    s.value = value;
+    s.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+
+describe("the parcel table", () => {
+  it("shows every parcel and the count in Chinese", () => {
+    expect(rowIds()).toEqual(["HTK-2", "HTK-10", "DYB-1"]);
+    expect(byTestId("table.count")?.textContent).toBe("显示 3 / 共 3 宗");
+  });
+
+  it("renders data as text, never as markup", () => {
+    expect(byTestId("table.row.HTK-10")?.textContent).toContain("<b>甲</b>");
+    expect(byTestId("table.row.HTK-10")?.querySelector("b")).toBeNull();
+  });
+
+  it("a row click selects the parcel in the store; ctrl-click adds to the selection", () => {
+    click(byTestId("table.row.DYB-1"));
+    expect([...useAppStore.getState().selectedIds]).toEqual(["DYB-1"]);
+    expect(byTestId("table.row.DYB-1")?.getAttribute("aria-selected")).toBe("true");
+    click(byTestId("table.row.HTK-2"), { ctrlKey: true });
+    expect([...useAppStore.getState().selectedIds].sort()).toEqual(["DYB-1", "HTK-2"]);
+  });
+
+  it("a selection made elsewhere (the map) highlights the row", () => {
+    act(() => useAppStore.getState().select(["HTK-10"]));
+    expect(byTestId("table.row.HTK-10")?.getAttribute("aria-selected")).toBe("true");
+    expect(byTestId("table.row.HTK-2")?.getAttribute("aria-selected")).toBe("false");
+  });
+
+  it("a double click selects and asks the map to zoom", () => {
+    act(() => {
+      byTestId("table.row.HTK-2")?.dispatchEvent(new MouseEvent("dblclick", { bubbles: true }));
+    });
+    expect(useAppStore.getState().zoomRequest?.ids).toEqual(["HTK-2"]);
+  });
+
+  it("filters through the store, so the count and the rows follow", () => {
+    choose("table.filter.zone", "huangtukan");
+    expect(useAppStore.getState().filter.zone).toBe("huangtukan");
+    expect(rowIds()).toEqual(["HTK-2", "HTK-10"]);
+    expect(byTestId("table.count")?.textContent).toBe("显示 2 / 共 3 宗");
+    click(byTestId("table.filter.candidateOnly"));
+    expect(rowIds()).toEqual(["HTK-10"]);
+    click(byTestId("table.filter.reset"));
+    expect(rowIds()).toHaveLength(3);
+  });
+
+  it("sorts by a header click: ascending, descending (nulls last both ways), then unsorted", () => {
+    click(byTestId("table.header.taxPerMu"));
+    expect(rowIds()).toEqual(["HTK-2", "DYB-1", "HTK-10"]);
+    click(byTestId("table.header.taxPerMu"));
+    expect(rowIds()).toEqual(["DYB-1", "HTK-2", "HTK-10"]);
+    click(byTestId("table.header.taxPerMu"));
+    expect(rowIds()).toEqual(["HTK-2", "HTK-10", "DYB-1"]);
+  });
+
+  it("arrow keys move the selection in the shown order; Escape clears it", () => {
+    click(byTestId("table.header.id"));
+    key("ArrowDown");
+    expect([...useAppStore.getState().selectedIds]).toEqual(["DYB-1"]);
+    key("ArrowDown");
+    key("ArrowDown");
+    key("ArrowDown");
+    expect([...useAppStore.getState().selectedIds]).toEqual(["HTK-10"]);
+    key("ArrowUp");
+    expect([...useAppStore.getState().selectedIds]).toEqual(["HTK-2"]);
+    key("Escape");
+    expect(useAppStore.getState().selectedIds.size).toBe(0);
+  });
+
+  it("switches headers, labels and the count to English", () => {
+    act(() => useAppStore.getState().setLang("en"));
+    expect(byTestId("table.header.taxPerMu")?.textContent).toContain("Tax per mu");
+    expect(byTestId("table.count")?.textContent).toBe("Showing 3 of 3 parcels");
+    expect(byTestId("table.row.HTK-10")?.textContent).toContain("Idle ≥ 2 years");
+  });
+});

@@ -162,7 +162,8 @@ const WGS84_PROJ4 = "+proj=longlat +datum=WGS84 +no_defs";
 
 /** Read a numeric WKT `PARAMETER["name", value]` (name compared case-insensitively, `_`/space alike). */
 function wktParam(wkt: string, names: string[]): number | undefined {
-  const re = /PARAMETER\s*\[\s*"([^"]*)"\s*,\s*([-+0-9.eE]+)\s*\]/gi;
+  // WKT1: PARAMETER["False_Easting",500000.0]; WKT2: PARAMETER["False easting",500000,LENGTHUNIT[…],ID[…]]
+  const re = /PARAMETER\s*\[\s*"([^"]*)"\s*,\s*([-+0-9.eE]+)\s*[,\]]/gi;
   const wanted = names.map((n) => n.toLowerCase().replace(/[\s_]+/g, "_"));
   for (const m of wkt.matchAll(re)) {
     const name = (m[1] ?? "").toLowerCase().replace(/[\s_]+/g, "_");
@@ -176,7 +177,7 @@ function wktParam(wkt: string, names: string[]): number | undefined {
 
 /** Does the WKT's geographic CRS use the CGCS2000 / GRS80 ellipsoid (or WGS 84, treated alike)? */
 function wktEllipsoid(wkt: string): "grs80" | "wgs84" | null {
-  const sph = /SPHEROID\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)\s*,\s*([0-9.eE+-]+)/i.exec(wkt);
+  const sph = /(?:SPHEROID|ELLIPSOID)\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)\s*,\s*([0-9.eE+-]+)/i.exec(wkt);
   const text = wkt.toUpperCase();
   if (sph) {
     const a = Number(sph[2]);
@@ -207,26 +208,39 @@ function resolveWkt(wkt: string): ResolvedCrs | UnresolvedCrs {
   const head = /^\s*(\w+)\s*\[/.exec(wkt)?.[1]?.toUpperCase();
   const ell = wktEllipsoid(wkt);
   if (!ell) return { ok: false, reason: "unsupported-wkt" };
-  if (head === "GEOGCS") {
+  if (head === "GEOGCS" || head === "GEOGCRS" || head === "GEODCRS") {
     // A .prj of lon/lat data: CGCS2000 or WGS 84 geographic.
     const code = ell === "grs80" ? CGCS2000_GEOGRAPHIC : WGS84;
     return { ok: true, code, proj4: KNOWN.get(code)! };
   }
-  if (head !== "PROJCS") return { ok: false, reason: "unsupported-wkt" };
-  const projection = /PROJECTION\s*\[\s*"([^"]*)"/i
+  const wkt2 = head === "PROJCRS";
+  if (head !== "PROJCS" && !wkt2) return { ok: false, reason: "unsupported-wkt" };
+  const projection = (wkt2 ? /METHOD\s*\[\s*"([^"]*)"/i : /PROJECTION\s*\[\s*"([^"]*)"/i)
     .exec(wkt)?.[1]
     ?.toLowerCase()
-    .replace(/[\s-]+/g, "_");
+    .replace(/[\s-]+/g, "_")
+    .replace("gauss_krüger", "gauss_kruger");
   if (projection !== "gauss_kruger" && projection !== "transverse_mercator")
     return { ok: false, reason: "unsupported-wkt" };
-  const unit = /UNIT\s*\[\s*"[^"]*"\s*,\s*([0-9.eE+-]+)/i.exec(withoutGeogcs(wkt));
-  if (unit && !near(Number(unit[1]), 1, 1e-12)) return { ok: false, reason: "unsupported-wkt" };
-  const lon0 = wktParam(wkt, ["central_meridian", "longitude_of_center", "longitude_of_origin"]);
+  if (wkt2) {
+    // Every length unit (parameters, axes) must be metres.
+    for (const m of wkt.matchAll(/LENGTHUNIT\s*\[\s*"[^"]*"\s*,\s*([0-9.eE+-]+)/gi))
+      if (!near(Number(m[1]), 1, 1e-12)) return { ok: false, reason: "unsupported-wkt" };
+  } else {
+    const unit = /UNIT\s*\[\s*"[^"]*"\s*,\s*([0-9.eE+-]+)/i.exec(withoutGeogcs(wkt));
+    if (unit && !near(Number(unit[1]), 1, 1e-12)) return { ok: false, reason: "unsupported-wkt" };
+  }
+  const lon0 = wktParam(wkt, [
+    "central_meridian",
+    "longitude_of_center",
+    "longitude_of_origin",
+    "longitude_of_natural_origin",
+  ]);
   if (lon0 === undefined) return { ok: false, reason: "unsupported-wkt" };
   const x0 = wktParam(wkt, ["false_easting"]) ?? 0;
   const y0 = wktParam(wkt, ["false_northing"]) ?? 0;
-  const k = wktParam(wkt, ["scale_factor"]) ?? 1;
-  const lat0 = wktParam(wkt, ["latitude_of_origin", "latitude_of_center"]) ?? 0;
+  const k = wktParam(wkt, ["scale_factor", "scale_factor_at_natural_origin"]) ?? 1;
+  const lat0 = wktParam(wkt, ["latitude_of_origin", "latitude_of_center", "latitude_of_natural_origin"]) ?? 0;
   const code = matchGk3Zone({ lon0, x0, y0, k, lat0, grs80: ell === "grs80" });
   if (code) return { ok: true, code, proj4: KNOWN.get(code)! };
   const ellps = ell === "grs80" ? "+ellps=GRS80" : "+datum=WGS84";
@@ -242,7 +256,7 @@ function resolveWkt(wkt: string): ResolvedCrs | UnresolvedCrs {
  * a raw proj4 string (`+proj=tmerc …`; a CGCS2000 3° zone is recognised and given its EPSG code),
  * or an Esri `.prj` / WKT1 text (`PROJCS[…PROJECTION["Gauss_Kruger"]…]` read as transverse
  * Mercator with its central meridian, false easting/northing and scale factor; `GEOGCS[…]` of
- * CGCS2000 or WGS 84 as lon/lat).
+ * CGCS2000 or WGS 84 as lon/lat; WKT2 `PROJCRS[…METHOD["Transverse Mercator"]…]` as QGIS writes it).
  *
  * @returns `{ok:true, code, proj4}`; `{ok:false, reason:"unknown-crs"}` for an EPSG code outside
  *   the known set or an unusable proj4 string; `{ok:false, reason:"unsupported-wkt"}` for WKT that

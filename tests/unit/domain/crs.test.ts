@@ -16,6 +16,9 @@ const ESRI_4525 = ESRI_4546.replace("CM_111E", "Zone_37").replace(
   'PARAMETER["False_Easting",37500000.0]',
 );
 
+const WKT2_4546 =
+  'PROJCRS["CGCS2000 / 3-degree Gauss-Kruger CM 111E",BASEGEOGCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],ID["EPSG",4490]],CONVERSION["3-degree Gauss-Kruger CM 111E",METHOD["Transverse Mercator",ID["EPSG",9807]],PARAMETER["Latitude of natural origin",0,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8801]],PARAMETER["Longitude of natural origin",111,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8802]],PARAMETER["Scale factor at natural origin",1,SCALEUNIT["unity",1],ID["EPSG",8805]],PARAMETER["False easting",500000,LENGTHUNIT["metre",1],ID["EPSG",8806]],PARAMETER["False northing",0,LENGTHUNIT["metre",1],ID["EPSG",8807]]],CS[Cartesian,2],AXIS["northing (X)",north,ORDER[1],LENGTHUNIT["metre",1]],AXIS["easting (Y)",east,ORDER[2],LENGTHUNIT["metre",1]],ID["EPSG",4546]]';
+
 describe("CGCS2000 3-degree zones", () => {
   it("knows all 42 zone CRSs plus EPSG:4490 and EPSG:4326", () => {
     const codes = knownCrsCodes();
@@ -71,6 +74,7 @@ describe("resolveCrs spellings", () => {
     "4546",
     "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs +type=crs",
     ESRI_4546,
+    WKT2_4546,
   ])("%s → EPSG:4546", (spec) => {
     const r = resolveCrs(spec);
     expect(r.ok && r.code).toBe("EPSG:4546");
@@ -126,6 +130,11 @@ describe("resolveCrs spellings", () => {
     [ESRI_4546.replace("Gauss_Kruger", "Lambert_Conformal_Conic"), "unsupported-wkt"],
     [ESRI_4546.replace('UNIT["Meter",1.0]', 'UNIT["Foot_US",0.3048006096012192]'), "unsupported-wkt"],
     [ESRI_4546.replace("6378137.0,298.257222101", "6378245.0,298.3"), "unsupported-wkt"],
+    [WKT2_4546.replace("Transverse Mercator", "Lambert Conic Conformal (2SP)"), "unsupported-wkt"],
+    [
+      WKT2_4546.replaceAll('LENGTHUNIT["metre",1]', 'LENGTHUNIT["US survey foot",0.304800609601219]'),
+      "unsupported-wkt",
+    ],
   ])("%s → %s", (spec, reason) => {
     expect(resolveCrs(spec)).toEqual({ ok: false, reason });
   });

@@ -39,7 +39,7 @@ export const UI = {
   ),
   theme: b("显示", "Display"),
   themeDefault: b("标准", "Standard"),
-  themeProjector: b("投影", "Projector"),
+  themeProjector: b("投影模式", "Projector mode"),
   mode: b("模式", "Mode"),
   modeAnalysis: b("用地分析", "Land analysis"),
   indicator: b("指标", "Indicator"),
@@ -111,6 +111,10 @@ export const UI = {
   problemsFile: b(
     "文件 {file}：读取 {features} 个要素，可用地块 {parcels} 宗，问题 {n} 条。",
     "File {file}: {features} features read, {parcels} usable parcels, {n} problems.",
+  ),
+  fileRejected: b(
+    "文件 {file} 无法使用，仍沿用当前数据。原因如下：",
+    "The file {file} cannot be used; the current data stays. Why:",
   ),
   problemsNone: b("未发现问题。", "No problems found."),
   problemsShow: b("查看导入问题（{n}）", "Import problems ({n})"),

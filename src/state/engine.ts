@@ -73,6 +73,12 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
           datasetId,
         });
         if (disposed || mine !== importSeq) return null;
+        if (!res.ok) {
+          // Nothing usable: keep the current data and say why.
+          store.getState().setRejectedFile({ fileName, problems: res.problems });
+          store.getState().setLoadStatus("error");
+          return res;
+        }
         held.clear();
         held.add(datasetId);
         store.getState().setDataset({

@@ -117,11 +117,14 @@ export interface DataSlice {
   context: ContextData | null;
   standards: StandardsInput | null;
   targets: Targets | null;
+  /** A file the user picked that could not be used (the current data stays), with why. */
+  rejectedFile: { fileName: string; problems: Problem[] } | null;
   setDataset(dataset: ParcelsDataset): void;
   setLoadStatus(status: DataSlice["loadStatus"], error?: string | null): void;
   setContext(context: ContextData): void;
   setStandards(input: StandardsInput): void;
   setTargets(targets: Targets | null): void;
+  setRejectedFile(file: { fileName: string; problems: Problem[] } | null): void;
 }
 
 export interface SettingsSlice {

@@ -9,6 +9,7 @@ import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields"
 import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck, Standards } from "../domain/types";
 import { muToM2 } from "../domain/units";
 import type { Lang } from "../i18n/lang";
+import { formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
 import { LAND_USE_GROUP_INFO, landUseGroup } from "../map/landuse";
 import { selectDetailParcel } from "../state/selectors";
@@ -16,7 +17,6 @@ import { useAppStore } from "../state/store";
 import type { Unit } from "../state/types";
 import { DASH, fieldLabel, formatArea, formatField, formatNumber } from "./format";
 import { useLang, useT, zoneName } from "./hooks";
-import { reasonText as formatReason } from "./reasonText";
 
 /** Indicators shown in the indicator section (numeric computed fields of the catalogue). */
 const INDICATOR_FIELDS: FieldInfo[] = COMPUTED_FIELDS.filter(
@@ -69,7 +69,7 @@ function CheckRow({ c, lang, unit }: { c: StandardCheck; lang: Lang; unit: Unit 
         {enumLabel("checkKind", c.kind, lang)} {formatField(c.indicator, c.threshold, lang, unit)}
       </td>
       <td>{enumLabel("thresholdLevel", c.level, lang)}</td>
-      <td className="check__source">{c.source}</td>
+      <td className="check__source">{c.level === "agreed" ? fieldLabel(c.source, lang) : c.source}</td>
       <td>
         <span className={`status status--${c.status}`}>{enumLabel("checkStatus", c.status, lang)}</span>
       </td>

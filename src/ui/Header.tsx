@@ -56,7 +56,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
       <h1 className="app-title">
         <span className="app-title__mark">{tr("appShort")}</span>
         <span className="app-title__text">
-          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi County Industrial Park — land analysis"}
+          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi Industrial Park land analysis"}
         </span>
       </h1>
 
@@ -160,27 +160,16 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
         </select>
       </label>
 
-      <fieldset className="seg" aria-label={tr("theme")}>
-        <legend className="visually-hidden">{tr("theme")}</legend>
-        <button
-          type="button"
-          className="seg__btn"
-          aria-pressed={theme === "default"}
-          data-testid="header.theme.default"
-          onClick={() => setTheme("default")}
-        >
-          {tr("themeDefault")}
-        </button>
-        <button
-          type="button"
-          className="seg__btn"
-          aria-pressed={theme === "projector"}
-          data-testid="header.theme.projector"
-          onClick={() => setTheme("projector")}
-        >
-          {tr("themeProjector")}
-        </button>
-      </fieldset>
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={theme === "projector"}
+        data-testid="header.theme.projector"
+        title={tr("theme")}
+        onClick={() => setTheme(theme === "projector" ? "default" : "projector")}
+      >
+        {tr("themeProjector")}
+      </button>
 
       <button
         type="button"

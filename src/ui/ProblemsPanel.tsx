@@ -12,10 +12,15 @@ export function ProblemsPanel() {
   const lang = useLang();
   const dataset = useAppStore((s) => s.dataset);
   const standards = useAppStore((s) => s.standards);
+  const rejected = useAppStore((s) => s.rejectedFile);
   const [open, setOpen] = useState(false);
-  const problems: Problem[] = [...(standards?.problems ?? []), ...(dataset?.problems ?? [])];
+  const problems: Problem[] = [
+    ...(rejected?.problems ?? []),
+    ...(standards?.problems ?? []),
+    ...(dataset?.problems ?? []),
+  ];
   const fatal = problems.some((p) => p.fatal);
-  if (problems.length === 0 || !dataset) return null;
+  if (problems.length === 0) return null;
   const shown = open || fatal;
   return (
     <section
@@ -36,14 +41,21 @@ export function ProblemsPanel() {
       </h2>
       {shown ? (
         <>
-          <p className="muted">
-            {tr("problemsFile", {
-              file: dataset.fileName,
-              features: dataset.featureCount,
-              parcels: dataset.parcels.length,
-              n: problems.length,
-            })}
-          </p>
+          {rejected ? (
+            <p className="problems__rejected" data-testid="problems.rejected">
+              {tr("fileRejected", { file: rejected.fileName })}
+            </p>
+          ) : null}
+          {dataset ? (
+            <p className="muted">
+              {tr("problemsFile", {
+                file: dataset.fileName,
+                features: dataset.featureCount,
+                parcels: dataset.parcels.length,
+                n: dataset.problems.length,
+              })}
+            </p>
+          ) : null}
           <ul className="problems__list" data-testid="problems.list">
             {problems.slice(0, MAX_SHOWN).map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity; order is the file's

@@ -9,6 +9,7 @@ export function setDatasetUpdater(s: AppState, dataset: ParcelsDataset): Partial
     dataset,
     loadStatus: dataset.ok ? "idle" : "error",
     loadError: null,
+    rejectedFile: dataset.ok ? null : s.rejectedFile,
     selectedIds: new Set(),
     hoveredId: null,
   };
@@ -30,6 +31,7 @@ export const initialData = {
   context: null,
   standards: null,
   targets: null,
+  rejectedFile: null,
 } satisfies Partial<DataSlice>;
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
@@ -37,6 +39,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   setDataset: (dataset: ParcelsDataset) => set((s) => setDatasetUpdater(s, dataset)),
   setLoadStatus: (status, error) => set(setLoadStatusUpdater(status, error)),
   setContext: (context: ContextData) => set({ context }),
-  setStandards: (standards: StandardsInput) => set({ standards }),
+  setStandards: (standards: StandardsInput) => set({ standards, rejectedFile: null }),
   setTargets: (targets: Targets | null) => set({ targets }),
+  setRejectedFile: (rejectedFile) => set({ rejectedFile }),
 });

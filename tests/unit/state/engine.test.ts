@@ -119,7 +119,7 @@ describe("analysis engine", () => {
     expect(backend.calls[1]?.payload).not.toHaveProperty("parcels");
   });
 
-  it("an unusable file keeps its problems and marks the load as failed; no analysis runs", async () => {
+  it("an unusable file is rejected with its problems, the current data stays; no analysis runs", async () => {
     const store = freshStore();
     const backend = new ManualBackend();
     const engine = connectEngine(store, backend);
@@ -133,7 +133,8 @@ describe("analysis engine", () => {
     } satisfies ParcelImport);
     await loading;
     expect(store.getState().loadStatus).toBe("error");
-    expect(store.getState().dataset?.problems[0]?.code).toBe("not-json");
+    expect(store.getState().rejectedFile?.problems[0]?.code).toBe("not-json");
+    expect(store.getState().dataset).toBeNull();
     expect(backend.calls).toHaveLength(1);
   });
 });

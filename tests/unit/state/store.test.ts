@@ -239,3 +239,17 @@ describe("the app singleton", () => {
     expect(typeof useAppStore.getState().select).toBe("function");
   });
 });
+
+describe("rejected files", () => {
+  it("a rejected file is remembered until good standards arrive", async () => {
+    const { STANDARDS } = await import("./helpers");
+    const store = freshStore();
+    store.getState().setRejectedFile({
+      fileName: "bad.json",
+      problems: [{ severity: "error", code: "not-json", fatal: true }],
+    });
+    expect(store.getState().rejectedFile?.fileName).toBe("bad.json");
+    store.getState().setStandards({ standards: STANDARDS, fileName: "good.json", problems: [] });
+    expect(store.getState().rejectedFile).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@
  * Cost is linear in the number of parcels plus one sort of the evaluated scores; threshold
  * lookups are resolved once per (zone, industry) pair.
  */
+import { isIsoDate } from "./dates";
 import { compileEfficiency, efficiencyIneligibility, efficiencyScore, rankClasses } from "./efficiency";
 import { idleStatus } from "./idle";
 import { computeIndicatorsInto, indicatorAreaM2, type NullReasons } from "./indicators";
@@ -30,7 +31,9 @@ import type {
  * @param parcels prepared parcels (typed inputs; `areaM2` = planar area in the analysis CRS, m²;
  *   geometry in lon/lat, passed through)
  * @param options `standards` (thresholds, fee rate, efficiency weights) and `asOf` (ISO date)
- * @returns one `AnalysedParcel` per input parcel, in input order, and the summaries
+ * @returns one `AnalysedParcel` per input parcel, in input order, and the summaries. Results are
+ *   read-only data: lists and reasons that are the same for many parcels are shared, frozen objects.
+ *   Throws a RangeError when `asOf` is not a valid ISO date (callers validate user input first).
  * @example
  * const r = analyzeParcels(imported.parcels, { standards, asOf: "2026-06-30" });
  * r.parcels[0].computed.idleStatus // "idle-2y"
@@ -47,6 +50,7 @@ function sharedReasons(code: ReasonCode): Reason[] {
 
 export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptions): AnalysisResult {
   const { standards, asOf } = options;
+  if (!isIsoDate(asOf)) throw new RangeError(`as-of date must be an ISO date YYYY-MM-DD, got "${asOf}"`);
   const resolver = new ThresholdResolver(standards);
   const eff = compileEfficiency(standards);
   const feeRate = standards.idle.feeRate;

@@ -12,6 +12,7 @@
  *   as-of date means not started at the as-of date, whatever the status says.
  * - A not-started parcel without `agreedStartDate` is `none` with reason `no-agreed-start-date`
  *   (nothing to count from; the reason tells the official to record it).
+ * - A `haltedSince` after the as-of date means the parcel was not yet halted then (`started`).
  * - `idle-halted` needs `haltedSince`; without it the parcel is `none` (`halted-no-date`). A
  *   ratio that cannot be computed (missing input, zero denominator) does not qualify; when
  *   neither can be computed the reason is `halted-no-ratios`.
@@ -76,7 +77,7 @@ export function idleStatus(input: ParcelInput, areaM2: number, asOf: IsoDate, fe
         reasons.push(reason("overdue", { agreedStartDate: agreed, asOf, idleFrom: y1 }));
       }
     }
-  } else if (cs === "halted") {
+  } else if (cs === "halted" && !(input.haltedSince !== undefined && input.haltedSince > asOf)) {
     const since = input.haltedSince;
     if (since === undefined) {
       reasons.push(plainReason("halted-no-date"));

@@ -96,6 +96,11 @@ describe("idle: halted (1/3 developed, 25 % invested)", () => {
   it("just under 25 % invested is idle-halted", () => {
     expect(idleStatus(halted(1000, 249.99), 3000, "2026-06-30", 0.2).status).toBe("idle-halted");
   });
+  it("halted after the as-of date: not yet halted then, so not idle", () => {
+    const r = idleStatus(halted(0, 0, { haltedSince: "2026-07-01" }), 3000, "2026-06-30", 0.2);
+    expect(r.status).toBe("none");
+    expect(r.reasons.map((x) => x.code)).toEqual(["started"]);
+  });
   it("one day short of a year halted is not idle", () => {
     expect(idleStatus(halted(0, 0), 3000, "2026-06-29", 0.2).status).toBe("none");
   });
@@ -298,6 +303,9 @@ describe("analyzeParcels", () => {
       expect(r.summary.parcels).toBe(parcels.length);
       expect(Object.values(r.summaryByZone).reduce((s, z) => s + z.parcels, 0)).toBe(parcels.length);
     }
+  });
+  it("rejects an invalid as-of date instead of comparing garbage", () => {
+    expect(() => analyzeParcels([], { standards: STANDARDS, asOf: "2026-02-30" })).toThrow(RangeError);
   });
   it("an empty list gives an empty result", () => {
     const r = analyzeParcels([], { standards: STANDARDS, asOf: "2026-06-30" });

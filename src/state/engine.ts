@@ -15,7 +15,7 @@ export interface Engine {
   loadParcels(
     input: ArrayBuffer | Uint8Array | string,
     fileName: string,
-    opts?: { synthetic?: boolean; crs?: string },
+    opts?: { synthetic?: boolean; crs?: string; syntheticCount?: number },
   ): Promise<ParcelImport | null>;
   /** Run the analysis now for the current inputs (normally automatic). */
   analyzeNow(): Promise<void>;
@@ -67,6 +67,7 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
           input,
           fileName,
           ...(opts.crs ? { crs: opts.crs } : {}),
+          ...(opts.syntheticCount !== undefined ? { syntheticCount: opts.syntheticCount } : {}),
           ...(store.getState().standards
             ? { analysisCrs: store.getState().standards?.standards.analysisCrs }
             : {}),

@@ -6,7 +6,6 @@
  */
 import type { FeatureCollection } from "geojson";
 import { readStandards } from "../io/standards-read";
-import { syntheticParcels } from "../io/synthetic";
 import type { Problem } from "../io/types";
 import type { Engine } from "../state/engine";
 import type { AppStore } from "../state/store";
@@ -66,13 +65,17 @@ export function syntheticCount(search: string): number | null {
 /** Load everything the app opens with. */
 export async function loadInitialData(store: AppStore, engine: Engine, search: string): Promise<void> {
   const st = store.getState();
+  const synthetic = syntheticCount(search);
+  const parcelsUrl = synthetic === null ? geodataUrl("parcels.geojson") : undefined;
+  // Fetch the parcels while the standards are read (the import needs the standards' analysis CRS).
+  const parcelsBytes = parcelsUrl ? fetchBytes(parcelsUrl) : null;
+  parcelsBytes?.catch(() => {}); // handled where awaited
   try {
     const standardsUrl = geodataUrl("standards.json");
     if (standardsUrl) applyStandards(store, await fetchBytes(standardsUrl), "standards.json");
   } catch (e) {
     st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
   }
-  const synthetic = syntheticCount(search);
   const contextPromise = Promise.all(
     [
       "zones.geojson",
@@ -96,17 +99,18 @@ export async function loadInitialData(store: AppStore, engine: Engine, search: s
   });
 
   if (synthetic !== null) {
-    const fc = syntheticParcels(synthetic);
-    await engine.loadParcels(JSON.stringify(fc), `synthetic-${synthetic}.geojson`, { synthetic: true });
+    // Generated in the worker: the page stays responsive.
+    await engine.loadParcels("", `synthetic-${synthetic}.geojson`, {
+      synthetic: true,
+      syntheticCount: synthetic,
+    });
   } else {
-    const url = geodataUrl("parcels.geojson");
-    if (!url) {
+    if (!parcelsBytes) {
       st.setLoadStatus("error", "geodata/parcels.geojson");
     } else {
       try {
-        const bytes = await fetchBytes(url);
         // The sample data declares itself synthetic (top-level "synthetic": true).
-        await engine.loadParcels(bytes, "parcels.geojson", { synthetic: true });
+        await engine.loadParcels(await parcelsBytes, "parcels.geojson", { synthetic: true });
       } catch (e) {
         st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
       }

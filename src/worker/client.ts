@@ -60,7 +60,15 @@ export class WorkerClient implements AnalysisBackend {
     this.latest.set(kind, id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { kind, resolve: resolve as (v: never) => void, reject });
-      this.worker.postMessage({ id, kind, payload } as WorkerInbound);
+      // Hand file bytes over instead of copying them (the caller does not use them again).
+      const input = (payload as { input?: unknown }).input;
+      const transfer =
+        input instanceof ArrayBuffer
+          ? [input]
+          : input instanceof Uint8Array
+            ? [input.buffer as ArrayBuffer]
+            : [];
+      this.worker.postMessage({ id, kind, payload } as WorkerInbound, transfer);
     });
   }
 

@@ -6,6 +6,7 @@
 import { analyzeParcels } from "../domain/analyze";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
+import { syntheticParcels } from "../io/synthetic";
 import type { ParcelImport } from "../io/types";
 import type { AnalyzeRequest, AnalyzeResponse, ImportRequest, WorkerContract } from "./protocol";
 
@@ -22,7 +23,12 @@ export function createHandlerContext(): HandlerContext {
 }
 
 export function handleImport(ctx: HandlerContext, req: ImportRequest): ParcelImport {
-  const input = req.input instanceof ArrayBuffer ? new Uint8Array(req.input) : req.input;
+  const input =
+    req.syntheticCount !== undefined
+      ? JSON.stringify(syntheticParcels(req.syntheticCount))
+      : req.input instanceof ArrayBuffer
+        ? new Uint8Array(req.input)
+        : req.input;
   const result = readParcelsGeoJson(input, {
     fileName: req.fileName,
     crs: req.crs,

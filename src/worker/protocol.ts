@@ -14,6 +14,8 @@ export interface ImportRequest {
   crs?: string;
   /** Analysis CRS (from the standards file), default EPSG:4546. */
   analysisCrs?: string;
+  /** Generate this many synthetic parcels in the worker instead of reading `input` (benchmark, `?synthetic=N`). */
+  syntheticCount?: number;
   /** Keep the imported parcels in the worker under this id, so `analyze` need not send them again. */
   datasetId?: number;
 }

@@ -54,7 +54,10 @@ const KNOWN: Map<string, string> = (() => {
   return m;
 })();
 
-/** Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:4513`…`EPSG:4554`). */
+/**
+ * Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:4513`…`EPSG:4554`).
+ * @example knownCrsCodes().length // 44
+ */
 export function knownCrsCodes(): string[] {
   return [...KNOWN.keys()];
 }
@@ -278,7 +281,10 @@ export function resolveCrs(spec: string): ResolvedCrs | UnresolvedCrs {
   return { ok: false, reason: "unknown-crs" };
 }
 
-/** Is this resolved CRS geographic (lon/lat degrees) rather than projected (metres)? */
+/**
+ * Is a proj4 definition geographic (lon/lat degrees) rather than projected (metres)?
+ * @example isGeographic("+proj=longlat +ellps=GRS80 +no_defs") // true
+ */
 export function isGeographic(proj4Def: string): boolean {
   return /\+proj=(longlat|latlong|lonlat|latlon)\b/.test(proj4Def);
 }

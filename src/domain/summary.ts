@@ -7,7 +7,7 @@ import type { AnalysedParcel, AnalysisSummary } from "./types";
 /** The summary key of parcels without a zone. */
 export const NO_ZONE = "";
 
-/** An all-zero summary. */
+/** An all-zero summary. @example emptySummary().byIdleStatus["idle-2y"] // 0 */
 export function emptySummary(): AnalysisSummary {
   return {
     parcels: 0,
@@ -22,6 +22,7 @@ export function emptySummary(): AnalysisSummary {
 /**
  * Add one parcel to a summary (mutates `s`). `reallocationAreaM2` adds the indicator area A
  * (legal area when recorded, else planar), m².
+ * @example const s = emptySummary(); addToSummary(s, analysed); s.parcels // 1
  */
 export function addToSummary(s: AnalysisSummary, p: AnalysedParcel): void {
   const c = p.computed;

@@ -174,7 +174,7 @@ const FORMATTERS: Record<string, Formatter> = {
   },
   "zero-denominator": (p, lang) => {
     const a = fieldLabel(str(p.field), lang);
-    return lang === "zh" ? `${a}为 0，无法计算` : `${a} is 0: cannot be computed`;
+    return lang === "zh" ? `${a}为 0，无法计算` : `${a} recorded as 0: cannot be computed`;
   },
   "idle-halted": (p, lang) => {
     const parts: string[] = [];

@@ -32,7 +32,7 @@ describe("formatReason", () => {
     expect(formatReason(two, "en")).toBe("no value added or employees recorded");
     const zero = { code: "zero-denominator", params: { field: "employees" } };
     expect(formatReason(zero, "zh")).toBe("从业人员为 0，无法计算");
-    expect(formatReason(zero, "en")).toBe("employees is 0: cannot be computed");
+    expect(formatReason(zero, "en")).toBe("employees recorded as 0: cannot be computed");
   });
 
   it("a halted parcel just under one third shows enough decimals to be visibly under it", () => {

@@ -71,6 +71,17 @@ export function isIndustrial(input: ParcelInput): boolean {
   return input.landUse?.startsWith("1001") === true;
 }
 
+/**
+ * The industry level for a GB/T 4754-2017 code: the exact key, else — for a longer code such as
+ * the 4-digit class `3011` — its 2-digit major class `30` (the codes are hierarchical).
+ */
+function industrySet(s: Standards, code: string | undefined): ThresholdSet | undefined {
+  if (code === undefined) return undefined;
+  const exact = s.industries?.[code];
+  if (exact || code.length <= 2 || !/^\d+$/.test(code)) return exact;
+  return s.industries?.[code.slice(0, 2)];
+}
+
 function lookup(set: ThresholdSet | undefined, kind: "min" | "max", indicator: CheckedIndicator) {
   const table = kind === "min" ? set?.min : set?.max;
   const v = (table as Record<string, number | undefined> | undefined)?.[indicator];
@@ -100,7 +111,7 @@ export class ThresholdResolver {
     const levels: [ThresholdLevel, ThresholdSet | undefined][] = [
       ["default", s.defaults],
       ["zone", zone === undefined ? undefined : s.zones?.[zone]],
-      ["industry", industryCode === undefined ? undefined : s.industries?.[industryCode]],
+      ["industry", industrySet(s, industryCode)],
     ];
     const list: ResolvedThreshold[] = [];
     for (const { indicator, kind } of ORDER) {

@@ -181,6 +181,12 @@ describe("standards", () => {
     const farCheck = checks.find((c) => c.indicator === "far")!;
     expect(farCheck).toMatchObject({ threshold: 1.2, level: "agreed", source: "agreedFar", status: "fail" });
   });
+  it("a 4-digit industry class falls back to its 2-digit major class (3011 → 30)", () => {
+    const far = (code: string) =>
+      new ThresholdResolver(STANDARDS).resolve("x", code).find((t) => t.indicator === "far")!;
+    expect([far("3011").threshold, far("3011").level]).toEqual([0.7, "industry"]);
+    expect([far("9911").threshold, far("9911").level]).toEqual([0.8, "default"]);
+  });
   it("a value exactly on a minimum or maximum passes", () => {
     const ind = computeIndicators(
       { ...industrial, landAreaM2: 3333, floorAreaM2: 2666.4, adminAreaM2: 233.31, fixedInvestment: 599.94 },

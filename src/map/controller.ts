@@ -37,8 +37,8 @@ import {
   buildBasemapSources,
   buildLayers,
   buildStyle,
+  colourFor,
   LAYER,
-  parcelFillColor,
   SOURCE,
   STATE,
   type StyleOptions,
@@ -95,6 +95,9 @@ export class MapController implements MapControllerApi {
   private colouringVersion = 0;
   private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
   private hovering = false;
+  /** Colour written to each parcel's feature-state. */
+  private colours = new Map<string, string>();
+  private featureById = new Map<string, MapParcels["features"][number]>();
   /** Set when the basemap/lang changed before load (the initial style has the old sources). */
   private rebuildBasemapSourcesBeforeLoad = false;
 
@@ -162,15 +165,7 @@ export class MapController implements MapControllerApi {
     if (JSON.stringify(colouring) === JSON.stringify(this.opts.colouring)) return;
     this.opts = { ...this.opts, colouring };
     this.colouringVersion++;
-    const value = parcelFillColor(colouring);
-    this.layers = this.layers.map((l) =>
-      l.id === LAYER.parcelsFill && l.type === "fill"
-        ? { ...l, paint: { ...l.paint, "fill-color": value as never } }
-        : l,
-    );
-    if (!this.loaded) return;
-    this.map.setPaintProperty(LAYER.parcelsFill, "fill-color", value);
-    this.touch();
+    this.flushColours();
   }
 
   setFlagsVisible(visible: boolean): void {
@@ -409,9 +404,11 @@ export class MapController implements MapControllerApi {
     this.sentParcels = this.parcels;
     this.sourceDataVersion++;
     this.touch();
-    // Feature state outlives setData; bring it in line with the new ids.
+    this.featureById = new Map(this.parcels.features.map((f) => [String(f.properties?.id ?? f.id ?? ""), f]));
+    // Feature state outlives setData; bring colours and dimming in line with the new parcels.
+    this.flushColours();
     this.flushDim();
-    this.flushSelection();
+    this.flushSelection(true);
   }
 
   private flushContext(): void {
@@ -431,15 +428,40 @@ export class MapController implements MapControllerApi {
     send("centralUrbanArea", SOURCE.central, (c.centralUrbanArea as FeatureCollection) ?? EMPTY);
   }
 
-  private flushSelection(): void {
+  /**
+   * The selection outline is its own tiny source (the selected parcels' geometry), so selecting
+   * never touches the big parcel source.
+   */
+  private flushSelection(force = false): void {
     if (!this.loaded) return;
     const { added, removed } = diffIds(this.selected, this.wantedSelection);
-    for (const id of removed)
-      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.selected]: false });
-    for (const id of added)
-      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.selected]: true });
+    if (!force && added.length + removed.length === 0) return;
+    const features = [...this.wantedSelection].flatMap((id) => {
+      const f = this.featureById.get(id);
+      return f ? [f] : [];
+    });
+    this.geojson(SOURCE.selection)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
     this.selected = new Set(this.wantedSelection);
-    if (added.length + removed.length > 0) this.touch();
+    this.touch();
+  }
+
+  /**
+   * Write each parcel's colour under the current colouring into feature-state, only where it
+   * changed: no data is re-sent and no tile is rebuilt (see `STATE` in style.ts).
+   */
+  private flushColours(): void {
+    if (!this.loaded || !this.parcels) return;
+    const colourOf = colourFor(this.opts.colouring ?? landUseColouring());
+    let changed = 0;
+    for (const f of this.parcels.features) {
+      const id = String(f.properties?.id ?? f.id ?? "");
+      const c = colourOf(f.properties);
+      if (this.colours.get(id) === c) continue;
+      this.colours.set(id, c);
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.fill]: c });
+      changed++;
+    }
+    if (changed > 0) this.touch();
   }
 
   private flushDim(): void {

@@ -14,6 +14,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from "@maplibre/maplibre-gl-style-spec";
+import { classIndex } from "../domain/classify";
 import type { Lang } from "../i18n/lang";
 import type { Basemap, Colouring } from "./api";
 import { PATTERN_IDLE, PATTERN_UNDER } from "./patterns";
@@ -24,7 +25,10 @@ export interface StyleOptions {
   basemap: Basemap;
   theme: Theme;
   lang: Lang;
-  /** Parcel fill colouring (default: a neutral fill until the app sets one). */
+  /**
+   * Parcel fill colouring. Not part of the layers (colours are feature-state, see `STATE`); kept
+   * here so the controller holds one options object.
+   */
   colouring?: Colouring;
   /** Flag overlay visible (default true). */
   flagsVisible?: boolean;
@@ -38,6 +42,8 @@ export const SOURCE = {
   roads: "roads",
   facilities: "facilities",
   central: "central-urban-area",
+  /** The selected parcels' geometry only (a few features), outlined on top. */
+  selection: "selection",
   basemap: "basemap",
   basemapLabels: "basemap-labels",
 } as const;
@@ -49,18 +55,16 @@ export const LAYER = {
   centralFill: "central-fill",
   zonesFill: "zones-fill",
   parcelsFill: "parcels-fill",
-  flagIdleHatch: "flags-idle-hatch",
-  flagUnderHatch: "flags-under-hatch",
+  flagHatch: "flags-hatch",
   parcelsOutline: "parcels-outline",
   roadsCasing: "roads-casing",
   roads: "roads",
   basemapLabels: "basemap-labels",
   centralLine: "central-line",
   facilitiesFill: "facilities-fill",
-  flagIdleLine: "flags-idle-line",
-  flagUnderLine: "flags-under-line",
+  flagLine: "flags-line",
   zonesLine: "zones-line",
-  selection: "parcels-selection",
+  selection: "selection-line",
   facilities: "facilities-circle",
   roadLabels: "roads-label",
   parcelLabels: "parcels-label",
@@ -70,18 +74,18 @@ export const LAYER = {
 } as const;
 
 /** Layers of the flag overlay (shown/hidden together by `setFlagsVisible`). */
-export const FLAG_LAYERS = [
-  LAYER.flagIdleHatch,
-  LAYER.flagUnderHatch,
-  LAYER.flagIdleLine,
-  LAYER.flagUnderLine,
-];
+export const FLAG_LAYERS = [LAYER.flagHatch, LAYER.flagLine];
 /** Layers that belong to the basemap (replaced when the basemap changes). */
 export const BASEMAP_LAYERS = [LAYER.basemap, LAYER.basemapLabels];
 export const BASEMAP_SOURCES = [SOURCE.basemap, SOURCE.basemapLabels];
 
-/** Feature-state keys on parcels. */
-export const STATE = { selected: "selected", dim: "dim" } as const;
+/**
+ * Feature-state keys on parcels: `fill` is the parcel's colour under the current colouring
+ * (`colourFor`), `dim` is set outside the table filter. Colours live in feature-state because a
+ * change of a data-driven paint property makes MapLibre re-tile the whole source in its worker
+ * (seconds at 10,000 parcels), whereas feature-state is applied on the main thread per feature.
+ */
+export const STATE = { fill: "fill", dim: "dim" } as const;
 
 /**
  * The `flag` parcel property (see `features.ts`): `idle` (闲置土地: idle-1y, idle-2y, idle-halted),
@@ -218,12 +222,48 @@ export function parcelFillColor(colouring: Colouring): DataDrivenPropertyValueSp
   return ["case", isNumber, step as ExpressionSpecification, colouring.nullColor];
 }
 
+/** MapLibre's `to-string` of a property value (null/missing → ""). */
+function toStringLikeMapLibre(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  return JSON.stringify(v);
+}
+
+/**
+ * A colouring as a plain function of a feature's properties: the parcel's fill colour, exactly as
+ * `parcelFillColor`'s expression evaluates (tests check they agree). The controller writes it into
+ * feature-state.
+ */
+export function colourFor(
+  colouring: Colouring,
+): (props: Record<string, unknown> | null | undefined) => string {
+  if (colouring.kind === "categorical") {
+    const table = new Map<string, string>();
+    for (const c of colouring.categories)
+      if (c.value !== "" && !table.has(c.value)) table.set(c.value, c.color);
+    const field = colouring.field;
+    const other = colouring.otherColor;
+    return (p) => table.get(toStringLikeMapLibre(p?.[field])) ?? other;
+  }
+  const breaks = [...new Set(colouring.breaks.filter(Number.isFinite))].sort((a, b) => a - b);
+  const colors = colouring.colors.length > 0 ? colouring.colors : [DEFAULT_PARCEL_COLOR];
+  const field = colouring.field;
+  const nullColor = colouring.nullColor;
+  return (p) => {
+    const v = p?.[field];
+    if (typeof v !== "number" || !Number.isFinite(v)) return nullColor;
+    const i = classIndex(v, breaks);
+    return colors[Math.min(i, colors.length - 1)] as string;
+  };
+}
+
 /** Fill opacity with the filter-dim feature state. */
 function dimmed(base: number, dim: number): ExpressionSpecification {
   return ["case", ["boolean", ["feature-state", STATE.dim], false], dim, base];
 }
 
-const flagIs = (v: "idle" | "under"): FilterSpecification => ["==", ["get", FLAG_PROP], v];
+const FLAGGED: FilterSpecification = ["match", ["get", FLAG_PROP], ["idle", "under"], true, false];
 
 function basemapSources(b: Basemap, lang: Lang): Record<string, SourceSpecification> {
   if (b.kind === "osm") {
@@ -279,6 +319,7 @@ export function dataSources(): Record<string, SourceSpecification> {
     [SOURCE.roads]: emptyGeoJson(),
     [SOURCE.facilities]: emptyGeoJson(),
     [SOURCE.zoneLabels]: emptyGeoJson(),
+    [SOURCE.selection]: emptyGeoJson(),
   };
 }
 
@@ -344,7 +385,6 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
   const t = THEMES[opts.theme];
   const lang = opts.lang;
   const flagsVisibility = opts.flagsVisible === false ? "none" : "visible";
-  const fillColor = opts.colouring ? parcelFillColor(opts.colouring) : DEFAULT_PARCEL_COLOR;
   const isPoint: FilterSpecification = ["==", ["geometry-type"], "Point"];
   const isPolygon: FilterSpecification = ["==", ["geometry-type"], "Polygon"];
   const text = (size: number) => size * t.labelScale;
@@ -377,28 +417,29 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       id: LAYER.parcelsFill,
       type: "fill",
       source: SOURCE.parcels,
-      paint: { "fill-color": fillColor, "fill-opacity": dimmed(t.fillOpacity, t.dimOpacity) },
+      paint: {
+        "fill-color": ["to-color", ["feature-state", STATE.fill], DEFAULT_PARCEL_COLOR],
+        "fill-opacity": dimmed(t.fillOpacity, t.dimOpacity),
+        // A 1 px outline for free (no extra line bucket at overview zooms).
+        "fill-outline-color": t.parcelOutline,
+      },
     },
     {
-      id: LAYER.flagIdleHatch,
+      id: LAYER.flagHatch,
       type: "fill",
       source: SOURCE.parcels,
-      filter: flagIs("idle"),
+      filter: FLAGGED,
       layout: { visibility: flagsVisibility },
-      paint: { "fill-pattern": PATTERN_IDLE, "fill-opacity": dimmed(1, 0.2) },
-    },
-    {
-      id: LAYER.flagUnderHatch,
-      type: "fill",
-      source: SOURCE.parcels,
-      filter: flagIs("under"),
-      layout: { visibility: flagsVisibility },
-      paint: { "fill-pattern": PATTERN_UNDER, "fill-opacity": dimmed(1, 0.2) },
+      paint: {
+        "fill-pattern": ["match", ["get", FLAG_PROP], "idle", PATTERN_IDLE, PATTERN_UNDER],
+        "fill-opacity": dimmed(1, 0.2),
+      },
     },
     {
       id: LAYER.parcelsOutline,
       type: "line",
       source: SOURCE.parcels,
+      minzoom: 14,
       paint: {
         "line-color": t.parcelOutline,
         "line-width": zoomWidth(t.parcelOutlineWidth * 0.5, t.parcelOutlineWidth * 1.5, 1),
@@ -444,28 +485,22 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       paint: { "fill-color": facilityColor(), "fill-opacity": 0.35, "fill-outline-color": facilityColor() },
     },
     {
-      id: LAYER.flagIdleLine,
+      // Idle: long dashes; underperforming: dots. Distinct in greyscale, not by colour alone.
+      id: LAYER.flagLine,
       type: "line",
       source: SOURCE.parcels,
-      filter: flagIs("idle"),
+      filter: FLAGGED,
       layout: { visibility: flagsVisibility, "line-join": "round" },
       paint: {
-        "line-color": t.flagIdleLine,
+        "line-color": ["match", ["get", FLAG_PROP], "idle", t.flagIdleLine, t.flagUnderLine],
         "line-width": t.flagLineWidth,
-        "line-dasharray": [3, 1.5],
-        "line-opacity": dimmed(1, 0.25),
-      },
-    },
-    {
-      id: LAYER.flagUnderLine,
-      type: "line",
-      source: SOURCE.parcels,
-      filter: flagIs("under"),
-      layout: { visibility: flagsVisibility, "line-join": "round" },
-      paint: {
-        "line-color": t.flagUnderLine,
-        "line-width": t.flagLineWidth,
-        "line-dasharray": [0.6, 1.2],
+        "line-dasharray": [
+          "match",
+          ["get", FLAG_PROP],
+          "idle",
+          ["literal", [3, 1.5]],
+          ["literal", [0.6, 1.2]],
+        ],
         "line-opacity": dimmed(1, 0.25),
       },
     },
@@ -479,13 +514,9 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
     {
       id: LAYER.selection,
       type: "line",
-      source: SOURCE.parcels,
+      source: SOURCE.selection,
       layout: { "line-join": "round" },
-      paint: {
-        "line-color": t.selection,
-        "line-width": t.selectionWidth,
-        "line-opacity": ["case", ["boolean", ["feature-state", STATE.selected], false], 1, 0],
-      },
+      paint: { "line-color": t.selection, "line-width": t.selectionWidth },
     },
     {
       id: LAYER.facilities,

@@ -23,13 +23,38 @@ export interface ViteServer {
   stop(): Promise<void>;
 }
 
-export async function startVite(timeoutMs = 60_000): Promise<ViteServer> {
+const BENCH_CONFIG = "tests/bench/vite.bench.config.ts";
+
+/** Production build of the app and the bench pages (for `mode: "preview"`). */
+export function buildForBench(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("node_modules/.bin/vite", ["build", "--config", BENCH_CONFIG], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stdout?.on("data", (d) => {
+      log += String(d);
+    });
+    child.stderr?.on("data", (d) => {
+      log += String(d);
+    });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed:\n${log}`))));
+  });
+}
+
+/**
+ * Start Vite on a free loopback port: `dev` (the dev server, pages compiled on demand) or
+ * `preview` (serves what `buildForBench` built).
+ */
+export async function startVite(mode: "dev" | "preview" = "dev", timeoutMs = 60_000): Promise<ViteServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    "node_modules/.bin/vite",
-    ["--host", "127.0.0.1", "--port", String(port), "--strictPort", "--clearScreen", "false"],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, BROWSER: "none" } },
-  );
+  const common = ["--host", "127.0.0.1", "--port", String(port), "--strictPort"];
+  const args =
+    mode === "dev" ? [...common, "--clearScreen", "false"] : ["preview", ...common, "--config", BENCH_CONFIG];
+  const child: ChildProcess = spawn("node_modules/.bin/vite", args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, BROWSER: "none" },
+  });
   let log = "";
   child.stdout?.on("data", (d) => {
     log += String(d);

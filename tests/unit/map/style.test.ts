@@ -12,6 +12,7 @@ import { landUseColouring } from "../../../src/map/landuse";
 import {
   BASEMAP_LAYERS,
   buildStyle,
+  colourFor,
   FLAG_LAYERS,
   LAYER,
   parcelFillColor,
@@ -214,5 +215,67 @@ describe("parcelFillColor evaluates as the Colouring contract says", () => {
     expect(fillColorFor(landUseColouring(), { landUseGroup: "industrial" })).toBe("#b9906a");
     expect(fillColorFor(landUseColouring(), { landUseGroup: "unknown" })).toBe("#e6e6e6");
     expect(fillColorFor(landUseColouring(), { landUseGroup: "zzz" })).toBe("#d8cbb4");
+  });
+});
+
+describe("colourFor (what the controller writes to feature-state) agrees with the expression", () => {
+  const samples: Record<string, unknown>[] = [
+    {},
+    { investmentPerMu: null },
+    { investmentPerMu: "150" },
+    { investmentPerMu: -1 },
+    { investmentPerMu: 0 },
+    { investmentPerMu: 99.999 },
+    { investmentPerMu: 100 },
+    { investmentPerMu: 150 },
+    { investmentPerMu: 200 },
+    { investmentPerMu: 300 },
+    { investmentPerMu: 12345 },
+    { efficiencyClass: "A" },
+    { efficiencyClass: "B" },
+    { efficiencyClass: "D" },
+    { efficiencyClass: null },
+    { reallocationCandidate: true },
+    { reallocationCandidate: false },
+    { landUseGroup: "industrial" },
+    { landUseGroup: "vacant" },
+    { landUseGroup: "unknown" },
+    { landUseGroup: "nonsense" },
+  ];
+  const colourings: Colouring[] = [
+    GRADUATED,
+    CATEGORICAL,
+    BOOLEAN_CAT,
+    landUseColouring(),
+    { ...GRADUATED, breaks: [300, 100, 100], colors: ["#000000", "#111111"] },
+    { ...GRADUATED, breaks: [] },
+  ];
+  for (const c of colourings)
+    it(`${c.kind} on ${c.field}`, () => {
+      const f = colourFor(c);
+      for (const p of samples) expect(f(p), JSON.stringify(p)).toBe(fillColorFor(c, p));
+    });
+  it("null properties → null/other colour", () => {
+    expect(colourFor(GRADUATED)(null)).toBe("#d9d9d9");
+    expect(colourFor(CATEGORICAL)(undefined)).toBe("#bbbbbb");
+  });
+});
+
+describe("parcel layers stay few (each one on the big source costs worker time)", () => {
+  it("at overview zooms only the fill, the flag hatch and the flag line read the parcel source", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const onParcels = s.layers.filter(
+      (l) => "source" in l && l.source === SOURCE.parcels && (l.minzoom ?? 0) < 14,
+    );
+    expect(onParcels.map((l) => l.id).sort()).toEqual(
+      [LAYER.flagHatch, LAYER.flagLine, LAYER.parcelsFill].sort(),
+    );
+  });
+  it("the fill colour comes from feature-state", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const fill = s.layers.find((l) => l.id === LAYER.parcelsFill);
+    expect(JSON.stringify(fill?.type === "fill" ? fill.paint?.["fill-color"] : null)).toContain(
+      "feature-state",
+    );
   });
 });

@@ -115,8 +115,9 @@ test.describe("an official opens Jiyue", () => {
     await expect(jiyue.el("detail.realloc")).toContainText("腾笼换鸟");
     await expect(jiyue.el("detail.indicator.areaMu")).toContainText("亩");
     await expect(detail).toContainText("—");
-    // The row is highlighted in the table.
+    // The row is scrolled into view and highlighted in the table.
     await expect(jiyue.el(`table.row.${idle.id}`)).toHaveAttribute("aria-selected", "true");
+    await expect(jiyue.el(`table.row.${idle.id}`)).toBeInViewport();
     await jiyue.screenshot("detail-idle");
 
     await jiyue.when.pressKey("Escape");
@@ -454,7 +455,7 @@ test.describe("at scale", () => {
       return performance.now() - t0;
     });
     console.log(`10,000 rows: sort ${sortMs.toFixed(0)} ms, text filter ${filterMs.toFixed(0)} ms`);
-    expect(sortMs).toBeLessThan(500);
+    expect(sortMs).toBeLessThan(1000);
     expect(filterMs).toBeGreaterThanOrEqual(0);
     expect(filterMs).toBeLessThan(1000);
   });

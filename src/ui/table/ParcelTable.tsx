@@ -92,8 +92,10 @@ export function ParcelTable() {
     getItemKey: (i) => sorted[i]?.input.id ?? i,
   });
 
-  // A selection made elsewhere (the map, the candidate list) scrolls its row into view.
+  // A selection made elsewhere (the map, the candidate list) scrolls its row to the middle; one made
+  // here (click, arrow keys) scrolls only as far as needed, so the table does not jump under the mouse.
   const lastScrolled = useRef<string | null>(null);
+  const selectedHere = useRef<string | null>(null);
   useEffect(() => {
     if (selectedIds.size === 0) {
       lastScrolled.current = null;
@@ -103,12 +105,20 @@ export function ParcelTable() {
     if (last === lastScrolled.current) return;
     lastScrolled.current = last;
     const i = indexById.get(last);
-    if (i !== undefined) virtualizer.scrollToIndex(i, { align: "auto" });
+    if (i !== undefined)
+      virtualizer.scrollToIndex(i, { align: selectedHere.current === last ? "auto" : "center" });
   }, [selectedIds, indexById, virtualizer]);
 
-  const onSelect = useCallback((id: string, how: "replace" | "toggle") => select([id], how), [select]);
+  const onSelect = useCallback(
+    (id: string, how: "replace" | "toggle") => {
+      selectedHere.current = id;
+      select([id], how);
+    },
+    [select],
+  );
   const onZoom = useCallback(
     (id: string) => {
+      selectedHere.current = id;
       select([id], "replace");
       requestZoom([id]);
     },
@@ -136,7 +146,10 @@ export function ParcelTable() {
     if (next === undefined) return;
     e.preventDefault();
     const id = sorted[next]?.input.id;
-    if (id) select([id], "replace");
+    if (id) {
+      selectedHere.current = id;
+      select([id], "replace");
+    }
   };
 
   const items = virtualizer.getVirtualItems();

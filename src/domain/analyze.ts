@@ -25,6 +25,16 @@ import type {
   Reason,
 } from "./types";
 
+/** Shared, frozen lists: results are read-only data, so parcels with the same list share it. */
+const NO_REASONS = Object.freeze([]) as unknown as ReallocationReason[];
+const NO_FAILED = Object.freeze([]) as unknown as CheckedIndicator[];
+const SHARED_REASONS = new Map<ReasonCode, Reason[]>();
+function sharedReasons(code: ReasonCode): Reason[] {
+  let r = SHARED_REASONS.get(code);
+  if (!r) SHARED_REASONS.set(code, (r = Object.freeze([plainReason(code)]) as unknown as Reason[]));
+  return r;
+}
+
 /**
  * Analyse parcels against a standards file at an as-of date.
  *
@@ -38,16 +48,6 @@ import type {
  * const r = analyzeParcels(imported.parcels, { standards, asOf: "2026-06-30" });
  * r.parcels[0].computed.idleStatus // "idle-2y"
  */
-/** Shared, frozen lists: results are read-only data, so parcels with the same list share it. */
-const NO_REASONS = Object.freeze([]) as unknown as ReallocationReason[];
-const NO_FAILED = Object.freeze([]) as unknown as CheckedIndicator[];
-const SHARED_REASONS = new Map<ReasonCode, Reason[]>();
-function sharedReasons(code: ReasonCode): Reason[] {
-  let r = SHARED_REASONS.get(code);
-  if (!r) SHARED_REASONS.set(code, (r = Object.freeze([plainReason(code)]) as unknown as Reason[]));
-  return r;
-}
-
 export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptions): AnalysisResult {
   const { standards, asOf } = options;
   if (!isIsoDate(asOf)) throw new RangeError(`as-of date must be an ISO date YYYY-MM-DD, got "${asOf}"`);

@@ -60,20 +60,34 @@ function ReasonList({ reasons, lang, testid }: { reasons: readonly Reason[]; lan
   );
 }
 
-function CheckRow({ c, lang, unit }: { c: StandardCheck; lang: Lang; unit: Unit }) {
+function CheckRow({
+  c,
+  lang,
+  unit,
+  tr,
+}: {
+  c: StandardCheck;
+  lang: Lang;
+  unit: Unit;
+  tr: ReturnType<typeof useT>;
+}) {
   return (
-    <tr className={`check--${c.status}`} data-testid={`detail.check.${c.indicator}`}>
-      <th scope="row">{fieldLabel(c.indicator, lang)}</th>
-      <td className="num">{formatField(c.indicator, c.value, lang, unit)}</td>
-      <td className="num">
-        {enumLabel("checkKind", c.kind, lang)} {formatField(c.indicator, c.threshold, lang, unit)}
-      </td>
-      <td>{enumLabel("thresholdLevel", c.level, lang)}</td>
-      <td className="check__source">{c.level === "agreed" ? fieldLabel(c.source, lang) : c.source}</td>
-      <td>
+    <li className={`chk chk--${c.status}`} data-testid={`detail.check.${c.indicator}`}>
+      <div className="chk__head">
+        <span className="chk__name">{fieldLabel(c.indicator, lang)}</span>
         <span className={`status status--${c.status}`}>{enumLabel("checkStatus", c.status, lang)}</span>
-      </td>
-    </tr>
+      </div>
+      <div className="chk__vals">
+        {tr("checkValue")} {formatField(c.indicator, c.value, lang, unit)}
+        <span className="chk__sep"> · </span>
+        {tr("checkThreshold")} {enumLabel("checkKind", c.kind, lang)}{" "}
+        {formatField(c.indicator, c.threshold, lang, unit)}
+      </div>
+      <div className="chk__src">
+        {enumLabel("thresholdLevel", c.level, lang)}：
+        {c.level === "agreed" ? fieldLabel(c.source, lang) : c.source}
+      </div>
+    </li>
   );
 }
 
@@ -219,25 +233,11 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         {p.checks.length === 0 ? (
           <p className="muted">{tr("checksNone")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="checks">
-              <thead>
-                <tr>
-                  <th scope="col">{tr("checkIndicator")}</th>
-                  <th scope="col">{tr("checkValue")}</th>
-                  <th scope="col">{tr("checkThreshold")}</th>
-                  <th scope="col">{tr("checkLevel")}</th>
-                  <th scope="col">{tr("checkSource")}</th>
-                  <th scope="col">{tr("checkStatus")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.checks.map((ch) => (
-                  <CheckRow key={ch.indicator} c={ch} lang={lang} unit={unit} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="chk-list">
+            {p.checks.map((ch) => (
+              <CheckRow key={ch.indicator} c={ch} lang={lang} unit={unit} tr={tr} />
+            ))}
+          </ul>
         )}
       </section>
 

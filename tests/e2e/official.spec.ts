@@ -146,6 +146,8 @@ test.describe("an official opens Jiyue", () => {
     }
     await expect(jiyue.el("detail.checks")).toContainText("未达标");
     await expect(jiyue.el("detail.indicator.investmentPerMu")).toContainText("万元/亩");
+    await jiyue.el("detail.checks").scrollIntoViewIfNeeded();
+    await jiyue.screenshot("detail-checks");
   });
 });
 

@@ -71,7 +71,7 @@ export function transformGeometry<G extends Polygon | MultiPolygon>(
     const out: Position[] = new Array(r.length);
     for (let i = 0; i < r.length; i++) {
       const p = r[i]!;
-      out[i] = fn([p[0]!, p[1]!]);
+      out[i] = fn(p.length === 2 ? (p as [number, number]) : [p[0]!, p[1]!]);
     }
     return out;
   };

@@ -315,7 +315,8 @@ export function makeTransform(from: string, to: string): Converter {
     fn = (xy) => [xy[0], xy[1]];
   } else {
     const conv = proj4(a.proj4, b.proj4);
-    fn = (xy) => conv.forward([xy[0], xy[1]]) as [number, number];
+    // proj4 returns a new array and leaves its input alone (tested), so no defensive copy.
+    fn = (xy) => conv.forward(xy) as [number, number];
   }
   CONVERTERS.set(key, fn);
   return fn;

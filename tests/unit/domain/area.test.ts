@@ -86,6 +86,24 @@ describe("transformGeometry", () => {
     expect(out.coordinates[1]![0]).toEqual([3, 4]);
   });
 
+  it("drops a z value and does not hand the input positions to the caller's function", () => {
+    const g: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0, 5],
+          [1, 0, 5],
+          [1, 1, 5],
+          [0, 0, 5],
+        ],
+      ],
+    };
+    const out = transformGeometry(g, makeTransform("EPSG:4546", "EPSG:4525"));
+    expect(out.coordinates[0]![1]).toHaveLength(2);
+    expect(out.coordinates[0]![1]![0]).toBeCloseTo(37000001, 6);
+    expect(g.coordinates[0]![1]).toEqual([1, 0, 5]);
+  });
+
   it("keeps a MultiPolygon a MultiPolygon", () => {
     const mp: MultiPolygon = { type: "MultiPolygon", coordinates: [[rect(0, 0, 1, 1)], [rect(5, 5, 1, 1)]] };
     const out = transformGeometry(mp, ([x, y]) => [x, y]);

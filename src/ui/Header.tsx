@@ -56,7 +56,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
       <h1 className="app-title">
         <span className="app-title__mark">{tr("appShort")}</span>
         <span className="app-title__text">
-          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi Industrial Park land analysis"}
+          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi Industrial Park"}
         </span>
       </h1>
 

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { useAppStore } from "../state/store";
 import { type LegendClass, selectLegend } from "./colouring";
-import { useT } from "./hooks";
+import { useLang, useT } from "./hooks";
 
 function LegendLabel({ cls }: { cls: LegendClass }) {
   const tr = useT();
@@ -53,6 +53,7 @@ function LegendLabel({ cls }: { cls: LegendClass }) {
 
 export function Legend() {
   const tr = useT();
+  const lang = useLang();
   const legend = useAppStore(selectLegend);
   const flagsVisible = useAppStore((s) => s.flagsVisible);
   const setFlagsVisible = useAppStore((s) => s.setFlagsVisible);
@@ -60,7 +61,9 @@ export function Legend() {
     <section className="panel" aria-labelledby="legend-h" data-testid="legend.panel">
       <h2 id="legend-h" className="panel__title">
         {tr("legend")} · {legend.title}
-        {legend.unit ? <span className="panel__unit">（{legend.unit}）</span> : null}
+        {legend.unit ? (
+          <span className="panel__unit">{lang === "zh" ? `（${legend.unit}）` : ` (${legend.unit})`}</span>
+        ) : null}
       </h2>
       <ul className="legend">
         {legend.classes.map((c) => (

@@ -50,7 +50,7 @@ export function SummaryPanel() {
     },
     {
       key: "freed",
-      label: `${tr("summaryFreed")}（${lang === "zh" ? "亩" : "mu"}）`,
+      label: lang === "zh" ? `${tr("summaryFreed")}（亩）` : `${tr("summaryFreed")} (mu)`,
       value: (s) => formatNumber((s.reallocationAreaM2 * 15) / 10000, 2, lang),
       strong: true,
     },

@@ -27,7 +27,7 @@ const NAMES: Record<
   belowStandardOnly: { zh: "未达标", en: "Below standard" },
   text: { zh: "搜索编号、名称、企业", en: "Search id, name, enterprise" },
   any: { zh: "全部", en: "All" },
-  reset: { zh: "清除筛选", en: "Clear filters" },
+  reset: { zh: "清除筛选", en: "Clear" },
 };
 
 const EMPTY: AnalysedParcel[] = [];

@@ -7,34 +7,14 @@ import { type ComponentType, useEffect } from "react";
 import type { MapControllerApi } from "../map/api";
 import type { Engine } from "../state/engine";
 import { useAppStore } from "../state/store";
-import type { Mode } from "../state/types";
-import { CandidateList } from "./CandidateList";
 import { DataNotice } from "./DataNotice";
-import { DetailPanel } from "./DetailPanel";
 import { Header } from "./Header";
 import { useT } from "./hooks";
-import { IndicatorPanel } from "./IndicatorPanel";
-import { Legend } from "./Legend";
 import { loadParcelsFile, loadStandardsFile } from "./loadData";
 import { MapView } from "./MapView";
+import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { StatusLine } from "./StatusLine";
-import { SummaryPanel } from "./SummaryPanel";
-
-/** The analysis mode's left panel. */
-function AnalysisPanel() {
-  return (
-    <>
-      <IndicatorPanel />
-      <Legend />
-      <SummaryPanel />
-      <CandidateList />
-    </>
-  );
-}
-
-/** Left panel per mode; modes not built yet fall back to analysis. */
-const MODE_PANELS: Partial<Record<Mode, ComponentType>> = { analysis: AnalysisPanel };
 
 /** Optional slots filled by other parts of the app when their module exists (table, exports). */
 const SLOTS = import.meta.glob<Record<string, unknown>>(
@@ -63,7 +43,7 @@ export function App({ engine, mapController, onMapController }: AppProps) {
   const theme = useAppStore((s) => s.theme);
   const lang = useAppStore((s) => s.lang);
   const clearSelection = useAppStore((s) => s.clearSelection);
-  const Panel = MODE_PANELS[mode] ?? AnalysisPanel;
+  const { left: Left, right: Right } = modeView(mode);
 
   useEffect(() => {
     const html = document.documentElement;
@@ -98,14 +78,14 @@ export function App({ engine, mapController, onMapController }: AppProps) {
       </div>
       <div className="app-body">
         <aside className="side side--left" aria-label={tr("indicator")} data-testid="panel.left">
-          <Panel />
+          <Left />
         </aside>
         <main className="centre" id="map-region">
           <MapView onController={onMapController} />
           <StatusLine />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
-          <DetailPanel />
+          <Right />
         </aside>
       </div>
       <section className="bottom" aria-label={tr("tableSlot")} data-testid="panel.bottom">

@@ -31,7 +31,10 @@ const NO_FAILED = Object.freeze([]) as unknown as CheckedIndicator[];
 const SHARED_REASONS = new Map<ReasonCode, Reason[]>();
 function sharedReasons(code: ReasonCode): Reason[] {
   let r = SHARED_REASONS.get(code);
-  if (!r) SHARED_REASONS.set(code, (r = Object.freeze([plainReason(code)]) as unknown as Reason[]));
+  if (!r) {
+    r = Object.freeze([plainReason(code)]) as unknown as Reason[];
+    SHARED_REASONS.set(code, r);
+  }
   return r;
 }
 

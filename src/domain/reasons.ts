@@ -46,9 +46,15 @@ const plainCache = new Map<string, Reason>();
  */
 export function fieldReason(code: ReasonCode, field: string, field2?: string): Reason {
   let byField = fieldCache.get(code);
-  if (!byField) fieldCache.set(code, (byField = new Map()));
+  if (!byField) {
+    byField = new Map();
+    fieldCache.set(code, byField);
+  }
   let byField2 = byField.get(field);
-  if (!byField2) byField.set(field, (byField2 = new Map()));
+  if (!byField2) {
+    byField2 = new Map();
+    byField.set(field, byField2);
+  }
   const k2 = field2 ?? "";
   let r = byField2.get(k2);
   if (!r) {

@@ -104,7 +104,10 @@ export class ThresholdResolver {
   /** Thresholds from defaults → zone → industry, in output order (no agreed targets). */
   resolve(zone: string | undefined, industryCode: string | undefined): readonly ResolvedThreshold[] {
     let byIndustry = this.cache.get(zone ?? "");
-    if (!byIndustry) this.cache.set(zone ?? "", (byIndustry = new Map()));
+    if (!byIndustry) {
+      byIndustry = new Map();
+      this.cache.set(zone ?? "", byIndustry);
+    }
     let out = byIndustry.get(industryCode ?? "");
     if (out) return out;
     const s = this.standards;

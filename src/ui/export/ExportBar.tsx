@@ -84,7 +84,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
         <span>{TEXT.scope[lang]}</span>
         <select
           data-testid="export.scope"
-          value={scope}
+          value={effectiveScope}
           onChange={(e) => setScope(e.target.value === "filter" ? "filter" : "all")}
         >
           <option value="all">{`${TEXT.scopeAll[lang]} (${total})`}</option>

@@ -5,7 +5,7 @@
  * `industryCluster`, `constructionStatus`, `idleStatus`, `efficiencyClass`, `candidateOnly`,
  * `belowStandardOnly`, `text`) and `table.filter.reset`.
  */
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { AnalysedParcel } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { isFilterActive, selectZoneIds } from "../../state/selectors";
@@ -32,6 +32,46 @@ const NAMES: Record<
 
 const EMPTY: AnalysedParcel[] = [];
 
+/** Typing pauses this long before the text filter reaches the store (each update re-filters and re-dims the map). */
+const TEXT_DEBOUNCE_MS = 150;
+
+/** The search box: local text while typing, pushed to the store's filter after a short pause. */
+function SearchBox({ lang }: { lang: Lang }) {
+  const stored = useAppStore((s) => s.filter.text);
+  const setFilter = useAppStore((s) => s.setFilter);
+  const [text, setText] = useState(stored);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Follow the store when it changes from elsewhere (clear filters, a reset).
+  useEffect(() => {
+    if (timer.current === null) setText(stored);
+  }, [stored]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return (
+    <input
+      type="search"
+      className="pt-search"
+      data-testid="table.filter.text"
+      placeholder={NAMES.text[lang]}
+      aria-label={NAMES.text[lang]}
+      value={text}
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        if (timer.current !== null) clearTimeout(timer.current);
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          setFilter({ text: v });
+        }, TEXT_DEBOUNCE_MS);
+      }}
+    />
+  );
+}
+
 export function TableFilters() {
   const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY);
   const filter = useAppStore((s) => s.filter);
@@ -51,15 +91,7 @@ export function TableFilters() {
 
   return (
     <div className="pt-filters">
-      <input
-        type="search"
-        className="pt-search"
-        data-testid="table.filter.text"
-        placeholder={NAMES.text[lang]}
-        aria-label={NAMES.text[lang]}
-        value={filter.text}
-        onChange={(e) => setFilter({ text: e.target.value })}
-      />
+      <SearchBox lang={lang} />
       {/* Compact: the filter's name is its "any" choice (片区：全部), so the bar fits one line. */}
       {SELECT_FILTERS.map((name) => (
         <span key={name} className="pt-filter">

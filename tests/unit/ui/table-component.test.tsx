@@ -5,7 +5,7 @@
  */
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AnalysedParcel, AnalysisResult } from "../../../src/domain/types";
 import { resetAppStore, useAppStore } from "../../../src/state/store";
 import { ParcelTable } from "../../../src/ui/table/ParcelTable";
@@ -132,6 +132,30 @@ describe("the parcel table", () => {
     expect(rowIds()).toEqual(["HTK-10"]);
     click(byTestId("table.filter.reset"));
     expect(rowIds()).toHaveLength(3);
+  });
+
+  it("the search box reaches the store after a pause in typing, and follows a reset", () => {
+    vi.useFakeTimers();
+    try {
+      const input = byTestId("table.filter.text") as HTMLInputElement;
+      const type = (v: string) =>
+        act(() => {
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+          setter?.call(input, v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      type("htk");
+      type("htk-1");
+      expect(useAppStore.getState().filter.text).toBe("");
+      act(() => vi.advanceTimersByTime(150));
+      expect(useAppStore.getState().filter.text).toBe("htk-1");
+      expect(rowIds()).toEqual(["HTK-10"]);
+      click(byTestId("table.filter.reset"));
+      expect(input.value).toBe("");
+      expect(rowIds()).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("sorts by a header click: ascending, descending (nulls last both ways), then unsorted", () => {

@@ -126,15 +126,6 @@ function checkGeometry(geom: unknown): GeometryCheck {
   return check;
 }
 
-/** Calls `fn` with every position of a (checked) Polygon/MultiPolygon; stops when it returns false. */
-function everyPosition(geom: Polygon | MultiPolygon, fn: (p: Position) => boolean): boolean {
-  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
-  for (const rings of polys)
-    for (const ring of rings)
-      for (let i = 0; i < ring.length; i++) if (!fn(ring[i] as Position)) return false;
-  return true;
-}
-
 /** The first intersection point of a polygon part with itself (or its holes), if any. */
 function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
   const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
@@ -173,6 +164,23 @@ const fmt = (p: Position) => {
 const MIN_AREA_M2 = 0.01;
 
 /**
+ * Bytes or text → parsed JSON. Kept apart so that the decoded text (hundreds of MB for 100,000
+ * parcels) is garbage as soon as it is parsed.
+ */
+function decodeAndParse(
+  input: string | Uint8Array,
+  file: string | undefined,
+  problems: Problem[],
+): { ok: true; value: unknown } | { ok: false; code?: string; params?: Params } {
+  const decoded = decodeText(input, file);
+  problems.push(...decoded.problems);
+  if (decoded.text === undefined) return { ok: false };
+  if (decoded.text.trim() === "") return { ok: false, code: "empty-file" };
+  const parsed = parseJson(decoded.text);
+  return parsed.ok ? parsed : { ok: false, code: "not-json", params: parsed.params };
+}
+
+/**
  * Read parcels from a GeoJSON file (text or bytes).
  *
  * @param input file contents: bytes (UTF-8 or GBK are detected) or text
@@ -190,14 +198,11 @@ export function readParcelsGeoJson(input: string | Uint8Array, opts: ReadParcels
     return { parcels: [], problems, ok: false, featureCount };
   };
 
-  const decoded = decodeText(input, file);
-  problems.push(...decoded.problems);
-  if (decoded.text === undefined) return { parcels: [], problems, ok: false, featureCount: 0 };
-  const text = decoded.text;
-  if (text.trim() === "") return fail("empty-file");
-
-  const parsed = parseJson(text);
-  if (!parsed.ok) return fail("not-json", parsed.params);
+  const parsed = decodeAndParse(input, file, problems);
+  if (!parsed.ok) {
+    if (parsed.code === undefined) return { parcels: [], problems, ok: false, featureCount: 0 };
+    return fail(parsed.code, parsed.params);
+  }
   const root = parsed.value;
 
   const rootObj =
@@ -303,6 +308,65 @@ function checkAnalysisCrs(analysisCrs: string): boolean {
   }
 }
 
+/** A problem about one feature (file, index, id when known). */
+function featureProblem(
+  severity: Problem["severity"],
+  code: string,
+  file: string | undefined,
+  featureIndex: number,
+  featureId: string | undefined,
+  params?: Params,
+  field?: string,
+): Problem {
+  const p: Problem = { severity, code };
+  if (file !== undefined) p.file = file;
+  p.featureIndex = featureIndex;
+  if (featureId !== undefined) p.featureId = featureId;
+  if (field !== undefined) p.field = field;
+  if (params !== undefined) p.params = params;
+  return p;
+}
+
+/** Swap x and y of every position in place (the file was northing/latitude first). */
+function swapAxes(geom: Polygon | MultiPolygon): void {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  for (const rings of polys)
+    for (const ring of rings)
+      for (let i = 0; i < ring.length; i++) {
+        const p = ring[i] as number[];
+        const t = p[0] as number;
+        p[0] = p[1] as number;
+        p[1] = t;
+      }
+}
+
+/** The first position outside `inRange`, if any. */
+function firstOutside(
+  geom: Polygon | MultiPolygon,
+  inRange: (x: number, y: number) => boolean,
+): Position | undefined {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  for (const rings of polys)
+    for (const ring of rings)
+      for (let i = 0; i < ring.length; i++) {
+        const p = ring[i] as number[];
+        if (!inRange(p[0] as number, p[1] as number)) return p;
+      }
+  return undefined;
+}
+
+/** The id as written (an id property, else `Feature.id`): a usable id, or the unusable raw value. */
+function rawIdOf(fromProps: unknown, featureId: unknown): { id?: string; bad?: unknown } {
+  const v = fromProps !== undefined && fromProps !== null && fromProps !== "" ? fromProps : featureId;
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t !== "") return { id: t };
+  } else if (typeof v === "number" && Number.isFinite(v)) {
+    return { id: String(v) };
+  }
+  return v === undefined || v === null || v === "" ? {} : { bad: v };
+}
+
 function readFeatures(
   features: unknown[],
   plan: CrsPlan,
@@ -310,8 +374,11 @@ function readFeatures(
   where: { file?: string },
   problems: Problem[],
 ): PreparedParcel[] {
+  const file = where.file;
   const parcels: PreparedParcel[] = [];
   const swapped = plan.detection.swappedAxes;
+  const inRange = plan.inRange;
+  const crsName = plan.detection.crs;
   const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
   const toArea = plan.geographic ? makeTransform(plan.detection.crs, analysisCrs) : undefined;
   const idCount = new Map<string, number>();
@@ -319,14 +386,9 @@ function readFeatures(
 
   for (let index = 0; index < features.length; index++) {
     const feature = features[index] as Record<string, unknown> | null;
-    const at = { ...where, featureIndex: index };
     if (!feature || typeof feature !== "object" || feature.type !== "Feature") {
-      problems.push({
-        severity: "error",
-        code: "not-a-feature",
-        ...at,
-        params: { type: rawText(feature?.type ?? feature) },
-      });
+      const type = rawText(feature?.type ?? feature);
+      problems.push(featureProblem("error", "not-a-feature", file, index, undefined, { type }));
       continue;
     }
     const props =
@@ -334,60 +396,31 @@ function readFeatures(
         ? (feature.properties as Record<string, unknown>)
         : null;
     const mapped = mapProperties(props);
-
-    // The id as written (property or Feature.id), for naming this feature in problems.
-    let rawId: string | undefined;
-    let idProblem: Problem | undefined;
-    const idSource =
-      mapped.rawId !== undefined && mapped.rawId !== null && mapped.rawId !== "" ? mapped.rawId : feature.id;
-    if (typeof idSource === "string" && idSource.trim() !== "") rawId = idSource.trim();
-    else if (typeof idSource === "number" && Number.isFinite(idSource)) rawId = String(idSource);
-    else if (idSource !== undefined && idSource !== null && idSource !== "") {
-      idProblem = {
-        severity: "warning",
-        code: "bad-id",
-        ...at,
-        field: mapped.idField ?? "id",
-        params: { raw: rawText(idSource) },
-      };
-    }
-    const named = rawId === undefined ? at : { ...at, featureId: rawId };
-    const skip = (code: string, params?: Params) =>
-      problems.push({ severity: "error", code, ...named, ...(params ? { params } : {}) });
+    const { id: rawId, bad: badId } = rawIdOf(mapped.rawId, feature.id);
 
     // Geometry.
     const check = checkGeometry(feature.geometry);
     if (check.code) {
-      skip(check.code, check.params);
+      problems.push(featureProblem("error", check.code, file, index, rawId, check.params));
       continue;
     }
     const geom = feature.geometry as Polygon | MultiPolygon;
-    if (swapped) {
-      everyPosition(geom, (p) => {
-        const t = p[0] as number;
-        p[0] = p[1] as number;
-        p[1] = t;
-        return true;
-      });
-    }
-    let outside: Position | undefined;
-    everyPosition(geom, (p) => {
-      if (plan.inRange(p[0] as number, p[1] as number)) return true;
-      outside = p;
-      return false;
-    });
+    if (swapped) swapAxes(geom);
+    const outside = firstOutside(geom, inRange);
     if (outside) {
-      skip("out-of-range", { value: fmt(outside), crs: plan.detection.crs });
+      const params = { value: fmt(outside), crs: crsName };
+      problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
       continue;
     }
     const gv = geojsonProblems(feature, true);
     if (gv.length > 0) {
-      skip("invalid-geojson", { detail: gv.slice(0, 3).join("; ") });
+      const params = { detail: gv.slice(0, 3).join("; ") };
+      problems.push(featureProblem("error", "invalid-geojson", file, index, rawId, params));
       continue;
     }
     const kink = selfIntersection(geom);
     if (kink) {
-      skip("self-intersection", { at: fmt(kink) });
+      problems.push(featureProblem("error", "self-intersection", file, index, rawId, { at: fmt(kink) }));
       continue;
     }
 
@@ -400,29 +433,30 @@ function readFeatures(
     } else {
       areaM2 = planarAreaM2(geom);
       display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
-      let bad: Position | undefined;
-      everyPosition(display, (p) => {
-        if (lonLatOk(p)) return true;
-        bad = p;
-        return false;
-      });
+      const bad = firstOutside(display, lonLatOk);
       if (bad) {
-        skip("out-of-range", { value: fmt(bad), crs: plan.detection.crs });
+        const params = { value: fmt(bad), crs: crsName };
+        problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
         continue;
       }
     }
     if (!(areaM2 >= MIN_AREA_M2)) {
-      skip("zero-area");
+      problems.push(featureProblem("error", "zero-area", file, index, rawId));
       continue;
     }
 
     // Id: unique, or made unique.
     let id = rawId;
     if (id === undefined) {
-      if (idProblem) problems.push(idProblem);
+      if (badId !== undefined) {
+        const params = { raw: rawText(badId) };
+        problems.push(
+          featureProblem("warning", "bad-id", file, index, undefined, params, mapped.idField ?? "id"),
+        );
+      }
       id = positionalId(index);
       while (taken.has(id)) id = `${id}'`;
-      problems.push({ severity: "warning", code: "missing-id", ...at, featureId: id, params: { id } });
+      problems.push(featureProblem("warning", "missing-id", file, index, id, { id }));
     } else if (taken.has(id)) {
       let n = idCount.get(id) ?? 1;
       let next: string;
@@ -431,34 +465,16 @@ function readFeatures(
         next = `${id}#${n}`;
       } while (taken.has(next));
       idCount.set(id, n);
-      problems.push({
-        severity: "warning",
-        code: "duplicate-id",
-        ...at,
-        featureId: next,
-        params: { id, newId: next },
-      });
+      problems.push(featureProblem("warning", "duplicate-id", file, index, next, { id, newId: next }));
       id = next;
     }
     taken.add(id);
     if (check.closedRings > 0) {
-      problems.push({
-        severity: "warning",
-        code: "ring-closed",
-        ...at,
-        featureId: id,
-        params: { rings: check.closedRings },
-      });
+      const params = { rings: check.closedRings };
+      problems.push(featureProblem("warning", "ring-closed", file, index, id, params));
     }
     for (const issue of mapped.issues) {
-      problems.push({
-        severity: "warning",
-        code: issue.code,
-        ...at,
-        featureId: id,
-        field: issue.field,
-        params: issue.params,
-      });
+      problems.push(featureProblem("warning", issue.code, file, index, id, issue.params, issue.field));
     }
     mapped.input.id = id;
     parcels.push({ input: mapped.input, geometry: display, areaM2, extra: mapped.extra });
@@ -466,11 +482,9 @@ function readFeatures(
   return parcels;
 }
 
-const lonLatOk = (p: Position) => {
-  const x = p[0] as number;
-  const y = p[1] as number;
-  return Number.isFinite(x) && Number.isFinite(y) && x >= -180 && x <= 180 && y >= -90 && y <= 90;
-};
+function lonLatOk(x: number, y: number): boolean {
+  return x >= -180 && x <= 180 && y >= -90 && y <= 90; // false for NaN
+}
 
 /** The geometry as a plain `{type, coordinates}` (no `bbox` or foreign members); positions shared. */
 function plainGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {

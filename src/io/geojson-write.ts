@@ -11,10 +11,9 @@
  * Stored values are never rounded (domain.md §1).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { COMPUTED_FIELDS, INPUT_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult } from "../domain/types";
 
-const INPUT_KEYS = INPUT_FIELDS.map((f) => f.key);
 const COMPUTED_KEYS = COMPUTED_FIELDS.map((f) => f.key);
 
 export interface WriteGeoJsonOptions {
@@ -22,18 +21,39 @@ export interface WriteGeoJsonOptions {
   indent?: number;
 }
 
-/** The properties of one analysed parcel as exported: inputs, extra, computed (in that order). */
+/**
+ * The properties of one analysed parcel as exported: inputs (in the order read, `id` first),
+ * extra, then every computed property (in that order).
+ */
 export function exportProperties(p: AnalysedParcel): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const input = p.input as unknown as Record<string, unknown>;
-  for (const k of INPUT_KEYS) {
-    const v = input[k];
-    if (v !== undefined) out[k] = v;
-  }
-  for (const k in p.extra) out[k] = p.extra[k];
+  const out: Record<string, unknown> = { ...p.input, ...p.extra };
   const computed = p.computed as unknown as Record<string, unknown>;
   for (const k of COMPUTED_KEYS) out[k] = computed[k] ?? null;
   return out;
+}
+
+/** Members of a JSON object text without its braces (`""` for `{}`). */
+const members = (json: string) => json.slice(1, -1);
+
+/**
+ * One feature as compact JSON: the same text as `JSON.stringify` of the feature built with
+ * `exportProperties` (tested), spliced from the JSON of the parcel's own objects so that no export
+ * object is built per parcel. Requires `computed` to hold exactly the computed keys in schema
+ * order (what `analyzeParcels` builds; checked by the caller).
+ */
+function featureJson(p: AnalysedParcel): string {
+  let props = members(JSON.stringify(p.input));
+  const extra = members(JSON.stringify(p.extra));
+  if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
+  const computed = members(JSON.stringify(p.computed));
+  if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
+  return `{"type":"Feature","id":${JSON.stringify(p.input.id)},"geometry":${JSON.stringify(p.geometry)},"properties":{${props}}}`;
+}
+
+/** Does this computed object have exactly the schema's computed keys, in order? */
+function computedInSchemaOrder(c: object): boolean {
+  const keys = Object.keys(c);
+  return keys.length === COMPUTED_KEYS.length && keys.every((k, i) => k === COMPUTED_KEYS[i]);
 }
 
 /** The result as a FeatureCollection object (what `writeGeoJson` serialises). */
@@ -55,10 +75,22 @@ export function toFeatureCollection(result: AnalysisResult): FeatureCollection<P
 }
 
 /**
- * Serialise an analysis result as RFC 7946 GeoJSON text.
+ * Serialise an analysis result as RFC 7946 GeoJSON text. Built feature by feature (no tree of
+ * export objects for the whole collection), which keeps 100,000 parcels fast and small.
  *
  * @example writeGeoJson(analyzeParcels(parcels, options)) // '{"type":"FeatureCollection","asOf":"2026-06-30",…}'
  */
 export function writeGeoJson(result: AnalysisResult, opts: WriteGeoJsonOptions = {}): string {
-  return JSON.stringify(toFeatureCollection(result), null, opts.indent);
+  const first = result.parcels[0];
+  if (opts.indent || (first && !computedInSchemaOrder(first.computed))) {
+    return JSON.stringify(toFeatureCollection(result), null, opts.indent);
+  }
+  const standards = JSON.stringify({ name: result.standardsName, edition: result.standardsEdition });
+  let out = `{"type":"FeatureCollection","asOf":${JSON.stringify(result.asOf)},"standards":${standards},"features":[`;
+  // Appending builds the text without an array of parts plus a joined copy (half the peak
+  // memory for 100,000 parcels); the engine flattens it when it is read.
+  for (let i = 0; i < result.parcels.length; i++) {
+    out += (i === 0 ? "" : ",") + featureJson(result.parcels[i] as AnalysedParcel);
+  }
+  return `${out}]}`;
 }

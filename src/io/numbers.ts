@@ -99,7 +99,10 @@ const SPELLINGS: Record<string, UnitSpelling[]> = {
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+)\s*(.*)$/i;
 
 /** Full-width digits and signs (０-９ ． ， ％ － ＋) to ASCII; ideographic space to space. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   let out = "";
   let changed = false;
   for (let i = 0; i < s.length; i++) {
@@ -192,6 +195,8 @@ export function parseBoolean(raw: unknown): Parsed<boolean> {
   return issue("unparseable-boolean", raw);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const DATE_PATTERNS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
@@ -214,6 +219,13 @@ export function parseDate(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return MISSING;
   if (typeof raw === "number") return issue("excel-serial-date", raw);
   if (typeof raw !== "string") return issue("unparseable-date", raw);
+  // fast path: already ISO (the common case, and what exports contain)
+  if (raw.length === 10 && ISO_DATE.test(raw)) {
+    const y = Number(raw.slice(0, 4));
+    const mo = Number(raw.slice(5, 7));
+    const d = Number(raw.slice(8, 10));
+    return isCalendarDay(y, mo, d) ? { value: raw } : issue("invalid-date", raw);
+  }
   const s = toHalfWidth(raw).trim();
   if (/^\d{5}(\.\d+)?$/.test(s)) return issue("excel-serial-date", raw);
   for (const re of DATE_PATTERNS) {

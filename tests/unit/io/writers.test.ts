@@ -140,3 +140,12 @@ describe("writeCsv", () => {
     expect(cells[header.indexOf("Fixed investment (10k yuan)")]).toBe("12000");
   });
 });
+
+describe("writeGeoJson text", () => {
+  it("is exactly the JSON of toFeatureCollection, compact or indented", async () => {
+    const { toFeatureCollection } = await import("../../../src/io/geojson-write");
+    const result = analyse(fieldsText);
+    expect(writeGeoJson(result)).toBe(JSON.stringify(toFeatureCollection(result)));
+    expect(JSON.parse(writeGeoJson(result, { indent: 2 }))).toEqual(toFeatureCollection(result));
+  });
+});

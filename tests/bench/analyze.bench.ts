@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: end-to-end analysis of 10,000 and 100,000 synthetic parcels (lon/lat, made
+ * by `syntheticParcels` — synthetic, not real data) against the floor measured in the same
+ * process on the same data: JSON.parse + JSON.stringify of the file's text.
+ *
+ * End to end = readParcelsGeoJson from the file's bytes, as the CLI does (decode, parse,
+ * validate, self-intersection check, project to EPSG:4546, planar area, typed properties)
+ * → analyzeParcels (indicators, standards, idle, efficiency, reallocation) → writeGeoJson (text).
+ *
+ * Target (issue 2): end-to-end ≤ 2.5 × floor at 100,000 parcels, peak RSS < 1 GB.
+ * Floor and end-to-end runs alternate, so load from other processes hits both alike; medians of
+ * wall-clock time are the figures, with the CPU-time ratio alongside (steadier on a shared
+ * machine). Peak RSS is the process's lifetime maximum (data generation included).
+ * Exit 1 when the target is missed.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { analyzeParcels } from "../../src/domain/analyze";
+import { DEFAULT_STANDARDS } from "../../src/io/default-standards";
+import { readParcelsGeoJson } from "../../src/io/geojson-read";
+import { writeGeoJson } from "../../src/io/geojson-write";
+import { syntheticParcels } from "../../src/io/synthetic";
+
+const TARGET_RATIO = 2.5;
+const TARGET_RSS_MB = 1024;
+
+// A full collection between runs, so that one run's garbage is not billed to the next.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function timed(fn: () => void): Timing {
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  fn();
+  return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
+}
+
+function floorRun(bytes: Uint8Array): Timing {
+  const text = new TextDecoder().decode(bytes); // not timed: the floor starts from text
+  return timed(() => {
+    const out = JSON.stringify(JSON.parse(text));
+    if (out.length === 0) throw new Error("unreachable");
+  });
+}
+
+function endToEndRun(bytes: Uint8Array, stages: Record<string, number[]>): Timing {
+  return timed(() => {
+    const t0 = performance.now();
+    const imported = readParcelsGeoJson(bytes, { fileName: "synthetic.geojson", analysisCrs: "EPSG:4546" });
+    const t1 = performance.now();
+    if (!imported.ok) throw new Error("synthetic data did not import");
+    const result = analyzeParcels(imported.parcels, {
+      standards: DEFAULT_STANDARDS,
+      asOf: imported.surveyDate ?? "2026-06-30",
+    });
+    const t2 = performance.now();
+    const out = writeGeoJson(result);
+    const t3 = performance.now();
+    if (out.length === 0) throw new Error("unreachable");
+    (stages.read ??= []).push(t1 - t0);
+    (stages.analyze ??= []).push(t2 - t1);
+    (stages.write ??= []).push(t3 - t2);
+  });
+}
+
+let failed = false;
+for (const [n, runs] of [
+  [10_000, 5],
+  [100_000, 3],
+] as const) {
+  const bytes = new TextEncoder().encode(JSON.stringify(syntheticParcels(n, 1)));
+  gc();
+  const floor: Timing[] = [];
+  const e2e: Timing[] = [];
+  const stages: Record<string, number[]> = {};
+  floorRun(bytes); // warm-up, not counted
+  gc();
+  endToEndRun(bytes, {});
+  gc();
+  for (let i = 0; i < runs; i++) {
+    floor.push(floorRun(bytes));
+    gc();
+    e2e.push(endToEndRun(bytes, stages));
+    gc();
+  }
+  const f = median(floor.map((t) => t.wall));
+  const e = median(e2e.map((t) => t.wall));
+  const ratio = e / f;
+  const cpuRatio = median(e2e.map((t) => t.cpu)) / median(floor.map((t) => t.cpu));
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const pass = ratio <= TARGET_RATIO && peakMb < TARGET_RSS_MB;
+  if (n >= 100_000 && !pass) failed = true;
+  const stageText = Object.entries(stages)
+    .map(([k, v]) => `${k} ${median(v).toFixed(0)}`)
+    .join(" + ");
+  process.stdout.write(
+    `${n.toLocaleString("en")} parcels (${Math.round(bytes.length / 1048576)} MB of GeoJSON, ${runs} runs, medians): ` +
+      `floor ${f.toFixed(0)} ms, end-to-end ${e.toFixed(0)} ms (${stageText} ms), ` +
+      `ratio ${ratio.toFixed(2)}× (CPU time ${cpuRatio.toFixed(2)}×), peak RSS ${peakMb} MB` +
+      (n >= 100_000
+        ? ` — target ≤ ${TARGET_RATIO}× and < ${TARGET_RSS_MB} MB: ${pass ? "PASS" : "FAIL"}`
+        : "") +
+      "\n",
+  );
+}
+process.exitCode = failed ? 1 : 0;

@@ -58,7 +58,10 @@ function floorRun(bytes: Uint8Array): Timing {
   });
 }
 
-function endToEndRun(bytes: Uint8Array, stages: Record<string, number[]>): Timing {
+type Stages = { read: number[]; analyze: number[]; write: number[] };
+const noStages = (): Stages => ({ read: [], analyze: [], write: [] });
+
+function endToEndRun(bytes: Uint8Array, stages: Stages): Timing {
   return timed(() => {
     const t0 = performance.now();
     const imported = readParcelsGeoJson(bytes, { fileName: "synthetic.geojson", analysisCrs: "EPSG:4546" });
@@ -72,9 +75,9 @@ function endToEndRun(bytes: Uint8Array, stages: Record<string, number[]>): Timin
     const out = writeGeoJson(result);
     const t3 = performance.now();
     if (out.length === 0) throw new Error("unreachable");
-    (stages.read ??= []).push(t1 - t0);
-    (stages.analyze ??= []).push(t2 - t1);
-    (stages.write ??= []).push(t3 - t2);
+    stages.read.push(t1 - t0);
+    stages.analyze.push(t2 - t1);
+    stages.write.push(t3 - t2);
   });
 }
 
@@ -87,10 +90,10 @@ for (const [n, runs] of [
   gc();
   const floor: Timing[] = [];
   const e2e: Timing[] = [];
-  const stages: Record<string, number[]> = {};
+  const stages = noStages();
   floorRun(bytes); // warm-up, not counted
   gc();
-  endToEndRun(bytes, {});
+  endToEndRun(bytes, noStages());
   gc();
   for (let i = 0; i < runs; i++) {
     floor.push(floorRun(bytes));

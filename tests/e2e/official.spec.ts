@@ -456,7 +456,9 @@ test.describe("at scale", () => {
         await new Promise((r) => requestAnimationFrame(r));
       return performance.now() - t0;
     });
-    console.log(`10,000 rows: sort ${sortMs.toFixed(0)} ms, text filter ${filterMs.toFixed(0)} ms`);
+    console.log(
+      `10,000 rows: sort ${sortMs.toFixed(0)} ms, text filter ${filterMs.toFixed(0)} ms (incl. the 150 ms typing pause)`,
+    );
     expect(sortMs).toBeLessThan(1000);
     expect(filterMs).toBeGreaterThanOrEqual(0);
     expect(filterMs).toBeLessThan(1000);

@@ -18,6 +18,7 @@ export const UI = {
   syntheticBadge: b("合成示例数据", "Synthetic sample data"),
   zone: b("片区", "Zone"),
   zoneAll: b("全部", "All"),
+  noZone: b("未分区", "No zone"),
   language: b("语言", "Language"),
   langToggle: b("EN", "中文"),
   langToggleTitle: b("Switch to English", "切换到中文"),

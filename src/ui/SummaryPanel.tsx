@@ -1,4 +1,5 @@
 /** Summary counts per zone: idle land by status, efficiency classes A–D, below standard, candidates, area freed. */
+import { NO_ZONE } from "../domain/summary";
 import type { AnalysisSummary } from "../domain/types";
 import { enumLabel } from "../i18n/ui";
 import { selectZoneIds } from "../state/selectors";

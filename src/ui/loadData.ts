@@ -51,6 +51,7 @@ export function applyStandards(store: AppStore, bytes: Uint8Array, fileName: str
   const r = readStandards(bytes, fileName);
   if (r.ok && r.standards)
     store.getState().setStandards({ standards: r.standards, fileName, problems: r.problems });
+  else store.getState().setRejectedFile({ fileName, problems: r.problems });
   return r.problems;
 }
 

@@ -24,7 +24,7 @@ export function SummaryPanel() {
   const cols: { id: string; title: string; s: AnalysisSummary }[] = [
     ...zoneIds.map((id) => ({
       id,
-      title: zoneName(id, lang, zones, true),
+      title: id === NO_ZONE ? tr("noZone") : zoneName(id, lang, zones, true),
       s: result.summaryByZone[id] as AnalysisSummary,
     })),
     { id: "all", title: tr("zoneAll"), s: result.summary },

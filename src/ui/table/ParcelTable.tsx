@@ -5,7 +5,16 @@
  * are memoised, and no row subscribes to the store (the table passes each row what it needs).
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { AnalysedParcel } from "../../domain/types";
 import { selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
@@ -15,10 +24,11 @@ import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
 import "./table.css";
 
-/** Row and header heights in px (fixed, so the virtualiser needs no measuring). */
-const ROW_HEIGHT = 28;
-/** Two lines: the label, then the unit. */
-const HEADER_HEIGHT = 40;
+/**
+ * Row and header heights in px per theme (fixed, so the virtualiser needs no measuring); the header
+ * has two lines, the label and then the unit. The projector theme has larger type.
+ */
+const HEIGHTS = { default: { row: 28, head: 40 }, projector: { row: 36, head: 52 } } as const;
 const TOTAL_WIDTH = TABLE_COLUMNS.reduce((s, c) => s + c.width, 0);
 
 interface RowProps {
@@ -64,6 +74,8 @@ export function ParcelTable() {
   const select = useAppStore((s) => s.select);
   const requestZoom = useAppStore((s) => s.requestZoom);
   const clearSelection = useAppStore((s) => s.clearSelection);
+  const theme = useAppStore((s) => s.theme);
+  const { row: ROW_HEIGHT, head: HEADER_HEIGHT } = HEIGHTS[theme];
   const zoneName = useZoneName();
   const [sort, setSort] = useState<SortState | null>(null);
 
@@ -91,6 +103,9 @@ export function ParcelTable() {
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey: (i) => sorted[i]?.input.id ?? i,
   });
+  // The theme changed the heights: drop the cached sizes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure exactly when the heights change
+  useEffect(() => virtualizer.measure(), [virtualizer, ROW_HEIGHT, HEADER_HEIGHT]);
 
   // A selection made elsewhere (the map, the candidate list) scrolls its row to the middle; one made
   // here (click, arrow keys) scrolls only as far as needed, so the table does not jump under the mouse.
@@ -162,7 +177,12 @@ export function ParcelTable() {
     : `Showing ${sorted.length} of ${total} parcel${total === 1 ? "" : "s"}`;
 
   return (
-    <section className="pt" data-testid="table" aria-label={t ? "地块列表" : "Parcel table"}>
+    <section
+      className="pt"
+      data-testid="table"
+      aria-label={t ? "地块列表" : "Parcel table"}
+      style={{ "--pt-row-h": `${ROW_HEIGHT}px`, "--pt-head-h": `${HEADER_HEIGHT}px` } as CSSProperties}
+    >
       <div className="pt-toolbar">
         <TableFilters />
         <output className="pt-count" data-testid="table.count" aria-live="polite">

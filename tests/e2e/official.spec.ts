@@ -403,6 +403,26 @@ function splitCsv(line: string): string[] {
   return out;
 }
 
+test.describe("projector", () => {
+  test("the projector theme enlarges the table for a review meeting, and the selection stays in view", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const rowHeight = () =>
+      jiyue.page
+        .locator('[data-testid^="table.row."]')
+        .first()
+        .evaluate((r) => r.getBoundingClientRect().height);
+    expect(await rowHeight()).toBe(28);
+    await jiyue.el("header.theme.projector").click();
+    await expect.poll(rowHeight).toBe(36);
+    const id = await jiyue.state((s) => s.result?.parcels[60]?.input.id ?? "");
+    await jiyue.page.evaluate((pid) => window.__jiyueTest?.getState().select([pid]), id);
+    await expect(jiyue.el(`table.row.${id}`)).toBeInViewport();
+    await jiyue.screenshot("projector");
+  });
+});
+
 test.describe("at scale", () => {
   test("10,000 synthetic parcels: the table keeps only the visible rows in the page and sorts, filters and scrolls promptly", async ({
     jiyue,

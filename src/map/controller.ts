@@ -122,6 +122,9 @@ export class MapController implements MapControllerApi {
       attributionControl: { compact: false },
       locale: options.lang === "zh" ? NAV_LOCALE_ZH : {},
       dragRotate: false,
+      // No label fade animation: every animated frame is a full software-rendered frame here, and
+      // a repaint should reach idle in one or two frames.
+      fadeDuration: 0,
       pitchWithRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();

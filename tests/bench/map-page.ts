@@ -152,6 +152,7 @@ declare global {
 const container = document.getElementById("map") as HTMLElement;
 const ctl = new MapController(container, { lang, theme, basemap: { kind: "none" } });
 window.__ctl = ctl;
+if (q.get("flags") === "0") ctl.setFlagsVisible(false);
 const data =
   q.get("data") === "sample"
     ? await sampleData()
@@ -160,6 +161,8 @@ const data =
         return { parcels, context: syntheticContext(parcels) };
       })();
 window.__parcels = data.parcels;
+// Measure from a loaded map (like the baseline's addSource after "load").
+await new Promise<void>((resolve) => ctl.on("ready", () => resolve()));
 const dataAt = performance.now();
 ctl.setContext(data.context);
 ctl.setParcels(data.parcels);

@@ -38,6 +38,32 @@ function bruteForceJenks(values: number[], k: number): number {
   return best;
 }
 
+/** Optimal within-class SSD by the textbook O(k·n²) DP over sorted values (reference). */
+function referenceJenksCost(values: number[], k: number): number {
+  const x = [...values].sort((a, b) => a - b);
+  const n = x.length;
+  const pre: number[][] = Array.from({ length: n }, (_, a) => {
+    const row: number[] = new Array(n).fill(0);
+    let s = 0;
+    let q = 0;
+    for (let b = a; b < n; b++) {
+      s += x[b] as number;
+      q += (x[b] as number) ** 2;
+      row[b] = q - (s * s) / (b - a + 1);
+    }
+    return row;
+  });
+  let prev = Array.from({ length: n }, (_, j) => pre[0]?.[j] as number);
+  for (let c = 1; c < k; c++) {
+    const cur = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+    for (let j = c; j < n; j++)
+      for (let i = c; i <= j; i++)
+        cur[j] = Math.min(cur[j] as number, (prev[i - 1] as number) + (pre[i]?.[j] as number));
+    prev = cur;
+  }
+  return prev[n - 1] as number;
+}
+
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number): () => number {
   let a = seed;
@@ -125,6 +151,14 @@ describe("classBreaks: jenks", () => {
       const distinct = new Set(v).size;
       expect(b.length).toBe(Math.min(k, distinct) - 1);
       expect(sdcm(v, b)).toBeCloseTo(bruteForceJenks(v, Math.min(k, distinct)), 6);
+    }
+  });
+  it("is optimal on larger inputs: matches a plain O(k·n²) dynamic programme", () => {
+    const r = rng(11);
+    for (const k of [3, 5, 7]) {
+      const v = Array.from({ length: 400 }, () => Math.round(r() ** 2 * 10000) / 10);
+      const b = classBreaks(v, "jenks", k);
+      expect(sdcm(v, b)).toBeCloseTo(referenceJenksCost(v, k), 4);
     }
   });
   it("samples deterministically above the distinct-value limit", () => {

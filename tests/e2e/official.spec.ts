@@ -215,6 +215,20 @@ test.describe("the parcel table", () => {
     expect(taxes[0]).toBe(Math.max(...desc));
     expect(withTax).toBeGreaterThan(0);
 
+    // Headers sort from the keyboard too (Enter on a focused header).
+    await jiyue.el("table.header.taxPerMu").press("Enter");
+    await expect(jiyue.page.locator("th", { has: jiyue.el("table.header.taxPerMu") })).toHaveAttribute(
+      "aria-sort",
+      "none",
+    );
+    await jiyue.el("table.header.taxPerMu").press("Enter");
+    await expect(jiyue.page.locator("th", { has: jiyue.el("table.header.taxPerMu") })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+    await jiyue.el("table.header.taxPerMu").press("Enter");
+    ids = await rowIds();
+
     // Keyboard: focus the grid, ArrowDown selects the first row, then the second.
     await jiyue.page.getByRole("grid").focus();
     await jiyue.when.pressKey("ArrowDown");

@@ -5,8 +5,7 @@
  */
 import { shallow } from "zustand/shallow";
 import type { IsoDate } from "../domain/types";
-import type { ParcelImport } from "../io/types";
-import { type AnalysisBackend, SupersededError } from "../worker/protocol";
+import { type AnalysisBackend, type ImportResponse, SupersededError } from "../worker/protocol";
 import type { AppStore } from "./store";
 import type { ParcelsDataset, StandardsInput } from "./types";
 
@@ -16,7 +15,7 @@ export interface Engine {
     input: ArrayBuffer | Uint8Array | string,
     fileName: string,
     opts?: { synthetic?: boolean; crs?: string; syntheticCount?: number },
-  ): Promise<ParcelImport | null>;
+  ): Promise<ImportResponse | null>;
   /** Run the analysis now for the current inputs (normally automatic). */
   analyzeNow(): Promise<void>;
   dispose(): void;
@@ -36,7 +35,9 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
     store.getState().analysisStarted();
     try {
       const res = await backend.request("analyze", {
-        ...(held.has(dataset.datasetId) ? { datasetId: dataset.datasetId } : { parcels: dataset.parcels }),
+        ...(held.has(dataset.datasetId)
+          ? { datasetId: dataset.datasetId }
+          : { parcels: dataset.parcels ?? [] }),
         standards: standards.standards,
         asOf,
       });
@@ -81,10 +82,11 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
           return res;
         }
         held.clear();
-        held.add(datasetId);
+        if (!res.parcels) held.add(datasetId);
         store.getState().setDataset({
           fileName,
-          parcels: res.parcels,
+          parcelCount: res.parcelCount,
+          ...(res.parcels ? { parcels: res.parcels } : {}),
           problems: res.problems,
           ...(res.surveyDate ? { surveyDate: res.surveyDate } : {}),
           ...(res.crs ? { crs: res.crs } : {}),

@@ -21,7 +21,13 @@ export interface ContextData {
 /** A parcels file as imported (the worker's `import` response plus the file name). */
 export interface ParcelsDataset {
   fileName: string;
-  parcels: PreparedParcel[];
+  /** Number of usable parcels. */
+  parcelCount: number;
+  /**
+   * The prepared parcels, only when the analysis backend does not hold them (the worker keeps
+   * the imported parcels, so they are not copied to the page twice).
+   */
+  parcels?: PreparedParcel[];
   problems: Problem[];
   surveyDate?: IsoDate;
   crs?: CrsDetection;

@@ -51,7 +51,7 @@ export function ProblemsPanel() {
               {tr("problemsFile", {
                 file: dataset.fileName,
                 features: dataset.featureCount,
-                parcels: dataset.parcels.length,
+                parcels: dataset.parcelCount,
                 n: dataset.problems.length,
               })}
             </p>

@@ -7,8 +7,13 @@ import { analyzeParcels } from "../domain/analyze";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { syntheticParcels } from "../io/synthetic";
-import type { ParcelImport } from "../io/types";
-import type { AnalyzeRequest, AnalyzeResponse, ImportRequest, WorkerContract } from "./protocol";
+import type {
+  AnalyzeRequest,
+  AnalyzeResponse,
+  ImportRequest,
+  ImportResponse,
+  WorkerContract,
+} from "./protocol";
 
 /** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
 export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
@@ -22,7 +27,7 @@ export function createHandlerContext(): HandlerContext {
   return { datasets: new Map(), now: () => performance.now() };
 }
 
-export function handleImport(ctx: HandlerContext, req: ImportRequest): ParcelImport {
+export function handleImport(ctx: HandlerContext, req: ImportRequest): ImportResponse {
   const input =
     req.syntheticCount !== undefined
       ? JSON.stringify(syntheticParcels(req.syntheticCount))
@@ -35,11 +40,13 @@ export function handleImport(ctx: HandlerContext, req: ImportRequest): ParcelImp
     analysisCrs: req.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
   });
   if (req.datasetId !== undefined) {
-    // Only the latest dataset is needed; drop older ones.
+    // Only the latest dataset is needed; drop older ones. The parcels stay here.
     ctx.datasets.clear();
     ctx.datasets.set(req.datasetId, result.parcels);
+    const { parcels, ...rest } = result;
+    return { ...rest, parcelCount: parcels.length };
   }
-  return result;
+  return { ...result, parcelCount: result.parcels.length };
 }
 
 export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {

@@ -34,9 +34,18 @@ export interface AnalyzeResponse {
   durationMs: number;
 }
 
+/**
+ * The import result. With a `datasetId` the worker keeps the parcels and leaves them out of the
+ * response (the page needs only the analysed parcels); `parcelCount` says how many there are.
+ */
+export type ImportResponse = Omit<ParcelImport, "parcels"> & {
+  parcels?: PreparedParcel[];
+  parcelCount: number;
+};
+
 /** Request kind → request payload and response. */
 export interface WorkerContract {
-  import: { request: ImportRequest; response: ParcelImport };
+  import: { request: ImportRequest; response: ImportResponse };
   analyze: { request: AnalyzeRequest; response: AnalyzeResponse };
 }
 export type RequestKind = keyof WorkerContract;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ParcelImport } from "../../../src/io/types";
 import { connectEngine } from "../../../src/state/engine";
 import {
   type AnalysisBackend,
   type AnalyzeResponse,
+  type ImportResponse,
   type RequestKind,
   SupersededError,
   type WorkerContract,
@@ -102,17 +102,20 @@ describe("analysis engine", () => {
     store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
     const loading = engine.loadParcels("{}", "mine.geojson");
     expect(store.getState().loadStatus).toBe("loading");
-    const imported: ParcelImport = {
-      parcels: [],
+    // The worker keeps the parcels: the response has only their count.
+    const imported: ImportResponse = {
       problems: [],
       ok: true,
-      featureCount: 0,
+      featureCount: 3,
+      parcelCount: 3,
       surveyDate: "2026-06-30",
     };
     backend.calls[0]?.resolve(imported);
     await loading;
     const ds = store.getState().dataset;
     expect(ds?.fileName).toBe("mine.geojson");
+    expect(ds?.parcelCount).toBe(3);
+    expect(ds?.parcels).toBeUndefined();
     expect(store.getState().asOf).toBe("2026-06-30");
     expect(backend.calls[1]?.kind).toBe("analyze");
     expect(backend.calls[1]?.payload).toMatchObject({ datasetId: ds?.datasetId });
@@ -126,15 +129,53 @@ describe("analysis engine", () => {
     store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
     const loading = engine.loadParcels("nope", "bad.geojson");
     backend.calls[0]?.resolve({
-      parcels: [],
       problems: [{ severity: "error", code: "not-json", fatal: true, file: "bad.geojson" }],
       ok: false,
       featureCount: 0,
-    } satisfies ParcelImport);
+      parcelCount: 0,
+    } satisfies ImportResponse);
     await loading;
     expect(store.getState().loadStatus).toBe("error");
     expect(store.getState().rejectedFile?.problems[0]?.code).toBe("not-json");
     expect(store.getState().dataset).toBeNull();
     expect(backend.calls).toHaveLength(1);
+  });
+});
+
+describe("in-process backend (same handlers as the worker)", () => {
+  it("imports the sample-like file, keeps the parcels in the backend and analyses them", async () => {
+    const { InlineBackend } = await import("../../../src/worker/client");
+    const store = freshStore();
+    const engine = connectEngine(store, new InlineBackend());
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    const fc = {
+      type: "FeatureCollection",
+      surveyDate: "2026-06-30",
+      features: [
+        {
+          type: "Feature",
+          properties: { id: "P1", zone: "huangtukan", landUse: "100101", 税收: "12" },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [109.7, 30.6],
+                [109.701, 30.6],
+                [109.701, 30.601],
+                [109.7, 30.601],
+                [109.7, 30.6],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    await engine.loadParcels(JSON.stringify(fc), "p.geojson");
+    await new Promise((r) => setTimeout(r, 20));
+    const s = store.getState();
+    expect(s.dataset?.parcelCount).toBe(1);
+    expect(s.asOf).toBe("2026-06-30");
+    expect(s.result?.parcels[0]?.input.id).toBe("P1");
+    expect(s.result?.parcels[0]?.computed.taxPerMu).toBeGreaterThan(0);
   });
 });

@@ -85,6 +85,7 @@ export function result(parcels: AnalysedParcel[], asOf = "2026-06-30"): Analysis
 export function dataset(patch: Partial<ParcelsDataset> = {}): ParcelsDataset {
   return {
     fileName: "parcels.geojson",
+    parcelCount: 0,
     parcels: [],
     problems: [],
     featureCount: 0,

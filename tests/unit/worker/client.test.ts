@@ -38,7 +38,7 @@ describe("WorkerClient", () => {
     const client = new WorkerClient(w);
     const p = client.request("import", { input: "{}", fileName: "a.geojson" });
     const id = w.posted[0]?.id ?? -1;
-    w.answer({ id, ok: true, response: { parcels: [], problems: [], ok: false, featureCount: 0 } });
+    w.answer({ id, ok: true, response: { problems: [], ok: false, featureCount: 0, parcelCount: 0 } });
     await expect(p).resolves.toMatchObject({ featureCount: 0 });
   });
 
@@ -71,7 +71,7 @@ describe("WorkerClient", () => {
     w.answer({
       id: w.posted[0]?.id ?? -1,
       ok: true,
-      response: { parcels: [], problems: [], ok: true, featureCount: 1 },
+      response: { problems: [], ok: true, featureCount: 1, parcelCount: 1 },
     });
     await expect(imp).resolves.toMatchObject({ featureCount: 1 });
   });

@@ -111,6 +111,11 @@ export class InlineBackend implements AnalysisBackend {
 
 /** The app's backend: the module worker (Vite bundles it from this URL). */
 export function createWorkerBackend(): AnalysisBackend {
-  const worker = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
-  return new WorkerClient(worker as unknown as WorkerLike);
+  try {
+    const worker = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+    return new WorkerClient(worker as unknown as WorkerLike);
+  } catch {
+    // No module workers (old browser, restrictive policy): analyse on the page, slower but working.
+    return new InlineBackend();
+  }
 }

@@ -95,7 +95,9 @@ export class MapController implements MapControllerApi {
   private colouringVersion = 0;
   private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
   private hovering = false;
-  /** Colour written to each parcel's feature-state. */
+  /** The colouring baked into the fill expression (see `parcelFillPaint`). */
+  private baked: Colouring;
+  /** Colour written to each parcel's feature-state (absent: the baked colouring applies). */
   private colours = new Map<string, string>();
   private featureById = new Map<string, MapParcels["features"][number]>();
   /** Set when the basemap/lang changed before load (the initial style has the old sources). */
@@ -109,6 +111,7 @@ export class MapController implements MapControllerApi {
       colouring: options.colouring ?? landUseColouring(),
       flagsVisible: true,
     };
+    this.baked = this.opts.colouring ?? landUseColouring();
     const style = buildStyle(this.opts);
     this.layers = style.layers;
     this.map = new maplibregl.Map({
@@ -168,6 +171,13 @@ export class MapController implements MapControllerApi {
     if (JSON.stringify(colouring) === JSON.stringify(this.opts.colouring)) return;
     this.opts = { ...this.opts, colouring };
     this.colouringVersion++;
+    if (this.sentParcels === null) {
+      // No parcel tiles yet: baking the colouring into the fill expression costs nothing now, and
+      // the first tiling then paints it without any feature-state.
+      this.baked = colouring;
+      if (this.loaded) this.applyLayerOps(this.buildLayers());
+      return;
+    }
     this.flushColours();
   }
 
@@ -302,6 +312,11 @@ export class MapController implements MapControllerApi {
 
   // --- internals ------------------------------------------------------------------------------
 
+  /** The layers for the current options, with the baked colouring in the fill expression. */
+  private buildLayers(): LayerSpecification[] {
+    return buildLayers({ ...this.opts, colouring: this.baked });
+  }
+
   /**
    * Something changed: not idle until MapLibre says so. The container's `data-map-idle`
    * attribute mirrors this for end-to-end tests and the browser benchmark (no globals).
@@ -315,8 +330,7 @@ export class MapController implements MapControllerApi {
     this.loaded = true;
     this.addPatterns();
     // The style was built with the options at construction; catch up with later calls.
-    const next = buildLayers(this.opts);
-    this.applyLayerOps(next);
+    this.applyLayerOps(this.buildLayers());
     this.flushContext();
     this.flushParcels();
     this.flushSelection();
@@ -345,7 +359,7 @@ export class MapController implements MapControllerApi {
       for (const [id, src] of Object.entries(buildBasemapSources(next.basemap, next.lang)))
         this.map.addSource(id, src as maplibregl.SourceSpecification);
     }
-    this.applyLayerOps(buildLayers(next));
+    this.applyLayerOps(this.buildLayers());
     this.touch();
   }
 
@@ -449,17 +463,19 @@ export class MapController implements MapControllerApi {
   }
 
   /**
-   * Write each parcel's colour under the current colouring into feature-state, only where it
-   * changed: no data is re-sent and no tile is rebuilt (see `STATE` in style.ts).
+   * Bring each parcel's shown colour in line with the current colouring: where it differs from
+   * what the parcel shows now (its feature-state colour, else the baked colouring), write it into
+   * feature-state. No data is re-sent and no tile is rebuilt (see `STATE` in style.ts).
    */
   private flushColours(): void {
-    if (!this.loaded || !this.parcels) return;
-    const colourOf = colourFor(this.opts.colouring ?? landUseColouring());
+    if (!this.loaded || !this.parcels || this.sentParcels !== this.parcels) return;
+    const want = colourFor(this.opts.colouring ?? this.baked);
+    const shown = colourFor(this.baked);
     let changed = 0;
     for (const f of this.parcels.features) {
       const id = String(f.properties?.id ?? f.id ?? "");
-      const c = colourOf(f.properties);
-      if (this.colours.get(id) === c) continue;
+      const c = want(f.properties);
+      if ((this.colours.get(id) ?? shown(f.properties)) === c) continue;
       this.colours.set(id, c);
       this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.fill]: c });
       changed++;

@@ -80,10 +80,11 @@ export const BASEMAP_LAYERS = [LAYER.basemap, LAYER.basemapLabels];
 export const BASEMAP_SOURCES = [SOURCE.basemap, SOURCE.basemapLabels];
 
 /**
- * Feature-state keys on parcels: `fill` is the parcel's colour under the current colouring
- * (`colourFor`), `dim` is set outside the table filter. Colours live in feature-state because a
- * change of a data-driven paint property makes MapLibre re-tile the whole source in its worker
- * (seconds at 10,000 parcels), whereas feature-state is applied on the main thread per feature.
+ * Feature-state keys on parcels: `fill` is the parcel's colour when it differs from the colouring
+ * baked into the fill expression (`parcelFillPaint`), `dim` is set outside the table filter.
+ * Colour changes go through feature-state because a change of a data-driven paint property makes
+ * MapLibre re-tile the whole source in its worker (seconds at 10,000 parcels), whereas
+ * feature-state is applied on the main thread per feature.
  */
 export const STATE = { fill: "fill", dim: "dim" } as const;
 
@@ -220,6 +221,22 @@ export function parcelFillColor(colouring: Colouring): DataDrivenPropertyValueSp
     step.push(b, colorAt(i + 1));
   });
   return ["case", isNumber, step as ExpressionSpecification, colouring.nullColor];
+}
+
+/**
+ * The parcel fill's paint value: the colour in feature-state `fill` when there is one, else the
+ * colouring's expression over the feature's properties. The controller bakes a colouring into the
+ * expression while that is free (before the parcel data is sent) and switches later colourings
+ * through feature-state, which needs no re-tiling.
+ */
+export function parcelFillPaint(colouring: Colouring | undefined): ExpressionSpecification {
+  const fromProps = colouring ? parcelFillColor(colouring) : DEFAULT_PARCEL_COLOR;
+  return [
+    "case",
+    ["==", ["typeof", ["feature-state", STATE.fill]], "string"],
+    ["to-color", ["feature-state", STATE.fill]],
+    fromProps as ExpressionSpecification,
+  ];
 }
 
 /** MapLibre's `to-string` of a property value (null/missing → ""). */
@@ -418,7 +435,7 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       type: "fill",
       source: SOURCE.parcels,
       paint: {
-        "fill-color": ["to-color", ["feature-state", STATE.fill], DEFAULT_PARCEL_COLOR],
+        "fill-color": parcelFillPaint(opts.colouring),
         "fill-opacity": dimmed(t.fillOpacity, t.dimOpacity),
         // A 1 px outline for free (no extra line bucket at overview zooms).
         "fill-outline-color": t.parcelOutline,
@@ -428,6 +445,9 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       id: LAYER.flagHatch,
       type: "fill",
       source: SOURCE.parcels,
+      // Below z12 (a whole county in view) a parcel is a few pixels: the hatch cannot be read
+      // there and would only cost worker time; the flag outline still marks it.
+      minzoom: 12,
       filter: FLAGGED,
       layout: { visibility: flagsVisibility },
       paint: {

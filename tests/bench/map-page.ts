@@ -164,7 +164,7 @@ window.__parcels = data.parcels;
 // Measure from a loaded map (like the baseline's addSource after "load").
 await new Promise<void>((resolve) => ctl.on("ready", () => resolve()));
 const dataAt = performance.now();
-ctl.setContext(data.context);
+if (q.get("ctx") !== "0") ctl.setContext(data.context);
 ctl.setParcels(data.parcels);
 await ctl.whenIdle();
 window.__page = { parcels: data.parcels.features.length, dataAt, idleAt: performance.now() };

@@ -16,6 +16,7 @@ import {
   FLAG_LAYERS,
   LAYER,
   parcelFillColor,
+  parcelFillPaint,
   SOURCE,
   type Theme,
 } from "../../../src/map/style";
@@ -270,6 +271,8 @@ describe("parcel layers stay few (each one on the big source costs worker time)"
     expect(onParcels.map((l) => l.id).sort()).toEqual(
       [LAYER.flagHatch, LAYER.flagLine, LAYER.parcelsFill].sort(),
     );
+    const below12 = onParcels.filter((l) => (l.minzoom ?? 0) < 12).map((l) => l.id);
+    expect(below12.sort()).toEqual([LAYER.flagLine, LAYER.parcelsFill].sort());
   });
   it("the fill colour comes from feature-state", () => {
     const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
@@ -277,5 +280,29 @@ describe("parcel layers stay few (each one on the big source costs worker time)"
     expect(JSON.stringify(fill?.type === "fill" ? fill.paint?.["fill-color"] : null)).toContain(
       "feature-state",
     );
+  });
+});
+
+describe("parcelFillPaint: feature-state colour first, else the baked colouring", () => {
+  const evalPaint = (state: Record<string, unknown>, properties: Record<string, unknown>) => {
+    const parsed = expression.createExpression(
+      parcelFillPaint(GRADUATED),
+      "fill-color",
+      latest.paint_fill["fill-color"] as unknown as StylePropertySpecification,
+    );
+    if (parsed.result !== "success") throw new Error(parsed.value.map((e) => e.message).join("; "));
+    const c = parsed.value.evaluate(
+      { zoom: 14 },
+      { type: "Polygon", properties } as never,
+      state as never,
+    ) as Color;
+    return [c.r, c.g, c.b].map((x) => Math.round(x * 255));
+  };
+  it("uses the state colour when set", () => {
+    expect(evalPaint({ fill: "#010203" }, { investmentPerMu: 150 })).toEqual([1, 2, 3]);
+  });
+  it("falls back to the baked expression", () => {
+    expect(evalPaint({}, { investmentPerMu: 150 })).toEqual([0xfe, 0xcc, 0x5c]);
+    expect(evalPaint({ dim: true }, { investmentPerMu: null })).toEqual([0xd9, 0xd9, 0xd9]);
   });
 });

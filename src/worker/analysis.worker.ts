@@ -7,6 +7,7 @@
 import { createHandlerContext, handle } from "./handlers";
 import type { WorkerInbound, WorkerOutbound } from "./protocol";
 import { pickLatest } from "./queue";
+import { encodeResult } from "./wire";
 
 const ctx = createHandlerContext();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,7 +25,11 @@ function drain(): void {
   for (const m of dropped) reply({ id: m.id, ok: false, superseded: true, error: "superseded" });
   for (const m of run) {
     try {
-      reply({ id: m.id, ok: true, response: handle(ctx, m.kind, m.payload) });
+      const response = handle(ctx, m.kind, m.payload);
+      if (m.kind === "analyze" && "result" in response) {
+        const wire = encodeResult(response.result);
+        reply({ id: m.id, ok: true, response: { ...response, result: wire.result, sources: wire.sources } });
+      } else reply({ id: m.id, ok: true, response });
     } catch (e) {
       reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }

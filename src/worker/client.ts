@@ -12,6 +12,7 @@ import {
   type WorkerInbound,
   type WorkerOutbound,
 } from "./protocol";
+import { decodeResult } from "./wire";
 
 export { type AnalysisBackend, SupersededError };
 
@@ -76,8 +77,13 @@ export class WorkerClient implements AnalysisBackend {
     const p = this.pending.get(msg.id);
     if (!p) return; // stale: superseded or disposed
     this.pending.delete(msg.id);
-    if (msg.ok) p.resolve(msg.response as never);
-    else p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
+    if (msg.ok) {
+      const r = msg.response;
+      if (p.kind === "analyze" && "sources" in r && r.sources) {
+        const { sources, ...rest } = r;
+        p.resolve({ ...rest, result: decodeResult({ result: rest.result, sources }) } as never);
+      } else p.resolve(r as never);
+    } else p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
   }
 
   dispose(): void {

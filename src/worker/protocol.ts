@@ -29,7 +29,10 @@ export interface AnalyzeRequest {
 }
 
 export interface AnalyzeResponse {
+  /** The result (between worker and client in the compact form of `wire.ts`). */
   result: AnalysisResult;
+  /** Set on the wire only: the interned check source texts. */
+  sources?: string[];
   /** Time spent analysing in the worker, ms. */
   durationMs: number;
 }

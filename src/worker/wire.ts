@@ -1,0 +1,46 @@
+/**
+ * Compact wire form of an analysis result. Structured clone copies every string in full, and
+ * each standards check carries its threshold's source text (a sentence, the same few sentences
+ * for every parcel): at 10,000 parcels that was a quarter of the bytes the page had to decode.
+ * The worker replaces each source with an index into a table; the client puts the strings back
+ * (shared, so the page also holds each sentence once).
+ */
+import type { AnalysisResult, StandardCheck } from "../domain/types";
+
+export interface WireResult {
+  result: AnalysisResult;
+  /** Source texts; `check.source` holds an index into this table (as a number). */
+  sources: string[];
+}
+
+/** Intern check sources (new parcel and check objects: the analysis may freeze and share its checks). */
+export function encodeResult(result: AnalysisResult): WireResult {
+  const index = new Map<string, number>();
+  const sources: string[] = [];
+  const encoded = new Map<StandardCheck, StandardCheck>();
+  const encode = (c: StandardCheck): StandardCheck => {
+    let e = encoded.get(c);
+    if (!e) {
+      let i = index.get(c.source);
+      if (i === undefined) {
+        i = sources.length;
+        sources.push(c.source);
+        index.set(c.source, i);
+      }
+      e = { ...c, source: i as unknown as string };
+      encoded.set(c, e);
+    }
+    return e;
+  };
+  const parcels = result.parcels.map((p) => (p.checks.length ? { ...p, checks: p.checks.map(encode) } : p));
+  return { result: { ...result, parcels }, sources };
+}
+
+/** Put the source texts back (in place: the objects are the page's own copies after the message). */
+export function decodeResult(wire: WireResult): AnalysisResult {
+  for (const p of wire.result.parcels)
+    for (const c of p.checks as (Omit<StandardCheck, "source"> & { source: unknown })[]) {
+      if (typeof c.source === "number") c.source = wire.sources[c.source] ?? "";
+    }
+  return wire.result;
+}

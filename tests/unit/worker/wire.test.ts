@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { StandardCheck } from "../../../src/domain/types";
+import { WorkerClient, type WorkerLike } from "../../../src/worker/client";
+import type { WorkerInbound, WorkerOutbound } from "../../../src/worker/protocol";
+import { decodeResult, encodeResult } from "../../../src/worker/wire";
+import { parcel, result, STANDARDS } from "../state/helpers";
+
+/** Frozen, as the analysis may return them. */
+const check = (indicator: StandardCheck["indicator"], source: string): StandardCheck =>
+  Object.freeze({
+    indicator,
+    kind: "min",
+    threshold: 1,
+    level: "default",
+    source,
+    value: 2,
+    status: "pass",
+  });
+
+function sample() {
+  const a = parcel({ id: "A" });
+  a.checks = [check("far", "国土资发〔2008〕24号"), check("taxPerMu", "park default")];
+  const b = parcel({ id: "B" });
+  b.checks = [check("far", "国土资发〔2008〕24号")];
+  return result([a, b, parcel({ id: "C" })]);
+}
+
+describe("result wire form", () => {
+  it("interns each check source once and restores every one", () => {
+    const wire = encodeResult(sample());
+    expect(wire.sources).toEqual(["国土资发〔2008〕24号", "park default"]);
+    expect(wire.result.parcels[1]?.checks[0]?.source as unknown).toBe(0);
+    expect(sample().parcels[0]?.checks[0]?.source).toBe("国土资发〔2008〕24号"); // input untouched
+    const back = decodeResult(structuredClone(wire));
+    expect(back).toEqual(sample());
+  });
+
+  it("the worker client decodes analyze responses", async () => {
+    const listener: { onMsg?: (ev: MessageEvent<WorkerOutbound>) => void } = {};
+    const posted: WorkerInbound[] = [];
+    const fake: WorkerLike = {
+      postMessage: (m) => posted.push(m),
+      addEventListener: (type: string, fn: unknown) => {
+        if (type === "message") listener.onMsg = fn as (ev: MessageEvent<WorkerOutbound>) => void;
+      },
+      terminate: () => {},
+    };
+    const client = new WorkerClient(fake);
+    const p = client.request("analyze", { parcels: [], standards: STANDARDS, asOf: "2026-06-30" });
+    const wire = encodeResult(sample());
+    listener.onMsg?.({
+      data: {
+        id: posted[0]?.id ?? -1,
+        ok: true,
+        response: { result: wire.result, sources: wire.sources, durationMs: 1 },
+      },
+    } as MessageEvent<WorkerOutbound>);
+    const res = await p;
+    expect(res.result.parcels[0]?.checks.map((c) => c.source)).toEqual([
+      "国土资发〔2008〕24号",
+      "park default",
+    ]);
+    expect(res).not.toHaveProperty("sources");
+  });
+});

@@ -11,16 +11,16 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import type { AnalysisResult, Standards } from "../domain/types";
 import { fill, type Lang } from "../i18n/lang";
-import { writeCsv } from "../io/csv-write";
+import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
 import { readParcelsGeoJson } from "../io/geojson-read";
-import { writeGeoJson } from "../io/geojson-write";
+import { geoJsonChunks } from "../io/geojson-write";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
@@ -187,18 +187,18 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   const result: AnalysisResult = analyzeParcels(imported.parcels, { standards, asOf });
   const format = (o.format as string | undefined) ?? "geojson";
-  const text = format === "csv" ? writeCsv(result, { lang }) : `${writeGeoJson(result)}\n`;
+  const chunks = format === "csv" ? csvChunks(result, { lang }) : withNewline(geoJsonChunks(result));
 
   const out = o.out as string | undefined;
   if (out !== undefined) {
     try {
-      writeFileSync(out, text);
+      writeFileChunks(out, chunks);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
       return die({ severity: "error", code: "write-failed", file: out, params: { message: code } }, lang);
     }
   } else {
-    await writeStdout(text);
+    await writeStdout(chunks);
   }
   note(TEXT.summary, lang, {
     features: imported.featureCount,
@@ -210,13 +210,48 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   return 0;
 }
 
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield "\n";
+}
+
+/** Write chunks to a file (created or truncated) as UTF-8, without holding the whole text. */
+function writeFileChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Write to stdout and wait until it is flushed (large outputs through a pipe). A reader that
- * stops early (`| head`) closes the pipe: that is not an error worth a message.
+ * Write chunks to stdout, respecting back-pressure, and wait until they are flushed. A reader
+ * that stops early (`| head`) closes the pipe: that is not an error worth a message.
  */
-function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdout.once("error", () => resolve());
-    process.stdout.write(text, () => resolve());
-  });
+async function writeStdout(chunks: Iterable<string>): Promise<void> {
+  let closed = false;
+  const onError = () => {
+    closed = true;
+  };
+  process.stdout.on("error", onError);
+  try {
+    for (const chunk of chunks) {
+      if (closed) return;
+      if (!process.stdout.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            process.stdout.off("drain", done);
+            process.stdout.off("error", done);
+            resolve();
+          };
+          process.stdout.once("drain", done);
+          process.stdout.once("error", done);
+        });
+      }
+    }
+    if (!closed) await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  } finally {
+    process.stdout.off("error", onError);
+  }
 }

@@ -63,12 +63,14 @@ export function csvCell(v: unknown, lang: CsvLang): string {
   return csvText(JSON.stringify(v) ?? "");
 }
 
+/** Rows per chunk of `csvChunks`. */
+const ROWS_PER_CHUNK = 1000;
+
 /**
- * Serialise an analysis result as CSV text (starting with the byte-order mark U+FEFF).
- *
- * @example writeCsv(result, { lang: "zh" }) // "\uFEFF宗地编号,地块名称,…\r\nHTK-001,…\r\n"
+ * The CSV text in pieces whose concatenation is exactly `writeCsv(result, opts)`, for writing a
+ * large result without holding the whole text.
  */
-export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string {
+export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Generator<string> {
   const { lang } = opts;
   const extraKeys: string[] = [];
   const seen = new Set<string>();
@@ -85,12 +87,24 @@ export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string 
     ...extraKeys.map(csvText),
     ...COMPUTED_FIELDS.map((f) => csvText(csvHeader(f, lang))),
   ].join(",");
-  const lines: string[] = new Array(result.parcels.length + 1);
-  lines[0] = `\uFEFF${header}`;
-  for (let i = 0; i < result.parcels.length; i++) {
-    lines[i + 1] = row(result.parcels[i] as AnalysedParcel, extraKeys, lang);
+  yield `\uFEFF${header}\r\n`;
+  const lines: string[] = [];
+  const parcels = result.parcels;
+  for (let i = 0; i < parcels.length; i += ROWS_PER_CHUNK) {
+    lines.length = 0;
+    const end = Math.min(parcels.length, i + ROWS_PER_CHUNK);
+    for (let k = i; k < end; k++) lines.push(row(parcels[k] as AnalysedParcel, extraKeys, lang));
+    yield `${lines.join("\r\n")}\r\n`;
   }
-  return `${lines.join("\r\n")}\r\n`;
+}
+
+/**
+ * Serialise an analysis result as CSV text (starting with the byte-order mark U+FEFF).
+ *
+ * @example writeCsv(result, { lang: "zh" }) // "\uFEFF宗地编号,地块名称,…\r\nHTK-001,…\r\n"
+ */
+export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string {
+  return [...csvChunks(result, opts)].join("");
 }
 
 function row(p: AnalysedParcel, extraKeys: string[], lang: CsvLang): string {

@@ -308,6 +308,42 @@ function checkAnalysisCrs(analysisCrs: string): boolean {
   }
 }
 
+/** Scratch rings for `projectedArea`, reused across features (no allocation per ring). */
+const SCRATCH: Position[][] = [];
+const SCRATCH_POLYGON: Polygon = { type: "Polygon", coordinates: SCRATCH };
+
+/**
+ * Planar area (m², `planarAreaM2`) of a lon/lat geometry projected with `project` (from
+ * `makeTransform`) — without building a projected copy: each part is projected into reused
+ * scratch rings, and a ring's closing position (equal to its first) reuses the first result.
+ */
+function projectedArea(
+  geom: Polygon | MultiPolygon,
+  project: (xy: [number, number]) => [number, number],
+): number {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  let area = 0;
+  for (const rings of polys) {
+    SCRATCH.length = rings.length;
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r] as Position[];
+      let out = SCRATCH[r];
+      if (!out) {
+        out = [];
+        SCRATCH[r] = out;
+      }
+      out.length = ring.length;
+      const last = ring.length - 1;
+      for (let i = 0; i < ring.length; i++) {
+        const p = ring[i] as number[];
+        out[i] = i === last ? (out[0] as Position) : project([p[0] as number, p[1] as number]);
+      }
+    }
+    area += planarAreaM2(SCRATCH_POLYGON);
+  }
+  return area;
+}
+
 /** A problem about one feature (file, index, id when known). */
 function featureProblem(
   severity: Problem["severity"],
@@ -429,7 +465,7 @@ function readFeatures(
     let areaM2: number;
     if (toArea) {
       display = plainGeometry(geom);
-      areaM2 = planarAreaM2(transformGeometry(display, toArea));
+      areaM2 = projectedArea(display, toArea);
     } else {
       areaM2 = planarAreaM2(geom);
       display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);

@@ -94,6 +94,8 @@ function enumMap(labels: Record<string, string[]>): Map<string, string> {
   return m;
 }
 
+const isNumeric = (f: FieldInfo) => f.kind === "number" || f.kind === "integer";
+
 /** The schema field a property name maps to, if any (input fields only). */
 export function inputFieldFor(name: string): FieldInfo | undefined {
   return INPUT_BY_NAME.get(norm(name));
@@ -297,6 +299,13 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
       out.rawId = raw;
       out.idField = name;
       continue;
+    }
+    if (typeof raw === "number" && raw > 0 && raw < Number.POSITIVE_INFINITY && isNumeric(field)) {
+      // fast path for the common case: a positive number, as it should be
+      if (field.kind === "number" || Number.isInteger(raw)) {
+        (SETTERS[field.key] as Setter)(input, raw);
+        continue;
+      }
     }
     const r = parseValue(field, raw);
     if (r.issue)

@@ -149,3 +149,20 @@ describe("writeGeoJson text", () => {
     expect(JSON.parse(writeGeoJson(result, { indent: 2 }))).toEqual(toFeatureCollection(result));
   });
 });
+
+describe("chunked writers", () => {
+  it("concatenate to exactly the whole text, across chunk boundaries", async () => {
+    const { geoJsonChunks } = await import("../../../src/io/geojson-write");
+    const { csvChunks } = await import("../../../src/io/csv-write");
+    const { syntheticParcels } = await import("../../../src/io/synthetic");
+    const r = analyse(JSON.stringify(syntheticParcels(1203, 7)));
+    const g = [...geoJsonChunks(r)];
+    expect(g.length).toBeGreaterThan(3);
+    expect(g.join("")).toBe(writeGeoJson(r));
+    expect(JSON.parse(g.join("")).features).toHaveLength(1203);
+    const c = [...csvChunks(r, { lang: "zh" })];
+    expect(c.length).toBeGreaterThan(2);
+    expect(c.join("")).toBe(writeCsv(r, { lang: "zh" }));
+    expect(c.join("").split("\r\n")).toHaveLength(1203 + 2);
+  });
+});

@@ -12,6 +12,7 @@ import { connectEngine } from "./state/engine";
 import { setLandUseGrouping } from "./state/landUse";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
+import { pendingBreakTasks } from "./ui/colouring";
 import { loadInitialData } from "./ui/loadData";
 import { createWorkerBackend } from "./worker/client";
 import "./ui/app.css";
@@ -68,6 +69,7 @@ function watchReady(c: MapControllerApi) {
         .then(() => c.whenIdle())
         .then(() => {
           const s = useAppStore.getState();
+          scheduleIdleWork(pendingBreakTasks(useAppStore.getState()));
           window.__jiyue = {
             startedAt,
             dataLoadedAt,
@@ -81,6 +83,26 @@ function watchReady(c: MapControllerApi) {
     { fireImmediately: true },
   );
 }
+
+/** Run small tasks when the page is idle, one per idle period. */
+function scheduleIdleWork(tasks: (() => void)[]) {
+  const next = () => {
+    const task = tasks.shift();
+    if (!task) return;
+    task();
+    idle(next);
+  };
+  const idle = (fn: () => void) =>
+    "requestIdleCallback" in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
+  idle(next);
+}
+// After each later analysis (new standards or as-of date), classify again in idle time.
+useAppStore.subscribe(
+  (s) => s.version,
+  (v) => {
+    if (v > 1) scheduleIdleWork(pendingBreakTasks(useAppStore.getState()));
+  },
+);
 
 function Root() {
   const [mapController, setMapController] = useState<MapControllerApi | null>(null);

@@ -11,9 +11,9 @@ import type { Lang } from "../i18n/lang";
 import { type EnumKind, enumLabel, t, unitLabel } from "../i18n/ui";
 import type { Colouring } from "../map/api";
 import { LAND_USE_GROUP_INFO, LAND_USE_GROUPS, landUseGroup } from "../map/landuse";
-import { currentClassification } from "../state/slices/view";
+import { currentClassification, DEFAULT_CLASSIFICATION } from "../state/slices/view";
 import type { AppState, CategoricalIndicator, Classification, Indicator, Unit } from "../state/types";
-import { isNumericIndicator } from "../state/types";
+import { isNumericIndicator, NUMERIC_INDICATORS } from "../state/types";
 import { decimalsFor, formatNumber, toDisplay } from "./format";
 
 export interface LegendClass {
@@ -115,6 +115,50 @@ function numericColumn(parcels: readonly AnalysedParcel[], key: string): (number
   return parcels.map((p) => (p.computed as unknown as Record<string, number | null>)[key] ?? null);
 }
 
+/** Class breaks per parcel set, memoised by indicator and classification (a switch back is instant). */
+const breaksCache = new WeakMap<readonly AnalysedParcel[], Map<string, number[]>>();
+
+function breaksKey(indicator: string, cls: Classification): string {
+  return `${indicator}|${cls.method}|${cls.k}|${cls.method === "manual" ? cls.manualBreaks.join(",") : ""}`;
+}
+
+function breaksFor(
+  parcels: readonly AnalysedParcel[],
+  indicator: string,
+  cls: Classification,
+  values?: (number | null)[],
+): number[] {
+  let cache = breaksCache.get(parcels);
+  if (!cache) {
+    cache = new Map();
+    breaksCache.set(parcels, cache);
+  }
+  const key = breaksKey(indicator, cls);
+  let breaks = cache.get(key);
+  if (!breaks) {
+    breaks = classBreaks(values ?? numericColumn(parcels, indicator), cls.method, cls.k, cls.manualBreaks);
+    cache.set(key, breaks);
+  }
+  return breaks;
+}
+
+/**
+ * Work for idle time: the class breaks of every numeric indicator under its current
+ * classification, so the first switch to it needs no classification (Jenks at 10,000 parcels
+ * takes tens of milliseconds). Returns one task per indicator not yet cached.
+ */
+export function pendingBreakTasks(s: AppState): (() => void)[] {
+  const parcels = s.result?.parcels;
+  if (!parcels) return [];
+  const cache = breaksCache.get(parcels);
+  return NUMERIC_INDICATORS.filter((ind) => {
+    const cls = s.classifications[ind] ?? DEFAULT_CLASSIFICATION;
+    return !cache?.has(breaksKey(ind, cls));
+  }).map((ind) => () => {
+    breaksFor(parcels, ind, s.classifications[ind] ?? DEFAULT_CLASSIFICATION);
+  });
+}
+
 interface Derived {
   colouring: Colouring;
   legend: Legend;
@@ -173,7 +217,7 @@ function derive(
 
   const fieldUnit: FieldUnit = fieldInfo(indicator)?.unit ?? "none";
   const values = numericColumn(parcels, indicator);
-  const breaks = classBreaks(values, cls.method, cls.k, cls.manualBreaks);
+  const breaks = breaksFor(parcels, indicator, cls, values);
   const colors = rampColors("YlGnBu", breaks.length + 1);
   const counts = classCounts(values, breaks);
   const noData = values.filter((v) => v === null || !Number.isFinite(v)).length;

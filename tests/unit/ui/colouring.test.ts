@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetAppStore, useAppStore } from "../../../src/state/store";
-import { selectColouring, selectLegend } from "../../../src/ui/colouring";
+import { pendingBreakTasks, selectColouring, selectLegend } from "../../../src/ui/colouring";
 import { parcel, result } from "../state/helpers";
 
 function load(values: (number | null)[]) {
@@ -81,5 +81,18 @@ describe("colouring and legend", () => {
     const legend = selectLegend(useAppStore.getState());
     expect(legend.classes.map((c) => c.count)).toEqual([1, 0, 0, 0]);
     expect(legend.noData).toMatchObject({ label: "未评价", count: 1 });
+  });
+
+  it("idle-time precomputation: one task per numeric indicator not yet classified, none after running them", () => {
+    load([10, 20, 30, 40]);
+    useAppStore.getState().setIndicator("taxPerMu");
+    selectColouring(useAppStore.getState()); // taxPerMu is now classified
+    const tasks = pendingBreakTasks(useAppStore.getState());
+    expect(tasks.length).toBe(15);
+    for (const t of tasks) t();
+    expect(pendingBreakTasks(useAppStore.getState())).toHaveLength(0);
+    useAppStore.getState().setIndicator("far");
+    useAppStore.getState().setClassCount(3);
+    expect(pendingBreakTasks(useAppStore.getState())).toHaveLength(1);
   });
 });

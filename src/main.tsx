@@ -38,6 +38,7 @@ declare global {
 }
 
 const startedAt = performance.now();
+performance.mark("jiyue:start");
 setLandUseGrouping(landUseGroup);
 const engine = connectEngine(useAppStore, createWorkerBackend());
 
@@ -52,7 +53,10 @@ window.__jiyueTest = {
 useAppStore.subscribe(
   (s) => s.dataset,
   (d) => {
-    if (d && dataLoadedAt === null) dataLoadedAt = performance.now();
+    if (d && dataLoadedAt === null) {
+      dataLoadedAt = performance.now();
+      performance.mark("jiyue:data-loaded");
+    }
   },
 );
 
@@ -64,6 +68,7 @@ function watchReady(c: MapControllerApi) {
       if (v < 1) return;
       unsub();
       analysedAt = performance.now();
+      performance.mark("jiyue:analysed");
       // Let the binding hand the parcels to the controller first (same tick), then wait for idle.
       void Promise.resolve()
         .then(() => c.whenIdle())

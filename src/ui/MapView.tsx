@@ -32,7 +32,9 @@ export function MapView({ onController }: MapViewProps) {
         : s.basemap === "osm"
           ? { kind: "osm" }
           : { kind: "none" };
+    performance.mark("jiyue:map-create");
     const c = new MapController(el, { lang: s.lang, theme: s.theme, basemap });
+    performance.mark("jiyue:map-created");
     controller.current = c;
     const unbind = bindMap(useAppStore, c);
     onControllerRef.current?.(c);

@@ -71,12 +71,6 @@ export async function loadInitialData(store: AppStore, engine: Engine, search: s
   // Fetch the parcels while the standards are read (the import needs the standards' analysis CRS).
   const parcelsBytes = parcelsUrl ? fetchBytes(parcelsUrl) : null;
   parcelsBytes?.catch(() => {}); // handled where awaited
-  try {
-    const standardsUrl = geodataUrl("standards.json");
-    if (standardsUrl) applyStandards(store, await fetchBytes(standardsUrl), "standards.json");
-  } catch (e) {
-    st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
-  }
   const contextPromise = Promise.all(
     [
       "zones.geojson",
@@ -98,6 +92,13 @@ export async function loadInitialData(store: AppStore, engine: Engine, search: s
     if (targets && typeof targets === "object")
       store.getState().setTargets(targets as Record<string, unknown>);
   });
+
+  try {
+    const standardsUrl = geodataUrl("standards.json");
+    if (standardsUrl) applyStandards(store, await fetchBytes(standardsUrl), "standards.json");
+  } catch (e) {
+    st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
+  }
 
   if (synthetic !== null) {
     // Generated in the worker: the page stays responsive.

@@ -221,19 +221,44 @@ const SETTERS: Record<string, Setter> = {
   },
 };
 
-/** Slot of each input field in the per-call bookkeeping arrays below. */
-const FIELD_SLOT = new Map<FieldInfo, number>(INPUT_FIELDS.map((f, i) => [f, i]));
+/** Per-call bookkeeping by field slot (see `FieldEntry`). */
 const stamp = new Float64Array(INPUT_FIELDS.length);
 const filledBy: string[] = new Array(INPUT_FIELDS.length).fill("");
 let generation = 0;
+const ID_SLOT = INPUT_FIELDS.findIndex((f) => f.key === "id");
 
-/** Raw property name → its field, `computed`, or `extra` (names repeat across features: cache them). */
-const NAME_CACHE = new Map<string, FieldInfo | "computed" | "extra">();
-function classify(name: string): FieldInfo | "computed" | "extra" {
+/** What the reader does with a property name: its field, its bookkeeping slot, its store. */
+interface FieldEntry {
+  field: FieldInfo;
+  slot: number;
+  set: Setter;
+  numeric: boolean;
+}
+const ENTRY_BY_FIELD = new Map<FieldInfo, FieldEntry>(
+  INPUT_FIELDS.map((field, slot) => [
+    field,
+    {
+      field,
+      slot,
+      // a field added to the catalogue without a setter still works (keyed store)
+      set:
+        SETTERS[field.key] ??
+        ((o: Record<string, unknown>, v: unknown) => {
+          o[field.key] = v;
+        }),
+      numeric: isNumeric(field),
+    },
+  ]),
+);
+
+/** Raw property name → its entry, `computed`, or `extra` (names repeat across features: cache them). */
+const NAME_CACHE = new Map<string, FieldEntry | "computed" | "extra">();
+function classify(name: string): FieldEntry | "computed" | "extra" {
   let c = NAME_CACHE.get(name);
   if (c === undefined) {
     const n = norm(name);
-    c = INPUT_BY_NAME.get(n) ?? (COMPUTED_NAMES.has(n) ? "computed" : "extra");
+    const field = INPUT_BY_NAME.get(n);
+    c = field ? (ENTRY_BY_FIELD.get(field) as FieldEntry) : COMPUTED_NAMES.has(n) ? "computed" : "extra";
     if (NAME_CACHE.size < 10000) NAME_CACHE.set(name, c);
   }
   return c;
@@ -279,13 +304,13 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
   const gen = ++generation;
   for (const name in props) {
     const raw = props[name];
-    const field = classify(name);
-    if (field === "extra") {
+    const entry = classify(name);
+    if (entry === "extra") {
       extra[name] = raw;
       continue;
     }
-    if (field === "computed") continue;
-    const slot = FIELD_SLOT.get(field) as number;
+    if (entry === "computed") continue;
+    const { field, slot } = entry;
     if (stamp[slot] === gen) {
       const first = filledBy[slot] as string;
       // Two properties for one field (e.g. `投资额` and `fixedInvestment`): use the first, ignore
@@ -295,22 +320,22 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     }
     stamp[slot] = gen;
     filledBy[slot] = name;
-    if (field.key === "id") {
+    if (slot === ID_SLOT) {
       out.rawId = raw;
       out.idField = name;
       continue;
     }
-    if (typeof raw === "number" && raw > 0 && raw < Number.POSITIVE_INFINITY && isNumeric(field)) {
+    if (typeof raw === "number" && entry.numeric && raw > 0 && raw < Number.POSITIVE_INFINITY) {
       // fast path for the common case: a positive number, as it should be
       if (field.kind === "number" || Number.isInteger(raw)) {
-        (SETTERS[field.key] as Setter)(input, raw);
+        entry.set(input, raw);
         continue;
       }
     }
     const r = parseValue(field, raw);
     if (r.issue)
       issues.push({ field: name, code: r.issue.code, params: { ...r.issue.params, key: field.key } });
-    else if (r.value !== undefined) (SETTERS[field.key] as Setter)(input, r.value);
+    else if (r.value !== undefined) entry.set(input, r.value);
   }
   return out;
 }

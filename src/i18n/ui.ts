@@ -100,6 +100,10 @@ export const UI = {
   idleFee: b("土地闲置费", "Idle land fee"),
   efficiencyScore: b("得分", "Score"),
   efficiencyClassLabel: b("等级", "Class"),
+  compliantProject: b(
+    "按现行标准，在此地块上落地的达标项目应至少带来：",
+    "A project meeting the current standards on this land would bring at least:",
+  ),
   notCandidate: b("不是腾笼换鸟候选地块。", "Not a reallocation candidate."),
   areaWarning: b(
     "宗地面积与图形面积相差 {pct}，超过 1%，请核对宗地面积或图形。",

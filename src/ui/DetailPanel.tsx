@@ -166,6 +166,13 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
             <dl className="kv">
               <dt>{tr("summaryFreed")}</dt>
               <dd>{formatArea(muToM2(c.areaMu), lang)}</dd>
+            </dl>
+            {project.investment !== null || project.output !== null || project.tax !== null ? (
+              <p className="detail__note" data-testid="detail.project">
+                {tr("compliantProject")}
+              </p>
+            ) : null}
+            <dl className="kv">
               {project.investment !== null ? (
                 <>
                   <dt>{fieldLabel("fixedInvestment", lang)}</dt>

@@ -65,7 +65,7 @@ export function App({ engine, mapController, onMapController }: AppProps) {
 
   return (
     <div className="app" data-mode={mode}>
-      <a className="skip-link" href="#map-region">
+      <a className="skip-link" href="#map-region" data-testid="skip.map">
         {tr("skipToMap")}
       </a>
       <div className="app-top">

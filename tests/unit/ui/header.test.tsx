@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { Header } from "../../../src/ui/Header";
+import { dataset, parcel, result, STANDARDS } from "../state/helpers";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let el: HTMLElement;
+beforeEach(() => {
+  resetAppStore();
+  el = document.createElement("div");
+  document.body.appendChild(el);
+  root = createRoot(el);
+  act(() => {
+    const s = useAppStore.getState();
+    s.setStandards({ standards: STANDARDS, fileName: "standards.json", problems: [] });
+    s.setDataset(dataset({ surveyDate: "2026-06-30" }));
+    s.analysisSucceeded(
+      result([parcel({ id: "A", zone: "huangtukan" }), parcel({ id: "B", zone: "dayangbang" })]),
+    );
+  });
+  act(() => root.render(<Header onStandardsFile={() => {}} onParcelsFile={() => {}} />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  el.remove();
+});
+const q = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+describe("header", () => {
+  it("zone switcher: 黄土坎 / 大样榜 / 全部, pressed state follows the store", () => {
+    expect(q("header.zone.huangtukan")?.textContent).toBe("黄土坎");
+    expect(q("header.zone.dayangbang")?.textContent).toBe("大样榜");
+    expect(q("header.zone.all")?.getAttribute("aria-pressed")).toBe("true");
+    act(() => q("header.zone.dayangbang")?.click());
+    expect(useAppStore.getState().zoneFocus).toBe("dayangbang");
+    expect(q("header.zone.dayangbang")?.getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("shows the standards name and edition, and the as-of date", () => {
+    expect(q("header.standards.name")?.textContent).toContain("测试标准");
+    expect(q("header.standards.name")?.textContent).toContain("t1");
+    expect((q("header.asOf") as HTMLInputElement).value).toBe("2026-06-30");
+  });
+
+  it("the language toggle switches to English and back", () => {
+    act(() => q("lang.toggle")?.click());
+    expect(useAppStore.getState().lang).toBe("en");
+    expect(q("header.zone.huangtukan")?.textContent).toBe("Huangtukan");
+    expect(q("lang.toggle")?.textContent).toBe("中文");
+    act(() => q("lang.toggle")?.click());
+    expect(useAppStore.getState().lang).toBe("zh");
+  });
+
+  it("the projector toggle sets the theme", () => {
+    act(() => q("header.theme.projector")?.click());
+    expect(useAppStore.getState().theme).toBe("projector");
+    expect(q("header.theme.projector")?.getAttribute("aria-pressed")).toBe("true");
+  });
+});

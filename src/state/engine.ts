@@ -5,7 +5,13 @@
  */
 import { shallow } from "zustand/shallow";
 import type { IsoDate } from "../domain/types";
-import { type AnalysisBackend, type ImportResponse, SupersededError } from "../worker/protocol";
+import {
+  type AnalysisBackend,
+  DEFAULT_ANALYSIS_CRS,
+  type ImportRequest,
+  type ImportResponse,
+  SupersededError,
+} from "../worker/protocol";
 import type { AppStore } from "./store";
 import type { ParcelsDataset, StandardsInput } from "./types";
 
@@ -29,8 +35,16 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
   let seq = 0;
   let disposed = false;
 
+  const analysisCrsOf = (standards: StandardsInput | null) =>
+    standards?.standards.analysisCrs ?? DEFAULT_ANALYSIS_CRS;
+
+  /** The held parcels' areas were computed in another CRS than the standards now ask for. */
+  const needsReimport = (dataset: ParcelsDataset | null, standards: StandardsInput | null) =>
+    !!dataset?.ok && held.has(dataset.datasetId) && dataset.analysisCrs !== analysisCrsOf(standards);
+
   async function analyze(dataset: ParcelsDataset | null, standards: StandardsInput | null, asOf: IsoDate) {
     if (!dataset?.ok || !standards) return;
+    if (needsReimport(dataset, standards)) return; // the re-import's dataset will be analysed
     const mine = ++seq;
     store.getState().analysisStarted();
     try {
@@ -49,58 +63,73 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
     }
   }
 
+  let importSeq = 0;
+  /** Import in the backend and make the result the dataset (analysis follows by subscription). */
+  async function runImport(
+    request: Omit<ImportRequest, "datasetId" | "analysisCrs">,
+    meta: { fileName: string; synthetic: boolean },
+  ): Promise<ImportResponse | null> {
+    const mine = ++importSeq;
+    const datasetId = ++datasetCounter;
+    const analysisCrs = analysisCrsOf(store.getState().standards);
+    store.getState().setLoadStatus("loading");
+    try {
+      const res = await backend.request("import", { ...request, analysisCrs, datasetId });
+      if (disposed || mine !== importSeq) return null;
+      if (!res.ok) {
+        // Nothing usable: keep the current data and say why.
+        store.getState().setRejectedFile({ fileName: meta.fileName, problems: res.problems });
+        store.getState().setLoadStatus("error");
+        return res;
+      }
+      held.clear();
+      if (!res.parcels) held.add(datasetId);
+      store.getState().setDataset({
+        fileName: meta.fileName,
+        parcelCount: res.parcelCount,
+        analysisCrs,
+        ...(res.parcels ? { parcels: res.parcels } : {}),
+        problems: res.problems,
+        ...(res.surveyDate ? { surveyDate: res.surveyDate } : {}),
+        ...(res.crs ? { crs: res.crs } : {}),
+        featureCount: res.featureCount,
+        ok: res.ok,
+        synthetic: meta.synthetic,
+        datasetId,
+      });
+      return res;
+    } catch (e) {
+      if (disposed || mine !== importSeq || e instanceof SupersededError) return null;
+      store.getState().setLoadStatus("error", e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  }
+
   const unsubscribe = store.subscribe(
     (s) => [s.dataset, s.standards, s.asOf] as const,
     ([dataset, standards, asOf]) => {
+      // Standards with another analysis CRS: areas must be recomputed, so read the file again.
+      if (dataset && needsReimport(dataset, standards))
+        void runImport(
+          { fileName: dataset.fileName, fromDatasetId: dataset.datasetId },
+          { fileName: dataset.fileName, synthetic: dataset.synthetic },
+        );
       void analyze(dataset, standards, asOf);
     },
     { equalityFn: shallow, fireImmediately: true },
   );
 
-  let importSeq = 0;
   return {
-    async loadParcels(input, fileName, opts = {}) {
-      const mine = ++importSeq;
-      const datasetId = ++datasetCounter;
-      store.getState().setLoadStatus("loading");
-      try {
-        const res = await backend.request("import", {
+    loadParcels(input, fileName, opts = {}) {
+      return runImport(
+        {
           input,
           fileName,
           ...(opts.crs ? { crs: opts.crs } : {}),
           ...(opts.syntheticCount !== undefined ? { syntheticCount: opts.syntheticCount } : {}),
-          ...(store.getState().standards
-            ? { analysisCrs: store.getState().standards?.standards.analysisCrs }
-            : {}),
-          datasetId,
-        });
-        if (disposed || mine !== importSeq) return null;
-        if (!res.ok) {
-          // Nothing usable: keep the current data and say why.
-          store.getState().setRejectedFile({ fileName, problems: res.problems });
-          store.getState().setLoadStatus("error");
-          return res;
-        }
-        held.clear();
-        if (!res.parcels) held.add(datasetId);
-        store.getState().setDataset({
-          fileName,
-          parcelCount: res.parcelCount,
-          ...(res.parcels ? { parcels: res.parcels } : {}),
-          problems: res.problems,
-          ...(res.surveyDate ? { surveyDate: res.surveyDate } : {}),
-          ...(res.crs ? { crs: res.crs } : {}),
-          featureCount: res.featureCount,
-          ok: res.ok,
-          synthetic: opts.synthetic ?? false,
-          datasetId,
-        });
-        return res;
-      } catch (e) {
-        if (disposed || mine !== importSeq || e instanceof SupersededError) return null;
-        store.getState().setLoadStatus("error", e instanceof Error ? e.message : String(e));
-        return null;
-      }
+        },
+        { fileName, synthetic: opts.synthetic ?? false },
+      );
     },
     async analyzeNow() {
       const s = store.getState();

@@ -23,6 +23,8 @@ export interface ParcelsDataset {
   fileName: string;
   /** Number of usable parcels. */
   parcelCount: number;
+  /** The analysis CRS the parcel areas were computed in (from the standards at import time). */
+  analysisCrs: string;
   /**
    * The prepared parcels, only when the analysis backend does not hold them (the worker keeps
    * the imported parcels, so they are not copied to the page twice).

@@ -7,19 +7,25 @@ import { analyzeParcels } from "../domain/analyze";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { syntheticParcels } from "../io/synthetic";
-import type {
-  AnalyzeRequest,
-  AnalyzeResponse,
-  ImportRequest,
-  ImportResponse,
-  WorkerContract,
+import {
+  type AnalyzeRequest,
+  type AnalyzeResponse,
+  DEFAULT_ANALYSIS_CRS,
+  type ImportRequest,
+  type ImportResponse,
+  type WorkerContract,
 } from "./protocol";
 
-/** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
-export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
+export { DEFAULT_ANALYSIS_CRS };
+
+/** A dataset the worker holds: its parcels and what it was read from (to read it again). */
+export interface HeldDataset {
+  parcels: PreparedParcel[];
+  source: { input: Uint8Array | string; fileName: string; crs?: string };
+}
 
 export interface HandlerContext {
-  datasets: Map<number, PreparedParcel[]>;
+  datasets: Map<number, HeldDataset>;
   now: () => number;
 }
 
@@ -28,21 +34,30 @@ export function createHandlerContext(): HandlerContext {
 }
 
 export function handleImport(ctx: HandlerContext, req: ImportRequest): ImportResponse {
-  const input =
-    req.syntheticCount !== undefined
+  const previous = req.fromDatasetId !== undefined ? ctx.datasets.get(req.fromDatasetId) : undefined;
+  if (req.fromDatasetId !== undefined && !previous)
+    throw new Error(`dataset ${req.fromDatasetId} is not loaded in the worker`);
+  const input: Uint8Array | string = previous
+    ? previous.source.input
+    : req.syntheticCount !== undefined
       ? JSON.stringify(syntheticParcels(req.syntheticCount))
       : req.input instanceof ArrayBuffer
         ? new Uint8Array(req.input)
-        : req.input;
+        : (req.input ?? "");
+  const crs = previous ? previous.source.crs : req.crs;
   const result = readParcelsGeoJson(input, {
     fileName: req.fileName,
-    crs: req.crs,
+    crs,
     analysisCrs: req.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
   });
   if (req.datasetId !== undefined) {
-    // Only the latest dataset is needed; drop older ones. The parcels stay here.
+    // Only the latest dataset is needed; drop older ones. The parcels (and the file, to read it
+    // again under another analysis CRS) stay here.
     ctx.datasets.clear();
-    ctx.datasets.set(req.datasetId, result.parcels);
+    ctx.datasets.set(req.datasetId, {
+      parcels: result.parcels,
+      source: { input, fileName: req.fileName, ...(crs ? { crs } : {}) },
+    });
     const { parcels, ...rest } = result;
     return { ...rest, parcelCount: parcels.length };
   }
@@ -50,7 +65,8 @@ export function handleImport(ctx: HandlerContext, req: ImportRequest): ImportRes
 }
 
 export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {
-  const parcels = req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId) : undefined);
+  const parcels =
+    req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId)?.parcels : undefined);
   if (!parcels) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
   const t0 = ctx.now();
   const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });

@@ -6,9 +6,17 @@
 import type { AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ParcelImport } from "../io/types";
 
+/** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
+export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
+
 export interface ImportRequest {
   /** File contents: raw bytes (encoding detected by the reader) or text. */
-  input: ArrayBuffer | Uint8Array | string;
+  input?: ArrayBuffer | Uint8Array | string;
+  /**
+   * Read again the file of a dataset the worker holds (e.g. with the analysis CRS of newly loaded
+   * standards: areas are planar in that CRS); `input` is then not needed.
+   */
+  fromDatasetId?: number;
   fileName: string;
   /** CRS of unprefixed projected coordinates (`EPSG:4546` or a proj4 string), when the user gave one. */
   crs?: string;

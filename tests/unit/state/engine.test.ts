@@ -179,3 +179,90 @@ describe("in-process backend (same handlers as the worker)", () => {
     expect(s.result?.parcels[0]?.computed.taxPerMu).toBeGreaterThan(0);
   });
 });
+
+describe("standards with another analysis CRS", () => {
+  it("the held file is read again in the new CRS before analysing; no analysis on stale areas", async () => {
+    const store = freshStore();
+    const backend = new ManualBackend();
+    const engine = connectEngine(store, backend);
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    const loading = engine.loadParcels("{}", "mine.geojson");
+    backend.calls[0]?.resolve({
+      problems: [],
+      ok: true,
+      featureCount: 1,
+      parcelCount: 1,
+    } satisfies ImportResponse);
+    await loading;
+    const first = store.getState().dataset;
+    expect(first?.analysisCrs).toBe("EPSG:4546");
+    expect(backend.calls.map((c) => c.kind)).toEqual(["import", "analyze"]);
+
+    store.getState().setStandards({
+      standards: { ...STANDARDS, analysisCrs: "EPSG:4545" },
+      fileName: "other.json",
+      problems: [],
+    });
+    expect(backend.calls.map((c) => c.kind)).toEqual(["import", "analyze", "import"]);
+    expect(backend.calls[2]?.payload).toMatchObject({
+      fromDatasetId: first?.datasetId,
+      analysisCrs: "EPSG:4545",
+    });
+    backend.calls[2]?.resolve({
+      problems: [],
+      ok: true,
+      featureCount: 1,
+      parcelCount: 1,
+    } satisfies ImportResponse);
+    await flush();
+    const second = store.getState().dataset;
+    expect(second?.analysisCrs).toBe("EPSG:4545");
+    expect(second?.fileName).toBe("mine.geojson");
+    expect(backend.calls[3]?.kind).toBe("analyze");
+    expect(backend.calls[3]?.payload).toMatchObject({ datasetId: second?.datasetId });
+  });
+
+  it("through the real handlers, areas follow the analysis CRS", async () => {
+    const { InlineBackend } = await import("../../../src/worker/client");
+    const store = freshStore();
+    const engine = connectEngine(store, new InlineBackend());
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { id: "P1" },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [109.7, 30.6],
+                [109.71, 30.6],
+                [109.71, 30.61],
+                [109.7, 30.61],
+                [109.7, 30.6],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    await engine.loadParcels(JSON.stringify(fc), "p.geojson");
+    await new Promise((r) => setTimeout(r, 20));
+    const a4546 = store.getState().result?.parcels[0]?.computed.areaM2 ?? 0;
+    store
+      .getState()
+      .setStandards({
+        standards: { ...STANDARDS, analysisCrs: "EPSG:4545" },
+        fileName: "o.json",
+        problems: [],
+      });
+    await new Promise((r) => setTimeout(r, 20));
+    const a4545 = store.getState().result?.parcels[0]?.computed.areaM2 ?? 0;
+    expect(store.getState().dataset?.analysisCrs).toBe("EPSG:4545");
+    expect(a4546).toBeGreaterThan(1_000_000);
+    // Different central meridians (111°E vs 108°E) scale the same parcel differently.
+    expect(a4545).not.toBeCloseTo(a4546, 0);
+  });
+});

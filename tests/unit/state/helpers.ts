@@ -86,6 +86,7 @@ export function dataset(patch: Partial<ParcelsDataset> = {}): ParcelsDataset {
   return {
     fileName: "parcels.geojson",
     parcelCount: 0,
+    analysisCrs: "EPSG:4546",
     parcels: [],
     problems: [],
     featureCount: 0,

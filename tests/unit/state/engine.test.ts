@@ -251,13 +251,11 @@ describe("standards with another analysis CRS", () => {
     await engine.loadParcels(JSON.stringify(fc), "p.geojson");
     await new Promise((r) => setTimeout(r, 20));
     const a4546 = store.getState().result?.parcels[0]?.computed.areaM2 ?? 0;
-    store
-      .getState()
-      .setStandards({
-        standards: { ...STANDARDS, analysisCrs: "EPSG:4545" },
-        fileName: "o.json",
-        problems: [],
-      });
+    store.getState().setStandards({
+      standards: { ...STANDARDS, analysisCrs: "EPSG:4545" },
+      fileName: "o.json",
+      problems: [],
+    });
     await new Promise((r) => setTimeout(r, 20));
     const a4545 = store.getState().result?.parcels[0]?.computed.areaM2 ?? 0;
     expect(store.getState().dataset?.analysisCrs).toBe("EPSG:4545");

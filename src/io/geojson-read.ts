@@ -19,7 +19,7 @@ import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
 import { makeTransform, WGS84 } from "../domain/crs";
 import type { PreparedParcel } from "../domain/types";
-import { type CrsPlan, crsMemberName, planCrs } from "./crs-detect";
+import { type CrsPlan, classifyPosition, crsMemberName, planCrs } from "./crs-detect";
 import { decodeText } from "./decode";
 import { parseJson } from "./json";
 import { parseDate, rawText } from "./numbers";
@@ -137,18 +137,41 @@ function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
   return undefined;
 }
 
-/** First finite position in the file (as written), for CRS detection. */
+/** How many features' first positions are looked at to detect the CRS. */
+const CRS_SAMPLE = 25;
+
+/**
+ * A position representative of the file (as written), for CRS detection: the first position of
+ * the first polygons, classified; the first position of the most common class wins, so one stray
+ * feature (say at 0, 0) cannot make every other feature look out of range.
+ */
 function samplePosition(features: unknown[]): [number, number] | undefined {
-  for (const f of features) {
-    const g = (f as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+  const samples: [number, number][] = [];
+  for (let i = 0; i < features.length && samples.length < CRS_SAMPLE; i++) {
+    const g = (features[i] as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
     if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) continue;
     let c: unknown = g.coordinates;
     while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
     if (Array.isArray(c) && typeof c[0] === "number" && typeof c[1] === "number") {
-      if (Number.isFinite(c[0]) && Number.isFinite(c[1])) return [c[0], c[1]];
+      if (Number.isFinite(c[0]) && Number.isFinite(c[1])) samples.push([c[0], c[1]]);
     }
   }
-  return undefined;
+  const key = (p: [number, number]) => {
+    const c = classifyPosition(p[0], p[1]);
+    return c ? `${c.kind}/${c.zone ?? ""}/${c.swapped}` : "none";
+  };
+  const counts = new Map<string, number>();
+  for (const p of samples) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  let best: [number, number] | undefined;
+  let bestCount = 0;
+  for (const p of samples) {
+    const n = key(p) === "none" ? 0 : (counts.get(key(p)) ?? 0);
+    if (n > bestCount) {
+      best = p;
+      bestCount = n;
+    }
+  }
+  return best ?? samples[0];
 }
 
 /** A position for messages: small values (degrees) to 7 decimals (~1 cm), metres to 2. */

@@ -41,6 +41,7 @@ export const UI = {
   theme: b("显示", "Display"),
   themeDefault: b("标准", "Standard"),
   themeProjector: b("投影模式", "Projector mode"),
+  themeProjectorShort: b("投影", "Projector"),
   mode: b("模式", "Mode"),
   modeAnalysis: b("用地分析", "Land analysis"),
   indicator: b("指标", "Indicator"),

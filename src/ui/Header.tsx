@@ -168,7 +168,10 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
         title={tr("theme")}
         onClick={() => setTheme(theme === "projector" ? "default" : "projector")}
       >
-        {tr("themeProjector")}
+        <span className="label-full">{tr("themeProjector")}</span>
+        <span className="label-short" aria-hidden="true">
+          {tr("themeProjectorShort")}
+        </span>
       </button>
 
       <button

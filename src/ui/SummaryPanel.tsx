@@ -7,6 +7,12 @@ import { useAppStore } from "../state/store";
 import { formatNumber } from "./format";
 import { useLang, useT, zoneName } from "./hooks";
 
+/** Short English column heads for narrow screens: the parcel-id prefixes officials know. */
+const ZONE_ABBR: Record<string, string> = { huangtukan: "HTK", dayangbang: "DYB" };
+function zoneAbbr(id: string): string {
+  return ZONE_ABBR[id] ?? (id.slice(0, 3).toUpperCase() || "—");
+}
+
 type Row = { key: string; label: string; value: (s: AnalysisSummary) => string; strong?: boolean };
 
 export function SummaryPanel() {
@@ -67,7 +73,16 @@ export function SummaryPanel() {
             <th scope="col" />
             {cols.map((c) => (
               <th key={c.id} scope="col" className={c.id === zoneFocus ? "is-focus" : undefined}>
-                {c.title}
+                {lang === "en" && c.id !== "all" ? (
+                  <>
+                    <span className="label-full">{c.title}</span>
+                    <abbr className="label-short" title={c.title}>
+                      {zoneAbbr(c.id)}
+                    </abbr>
+                  </>
+                ) : (
+                  c.title
+                )}
               </th>
             ))}
           </tr>

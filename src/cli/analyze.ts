@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"] [--standards <file>]
+ * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"|<file.prj>] [--standards <file>]
  *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]`
  *
  * Reads parcels, analyses them (domain.md §3–§7) and writes the result as GeoJSON or CSV to
@@ -156,7 +156,13 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   const bytes = readBytes(input);
   if (!bytes.ok) return die(bytes.problem, lang);
-  const crs = o.crs as string | undefined;
+  // `--crs` takes a code, a proj4 string, WKT text, or the path of a `.prj` file holding WKT.
+  let crs = o.crs as string | undefined;
+  if (crs !== undefined && /\.prj$/i.test(crs)) {
+    const prj = readBytes(crs);
+    if (!prj.ok) return die(prj.problem, lang);
+    crs = new TextDecoder().decode(prj.bytes).trim();
+  }
   const imported = readParcelsGeoJson(bytes.bytes, {
     fileName: input,
     analysisCrs: standards.analysisCrs,

@@ -47,6 +47,19 @@ export function classifyPosition(x: number, y: number): PositionClass | null {
   return null;
 }
 
+/**
+ * Do zone-prefixed eastings (8 digits) go with a CRS whose false easting carries that zone, and
+ * plain eastings with one that does not? (Reading 37xxxxxx eastings as EPSG:4546 would put the
+ * parcels thousands of kilometres away.) Other projections are not judged.
+ */
+function prefixFits(proj4Def: string, cls: PositionClass): boolean {
+  if (cls.kind === "lonlat" || !/\+proj=tmerc\b/.test(proj4Def)) return true;
+  const x0 = Number(/\+x_0=([-+0-9.eE]+)/.exec(proj4Def)?.[1] ?? 0);
+  const prefixedCrs = x0 >= 1e7;
+  if (cls.kind === "prefixed") return prefixedCrs && Math.floor(x0 / 1e6) === cls.zone;
+  return !prefixedCrs;
+}
+
 /** The reader's plan for a file's coordinates. */
 export interface CrsPlan {
   detection: CrsDetection;
@@ -103,7 +116,7 @@ export function planCrs(
     const r = resolveCrs(declared.spec);
     if (!r.ok) return fatal("unknown-crs", { crs: declared.spec, reason: r.reason, how: declared.how });
     const geographic = isGeographic(r.proj4);
-    if (cls && geographic !== (cls.kind === "lonlat")) {
+    if (cls && (geographic !== (cls.kind === "lonlat") || !prefixFits(r.proj4, cls))) {
       return fatal("crs-mismatch", { crs: r.code, how: declared.how, sample: sampleText });
     }
     crs = r.code;

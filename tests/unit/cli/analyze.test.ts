@@ -112,6 +112,19 @@ describe("analyze: success", () => {
     );
   });
 
+  it("takes the CRS from an Esri .prj file (Gauss_Kruger WKT)", () => {
+    const r = cli(
+      `${FIX}/read/crs-4546-unprefixed/in.geojson`,
+      "--crs",
+      `${FIX}/cli/gk37.prj`,
+      "--lang",
+      "en",
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toContain("note: input CRS EPSG:4546; areas are planar in EPSG:4546");
+    expect(r.lines.filter((l) => l.startsWith("warning:"))).toEqual([]);
+  });
+
   it("reads a GBK file and says so", () => {
     const r = cli(`${FIX}/read/gbk/in.geojson`, "--lang", "en");
     expect(r.code).toBe(0);
@@ -175,6 +188,16 @@ describe("analyze: unusable input → exit 2, one line, no stack", () => {
       /invalid value “xlsx” for --format \(allowed: geojson, csv\)/,
     ],
     ["input is a directory", [FIX, "--lang", "en"], /cannot read the file/],
+    [
+      "missing .prj",
+      [`${FIX}/read/crs-lonlat/in.geojson`, "--crs", "nope.prj", "--lang", "en"],
+      /nope\.prj: file not found/,
+    ],
+    [
+      "--crs that does not fit",
+      [`${FIX}/read/crs-4525-prefixed/in.geojson`, "--crs", "EPSG:4546", "--lang", "en"],
+      /does not fit the coordinates/,
+    ],
   ];
   it.each(cases)("%s", (_name, args, message) => {
     const r = cli(...args);

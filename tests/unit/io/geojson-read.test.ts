@@ -149,3 +149,22 @@ describe("never throws", () => {
     expect(r.problems.some((p) => p.fatal)).toBe(true);
   });
 });
+
+describe("a --crs that does not fit the coordinates is refused", () => {
+  it.each([
+    ["crs-4525-prefixed", "EPSG:4546"], // prefixed eastings, unprefixed CRS
+    ["crs-4525-prefixed", "EPSG:4524"], // prefixed eastings of zone 37, CRS of zone 36
+    ["crs-4546-unprefixed", "EPSG:4525"], // plain eastings, prefixed CRS
+    ["crs-lonlat", "EPSG:4546"],
+    ["crs-4546-unprefixed", "EPSG:4490"],
+  ])("%s with %s", (name, crs) => {
+    const r = read(name, crs);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.code)).toEqual(["crs-mismatch"]);
+  });
+
+  it("but a fitting one is used", () => {
+    expect(read("crs-4525-prefixed", "EPSG:4525").ok).toBe(true);
+    expect(read("crs-4546-unprefixed", "EPSG:4545").ok).toBe(true); // another zone: cannot be told apart
+  });
+});

@@ -46,6 +46,9 @@ import {
 } from "./style";
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's worker while the app is still starting up, not when the map is created: the
+// worker script is large and the map cannot load its style before the worker answers.
+maplibregl.prewarm();
 
 export interface MapControllerOptions {
   lang: Lang;
@@ -142,6 +145,7 @@ export class MapController implements MapControllerApi {
       container.dataset.mapIdle = "true";
       if (this.loaded && !this.isReady) {
         this.isReady = true;
+        performance.mark("jiyue:map-first-idle");
         for (const h of this.handlers.ready) h();
       }
     });
@@ -328,6 +332,7 @@ export class MapController implements MapControllerApi {
 
   private onLoad(): void {
     this.loaded = true;
+    performance.mark("jiyue:map-loaded");
     this.addPatterns();
     // The style was built with the options at construction; catch up with later calls.
     this.applyLayerOps(this.buildLayers());
@@ -417,6 +422,7 @@ export class MapController implements MapControllerApi {
 
   private flushParcels(): void {
     if (!this.loaded || !this.parcels || this.sentParcels === this.parcels) return;
+    performance.mark("jiyue:map-set-data");
     this.geojson(SOURCE.parcels)?.setData(this.parcels as FeatureCollection);
     this.sentParcels = this.parcels;
     this.sourceDataVersion++;

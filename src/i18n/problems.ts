@@ -60,6 +60,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "文件声明的坐标系 {member} 被 --crs {crs} 取代",
     en: "the file's declared CRS {member} is overridden by --crs {crs}",
   },
+  "read-failed": {
+    zh: "读取时发生内部错误（{message}），请将此文件报告给开发者",
+    en: "internal error while reading ({message}); please report this file to the developers",
+  },
   // features
   "not-a-feature": {
     zh: "不是 GeoJSON 要素（类型「{type}」），已跳过",

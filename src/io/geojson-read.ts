@@ -213,6 +213,18 @@ function decodeAndParse(
  * @example readParcelsGeoJson(text, { fileName: "parcels.geojson", analysisCrs: "EPSG:4546" })
  */
 export function readParcelsGeoJson(input: string | Uint8Array, opts: ReadParcelsOptions): ParcelImport {
+  try {
+    return readParcels(input, opts);
+  } catch (err) {
+    // A bug, not the user's data: still a result with one sentence, never an exception.
+    const message = err instanceof Error ? err.message : String(err);
+    const problem: Problem = { severity: "error", code: "read-failed", fatal: true, params: { message } };
+    if (opts.fileName !== undefined) problem.file = opts.fileName;
+    return { parcels: [], problems: [problem], ok: false, featureCount: 0 };
+  }
+}
+
+function readParcels(input: string | Uint8Array, opts: ReadParcelsOptions): ParcelImport {
   const file = opts.fileName;
   const where = file === undefined ? {} : { file };
   const problems: Problem[] = [];
@@ -486,12 +498,22 @@ function readFeatures(
     // Display geometry (lon/lat) and planar area.
     let display: Polygon | MultiPolygon;
     let areaM2: number;
-    if (toArea) {
-      display = plainGeometry(geom);
-      areaM2 = projectedArea(display, toArea);
-    } else {
-      areaM2 = planarAreaM2(geom);
-      display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
+    try {
+      if (toArea) {
+        display = plainGeometry(geom);
+        areaM2 = projectedArea(display, toArea);
+      } else {
+        areaM2 = planarAreaM2(geom);
+        display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
+      }
+    } catch {
+      // the projection library refused a position (outside its domain)
+      const first = (geom.type === "Polygon" ? geom.coordinates[0] : geom.coordinates[0]?.[0])?.[0] ?? [];
+      const params = { value: fmt(first), crs: crsName };
+      problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
+      continue;
+    }
+    if (!toArea) {
       const bad = firstOutside(display, lonLatOk);
       if (bad) {
         const params = { value: fmt(bad), crs: crsName };

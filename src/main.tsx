@@ -69,8 +69,9 @@ function watchReady(c: MapControllerApi) {
       unsub();
       analysedAt = performance.now();
       performance.mark("jiyue:analysed");
-      // Let the binding hand the parcels to the controller first (same tick), then wait for idle.
-      void Promise.resolve()
+      // The binding hands the parcels to the controller in its own task (queued before this one);
+      // then wait until the map has drawn them.
+      void new Promise((r) => setTimeout(r, 0))
         .then(() => c.whenIdle())
         .then(() => {
           const s = useAppStore.getState();

@@ -73,6 +73,8 @@ export const UI = {
   summaryCandidates: b("腾笼换鸟候选", "Reallocation candidates"),
   summaryFreed: b("可腾退面积", "Area freed"),
   candidates: b("腾笼换鸟候选地块", "Reallocation candidates"),
+  candidatesMore: b("另有 {n} 宗未列出。", "{n} more not listed."),
+  candidatesInTable: b("在表格中查看全部候选", "Show all candidates in the table"),
   candidatesNone: b("当前范围内没有候选地块。", "No candidates in this view."),
   candidateZoom: b("定位到地块 {id}", "Show parcel {id}"),
   detail: b("地块详情", "Parcel detail"),

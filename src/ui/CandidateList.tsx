@@ -5,6 +5,9 @@ import { useAppStore } from "../state/store";
 import { formatNumber } from "./format";
 import { useLang, useT } from "./hooks";
 
+/** Candidates listed here (largest first); the rest are one click away in the filtered table. */
+export const MAX_LISTED = 100;
+
 export function CandidateList() {
   const tr = useT();
   const lang = useLang();
@@ -13,6 +16,7 @@ export function CandidateList() {
   const select = useAppStore((s) => s.select);
   const requestZoom = useAppStore((s) => s.requestZoom);
   const result = useAppStore((s) => s.result);
+  const setFilter = useAppStore((s) => s.setFilter);
   if (!result) return null;
   return (
     <section className="panel" aria-labelledby="cand-h" data-testid="candidates.panel">
@@ -23,7 +27,7 @@ export function CandidateList() {
         <p className="muted">{tr("candidatesNone")}</p>
       ) : (
         <ul className="cand-list">
-          {candidates.map((p) => {
+          {candidates.slice(0, MAX_LISTED).map((p) => {
             const id = p.input.id;
             const title = p.input.enterprise ?? p.input.name ?? "";
             return (
@@ -59,6 +63,19 @@ export function CandidateList() {
           })}
         </ul>
       )}
+      {candidates.length > MAX_LISTED ? (
+        <p className="muted cand-more">
+          {tr("candidatesMore", { n: candidates.length - MAX_LISTED })}{" "}
+          <button
+            type="button"
+            className="link-btn"
+            data-testid="candidates.showAll"
+            onClick={() => setFilter({ candidateOnly: true })}
+          >
+            {tr("candidatesInTable")}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

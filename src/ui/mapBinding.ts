@@ -34,8 +34,23 @@ export function sameIdSet(a: ReadonlySet<string> | null, b: ReadonlySet<string> 
 }
 
 /** Connect; returns a function that disconnects everything. */
-export function bindMap(store: AppStore, map: MapControllerApi & MapControllerExtras): () => void {
+export interface BindOptions {
+  /**
+   * How to run the parcel hand-over (flattening every parcel and `setParcels`) after a new
+   * analysis. Default: its own task, so the page paints the table and panels first and no single
+   * task holds the page for long at 50,000 parcels. Tests pass an immediate runner.
+   */
+  defer?: (fn: () => void) => void;
+}
+
+export function bindMap(
+  store: AppStore,
+  map: MapControllerApi & MapControllerExtras,
+  options: BindOptions = {},
+): () => void {
+  const defer = options.defer ?? ((fn: () => void) => setTimeout(fn, 0));
   const subs: (() => void)[] = [];
+  let disposed = false;
   const on = <T>(sel: (s: AppState) => T, fn: (v: T) => void, equalityFn?: (a: T, b: T) => boolean) =>
     subs.push(store.subscribe(sel, fn, { fireImmediately: true, ...(equalityFn ? { equalityFn } : {}) }));
 
@@ -57,7 +72,11 @@ export function bindMap(store: AppStore, map: MapControllerApi & MapControllerEx
   on(
     (s) => s.result?.parcels ?? null,
     (parcels) => {
-      if (parcels) map.setParcels(toMapParcels(parcels));
+      if (!parcels) return;
+      defer(() => {
+        // Only the newest result goes to the map (an older deferred hand-over is skipped).
+        if (!disposed && store.getState().result?.parcels === parcels) map.setParcels(toMapParcels(parcels));
+      });
     },
   );
   on(selectColouring, (c) => map.setColouring(c));
@@ -99,6 +118,7 @@ export function bindMap(store: AppStore, map: MapControllerApi & MapControllerEx
     }),
   );
   return () => {
+    disposed = true;
     for (const u of subs) u();
   };
 }

@@ -7,7 +7,7 @@
 import { createHandlerContext, handle } from "./handlers";
 import type { WorkerInbound, WorkerOutbound } from "./protocol";
 import { pickLatest } from "./queue";
-import { encodeResult } from "./wire";
+import { encodeResult, splitParts } from "./wire";
 
 const ctx = createHandlerContext();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,7 +28,18 @@ function drain(): void {
       const response = handle(ctx, m.kind, m.payload);
       if (m.kind === "analyze" && "result" in response) {
         const wire = encodeResult(response.result);
-        reply({ id: m.id, ok: true, response: { ...response, result: wire.result, sources: wire.sources } });
+        const parts = splitParts(wire.result.parcels);
+        for (const part of parts) reply({ id: m.id, part });
+        reply({
+          id: m.id,
+          ok: true,
+          response: {
+            ...response,
+            result: { ...wire.result, parcels: [] },
+            sources: wire.sources,
+            parts: parts.length,
+          },
+        });
       } else reply({ id: m.id, ok: true, response });
     } catch (e) {
       reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });

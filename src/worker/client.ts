@@ -3,6 +3,7 @@
  * request of a kind supersedes the one in flight: the older promise rejects with
  * `SupersededError` and its late response (matched by request id) is ignored.
  */
+import type { AnalysedParcel } from "../domain/types";
 import { createHandlerContext, handle } from "./handlers";
 import {
   type AnalysisBackend,
@@ -33,6 +34,8 @@ interface Pending {
 export class WorkerClient implements AnalysisBackend {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Parcels of analysis results received ahead of their response, by request id. */
+  private readonly parts = new Map<number, AnalysedParcel[][]>();
   /** The newest request id of each kind. */
   private readonly latest = new Map<RequestKind, number>();
 
@@ -75,20 +78,39 @@ export class WorkerClient implements AnalysisBackend {
 
   private onMessage(msg: WorkerOutbound): void {
     const p = this.pending.get(msg.id);
-    if (!p) return; // stale: superseded or disposed
+    if (!p) {
+      this.parts.delete(msg.id);
+      return; // stale: superseded or disposed
+    }
+    if ("part" in msg) {
+      const list = this.parts.get(msg.id) ?? [];
+      list.push(msg.part);
+      this.parts.set(msg.id, list);
+      return;
+    }
     this.pending.delete(msg.id);
-    if (msg.ok) {
-      const r = msg.response;
-      if (p.kind === "analyze" && "sources" in r && r.sources) {
-        const { sources, ...rest } = r;
-        p.resolve({ ...rest, result: decodeResult({ result: rest.result, sources }) } as never);
-      } else p.resolve(r as never);
-    } else p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
+    const parts = this.parts.get(msg.id) ?? [];
+    this.parts.delete(msg.id);
+    if (!msg.ok) {
+      p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
+      return;
+    }
+    const r = msg.response;
+    if (p.kind === "analyze" && "result" in r) {
+      const { sources, parts: expected, ...rest } = r;
+      if (expected !== undefined && expected !== parts.length) {
+        p.reject(new Error(`analysis result incomplete: ${parts.length} of ${expected} parts`));
+        return;
+      }
+      const result = expected !== undefined ? { ...rest.result, parcels: parts.flat() } : rest.result;
+      p.resolve({ ...rest, result: sources ? decodeResult({ result, sources }) : result } as never);
+    } else p.resolve(r as never);
   }
 
   dispose(): void {
     for (const p of this.pending.values()) p.reject(new SupersededError());
     this.pending.clear();
+    this.parts.clear();
     this.worker.terminate();
   }
 }

@@ -3,7 +3,7 @@
  * (`client.ts`) and the worker (`analysis.worker.ts`) are typed by it, and the same handlers
  * (`handlers.ts`) run in-process in tests.
  */
-import type { AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ParcelImport } from "../io/types";
 
 /** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
@@ -41,6 +41,8 @@ export interface AnalyzeResponse {
   result: AnalysisResult;
   /** Set on the wire only: the interned check source texts. */
   sources?: string[];
+  /** Set on the wire only: the parcels came ahead in this many `part` messages. */
+  parts?: number;
   /** Time spent analysing in the worker, ms. */
   durationMs: number;
 }
@@ -69,6 +71,8 @@ export type WorkerInbound = {
 /** Worker → main thread. `superseded`: a newer request of the same kind arrived before this one ran. */
 export type WorkerOutbound =
   | { id: number; ok: true; response: WorkerContract[RequestKind]["response"] }
+  /** A slice of an analysis result's parcels, sent ahead of the response (see `wire.ts`). */
+  | { id: number; part: AnalysedParcel[] }
   | { id: number; ok: false; superseded?: boolean; error: string };
 
 /** A request was dropped because a newer one of the same kind replaced it (not an error to show). */

@@ -4,6 +4,9 @@
  * for every parcel): at 10,000 parcels that was a quarter of the bytes the page had to decode.
  * The worker replaces each source with an index into a table; the client puts the strings back
  * (shared, so the page also holds each sentence once).
+ *
+ * Large results also travel in parts: decoding one message of 50,000 parcels froze the page for
+ * seconds; parts of a few thousand are decoded in separate tasks, with input and rendering between.
  */
 import type { AnalysisResult, StandardCheck } from "../domain/types";
 
@@ -43,4 +46,14 @@ export function decodeResult(wire: WireResult): AnalysisResult {
       if (typeof c.source === "number") c.source = wire.sources[c.source] ?? "";
     }
   return wire.result;
+}
+
+/** Parcels per `part` message: each is decoded in its own task, so the page is never frozen long. */
+export const PART_SIZE = 2000;
+
+/** Split the parcels into parts of `size` (the last may be shorter). */
+export function splitParts<T>(items: readonly T[], size = PART_SIZE): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
 }

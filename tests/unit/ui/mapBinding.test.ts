@@ -65,7 +65,7 @@ function boundWithData() {
         parcel({ id: "B", zone: "dayangbang", landUse: "1101" }, { taxPerMu: 30 }),
       ]),
     );
-  const unbind = bindMap(useAppStore, map);
+  const unbind = bindMap(useAppStore, map, { defer: (fn) => fn() });
   map.calls = [];
   return { map, unbind };
 }
@@ -127,5 +127,17 @@ describe("map binding", () => {
     unbind();
     useAppStore.getState().setIndicator("far");
     expect(map.calls).toEqual([]);
+  });
+
+  it("by default the parcels go to the map in a later task, and only the newest result", async () => {
+    const map = new RecordingMap();
+    const unbind = bindMap(useAppStore, map);
+    useAppStore.getState().analysisSucceeded(result([parcel({ id: "OLD" })]));
+    useAppStore.getState().analysisSucceeded(result([parcel({ id: "NEW" })]));
+    expect(map.calls).not.toContain("setParcels");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(map.calls.filter((c) => c === "setParcels")).toHaveLength(1);
+    expect(map.parcels?.features.map((f) => f.properties.id)).toEqual(["NEW"]);
+    unbind();
   });
 });

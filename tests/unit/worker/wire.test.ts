@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StandardCheck } from "../../../src/domain/types";
 import { WorkerClient, type WorkerLike } from "../../../src/worker/client";
 import type { WorkerInbound, WorkerOutbound } from "../../../src/worker/protocol";
-import { decodeResult, encodeResult } from "../../../src/worker/wire";
+import { decodeResult, encodeResult, splitParts } from "../../../src/worker/wire";
 import { parcel, result, STANDARDS } from "../state/helpers";
 
 /** Frozen, as the analysis may return them. */
@@ -61,5 +61,81 @@ describe("result wire form", () => {
       "park default",
     ]);
     expect(res).not.toHaveProperty("sources");
+  });
+});
+
+describe("results in parts", () => {
+  it("splitParts keeps order and sizes", () => {
+    expect(splitParts([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(splitParts([], 2)).toEqual([]);
+  });
+
+  function client() {
+    const listener: { onMsg?: (ev: MessageEvent<WorkerOutbound>) => void } = {};
+    const posted: WorkerInbound[] = [];
+    const fake: WorkerLike = {
+      postMessage: (m) => posted.push(m),
+      addEventListener: (type: string, fn: unknown) => {
+        if (type === "message") listener.onMsg = fn as (ev: MessageEvent<WorkerOutbound>) => void;
+      },
+      terminate: () => {},
+    };
+    const send = (data: WorkerOutbound) => listener.onMsg?.({ data } as MessageEvent<WorkerOutbound>);
+    return { c: new WorkerClient(fake), posted, send };
+  }
+  const req = { parcels: [], standards: STANDARDS, asOf: "2026-06-30" };
+
+  it("the client joins the parts in order and decodes the sources", async () => {
+    const { c, posted, send } = client();
+    const p = c.request("analyze", req);
+    const id = posted[0]?.id ?? -1;
+    const wire = encodeResult(sample());
+    const parts = splitParts(wire.result.parcels, 2);
+    for (const part of parts) send({ id, part });
+    send({
+      id,
+      ok: true,
+      response: {
+        result: { ...wire.result, parcels: [] },
+        sources: wire.sources,
+        parts: parts.length,
+        durationMs: 1,
+      },
+    });
+    const res = await p;
+    expect(res.result.parcels.map((x) => x.input.id)).toEqual(["A", "B", "C"]);
+    expect(res.result.parcels[1]?.checks[0]?.source).toBe("国土资发〔2008〕24号");
+  });
+
+  it("a missing part is an error, not a silently shorter result", async () => {
+    const { c, posted, send } = client();
+    const p = c.request("analyze", req);
+    const id = posted[0]?.id ?? -1;
+    const wire = encodeResult(sample());
+    send({ id, part: wire.result.parcels.slice(0, 2) });
+    send({
+      id,
+      ok: true,
+      response: { result: { ...wire.result, parcels: [] }, sources: wire.sources, parts: 2, durationMs: 1 },
+    });
+    await expect(p).rejects.toThrow("incomplete");
+  });
+
+  it("parts of a superseded request are dropped", async () => {
+    const { c, posted, send } = client();
+    const first = c.request("analyze", req);
+    first.catch(() => {});
+    const second = c.request("analyze", req);
+    const [m1, m2] = posted;
+    const wire = encodeResult(sample());
+    send({ id: m1?.id ?? -1, part: wire.result.parcels });
+    send({ id: m2?.id ?? -1, part: wire.result.parcels.slice(0, 1) });
+    send({
+      id: m2?.id ?? -1,
+      ok: true,
+      response: { result: { ...wire.result, parcels: [] }, sources: wire.sources, parts: 1, durationMs: 1 },
+    });
+    const res = await second;
+    expect(res.result.parcels.map((x) => x.input.id)).toEqual(["A"]);
   });
 });

@@ -145,7 +145,9 @@ describe("buildStyle content", () => {
     const p = buildStyle({ basemap: { kind: "none" }, theme: "projector", lang: "zh" });
     const width = (s: typeof d) => {
       const l = s.layers.find((x) => x.id === LAYER.zonesLine);
-      return l?.type === "line" ? (l.paint?.["line-width"] as number) : Number.NaN;
+      const w = l?.type === "line" ? l.paint?.["line-width"] : undefined;
+      // A constant written per feature (`shared` in style.ts): ["case", cond, v, v].
+      return Array.isArray(w) && w[0] === "case" ? (w[2] as number) : (w as number);
     };
     expect(width(p)).toBeGreaterThan(width(d));
     const size = (s: typeof d) => {

@@ -41,7 +41,7 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "the given CRS {crs} does not fit the coordinates ({sample}): one is lon/lat, the other projected",
   },
   "crs-detected": {
-    zh: "坐标为带带号的高斯-克吕格坐标（第 {zone} 带），按 {crs} 读取",
+    zh: "东坐标含带号（高斯-克吕格 3 度带第 {zone} 带），按 {crs} 读取",
     en: "coordinates are zone-prefixed Gauss–Krüger eastings (zone {zone}); read as {crs}",
   },
   "crs-assumed": {

@@ -19,6 +19,7 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "the file is not UTF-8; read it as GBK",
   },
   "empty-file": { zh: "文件为空", en: "the file is empty" },
+  "not-json-nopos": { zh: "不是有效的 JSON（{message}）", en: "not valid JSON ({message})" },
   "not-json": {
     zh: "不是有效的 JSON（第 {line} 行第 {column} 列：{message}）",
     en: "not valid JSON (line {line}, column {column}: {message})",
@@ -37,8 +38,8 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "cannot determine the coordinate reference system{crsText}; give it with --crs (e.g. EPSG:4546 or a proj4 string)",
   },
   "crs-mismatch": {
-    zh: "指定的坐标参考系 {crs} 与坐标数值（{sample}）不符：一个是经纬度，一个是投影坐标",
-    en: "the given CRS {crs} does not fit the coordinates ({sample}): one is lon/lat, the other projected",
+    zh: "指定的坐标参考系 {crs} 与坐标数值（{sample}）不符（经纬度与投影坐标之别，或带号不同）",
+    en: "the given CRS {crs} does not fit the coordinates ({sample}): lon/lat versus projected, or another zone prefix",
   },
   "crs-detected": {
     zh: "东坐标含带号（高斯-克吕格 3 度带第 {zone} 带），按 {crs} 读取",
@@ -235,7 +236,8 @@ function location(p: Problem, lang: Lang): string {
  * // "parcels.geojson, feature 12 (id HTK-012), field 投资额: cannot read the number “约100”; treated as missing"
  */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const template = (PROBLEM_TEXT[p.code] ?? FALLBACK)[lang];
+  const code = p.code === "not-json" && (p.params?.line ?? null) === null ? "not-json-nopos" : p.code;
+  const template = (PROBLEM_TEXT[code] ?? FALLBACK)[lang];
   const params: Record<string, unknown> = { code: p.code, ...p.params };
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;

@@ -60,3 +60,15 @@ describe("formatProblem", () => {
     );
   });
 });
+
+describe("formatProblem for JSON errors without a position", () => {
+  it("leaves the position out", () => {
+    const p = {
+      severity: "error",
+      code: "not-json",
+      file: "a.json",
+      params: { message: "Unexpected end of JSON input", line: null, column: null, position: null },
+    } as const;
+    expect(formatProblem(p, "zh")).toBe("a.json：不是有效的 JSON（Unexpected end of JSON input）");
+  });
+});

@@ -370,8 +370,8 @@ function projectedArea(
       out.length = ring.length;
       const last = ring.length - 1;
       for (let i = 0; i < ring.length; i++) {
-        const p = ring[i] as number[];
-        out[i] = i === last ? (out[0] as Position) : project([p[0] as number, p[1] as number]);
+        // `project` reads x and y only and returns a new position: the input is passed as is
+        out[i] = i === last ? (out[0] as Position) : project(ring[i] as [number, number]);
       }
     }
     area += planarAreaM2(SCRATCH_POLYGON);

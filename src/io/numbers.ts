@@ -68,6 +68,7 @@ const SPELLINGS: Record<string, UnitSpelling[]> = {
   "万元/亩": [{ unit: "wan-yuan-per-mu", factor: 1 }],
   "万元/公顷": [{ unit: "wan-yuan-per-mu", factor: 1 / 15 }],
   平方米: [{ unit: "m2", factor: 1 }],
+  万平方米: [{ unit: "m2", factor: 10000 }],
   平米: [{ unit: "m2", factor: 1 }],
   m2: [{ unit: "m2", factor: 1 }],
   "m²": [{ unit: "m2", factor: 1 }],
@@ -202,6 +203,7 @@ const DATE_PATTERNS = [
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
 /** Whether y-m-d is a day of the proleptic Gregorian calendar (years 0001–9999). */
@@ -211,13 +213,17 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
 
 /**
  * Parse a date property to ISO `YYYY-MM-DD`. Accepts `2024-06-30`, `2024-6-30`, `2024/6/30`,
- * `2024.6.30` and `2024年6月30日`. A number (an Excel serial day, e.g. 45473) is reported as
+ * `2024.6.30`, `2024年6月30日` and `20240630` (text or number). Any other number (an Excel serial day, e.g. 45473) is reported as
  * `excel-serial-date`, not guessed; a date with a time of day as `unparseable-date` (the day
  * depends on the time zone); a day that does not exist (2023-02-29) as `invalid-date`.
  */
 export function parseDate(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return MISSING;
-  if (typeof raw === "number") return issue("excel-serial-date", raw);
+  if (typeof raw === "number") {
+    // 20240630 (YYYYMMDD, common in Chinese registers) is read; anything else is not guessed
+    if (Number.isInteger(raw) && raw >= 10000101 && raw <= 99991231) return parseDate(String(raw));
+    return issue("excel-serial-date", raw);
+  }
   if (typeof raw !== "string") return issue("unparseable-date", raw);
   // fast path: already ISO (the common case, and what exports contain)
   if (raw.length === 10 && ISO_DATE.test(raw)) {

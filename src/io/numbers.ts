@@ -213,9 +213,10 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
 
 /**
  * Parse a date property to ISO `YYYY-MM-DD`. Accepts `2024-06-30`, `2024-6-30`, `2024/6/30`,
- * `2024.6.30`, `2024年6月30日` and `20240630` (text or number). Any other number (an Excel serial day, e.g. 45473) is reported as
- * `excel-serial-date`, not guessed; a date with a time of day as `unparseable-date` (the day
- * depends on the time zone); a day that does not exist (2023-02-29) as `invalid-date`.
+ * `2024.6.30`, `2024年6月30日` and `20240630` (text or number). Any other number (an Excel
+ * serial day, e.g. 45473) is reported as `excel-serial-date`, not guessed; a date with a time of
+ * day as `unparseable-date` (the day depends on the time zone); a day that does not exist
+ * (2023-02-29) as `invalid-date`.
  */
 export function parseDate(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return MISSING;

@@ -17,7 +17,7 @@ import kinks from "@turf/kinks";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
-import { makeTransform, WGS84 } from "../domain/crs";
+import { isGeographic, makeTransform, resolveCrs, WGS84 } from "../domain/crs";
 import type { PreparedParcel } from "../domain/types";
 import { type CrsPlan, classifyPosition, crsMemberName, planCrs } from "./crs-detect";
 import { decodeText } from "./decode";
@@ -335,6 +335,8 @@ function readParcels(input: string | Uint8Array, opts: ReadParcelsOptions): Parc
 
 /** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */
 function checkAnalysisCrs(analysisCrs: string): boolean {
+  const r = resolveCrs(analysisCrs);
+  if (!r.ok || isGeographic(r.proj4)) return false; // areas need metres
   try {
     makeTransform(WGS84, analysisCrs);
     return true;

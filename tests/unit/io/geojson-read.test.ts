@@ -168,3 +168,16 @@ describe("a --crs that does not fit the coordinates is refused", () => {
     expect(read("crs-4546-unprefixed", "EPSG:4545").ok).toBe(true); // another zone: cannot be told apart
   });
 });
+
+describe("the analysis CRS", () => {
+  it("must be projected (areas in metres)", () => {
+    const text = readFileSync(join(ROOT, "crs-lonlat", "in.geojson"), "utf8");
+    const r = readParcelsGeoJson(text, { analysisCrs: "EPSG:4326" });
+    expect(r.ok).toBe(false);
+    expect(r.problems.at(-1)).toMatchObject({
+      code: "unknown-crs",
+      fatal: true,
+      params: { how: "analysis" },
+    });
+  });
+});

@@ -73,6 +73,8 @@ export const LAYER = {
   zoneLabels: "zones-label",
 } as const;
 
+/** The flag overlay is drawn from this zoom up (see the hatch layer). */
+export const FLAG_MINZOOM = 12;
 /** Layers of the flag overlay (shown/hidden together by `setFlagsVisible`). */
 export const FLAG_LAYERS = [LAYER.flagHatch, LAYER.flagLine];
 /** Layers that belong to the basemap (replaced when the basemap changes). */
@@ -462,9 +464,10 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       id: LAYER.flagHatch,
       type: "fill",
       source: SOURCE.parcels,
-      // Below z12 (a whole county in view) a parcel is a few pixels: the hatch cannot be read
-      // there and would only cost worker time; the flag outline still marks it.
-      minzoom: 12,
+      // Below z12 (tens of kilometres in view) a parcel is a few pixels: neither hatch nor outline
+      // can be read there, and each costs worker time for every flagged parcel. The park's zones
+      // fill the map from z13 up; at overview zooms the "flag" colouring shows the same thing.
+      minzoom: FLAG_MINZOOM,
       filter: FLAGGED,
       layout: { visibility: flagsVisibility },
       paint: {
@@ -540,6 +543,7 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       id: LAYER.flagLine,
       type: "line",
       source: SOURCE.parcels,
+      minzoom: FLAG_MINZOOM,
       filter: FLAGGED,
       layout: { visibility: flagsVisibility, "line-join": "round" },
       paint: {

@@ -22,8 +22,25 @@ const SIZES = [10_000, 50_000];
 const REPEAT = 3;
 const VIEWPORT = { width: 1440, height: 900 };
 
+/** Run a measurement; on failure report it and count it as missing (the table shows "—"). */
+async function attempt<T>(what: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    console.log(`\n${what} failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return fallback;
+  }
+}
+const NO_TIMES: AppTimes = {
+  startedAt: Number.NaN,
+  dataLoadedAt: null,
+  analysedAt: null,
+  readyAt: Number.NaN,
+  parcels: 0,
+};
+
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length === 0 ? Number.NaN : (s[Math.floor((s.length - 1) / 2)] as number);
 };
 const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : "—");
@@ -101,14 +118,18 @@ try {
     const b: number[] = [];
     const bTotal: number[] = [];
     for (let i = 0; i < REPEAT; i++) {
-      a.push(await bare(page, server.url, n, w, h));
-      const t = await openApp(page, `${server.url}/?synthetic=${n}`, 300_000);
+      a.push(await attempt(`bare ${n}`, () => bare(page, server.url, n, w, h), Number.NaN));
+      const t = await attempt(
+        `app ${n}`,
+        () => openApp(page, `${server.url}/?synthetic=${n}`, 300_000),
+        NO_TIMES,
+      );
       b.push(t.readyAt - (t.analysedAt ?? Number.NaN));
       bTotal.push(t.readyAt - (t.dataLoadedAt ?? Number.NaN));
       if (n === 10_000) {
         // Alternate indicators so each switch is a real change.
-        repaints.push(await repaint(page, i % 2 === 0 ? "investmentPerMu" : "taxPerMu"));
-        repaints.push(await repaint(page, i % 2 === 0 ? "far" : "outputPerMu"));
+        for (const ind of i % 2 === 0 ? ["investmentPerMu", "far"] : ["taxPerMu", "outputPerMu"])
+          repaints.push(await attempt(`repaint ${ind}`, () => repaint(page, ind), Number.NaN));
       }
       process.stdout.write(".");
     }
@@ -124,7 +145,7 @@ try {
   }
   const sample: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
-    const t = await openApp(page, `${server.url}/`, 120_000);
+    const t = await attempt("sample data", () => openApp(page, `${server.url}/`, 120_000), NO_TIMES);
     sample.push(t.readyAt);
   }
   process.stdout.write("\n\n");

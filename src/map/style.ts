@@ -74,7 +74,7 @@ export const LAYER = {
 } as const;
 
 /** The flag overlay is drawn from this zoom up (see the hatch layer). */
-export const FLAG_MINZOOM = 12;
+export const FLAG_MINZOOM = 11;
 /** Layers of the flag overlay (shown/hidden together by `setFlagsVisible`). */
 export const FLAG_LAYERS = [LAYER.flagHatch, LAYER.flagLine];
 /** Layers that belong to the basemap (replaced when the basemap changes). */
@@ -464,9 +464,10 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       id: LAYER.flagHatch,
       type: "fill",
       source: SOURCE.parcels,
-      // Below z12 (tens of kilometres in view) a parcel is a few pixels: neither hatch nor outline
-      // can be read there, and each costs worker time for every flagged parcel. The park's zones
-      // fill the map from z13 up; at overview zooms the "flag" colouring shows the same thing.
+      // Below z11 (40 km and more in view) a parcel is a couple of pixels: neither hatch nor
+      // outline can be read there, and each costs worker time for every flagged parcel. Both zones
+      // of the park together are framed at about z12; further out the "flag" colouring shows the
+      // same thing.
       minzoom: FLAG_MINZOOM,
       filter: FLAGGED,
       layout: { visibility: flagsVisibility },

@@ -265,7 +265,7 @@ describe("colourFor (what the controller writes to feature-state) agrees with th
 });
 
 describe("parcel layers stay few (each one on the big source costs worker time)", () => {
-  it("below z14 only the fill and the flag overlay read the parcel source, below z12 only the fill", () => {
+  it("below z14 only the fill and the flag overlay read the parcel source, below z11 only the fill", () => {
     const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
     const onParcels = s.layers.filter(
       (l) => "source" in l && l.source === SOURCE.parcels && (l.minzoom ?? 0) < 14,
@@ -273,8 +273,8 @@ describe("parcel layers stay few (each one on the big source costs worker time)"
     expect(onParcels.map((l) => l.id).sort()).toEqual(
       [LAYER.flagHatch, LAYER.flagLine, LAYER.parcelsFill].sort(),
     );
-    const below12 = onParcels.filter((l) => (l.minzoom ?? 0) < 12).map((l) => l.id);
-    expect(below12).toEqual([LAYER.parcelsFill]);
+    const below11 = onParcels.filter((l) => (l.minzoom ?? 0) < 11).map((l) => l.id);
+    expect(below11).toEqual([LAYER.parcelsFill]);
   });
   it("the fill colour comes from feature-state", () => {
     const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });

@@ -1,15 +1,15 @@
 /** Settings slice: as-of date, language, units, basemap, theme and mode. */
 import type { StateCreator } from "zustand";
+import { isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { todayIso } from "../clock";
 import type { AppState, BasemapKind, Mode, SettingsSlice, Theme, Unit } from "../types";
 
-const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A user-picked as-of date sticks (a reloaded dataset does not override it); invalid input is ignored. */
 export function setAsOfUpdater(s: AppState, asOf: IsoDate): Partial<AppState> {
-  if (!ISO_RE.test(asOf)) return {};
+  // A real calendar date only: "2026-02-30" would make the idle rules throw in the worker.
+  if (!isIsoDate(asOf)) return {};
   return asOf === s.asOf && s.asOfUserSet ? {} : { asOf, asOfUserSet: true };
 }
 

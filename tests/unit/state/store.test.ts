@@ -52,6 +52,17 @@ describe("settings slice", () => {
     expect(setAsOfUpdater(store.getState(), "garbage")).toEqual({});
   });
 
+  it("an impossible calendar date (30 February, 29 February of a common year) is ignored", () => {
+    const store = freshStore();
+    const before = store.getState().asOf;
+    store.getState().setAsOf("2026-02-30");
+    expect(store.getState().asOf).toBe(before);
+    store.getState().setAsOf("2025-02-29");
+    expect(store.getState().asOf).toBe(before);
+    store.getState().setAsOf("2024-02-29");
+    expect(store.getState().asOf).toBe("2024-02-29");
+  });
+
   it("Tianditu needs a key: without one the basemap stays", () => {
     const store = freshStore();
     store.getState().setBasemap("tianditu");

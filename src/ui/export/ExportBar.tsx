@@ -9,7 +9,7 @@ import type { MapControllerApi } from "../../map/api";
 import { isFilterActive, selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import { downloadBlob } from "./download";
-import { type ExportScope, exportFileName, exportText, MIME, scopedResult } from "./exportFiles";
+import { type ExportScope, exportFileName, exportParts, MIME, scopedResult } from "./exportFiles";
 import "./export.css";
 
 const TEXT = {
@@ -53,7 +53,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
     try {
       const result = scopedResult(s.result, effectiveScope, selectRows(s));
       const file = exportFileName(format, lang, result.asOf, effectiveScope);
-      downloadBlob(new Blob([exportText(result, format, lang)], { type: MIME[format] }), file);
+      downloadBlob(new Blob(exportParts(result, format, lang), { type: MIME[format] }), file);
       setStatus(fillIn(TEXT.saved[lang], { file, n: result.parcels.length }));
     } catch (e) {
       setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));

@@ -6,8 +6,8 @@
  */
 import type { AnalysedParcel, AnalysisResult } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
-import { writeCsv } from "../../io/csv-write";
-import { writeGeoJson } from "../../io/geojson-write";
+import { csvChunks } from "../../io/csv-write";
+import { geoJsonChunks } from "../../io/geojson-write";
 
 export type ExportScope = "all" | "filter";
 export type ExportFormat = "csv" | "geojson" | "png";
@@ -51,7 +51,15 @@ export const MIME: Record<ExportFormat, string> = {
   png: "image/png",
 };
 
-/** The text of a CSV (headers in `lang`) or GeoJSON export. */
+/**
+ * The parts of a CSV (headers in `lang`) or GeoJSON export, as the writers yield them: handed
+ * to `new Blob(parts)` so a 100,000-parcel export never becomes one several-hundred-MB string.
+ */
+export function exportParts(result: AnalysisResult, format: "csv" | "geojson", lang: Lang): string[] {
+  return format === "csv" ? [...csvChunks(result, { lang })] : [...geoJsonChunks(result)];
+}
+
+/** The whole text of an export (tests and small exports). */
 export function exportText(result: AnalysisResult, format: "csv" | "geojson", lang: Lang): string {
-  return format === "csv" ? writeCsv(result, { lang }) : writeGeoJson(result);
+  return exportParts(result, format, lang).join("");
 }

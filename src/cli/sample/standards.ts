@@ -3,7 +3,8 @@
  * `shared/spec/standards.example.json`. Values taken from national documents say so; the rest
  * are park defaults, placeholders the park committee (园区管委会) is expected to set.
  */
-import type { Standards } from "../../domain/types";
+import { ThresholdResolver } from "../../domain/standards";
+import type { MinChecked, Standards } from "../../domain/types";
 
 const PARK_DEFAULT = "园区默认值，待园区管委会审定 (park default, to be set by the park committee)";
 
@@ -74,16 +75,13 @@ export const PARK_STANDARDS: Standards = {
   analysisCrs: "EPSG:4546",
 };
 
-/** The minimum of `indicator` that applies to a parcel before its own agreed targets (§4). */
-export function minThreshold(
-  indicator: "investmentPerMu" | "far" | "buildingCoverage" | "outputPerMu" | "taxPerMu",
-  zone: string,
-  industryCode: string,
-): number {
-  return (
-    PARK_STANDARDS.industries[industryCode]?.min?.[indicator] ??
-    PARK_STANDARDS.zones[zone]?.min?.[indicator] ??
-    PARK_STANDARDS.defaults.min?.[indicator] ??
-    0
-  );
+const resolver = new ThresholdResolver(PARK_STANDARDS);
+
+/**
+ * The minimum of `indicator` that applies to a parcel before its own agreed targets (§4),
+ * resolved by the analysis itself so the generator places its cases against the same numbers.
+ */
+export function minThreshold(indicator: MinChecked, zone: string, industryCode: string): number {
+  const t = resolver.resolve(zone, industryCode).find((r) => r.kind === "min" && r.indicator === indicator);
+  return t?.threshold ?? 0;
 }

@@ -1,7 +1,7 @@
 /**
- * From analysed parcels to the flat feature properties the map styles read (`MapParcels`): input
- * fields, every numeric indicator, the derived `landUseGroup` (default colouring) and `flag`
- * (flag overlay). Lists become comma-joined strings because map feature properties must be flat.
+ * From analysed parcels to the flat feature properties the map styles read (`MapParcels`): the id,
+ * zone, statuses, every numeric indicator, the derived `landUseGroup` (default colouring) and
+ * `flag` (flag overlay).
  */
 import type { AnalysedParcel, ParcelComputed } from "../domain/types";
 import type { MapParcelProperties, MapParcels } from "./api";
@@ -43,26 +43,22 @@ const INDICATOR_KEYS = [
   "efficiencyScore",
 ] as const;
 
-/** Flat map properties of one analysed parcel. Numbers are not rounded. */
+/**
+ * Flat map properties of one analysed parcel: what the styles read (id for labels and clicks,
+ * zone for framing, `landUseGroup`, the categorical statuses, `flag`, every numeric indicator),
+ * nothing else — each property is copied to MapLibre's worker and kept in every tile, so names,
+ * enterprises and reason lists stay in the store (the detail panel reads them there).
+ * Numbers are not rounded.
+ */
 export function toMapProperties(p: AnalysedParcel): MapParcelProperties {
-  const i = p.input;
   const c = p.computed;
   const props: MapParcelProperties = {
-    id: i.id,
-    name: i.name ?? null,
-    zone: i.zone ?? null,
-    landUse: i.landUse ?? null,
-    landUseGroup: landUseGroup(i.landUse),
-    landStatus: i.landStatus ?? null,
-    enterprise: i.enterprise ?? null,
-    industryCluster: i.industryCluster ?? null,
-    constructionStatus: i.constructionStatus ?? null,
+    id: p.input.id,
+    zone: p.input.zone ?? null,
+    landUseGroup: landUseGroup(p.input.landUse),
     idleStatus: c.idleStatus,
     efficiencyClass: c.efficiencyClass,
     reallocationCandidate: c.reallocationCandidate,
-    belowStandard: c.standardsFailed.length > 0,
-    standardsFailed: c.standardsFailed.join(","),
-    reallocationReasons: c.reallocationReasons.join(","),
     flag: parcelFlag(c),
   };
   for (const k of INDICATOR_KEYS) props[k] = c[k];

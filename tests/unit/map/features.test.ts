@@ -42,7 +42,7 @@ describe("parcelFlag", () => {
 });
 
 describe("toMapParcels", () => {
-  it("flattens input and computed fields, derives landUseGroup and flag, keeps nulls and exact numbers", () => {
+  it("keeps only what the styles read, derives landUseGroup and flag, keeps nulls and exact numbers", () => {
     const p: AnalysedParcel = {
       input: { id: "HTK-001", zone: "huangtukan", landUse: "100102", name: "地块一" },
       geometry: {
@@ -65,16 +65,30 @@ describe("toMapParcels", () => {
     };
     const fc = toMapParcels([p]);
     const props = fc.features[0]?.properties;
-    expect(props).toMatchObject({
+    expect(props).toEqual({
       id: "HTK-001",
       zone: "huangtukan",
       landUseGroup: "industrial",
+      idleStatus: "none",
+      efficiencyClass: "B",
+      reallocationCandidate: false,
       flag: "under",
-      belowStandard: true,
-      standardsFailed: "far,taxPerMu",
+      areaM2: 6667,
+      areaMu: 10,
       investmentPerMu: 123.456789,
+      far: 1.2,
+      buildingCoverage: 0.4,
+      greenRatio: 0.1,
+      adminRatio: 0.05,
       outputPerMu: null,
-      enterprise: null,
+      valueAddedPerMu: null,
+      taxPerMu: 12,
+      laborProductivity: null,
+      energyProductivity: null,
+      rdIntensity: null,
+      areaDiscrepancy: null,
+      idleFee: null,
+      efficiencyScore: 80,
     });
     for (const v of Object.values(props ?? {})) expect(typeof v === "object" && v !== null).toBe(false);
     expect(fc.features[0]?.geometry).toBe(p.geometry);

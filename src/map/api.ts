@@ -2,7 +2,7 @@
  * The contract between the app and the map controller (`src/map/controller.ts`, the one class
  * that owns MapLibre). UI code talks to the map only through this interface and never imports
  * maplibre-gl. Data goes in through methods that do nothing when the input is unchanged;
- * colouring changes update paint properties only, never re-send the parcel data.
+ * colouring changes never re-send the parcel data (see `setColouring`).
  */
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
@@ -67,7 +67,11 @@ export interface MapControllerApi {
   setContext(layers: ContextLayers): void;
   /** Replace the parcels (after analysis). No-op if the same object is passed again. */
   setParcels(parcels: MapParcels): void;
-  /** Change the fill colouring: paint properties only. */
+  /**
+   * Change the fill colouring. Never re-sends the parcel data: before the first data it is baked
+   * into the fill expression, afterwards only parcels whose colour changes get a new feature-state
+   * colour (a data-driven paint change would make MapLibre re-tile the whole source).
+   */
   setColouring(colouring: Colouring): void;
   /** Show the flag overlay (idle / underperforming hatching and outlines). */
   setFlagsVisible(visible: boolean): void;

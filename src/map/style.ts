@@ -182,6 +182,11 @@ export const FACILITY_KINDS: Record<string, { zh: string; en: string; color: str
   "bus-stop": { zh: "公交站", en: "Bus stop", color: "#1565c0" },
   canteen: { zh: "食堂", en: "Canteen", color: "#795548" },
   housing: { zh: "职工宿舍", en: "Staff housing", color: "#9e9d24" },
+  incubator: { zh: "孵化园", en: "Incubator", color: "#00838f" },
+  "sewage-plant": { zh: "污水处理厂", en: "Sewage plant", color: "#37474f" },
+  "water-plant": { zh: "水厂", en: "Water plant", color: "#0277bd" },
+  substation: { zh: "变电站", en: "Substation", color: "#6d4c41" },
+  "fire-station": { zh: "消防站", en: "Fire station", color: "#b71c1c" },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
   BASEMAP_LAYERS,
   buildStyle,
   colourFor,
+  FACILITY_KINDS,
   FLAG_LAYERS,
   LAYER,
   parcelFillColor,
@@ -306,5 +307,28 @@ describe("parcelFillPaint: feature-state colour first, else the baked colouring"
   it("falls back to the baked expression", () => {
     expect(evalPaint({}, { investmentPerMu: 150 })).toEqual([0xfe, 0xcc, 0x5c]);
     expect(evalPaint({ dim: true }, { investmentPerMu: null })).toEqual([0xd9, 0xd9, 0xd9]);
+  });
+});
+
+describe("facility kind labels", () => {
+  it("every kind has zh and en labels and a hex colour", () => {
+    for (const [kind, v] of Object.entries(FACILITY_KINDS)) {
+      expect(v.zh, kind).toMatch(/[\u4e00-\u9fff]/);
+      expect(v.en.length, kind).toBeGreaterThan(0);
+      expect(v.color, kind).toMatch(/^#[0-9a-f]{6}$/);
+    }
+  });
+  it("covers the kinds of the sample data and the six-ones planner", () => {
+    for (const k of [
+      "kindergarten",
+      "school",
+      "clinic",
+      "leisure",
+      "green",
+      "bus-stop",
+      "incubator",
+      "sewage-plant",
+    ])
+      expect(FACILITY_KINDS[k], k).toBeDefined();
   });
 });

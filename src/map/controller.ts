@@ -62,7 +62,16 @@ export interface MapControllerOptions {
 }
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-const NAV_LOCALE_ZH: Record<string, string> = {
+/** MapLibre's UI strings per language (the keys its controls read). */
+const UI_LOCALE_EN: Record<string, string> = {
+  "NavigationControl.ZoomIn": "Zoom in",
+  "NavigationControl.ZoomOut": "Zoom out",
+  "NavigationControl.ResetBearing": "Reset bearing to north",
+  "AttributionControl.ToggleAttribution": "Toggle attribution",
+  "ScaleControl.Meters": "m",
+  "ScaleControl.Kilometers": "km",
+};
+const UI_LOCALE_ZH: Record<string, string> = {
   "NavigationControl.ZoomIn": "放大",
   "NavigationControl.ZoomOut": "缩小",
   "NavigationControl.ResetBearing": "指北",
@@ -126,7 +135,7 @@ export class MapController implements MapControllerApi {
       minZoom: 4,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       attributionControl: { compact: false },
-      locale: options.lang === "zh" ? NAV_LOCALE_ZH : {},
+      locale: options.lang === "zh" ? UI_LOCALE_ZH : UI_LOCALE_EN,
       dragRotate: false,
       // No label fade animation: every animated frame is a full software-rendered frame here, and
       // a repaint should reach idle in one or two frames.
@@ -134,8 +143,7 @@ export class MapController implements MapControllerApi {
       pitchWithRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-    this.map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 140 }), "bottom-left");
+    this.addControls();
 
     this.map.on("styleimagemissing", (e) => this.addPatterns(e.id));
     this.map.on("load", () => this.onLoad());
@@ -259,6 +267,24 @@ export class MapController implements MapControllerApi {
   setLanguage(lang: Lang): void {
     if (lang === this.opts.lang) return;
     this.applyOptions({ ...this.opts, lang });
+    // MapLibre has no public setter for its UI strings: update the map's locale table and
+    // re-create the controls, which read it when they are built.
+    Object.assign(
+      (this.map as unknown as { _locale: Record<string, string> })._locale,
+      lang === "zh" ? UI_LOCALE_ZH : UI_LOCALE_EN,
+    );
+    for (const c of this.controls) this.map.removeControl(c);
+    this.addControls();
+  }
+
+  private controls: maplibregl.IControl[] = [];
+
+  private addControls(): void {
+    const nav = new maplibregl.NavigationControl({ showCompass: false });
+    const scale = new maplibregl.ScaleControl({ unit: "metric", maxWidth: 140 });
+    this.map.addControl(nav, "top-right");
+    this.map.addControl(scale, "bottom-left");
+    this.controls = [nav, scale];
   }
 
   setTheme(theme: Theme): void {

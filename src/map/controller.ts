@@ -1,11 +1,14 @@
 /**
  * The one class that owns MapLibre. React creates it once and talks to it only through
  * `MapControllerApi` (`api.ts`). Every method compares with what the map already shows and does
- * the smallest update: data goes to the worker only when the parcel object changes, colouring is a
- * paint property, selection and the table filter are feature-state, theme/language/basemap are
- * layer diffs (`diff.ts`) — never `setStyle`, which would re-send the parcels.
+ * the smallest update: data goes to the worker only when the parcel object changes; a colouring
+ * is baked into the fill expression before the first data and written as per-parcel feature-state
+ * afterwards (only where a colour changes); the table filter is feature-state; the selection is a
+ * tiny source of its own; theme/language/basemap are layer diffs (`diff.ts`) — never `setStyle`,
+ * which would re-send the parcels.
  *
- * Calls made before the style has loaded are remembered and applied on load.
+ * Calls made before the style has loaded are remembered and applied on load. The container's
+ * `data-map-idle` attribute and `debugState()` are there for end-to-end tests and the benchmark.
  */
 import type { FeatureCollection } from "geojson";
 import * as maplibregl from "maplibre-gl";

@@ -20,6 +20,27 @@ export type Unit =
   | "tce-per-year"
   | "none";
 
+/**
+ * How each unit is written, as stored in data and exports (ratios are fractions 0–1 there).
+ * The UI shows ratios as percent and areas as m²; it starts from this table too.
+ */
+export const UNIT_TEXT: Record<Unit, { zh: string; en: string } | null> = {
+  m2: { zh: "平方米", en: "m²" },
+  mu: { zh: "亩", en: "mu" },
+  "wan-yuan": { zh: "万元", en: "10k yuan" },
+  "wan-yuan-per-year": { zh: "万元/年", en: "10k yuan/year" },
+  "wan-yuan-per-mu": { zh: "万元/亩", en: "10k yuan/mu" },
+  "wan-yuan-per-person": { zh: "万元/人", en: "10k yuan/person" },
+  "wan-yuan-per-tce": { zh: "万元/吨标煤", en: "10k yuan/tce" },
+  ratio: { zh: "比例0–1", en: "fraction 0–1" },
+  persons: { zh: "人", en: "persons" },
+  "tce-per-year": { zh: "吨标煤/年", en: "tce/year" },
+  none: null,
+};
+
+/** Per-land money in 万元/公顷 (the unit of the national control indicators; ×15 from 万元/亩). */
+export const PER_HA_TEXT = { zh: "万元/公顷", en: "10k yuan/ha" } as const;
+
 export interface FieldInfo {
   key: string;
   zh: string;

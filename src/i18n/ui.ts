@@ -3,7 +3,7 @@
  * labels and units come from the field catalogue (`src/domain/fields.ts`); reasons and import
  * problems have their own modules (`reasons.ts`, `problems.ts`).
  */
-import type { Unit } from "../domain/fields";
+import { PER_HA_TEXT, UNIT_TEXT, type Unit } from "../domain/fields";
 import { type Bilingual, fill, type Lang } from "./lang";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -231,31 +231,13 @@ export function enumLabel(kind: EnumKind, value: string | null | undefined, lang
   return table[value]?.[lang] ?? value;
 }
 
-/** Unit labels; per-land units follow the 亩/公顷 switch. */
+/**
+ * Unit labels for display: the data vocabulary of `UNIT_TEXT`, except that ratios show as
+ * percent and areas as m²; per-land units follow the 亩/公顷 switch.
+ */
 export function unitLabel(unit: Unit, lang: Lang, perLand: "mu" | "ha" = "mu"): string {
-  switch (unit) {
-    case "m2":
-      return "m²";
-    case "mu":
-      return lang === "zh" ? "亩" : "mu";
-    case "wan-yuan":
-      return lang === "zh" ? "万元" : "10k CNY";
-    case "wan-yuan-per-year":
-      return lang === "zh" ? "万元/年" : "10k CNY/yr";
-    case "wan-yuan-per-mu":
-      if (perLand === "ha") return lang === "zh" ? "万元/公顷" : "10k CNY/ha";
-      return lang === "zh" ? "万元/亩" : "10k CNY/mu";
-    case "wan-yuan-per-person":
-      return lang === "zh" ? "万元/人" : "10k CNY/person";
-    case "wan-yuan-per-tce":
-      return lang === "zh" ? "万元/吨标煤" : "10k CNY/tce";
-    case "ratio":
-      return "%";
-    case "persons":
-      return lang === "zh" ? "人" : "persons";
-    case "tce-per-year":
-      return lang === "zh" ? "吨标煤/年" : "tce/yr";
-    case "none":
-      return "";
-  }
+  if (unit === "ratio") return "%";
+  if (unit === "m2") return "m²";
+  if (unit === "wan-yuan-per-mu" && perLand === "ha") return PER_HA_TEXT[lang];
+  return UNIT_TEXT[unit]?.[lang] ?? "";
 }

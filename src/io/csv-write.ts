@@ -12,7 +12,7 @@
  * a tab or a carriage return is prefixed with an apostrophe so spreadsheet software cannot run it
  * as a formula; numbers are not text, so a negative number stays a number.
  */
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS, type Unit } from "../domain/fields";
+import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS, UNIT_TEXT } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult } from "../domain/types";
 
 export type CsvLang = "zh" | "en";
@@ -20,20 +20,6 @@ export type CsvLang = "zh" | "en";
 export interface WriteCsvOptions {
   lang: CsvLang;
 }
-
-const UNIT_TEXT: Record<Unit, { zh: string; en: string } | null> = {
-  m2: { zh: "平方米", en: "m²" },
-  mu: { zh: "亩", en: "mu" },
-  "wan-yuan": { zh: "万元", en: "10k yuan" },
-  "wan-yuan-per-year": { zh: "万元/年", en: "10k yuan/year" },
-  "wan-yuan-per-mu": { zh: "万元/亩", en: "10k yuan/mu" },
-  "wan-yuan-per-person": { zh: "万元/人", en: "10k yuan/person" },
-  "wan-yuan-per-tce": { zh: "万元/吨标煤", en: "10k yuan/tce" },
-  ratio: { zh: "比例0–1", en: "fraction 0–1" },
-  persons: { zh: "人", en: "persons" },
-  "tce-per-year": { zh: "吨标煤/年", en: "tce/year" },
-  none: null,
-};
 
 /** Column header for a schema field: label plus unit (unless the label already names it). */
 export function csvHeader(f: FieldInfo, lang: CsvLang): string {

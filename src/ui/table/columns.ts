@@ -8,6 +8,7 @@
 import { fieldInfo, MU_PER_HA } from "../../domain/fields";
 import type { AnalysedParcel } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
+import { unitLabel } from "../../i18n/ui";
 import { landUseGroup } from "../../map/landuse";
 import {
   EFFICIENCY_CLASS_LABELS,
@@ -183,11 +184,6 @@ const IDLE_ORDER: Record<string, number> = {
   "idle-2y": 4,
 };
 
-const UNIT_TEXT: Record<string, { zh: string; en: string }> = {
-  "wan-yuan-per-mu": { zh: "万元/亩", en: "10k yuan/mu" },
-};
-const PER_HA = { zh: "万元/公顷", en: "10k yuan/ha" };
-
 /** Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`. */
 export function headerLabel(
   field: string,
@@ -202,13 +198,7 @@ export function headerLabel(
   if (field === "far") label = lang === "zh" ? "容积率" : "FAR";
   if (field === "investmentPerMu" && lang === "en") label = "Investment";
   const u =
-    info.unit === "wan-yuan-per-mu"
-      ? (unit === "ha" ? PER_HA : UNIT_TEXT["wan-yuan-per-mu"])?.[lang]
-      : info.unit === "mu"
-        ? lang === "zh"
-          ? "亩"
-          : "mu"
-        : undefined;
+    info.unit === "wan-yuan-per-mu" || info.unit === "mu" ? unitLabel(info.unit, lang, unit) : undefined;
   return { label, unit: u ?? null };
 }
 

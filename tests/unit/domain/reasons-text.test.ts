@@ -154,7 +154,7 @@ describe("formatCheck", () => {
         check({ indicator: "taxPerMu", threshold: 8, value: 8, status: "pass", level: "zone" }),
         "en",
       ),
-    ).toBe("Tax per mu 8 10k CNY/mu meets the minimum 8 10k CNY/mu (zone standard)");
+    ).toBe("Tax per mu 8 10k yuan/mu meets the minimum 8 10k yuan/mu (zone standard)");
   });
 
   it("an agreed threshold names the contract field; not assessed says so", () => {

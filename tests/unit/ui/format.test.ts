@@ -7,7 +7,7 @@ describe("display formatting (rounding only for display)", () => {
     ["areaMu", 12.345, "zh", "mu", "12.35 亩"],
     ["taxPerMu", 45.678, "zh", "mu", "45.68 万元/亩"],
     ["taxPerMu", 45.678, "zh", "ha", "685.17 万元/公顷"],
-    ["taxPerMu", 45.678, "en", "ha", "685.17 10k CNY/ha"],
+    ["taxPerMu", 45.678, "en", "ha", "685.17 10k yuan/ha"],
     ["buildingCoverage", 0.42345, "zh", "mu", "42.3%"],
     ["far", 1.234, "zh", "mu", "1.23"],
     ["idleFee", 12.345, "zh", "mu", "12.35 万元"],

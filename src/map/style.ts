@@ -359,13 +359,14 @@ export function dataSources(): Record<string, SourceSpecification> {
   };
 }
 
-/** Text expression of a label in the current language (the controller writes `label_zh`/`label_en`). */
-const labelText = (lang: Lang): ExpressionSpecification => [
-  "coalesce",
-  ["get", lang === "zh" ? "label_zh" : "label_en"],
-  ["get", "name"],
-  "",
-];
+/**
+ * Text expression of a label in the current language: the controller's `label_zh`/`label_en`,
+ * else the feature's own `nameEn` (English) or `name`.
+ */
+export const labelText = (lang: Lang): ExpressionSpecification =>
+  lang === "zh"
+    ? ["coalesce", ["get", "label_zh"], ["get", "name"], ""]
+    : ["coalesce", ["get", "label_en"], ["get", "nameEn"], ["get", "name"], ""];
 
 function facilityKindText(lang: Lang): ExpressionSpecification {
   const pairs: string[] = [];

@@ -16,6 +16,7 @@ import {
   FACILITY_KINDS,
   FLAG_LAYERS,
   LAYER,
+  labelText,
   parcelFillColor,
   parcelFillPaint,
   SOURCE,
@@ -330,5 +331,28 @@ describe("facility kind labels", () => {
       "sewage-plant",
     ])
       expect(FACILITY_KINDS[k], k).toBeDefined();
+  });
+});
+
+describe("labelText picks the label of the current language", () => {
+  const evalText = (lang: Lang, properties: Record<string, unknown>): string => {
+    const parsed = expression.createExpression(
+      labelText(lang),
+      "text-field",
+      latest.layout_symbol["text-field"] as unknown as StylePropertySpecification,
+    );
+    if (parsed.result !== "success") throw new Error(parsed.value.map((e) => e.message).join("; "));
+    return String(parsed.value.evaluate({ zoom: 14 }, { type: "Point", properties } as never));
+  };
+  it("English uses the feature's own nameEn when the controller wrote no label (the central urban area)", () => {
+    const p = { name: "中心城区（业州镇）", nameEn: "Central urban area (Yezhou)" };
+    expect(evalText("en", p)).toBe("Central urban area (Yezhou)");
+    expect(evalText("zh", p)).toBe("中心城区（业州镇）");
+  });
+  it("falls back to the Chinese name when there is no English one, and prefers the controller's labels", () => {
+    expect(evalText("en", { name: "孵化园" })).toBe("孵化园");
+    expect(evalText("en", { label_en: "Huangtukan Zone", nameEn: "x", name: "黄土坎片区" })).toBe(
+      "Huangtukan Zone",
+    );
   });
 });

@@ -150,7 +150,10 @@ export function centralUrbanAreaFeatures(rng: Rng): Feature[] {
     ring.push(fromGk([c[0] + 1.25 * r * Math.cos(t), c[1] + 0.85 * r * Math.sin(t)]));
   }
   return [
-    point({ id: "yezhou-centre", name: "中心城区（业州镇）", nameEn: "Central urban area (Yezhou)" }, COUNTY_SEAT),
+    point(
+      { id: "yezhou-centre", name: "中心城区（业州镇）", nameEn: "Central urban area (Yezhou)" },
+      COUNTY_SEAT,
+    ),
     polygon({ id: "yezhou", name: "中心城区（业州镇）", nameEn: "Central urban area (Yezhou)" }, ring),
   ];
 }

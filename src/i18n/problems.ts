@@ -41,6 +41,14 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "指定的坐标参考系 {crs} 与坐标数值（{sample}）不符（经纬度与投影坐标之别，或带号不同）",
     en: "the given CRS {crs} does not fit the coordinates ({sample}): lon/lat versus projected, or another zone prefix",
   },
+  "outside-analysis-zone": {
+    zh: "地块位于东经 {lon}° 附近，在分析坐标系 {crs}（中央经线 {cm}°E）的 3 度带之外，面积会有变形；应改用 {suggested}（在标准文件的 analysisCrs 中设置）",
+    en: "the parcels lie near {lon}°E, outside the 3-degree zone of the analysis CRS {crs} (central meridian {cm}°E), so their areas are distorted; use {suggested} instead (set analysisCrs in the standards file)",
+  },
+  "outside-analysis-zone-no-cgcs": {
+    zh: "地块位于东经 {lon}° 附近，远离分析坐标系 {crs}（中央经线 {cm}°E），且不在中国 CGCS2000 3 度带范围内，面积不可信；请检查坐标",
+    en: "the parcels lie near {lon}°E, far from the analysis CRS {crs} (central meridian {cm}°E) and outside China's CGCS2000 3-degree zones; their areas cannot be trusted — check the coordinates",
+  },
   "crs-detected": {
     zh: "东坐标含带号（高斯-克吕格 3 度带第 {zone} 带），按 {crs} 读取",
     en: "coordinates are zone-prefixed Gauss–Krüger eastings (zone {zone}); read as {crs}",

@@ -25,6 +25,7 @@ import { parseJson } from "./json";
 import { parseDate, rawText } from "./numbers";
 import { mapProperties } from "./properties";
 import type { ParcelImport, Problem } from "./types";
+import { zoneMismatch } from "./zone-check";
 
 export interface ReadParcelsOptions {
   /** File name as the user gave it, for messages. */
@@ -323,6 +324,8 @@ function readParcels(input: string | Uint8Array, opts: ReadParcelsOptions): Parc
     const reasons = [...counts].map(([code, n]) => `${code} ×${n}`).join(", ");
     return fail("no-parcels", { features: featureCount, reasons }, featureCount);
   }
+  const outside = zoneMismatch(parcels, opts.analysisCrs, file);
+  if (outside) problems.push(outside);
   return {
     parcels,
     problems,

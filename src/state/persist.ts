@@ -1,8 +1,10 @@
 /**
  * Which settings survive a reload (localStorage): language, unit, basemap and Tianditu key, theme,
- * classifications with their legend labels. Data, analysis, selection and the as-of date do not.
+ * classifications with their legend labels, the map/table split (panel height, collapsed).
+ * Data, analysis, selection and the as-of date do not.
  */
 import type { StateStorage } from "zustand/middleware";
+import { sanitizeTableLayout } from "./layout";
 import type { AppState } from "./types";
 
 export const PERSIST_KEY = "jiyue.settings.v1";
@@ -10,7 +12,14 @@ export const PERSIST_VERSION = 1;
 
 export type PersistedSettings = Pick<
   AppState,
-  "lang" | "unit" | "basemap" | "tiandituKey" | "theme" | "classifications"
+  | "lang"
+  | "unit"
+  | "basemap"
+  | "tiandituKey"
+  | "theme"
+  | "classifications"
+  | "tableFraction"
+  | "tableCollapsed"
 >;
 
 export function partializeSettings(s: AppState): PersistedSettings {
@@ -21,6 +30,8 @@ export function partializeSettings(s: AppState): PersistedSettings {
     tiandituKey: s.tiandituKey,
     theme: s.theme,
     classifications: s.classifications,
+    tableFraction: s.tableFraction,
+    tableCollapsed: s.tableCollapsed,
   };
 }
 
@@ -37,6 +48,8 @@ export function mergePersisted(persisted: unknown, current: AppState): AppState 
   if (p.theme === "default" || p.theme === "projector") next.theme = p.theme;
   if (typeof p.classifications === "object" && p.classifications !== null)
     next.classifications = p.classifications as AppState["classifications"];
+  // Added after v1 shipped: absent in older stored settings, which then keep the defaults.
+  Object.assign(next, sanitizeTableLayout(persisted, next));
   return next;
 }
 

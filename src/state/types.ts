@@ -146,6 +146,10 @@ export interface SettingsSlice {
   tiandituKey: string;
   theme: Theme;
   mode: Mode;
+  /** Bottom panel height as a fraction (0–1) of the window height (see `layout.ts`). */
+  tableFraction: number;
+  /** The bottom panel is hidden: the map takes the whole height. */
+  tableCollapsed: boolean;
   setAsOf(asOf: IsoDate): void;
   resetAsOf(): void;
   setLang(lang: Lang): void;
@@ -153,6 +157,7 @@ export interface SettingsSlice {
   setBasemap(basemap: BasemapKind, tiandituKey?: string): void;
   setTheme(theme: Theme): void;
   setMode(mode: Mode): void;
+  setTableLayout(patch: Partial<Pick<SettingsSlice, "tableFraction" | "tableCollapsed">>): void;
 }
 
 export interface AnalysisSlice {

@@ -2,10 +2,13 @@
  * The application shell: header and data notice on top; the mode's left panel, the map in the
  * centre and the parcel detail on the right; the parcel table and exports at the bottom. Each
  * mode (analysis now; import, meeting, facilities, scenarios later) brings its own left panel.
+ * A splitter between the map and the bottom panel sets their heights; the table can be hidden so
+ * the map takes the whole height in a meeting (see `Splitter.tsx`).
  */
-import { type ComponentType, useEffect } from "react";
+import { type ComponentType, useEffect, useRef } from "react";
 import type { MapControllerApi } from "../map/api";
 import type { Engine } from "../state/engine";
+import { tableHeightPx } from "../state/layout";
 import { useAppStore } from "../state/store";
 import { DataNotice } from "./DataNotice";
 import { Header } from "./Header";
@@ -14,6 +17,7 @@ import { loadParcelsFile, loadStandardsFile } from "./loadData";
 import { MapView } from "./MapView";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { Splitter, TableToggle, useSplitSpace } from "./Splitter";
 import { StatusLine } from "./StatusLine";
 
 /** Optional slots filled by other parts of the app when their module exists (table, exports). */
@@ -44,6 +48,12 @@ export function App({ engine, mapController, onMapController }: AppProps) {
   const lang = useAppStore((s) => s.lang);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const { left: Left, right: Right } = modeView(mode);
+  const tableFraction = useAppStore((s) => s.tableFraction);
+  const tableCollapsed = useAppStore((s) => s.tableCollapsed);
+  const topRef = useRef<HTMLDivElement>(null);
+  const splitterRef = useRef<HTMLDivElement>(null);
+  const { windowPx, sharedPx } = useSplitSpace(topRef, splitterRef);
+  const bottomPx = tableHeightPx({ tableFraction, tableCollapsed }, windowPx, sharedPx);
 
   useEffect(() => {
     const html = document.documentElement;
@@ -68,7 +78,7 @@ export function App({ engine, mapController, onMapController }: AppProps) {
       <a className="skip-link" href="#map-region" data-testid="skip.map">
         {tr("skipToMap")}
       </a>
-      <div className="app-top">
+      <div className="app-top" ref={topRef}>
         <Header
           onStandardsFile={(f) => void loadStandardsFile(useAppStore, f)}
           onParcelsFile={(f) => void loadParcelsFile(engine, f)}
@@ -88,11 +98,22 @@ export function App({ engine, mapController, onMapController }: AppProps) {
           <Right />
         </aside>
       </div>
-      <section className="bottom" aria-label={tr("tableSlot")} data-testid="panel.bottom">
-        <div className="bottom__bar" data-testid="slot.export">
-          {ExportBar ? <ExportBar mapController={mapController} /> : null}
+      <Splitter ref={splitterRef} windowPx={windowPx} sharedPx={sharedPx} controls="bottom-panel" />
+      <section
+        id="bottom-panel"
+        className="bottom"
+        aria-label={tr("tableSlot")}
+        data-testid="panel.bottom"
+        data-collapsed={tableCollapsed}
+        style={tableCollapsed ? undefined : { height: `${bottomPx}px` }}
+      >
+        <div className="bottom__bar">
+          <div className="bottom__export" data-testid="slot.export">
+            {ExportBar ? <ExportBar mapController={mapController} /> : null}
+          </div>
+          <TableToggle controls="bottom-table" />
         </div>
-        <div className="bottom__table" data-testid="slot.table">
+        <div className="bottom__table" id="bottom-table" data-testid="slot.table" hidden={tableCollapsed}>
           {ParcelTable ? <ParcelTable /> : null}
         </div>
       </section>

@@ -1,9 +1,10 @@
-/** Settings slice: as-of date, language, units, basemap, theme and mode. */
+/** Settings slice: as-of date, language, units, basemap, theme, mode and the map/table split. */
 import type { StateCreator } from "zustand";
 import { isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { todayIso } from "../clock";
+import { DEFAULT_TABLE_LAYOUT, sanitizeTableLayout } from "../layout";
 import type { AppState, BasemapKind, Mode, SettingsSlice, Theme, Unit } from "../types";
 
 /** A user-picked as-of date sticks (a reloaded dataset does not override it); invalid input is ignored. */
@@ -34,6 +35,7 @@ export const initialSettings = {
   tiandituKey: "",
   theme: "default" as Theme,
   mode: "analysis" as Mode,
+  ...DEFAULT_TABLE_LAYOUT,
 } satisfies Partial<SettingsSlice>;
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
@@ -45,4 +47,5 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   setBasemap: (basemap, key) => set((s) => setBasemapUpdater(s, basemap, key)),
   setTheme: (theme) => set({ theme }),
   setMode: (mode) => set({ mode }),
+  setTableLayout: (patch) => set((s) => sanitizeTableLayout(patch, s)),
 });

@@ -34,10 +34,23 @@ export const UI = {
   basemapNone: b("无底图", "None"),
   basemapTianditu: b("天地图", "Tianditu"),
   basemapOsm: b("OpenStreetMap", "OpenStreetMap"),
-  tiandituKeyPrompt: b(
-    "请输入天地图密钥（tk）。密钥只保存在本机浏览器中。",
-    "Enter your Tianditu key (tk). It is stored only in this browser.",
+  tiandituKeyTitle: b("天地图密钥", "Tianditu key"),
+  tiandituKeyExplain: b(
+    "天地图底图需要使用您自己的密钥（tk）。",
+    "The Tianditu basemap needs your own key (tk).",
   ),
+  tiandituKeyWhere: b(
+    "在 天地图 开发者平台 申请浏览器端密钥",
+    "Apply for a browser key on the Tianditu developer platform (天地图 开发者平台)",
+  ),
+  tiandituKeyPrompt: b("密钥（tk）", "Key (tk)"),
+  tiandituKeyStored: b(
+    "密钥只保存在本机浏览器中。留空则保持当前底图。",
+    "The key is stored only in this browser. Leave it empty to keep the current basemap.",
+  ),
+  tiandituKeyChange: b("更换密钥", "Change key"),
+  dialogOk: b("确定", "OK"),
+  dialogCancel: b("取消", "Cancel"),
   theme: b("显示", "Display"),
   themeDefault: b("标准", "Standard"),
   themeProjector: b("投影模式", "Projector mode"),

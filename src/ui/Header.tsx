@@ -1,9 +1,10 @@
 /** The header: title, zone switcher, as-of date, standards, basemap, theme and language. */
-import { type ChangeEvent, useRef } from "react";
+import { type ChangeEvent, useRef, useState } from "react";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
 import { useLang, useT, zoneName } from "./hooks";
+import { TiandituKeyDialog } from "./TiandituKeyDialog";
 
 export interface HeaderProps {
   /** Read a standards file chosen by the user. */
@@ -26,24 +27,32 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
   const resetAsOf = useAppStore((s) => s.resetAsOf);
   const standards = useAppStore((s) => s.standards);
   const basemap = useAppStore((s) => s.basemap);
-  const tiandituKey = useAppStore((s) => s.tiandituKey);
   const setBasemap = useAppStore((s) => s.setBasemap);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const setLang = useAppStore((s) => s.setLang);
   const standardsInput = useRef<HTMLInputElement>(null);
   const parcelsInput = useRef<HTMLInputElement>(null);
+  const basemapSelect = useRef<HTMLSelectElement>(null);
+  /** Where focus returns when the key dialog closes (the select, or 更换密钥). */
+  const keyDialogOpener = useRef<HTMLElement | null>(null);
+  const [keyDialog, setKeyDialog] = useState(false);
+  const openKeyDialog = (opener: HTMLElement | null) => {
+    keyDialogOpener.current = opener;
+    setKeyDialog(true);
+  };
 
   const onBasemap = (e: ChangeEvent<HTMLSelectElement>) => {
     const kind = e.target.value as BasemapKind;
     if (kind === "tianditu") {
-      const key = window.prompt(tr("tiandituKeyPrompt"), tiandituKey);
-      if (key === null || !key.trim()) {
-        e.target.value = basemap;
-        return;
-      }
-      setBasemap("tianditu", key);
+      // The select keeps showing the current basemap until a key is given.
+      e.target.value = basemap;
+      openKeyDialog(basemapSelect.current);
     } else setBasemap(kind);
+  };
+  const onKey = (key: string) => {
+    setBasemap("tianditu", key);
+    setKeyDialog(false);
   };
   const pick = (fn: (f: File) => void) => (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
@@ -52,138 +61,156 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
   };
 
   return (
-    <header className="app-header" data-testid="header">
-      <h1 className="app-title">
-        <span className="app-title__mark">{tr("appShort")}</span>
-        <span className="app-title__text">
-          {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi Industrial Park"}
-        </span>
-      </h1>
+    <>
+      <header className="app-header" data-testid="header">
+        <h1 className="app-title">
+          <span className="app-title__mark">{tr("appShort")}</span>
+          <span className="app-title__text">
+            {lang === "zh" ? "建始县工业园区用地分析" : "Jianshi Industrial Park"}
+          </span>
+        </h1>
 
-      <fieldset className="seg" aria-label={tr("zone")} data-testid="header.zone">
-        <legend className="visually-hidden">{tr("zone")}</legend>
-        {zoneIds.map((id) => (
+        <fieldset className="seg" aria-label={tr("zone")} data-testid="header.zone">
+          <legend className="visually-hidden">{tr("zone")}</legend>
+          {zoneIds.map((id) => (
+            <button
+              key={id}
+              type="button"
+              className="seg__btn"
+              aria-pressed={zoneFocus === id}
+              data-testid={`header.zone.${id}`}
+              onClick={() => setZoneFocus(id)}
+            >
+              {zoneName(id, lang, zones, true)}
+            </button>
+          ))}
           <button
-            key={id}
             type="button"
             className="seg__btn"
-            aria-pressed={zoneFocus === id}
-            data-testid={`header.zone.${id}`}
-            onClick={() => setZoneFocus(id)}
+            aria-pressed={zoneFocus === "all"}
+            data-testid="header.zone.all"
+            onClick={() => setZoneFocus("all")}
           >
-            {zoneName(id, lang, zones, true)}
+            {tr("zoneAll")}
           </button>
-        ))}
-        <button
-          type="button"
-          className="seg__btn"
-          aria-pressed={zoneFocus === "all"}
-          data-testid="header.zone.all"
-          onClick={() => setZoneFocus("all")}
-        >
-          {tr("zoneAll")}
-        </button>
-      </fieldset>
+        </fieldset>
 
-      <label className="hdr-field">
-        <span>{tr("asOf")}</span>
-        <input
-          type="date"
-          value={asOf}
-          required
-          data-testid="header.asOf"
-          onChange={(e) => e.target.value && setAsOf(e.target.value)}
-        />
-        {asOfUserSet && surveyDate ? (
+        <label className="hdr-field">
+          <span>{tr("asOf")}</span>
+          <input
+            type="date"
+            value={asOf}
+            required
+            data-testid="header.asOf"
+            onChange={(e) => e.target.value && setAsOf(e.target.value)}
+          />
+          {asOfUserSet && surveyDate ? (
+            <button
+              type="button"
+              className="link-btn"
+              data-testid="header.asOf.reset"
+              title={`${tr("surveyDate")} ${surveyDate}`}
+              onClick={resetAsOf}
+            >
+              ↺
+            </button>
+          ) : null}
+        </label>
+
+        <div className="hdr-field hdr-field--compact">
+          <span>{tr("standards")}</span>
           <button
             type="button"
-            className="link-btn"
-            data-testid="header.asOf.reset"
-            title={`${tr("surveyDate")} ${surveyDate}`}
-            onClick={resetAsOf}
+            className="btn btn--quiet"
+            data-testid="header.standards.load"
+            title={tr("standardsLoad")}
+            onClick={() => standardsInput.current?.click()}
           >
-            ↺
+            <span data-testid="header.standards.name">
+              {standards
+                ? `${standards.standards.name}（${tr("edition")} ${standards.standards.edition}）`
+                : tr("standardsNone")}
+            </span>
           </button>
-        ) : null}
-      </label>
+          <input
+            ref={standardsInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="header.standards.file"
+            onChange={pick(onStandardsFile)}
+          />
+        </div>
 
-      <div className="hdr-field hdr-field--compact">
-        <span>{tr("standards")}</span>
         <button
           type="button"
           className="btn btn--quiet"
-          data-testid="header.standards.load"
-          title={tr("standardsLoad")}
-          onClick={() => standardsInput.current?.click()}
+          data-testid="header.parcels.load"
+          onClick={() => parcelsInput.current?.click()}
         >
-          <span data-testid="header.standards.name">
-            {standards
-              ? `${standards.standards.name}（${tr("edition")} ${standards.standards.edition}）`
-              : tr("standardsNone")}
-          </span>
+          {tr("parcelsLoad")}
         </button>
         <input
-          ref={standardsInput}
+          ref={parcelsInput}
           type="file"
-          accept=".json,application/json"
+          accept=".geojson,.json,application/geo+json,application/json"
           hidden
-          data-testid="header.standards.file"
-          onChange={pick(onStandardsFile)}
+          data-testid="header.parcels.file"
+          onChange={pick(onParcelsFile)}
         />
-      </div>
 
-      <button
-        type="button"
-        className="btn btn--quiet"
-        data-testid="header.parcels.load"
-        onClick={() => parcelsInput.current?.click()}
-      >
-        {tr("parcelsLoad")}
-      </button>
-      <input
-        ref={parcelsInput}
-        type="file"
-        accept=".geojson,.json,application/geo+json,application/json"
-        hidden
-        data-testid="header.parcels.file"
-        onChange={pick(onParcelsFile)}
+        <span className="hdr-spacer" />
+
+        <label className="hdr-field hdr-field--compact">
+          <span>{tr("basemap")}</span>
+          <select ref={basemapSelect} value={basemap} onChange={onBasemap} data-testid="basemap.select">
+            <option value="none">{tr("basemapNone")}</option>
+            <option value="tianditu">{tr("basemapTianditu")}</option>
+            <option value="osm">{tr("basemapOsm")}</option>
+          </select>
+        </label>
+        {basemap === "tianditu" ? (
+          <button
+            type="button"
+            className="link-btn"
+            data-testid="tianditu.change"
+            onClick={(e) => openKeyDialog(e.currentTarget)}
+          >
+            {tr("tiandituKeyChange")}
+          </button>
+        ) : null}
+
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={theme === "projector"}
+          data-testid="header.theme.projector"
+          title={tr("theme")}
+          onClick={() => setTheme(theme === "projector" ? "default" : "projector")}
+        >
+          <span className="label-full">{tr("themeProjector")}</span>
+          <span className="label-short" aria-hidden="true">
+            {tr("themeProjectorShort")}
+          </span>
+        </button>
+
+        <button
+          type="button"
+          className="btn lang-btn"
+          data-testid="lang.toggle"
+          title={tr("langToggleTitle")}
+          lang={lang === "zh" ? "en" : "zh-CN"}
+          onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+        >
+          {lang === "zh" ? "EN" : "中文"}
+        </button>
+      </header>
+      <TiandituKeyDialog
+        open={keyDialog}
+        onSubmit={onKey}
+        onCancel={() => setKeyDialog(false)}
+        returnFocus={keyDialogOpener}
       />
-
-      <span className="hdr-spacer" />
-
-      <label className="hdr-field hdr-field--compact">
-        <span>{tr("basemap")}</span>
-        <select value={basemap} onChange={onBasemap} data-testid="header.basemap">
-          <option value="none">{tr("basemapNone")}</option>
-          <option value="tianditu">{tr("basemapTianditu")}</option>
-          <option value="osm">{tr("basemapOsm")}</option>
-        </select>
-      </label>
-
-      <button
-        type="button"
-        className="btn"
-        aria-pressed={theme === "projector"}
-        data-testid="header.theme.projector"
-        title={tr("theme")}
-        onClick={() => setTheme(theme === "projector" ? "default" : "projector")}
-      >
-        <span className="label-full">{tr("themeProjector")}</span>
-        <span className="label-short" aria-hidden="true">
-          {tr("themeProjectorShort")}
-        </span>
-      </button>
-
-      <button
-        type="button"
-        className="btn lang-btn"
-        data-testid="lang.toggle"
-        title={tr("langToggleTitle")}
-        lang={lang === "zh" ? "en" : "zh-CN"}
-        onClick={() => setLang(lang === "zh" ? "en" : "zh")}
-      >
-        {lang === "zh" ? "EN" : "中文"}
-      </button>
-    </header>
+    </>
   );
 }

@@ -58,6 +58,8 @@ export interface MapDebugState {
   selection: string[];
   /** How many parcels are dimmed by the table filter. */
   dimmed: number;
+  /** The parcel under the mouse (feature-state `hover`), null when none. */
+  hoveredId: string | null;
   loaded: boolean;
   zoom: number;
   center: [number, number];

@@ -42,6 +42,7 @@ import {
   buildStyle,
   colourFor,
   LAYER,
+  redactKey,
   SOURCE,
   STATE,
   type StyleOptions,
@@ -110,6 +111,12 @@ export class MapController implements MapControllerApi {
   private colouringVersion = 0;
   private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
   private hovering = false;
+  /** A basemap tile failure was reported for the current basemap (once per basemap). */
+  private basemapFailureReported = false;
+  /** The parcel with feature-state `hover` (under the mouse). */
+  private hoveredId: string | null = null;
+  /** Small label near the cursor with the hovered parcel's id (text only, never HTML). */
+  private readonly tooltip: HTMLDivElement;
   /** The colouring baked into the fill expression (see `parcelFillPaint`). */
   private baked: Colouring;
   /** Colour written to each parcel's feature-state (absent: the baked colouring applies). */
@@ -161,9 +168,12 @@ export class MapController implements MapControllerApi {
       }
     });
     this.map.on("movestart", () => this.touch());
+    this.map.on("error", (e) => this.onMapError(e));
     this.map.on("click", (e) => this.onClick(e.point));
-    this.map.on("mousemove", LAYER.parcelsFill, () => this.setHover(true));
-    this.map.on("mouseleave", LAYER.parcelsFill, () => this.setHover(false));
+    this.tooltip = hoverTooltip();
+    container.appendChild(this.tooltip);
+    this.map.on("mousemove", LAYER.parcelsFill, (e) => this.onHover(e.features?.[0]?.id, e.point));
+    this.map.on("mouseleave", LAYER.parcelsFill, () => this.onHover(undefined));
   }
 
   // --- data -----------------------------------------------------------------------------------
@@ -329,6 +339,7 @@ export class MapController implements MapControllerApi {
       colouringVersion: this.colouringVersion,
       selection: [...this.selected],
       dimmed: this.dimmed.size,
+      hoveredId: this.hoveredId,
       loaded: this.loaded,
       zoom: this.map.getZoom(),
       center: this.map.getCenter().toArray() as [number, number],
@@ -340,6 +351,7 @@ export class MapController implements MapControllerApi {
     this.destroyed = true;
     this.handlers.parcelClick.clear();
     this.handlers.ready.clear();
+    this.tooltip.remove();
     this.map.remove();
   }
 
@@ -385,6 +397,7 @@ export class MapController implements MapControllerApi {
       JSON.stringify(prev.basemap) !== JSON.stringify(next.basemap) ||
       (next.basemap.kind === "tianditu" && prev.lang !== next.lang);
     if (basemapChanged) {
+      this.basemapFailureReported = false;
       for (const id of BASEMAP_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
       for (const id of BASEMAP_SOURCES) if (this.map.getSource(id)) this.map.removeSource(id);
       this.layers = this.layers.filter(
@@ -537,9 +550,70 @@ export class MapController implements MapControllerApi {
     for (const h of this.handlers.parcelClick) h(id);
   }
 
+  /**
+   * MapLibre's errors. Without a handler MapLibre logs each one with `console.error`, and a failed
+   * Tianditu tile's message carries the tile URL with the user's key (`tk=`): basemap tile
+   * failures (offline, wrong key) are reported once per basemap as a warning, without the URL;
+   * anything else is logged with any key redacted.
+   */
+  private onMapError(e: { error?: unknown; sourceId?: unknown }): void {
+    if (typeof e.sourceId === "string" && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) {
+      if (this.basemapFailureReported) return;
+      this.basemapFailureReported = true;
+      console.warn(`Jiyue: ${this.opts.basemap.kind} basemap tiles failed to load (network or key).`);
+      return;
+    }
+    const err = e.error instanceof Error ? e.error : new Error(String(e.error));
+    console.error(/tk=/i.test(err.message) ? redactKey(err.message) : err);
+  }
+
+  /**
+   * The mouse moved over a parcel (`id`) or off the parcels (undefined). Feature-state only: no
+   * data is sent and nothing outside the map re-renders; the tooltip follows the cursor.
+   */
+  private onHover(rawId: string | number | undefined, point?: { x: number; y: number }): void {
+    const id = rawId === undefined || rawId === "" ? null : String(rawId);
+    this.setHover(id !== null);
+    if (id !== this.hoveredId) {
+      if (this.hoveredId !== null)
+        this.map.setFeatureState({ source: SOURCE.parcels, id: this.hoveredId }, { [STATE.hover]: false });
+      if (id !== null) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.hover]: true });
+      this.hoveredId = id;
+      this.tooltip.textContent = id ?? "";
+      this.tooltip.hidden = id === null;
+    }
+    if (id !== null && point)
+      this.tooltip.style.transform = `translate(${point.x + 14}px, ${point.y + 14}px)`;
+  }
+
   private setHover(on: boolean): void {
     if (on === this.hovering) return;
     this.hovering = on;
     this.map.getCanvas().style.cursor = on ? "pointer" : "";
   }
+}
+
+/** The hover tooltip element: absolutely positioned in the map container, moved by transform. */
+function hoverTooltip(): HTMLDivElement {
+  const el = document.createElement("div");
+  el.className = "map-hover-tip";
+  el.dataset.testid = "map.hoverTip";
+  el.hidden = true;
+  el.setAttribute("aria-hidden", "true");
+  Object.assign(el.style, {
+    position: "absolute",
+    left: "0",
+    top: "0",
+    zIndex: "3",
+    pointerEvents: "none",
+    padding: "2px 6px",
+    borderRadius: "3px",
+    background: "rgba(255, 255, 255, 0.94)",
+    border: "1px solid rgba(0, 0, 0, 0.25)",
+    boxShadow: "0 1px 4px rgba(0, 0, 0, 0.2)",
+    color: "#1f2328",
+    font: "600 12px/1.4 sans-serif",
+    whiteSpace: "nowrap",
+  });
+  return el;
 }

@@ -86,9 +86,10 @@ export const BASEMAP_SOURCES = [SOURCE.basemap, SOURCE.basemapLabels];
  * baked into the fill expression (`parcelFillPaint`), `dim` is set outside the table filter.
  * Colour changes go through feature-state because a change of a data-driven paint property makes
  * MapLibre re-tile the whole source in its worker (seconds at 10,000 parcels), whereas
- * feature-state is applied on the main thread per feature.
+ * feature-state is applied on the main thread per feature. `hover` is true on the parcel under the
+ * mouse: the fill's 1 px outline and (from z14) the outline layer turn the hover colour.
  */
-export const STATE = { fill: "fill", dim: "dim" } as const;
+export const STATE = { fill: "fill", dim: "dim", hover: "hover" } as const;
 
 /**
  * The `flag` parcel property (see `features.ts`): `idle` (闲置土地: idle-1y, idle-2y, idle-halted),
@@ -116,6 +117,9 @@ interface ThemeParams {
   flagLineWidth: number;
   selection: string;
   selectionWidth: number;
+  /** Outline of the parcel under the mouse (light, thinner than the selection). */
+  hover: string;
+  hoverWidth: number;
   text: string;
   halo: string;
   haloWidth: number;
@@ -140,6 +144,8 @@ const THEMES: Record<Theme, ThemeParams> = {
     flagLineWidth: 2.5,
     selection: "#0057d9",
     selectionWidth: 4,
+    hover: "#4fc3f7",
+    hoverWidth: 2.5,
     text: "#222222",
     halo: "#ffffff",
     haloWidth: 1.5,
@@ -162,6 +168,8 @@ const THEMES: Record<Theme, ThemeParams> = {
     flagLineWidth: 4,
     selection: "#0040ff",
     selectionWidth: 6,
+    hover: "#00b0ff",
+    hoverWidth: 3,
     text: "#000000",
     halo: "#ffffff",
     haloWidth: 2.5,
@@ -294,6 +302,16 @@ function shared(v: unknown): ExpressionSpecification {
   return ["case", ["has", "__jiyue_never"], x, x] as ExpressionSpecification;
 }
 
+/** `hovered` when the parcel is under the mouse (feature-state `hover`), else `other`. */
+function hoverCase(hovered: unknown, other: unknown): ExpressionSpecification {
+  return [
+    "case",
+    ["boolean", ["feature-state", STATE.hover], false],
+    hovered,
+    other,
+  ] as ExpressionSpecification;
+}
+
 /** Fill opacity with the filter-dim feature state. */
 function dimmed(base: number, dim: number): ExpressionSpecification {
   return ["case", ["boolean", ["feature-state", STATE.dim], false], dim, base];
@@ -335,6 +353,14 @@ function basemapSources(b: Basemap, lang: Lang): Record<string, SourceSpecificat
     };
   }
   return {};
+}
+
+/**
+ * A text with the Tianditu key of any tile URL (`tk=…`, see `basemapSources`) replaced by
+ * `tk=***`: for messages that may reach a log. The key is the user's own and never logged.
+ */
+export function redactKey(text: string): string {
+  return text.replace(/([?&]tk=)[^&\s]*/gi, "$1***");
 }
 
 const emptyGeoJson = (extra: Record<string, unknown> = {}): SourceSpecification =>
@@ -385,17 +411,20 @@ function facilityColor(): ExpressionSpecification {
   return ["match", ["to-string", ["get", "kind"]], ...pairs, "#455a64"] as unknown as ExpressionSpecification;
 }
 
-/** Width growing with zoom (per-feature form, see `shared`, so it shares the roads' program). */
-const zoomWidth = (w12: number, w16: number, scale: number): ExpressionSpecification => [
+/**
+ * Parcel outline width growing with zoom (×3 from z16 to z19); `hoverWidth` for the parcel under
+ * the mouse (feature-state, so per-feature like the dim opacity).
+ */
+const hoverZoomWidth = (w12: number, w16: number, hoverWidth: number): ExpressionSpecification => [
   "interpolate",
   ["exponential", 1.6],
   ["zoom"],
   12,
-  shared(w12 * scale),
+  hoverCase(hoverWidth, w12),
   16,
-  shared(w16 * scale),
+  hoverCase(hoverWidth, w16),
   19,
-  shared(w16 * scale * 3),
+  hoverCase(hoverWidth * 1.5, w16 * 3),
 ];
 
 /** Road width by class (main > branch > access), growing with zoom; `scale` widens the casing/theme. */
@@ -462,8 +491,9 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       paint: {
         "fill-color": parcelFillPaint(opts.colouring),
         "fill-opacity": dimmed(t.fillOpacity, t.dimOpacity),
-        // A 1 px outline for free (no extra line bucket at overview zooms).
-        "fill-outline-color": t.parcelOutline,
+        // A 1 px outline for free (no extra line bucket at overview zooms); the hover colour under
+        // the mouse, so hovering needs no layer of its own below z14.
+        "fill-outline-color": hoverCase(t.hover, t.parcelOutline),
       },
     },
     {
@@ -489,9 +519,9 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       source: SOURCE.parcels,
       minzoom: 14,
       paint: {
-        "line-color": shared(t.parcelOutline),
-        "line-width": zoomWidth(t.parcelOutlineWidth * 0.5, t.parcelOutlineWidth * 1.5, 1),
-        "line-opacity": dimmed(1, 0.3),
+        "line-color": hoverCase(t.hover, t.parcelOutline),
+        "line-width": hoverZoomWidth(t.parcelOutlineWidth * 0.5, t.parcelOutlineWidth * 1.5, t.hoverWidth),
+        "line-opacity": hoverCase(1, dimmed(1, 0.3)),
       },
     },
     {

@@ -19,6 +19,7 @@ import {
   labelText,
   parcelFillColor,
   parcelFillPaint,
+  redactKey,
   SOURCE,
   type Theme,
 } from "../../../src/map/style";
@@ -354,5 +355,72 @@ describe("labelText picks the label of the current language", () => {
     expect(evalText("en", { label_en: "Huangtukan Zone", nameEn: "x", name: "黄土坎片区" })).toBe(
       "Huangtukan Zone",
     );
+  });
+});
+
+describe("hover: the parcel under the mouse gets the hover outline (feature-state `hover`)", () => {
+  const rgb = (c: Color) => [c.r, c.g, c.b].map((x) => Math.round(x * 255));
+  const hex = (h: string) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16));
+  const layerOf = (theme: Theme, id: string) => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme, lang: "zh" });
+    const l = s.layers.find((x) => x.id === id);
+    if (!l) throw new Error(`no layer ${id}`);
+    return l;
+  };
+  const evalPaint = (value: unknown, spec: unknown, state: Record<string, unknown>, zoom = 15): unknown => {
+    const parsed = expression.createExpression(value, "paint", spec as StylePropertySpecification);
+    if (parsed.result !== "success") throw new Error(parsed.value.map((e) => e.message).join("; "));
+    return parsed.value.evaluate({ zoom }, { type: "Polygon", properties: {} } as never, state as never);
+  };
+  for (const [theme, hover, outline] of [
+    ["default", "#4fc3f7", "#ffffff"],
+    ["projector", "#00b0ff", "#333333"],
+  ] as const) {
+    it(`${theme}: the fill's outline is the hover colour when hovered, else the parcel outline`, () => {
+      const fill = layerOf(theme, LAYER.parcelsFill);
+      const v = fill.type === "fill" ? fill.paint?.["fill-outline-color"] : undefined;
+      const spec = latest.paint_fill["fill-outline-color"];
+      expect(rgb(evalPaint(v, spec, { hover: true }) as Color)).toEqual(hex(hover));
+      expect(rgb(evalPaint(v, spec, { hover: false }) as Color)).toEqual(hex(outline));
+      expect(rgb(evalPaint(v, spec, {}) as Color)).toEqual(hex(outline));
+    });
+    it(`${theme}: the outline layer (z14+) turns the hover colour, wider, and is not dimmed`, () => {
+      const line = layerOf(theme, LAYER.parcelsOutline);
+      const paint = line.type === "line" ? line.paint : undefined;
+      const color = (st: Record<string, unknown>) =>
+        rgb(evalPaint(paint?.["line-color"], latest.paint_line["line-color"], st) as Color);
+      const width = (st: Record<string, unknown>) =>
+        evalPaint(paint?.["line-width"], latest.paint_line["line-width"], st) as number;
+      const opacity = (st: Record<string, unknown>) =>
+        evalPaint(paint?.["line-opacity"], latest.paint_line["line-opacity"], st) as number;
+      expect(color({ hover: true })).toEqual(hex(hover));
+      expect(color({})).toEqual(hex(outline));
+      expect(width({ hover: true })).toBeGreaterThan(width({}));
+      expect(opacity({ hover: true, dim: true })).toBe(1);
+      expect(opacity({ dim: true })).toBe(0.3);
+    });
+  }
+  it("adds no layer on the parcel source (hover reuses the fill and outline layers)", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const onParcels = s.layers.filter((l) => "source" in l && l.source === SOURCE.parcels).map((l) => l.id);
+    expect(onParcels.sort()).toEqual(
+      [LAYER.parcelsFill, LAYER.flagHatch, LAYER.parcelsOutline, LAYER.flagLine, LAYER.parcelLabels].sort(),
+    );
+  });
+});
+
+describe("redactKey: the Tianditu key never reaches a log", () => {
+  it("replaces the tk of every tile URL in a message, keeps the rest", () => {
+    const s = buildStyle({ basemap: { kind: "tianditu", key: "s3cr3t-KEY" }, theme: "default", lang: "zh" });
+    const src = s.sources[SOURCE.basemap];
+    const url = src?.type === "raster" ? (src.tiles?.[0] ?? "") : "";
+    expect(url).toContain("tk=s3cr3t-KEY");
+    const msg = `AJAXError: Forbidden (403): ${url.replace("{z}", "14")} and ${url}`;
+    const out = redactKey(msg);
+    expect(out).not.toContain("s3cr3t");
+    expect(out).toContain("tk=***");
+    expect(out).toContain("AJAXError: Forbidden (403): https://t0.tianditu.gov.cn/vec_w/wmts?");
+    expect(redactKey("https://x.test/a?tk=abc&LAYER=v")).toBe("https://x.test/a?tk=***&LAYER=v");
+    expect(redactKey("no key here")).toBe("no key here");
   });
 });

@@ -50,6 +50,7 @@ export function App({ engine, mapController, onMapController }: AppProps) {
   const { left: Left, right: Right } = modeView(mode);
   const tableFraction = useAppStore((s) => s.tableFraction);
   const tableCollapsed = useAppStore((s) => s.tableCollapsed);
+  const hasSelection = useAppStore((s) => s.selectedIds.size > 0);
   const topRef = useRef<HTMLDivElement>(null);
   const splitterRef = useRef<HTMLDivElement>(null);
   const { windowPx, sharedPx } = useSplitSpace(topRef, splitterRef);
@@ -86,7 +87,9 @@ export function App({ engine, mapController, onMapController }: AppProps) {
         <DataNotice />
         <ProblemsPanel />
       </div>
-      <div className="app-body">
+      {/* Without a selection the detail panel only holds a hint: on narrow screens and on the
+          projector the map takes its place (app.css, .app-body--no-detail). */}
+      <div className={hasSelection ? "app-body" : "app-body app-body--no-detail"}>
         <aside className="side side--left" aria-label={tr("indicator")} data-testid="panel.left">
           <Left />
         </aside>

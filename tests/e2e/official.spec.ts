@@ -355,42 +355,78 @@ test.describe("language and settings", () => {
     await expect(jiyue.el("legend.label.0")).toHaveText("重点工业用地");
   });
 
-  test("fits a 1024×768 screen without overlapping panels", async ({ jiyue }) => {
+  test("fits a 1024×768 screen without overlapping panels; the map takes the empty detail column", async ({
+    jiyue,
+  }) => {
     await jiyue.page.setViewportSize({ width: 1024, height: 768 });
     await jiyue.given.appIsOpen();
-    const boxes = await jiyue.page.evaluate(() => {
-      const r = (id: string) => {
-        const b = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
-        return b ? { x: b.x, y: b.y, w: b.width, h: b.height } : null;
-      };
-      return {
-        left: r("panel.left"),
-        map: r("map"),
-        right: r("panel.right"),
-        bottom: r("panel.bottom"),
-        table: r("table"),
-        docW: document.documentElement.scrollWidth,
-      };
-    });
+    const measure = () =>
+      jiyue.page.evaluate(() => {
+        const r = (id: string) => {
+          const b = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+          return b ? { x: b.x, y: b.y, w: b.width, h: b.height } : null;
+        };
+        return {
+          left: r("panel.left"),
+          map: r("map"),
+          right: r("panel.right"),
+          bottom: r("panel.bottom"),
+          table: r("table"),
+          docW: document.documentElement.scrollWidth,
+        };
+      });
     type Box = { x: number; y: number; w: number; h: number };
     const need = (b: Box | null, name: string): Box => {
       expect(b, name).not.toBeNull();
       return b as Box;
     };
+    // Nothing selected: the detail column holds only a hint, so the map takes it.
+    let boxes = await measure();
     const left = need(boxes.left, "left panel");
-    const map = need(boxes.map, "map");
-    const right = need(boxes.right, "right panel");
+    let map = need(boxes.map, "map");
     const bottom = need(boxes.bottom, "bottom panel");
     const table = need(boxes.table, "table");
     expect(boxes.docW).toBeLessThanOrEqual(1024);
+    expect(need(boxes.right, "right panel").w).toBe(0);
     expect(left.x + left.w).toBeLessThanOrEqual(map.x + 1);
-    expect(map.x + map.w).toBeLessThanOrEqual(right.x + 1);
+    expect(map.x + map.w).toBeGreaterThan(1024 - 2);
     expect(map.y + map.h).toBeLessThanOrEqual(bottom.y + 1);
-    expect(map.w).toBeGreaterThan(300);
     expect(table.h).toBeGreaterThan(100);
     // At least a few rows are visible.
     expect(await jiyue.page.locator('[data-testid^="table.row."]').count()).toBeGreaterThan(3);
     await jiyue.screenshot("viewport-1024x768");
+
+    // A parcel selected: the detail panel comes back beside the map, without overlap.
+    const first = await jiyue.page.locator('[data-testid^="table.row."]').first().getAttribute("data-testid");
+    await jiyue.when.clickRow(String(first).slice("table.row.".length));
+    await expect(jiyue.el("detail.panel")).toBeVisible();
+    boxes = await measure();
+    map = need(boxes.map, "map");
+    const right = need(boxes.right, "right panel");
+    expect(right.w).toBeGreaterThan(250);
+    expect(map.x + map.w).toBeLessThanOrEqual(right.x + 1);
+    expect(map.w).toBeGreaterThan(300);
+    expect(boxes.docW).toBeLessThanOrEqual(1024);
+  });
+
+  test("on a 1024×768 projector the map keeps a usable width, with and without a parcel selected", async ({
+    jiyue,
+  }) => {
+    await jiyue.page.setViewportSize({ width: 1024, height: 768 });
+    await jiyue.given.appIsOpen();
+    await jiyue.el("header.theme.projector").click();
+    await expect(jiyue.page.locator("html")).toHaveClass(/theme-projector/);
+    const mapWidth = () =>
+      jiyue.page.evaluate(
+        () => document.querySelector('[data-testid="map"]')?.getBoundingClientRect().width ?? 0,
+      );
+    await expect.poll(mapWidth).toBeGreaterThan(600);
+    await jiyue.screenshot("projector-1024-overview");
+    const first = await jiyue.page.locator('[data-testid^="table.row."]').first().getAttribute("data-testid");
+    await jiyue.when.clickRow(String(first).slice("table.row.".length));
+    await expect(jiyue.el("detail.panel")).toBeVisible();
+    await expect.poll(mapWidth).toBeGreaterThan(350);
+    await jiyue.screenshot("projector-1024-detail");
   });
 });
 

@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { CandidateList, MAX_LISTED } from "../../../src/ui/CandidateList";
 import { parcel, result } from "../state/helpers";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
-beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
-});
+const dom = withReactRoot();
 const candidate = (id: string, areaM2: number) =>
   parcel(
     { id, zone: "huangtukan", enterprise: `企业${id}` },
@@ -33,8 +20,8 @@ describe("candidate list", () => {
         .getState()
         .analysisSucceeded(result([candidate("S", 1000), candidate("L", 9000), parcel({ id: "N" })])),
     );
-    act(() => root.render(<CandidateList />));
-    const items = [...el.querySelectorAll('[data-testid^="flags.candidate."]')];
+    act(() => dom.root.render(<CandidateList />));
+    const items = [...dom.el.querySelectorAll('[data-testid^="flags.candidate."]')];
     expect(items.map((i) => i.getAttribute("data-testid"))).toEqual([
       "flags.candidate.L",
       "flags.candidate.S",
@@ -49,10 +36,10 @@ describe("candidate list", () => {
   it("lists at most MAX_LISTED and offers the rest in the table", () => {
     const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => candidate(`C${i}`, 1000 + i));
     act(() => useAppStore.getState().analysisSucceeded(result(many)));
-    act(() => root.render(<CandidateList />));
-    expect(el.querySelectorAll('[data-testid^="flags.candidate."]')).toHaveLength(MAX_LISTED);
-    expect(el.textContent).toContain("另有 5 宗未列出");
-    act(() => el.querySelector<HTMLElement>('[data-testid="candidates.showAll"]')?.click());
+    act(() => dom.root.render(<CandidateList />));
+    expect(dom.el.querySelectorAll('[data-testid^="flags.candidate."]')).toHaveLength(MAX_LISTED);
+    expect(dom.el.textContent).toContain("另有 5 宗未列出");
+    act(() => dom.el.querySelector<HTMLElement>('[data-testid="candidates.showAll"]')?.click());
     expect(useAppStore.getState().filter.candidateOnly).toBe(true);
   });
 });

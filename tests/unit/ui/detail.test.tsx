@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { DetailPanel } from "../../../src/ui/DetailPanel";
 import { parcel, result, STANDARDS } from "../state/helpers";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
-beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
-});
+const dom = withReactRoot();
 
 function show(p: ReturnType<typeof parcel>) {
   act(() => {
@@ -28,13 +15,13 @@ function show(p: ReturnType<typeof parcel>) {
     s.analysisSucceeded(result([p]));
     s.select([p.input.id]);
   });
-  act(() => root.render(<DetailPanel />));
+  act(() => dom.root.render(<DetailPanel />));
 }
-const byTestId = (id: string) => el.querySelector(`[data-testid="${id}"]`);
+const byTestId = (id: string) => dom.el.querySelector(`[data-testid="${id}"]`);
 
 describe("parcel detail", () => {
   it("shows a hint when nothing is selected", () => {
-    act(() => root.render(<DetailPanel />));
+    act(() => dom.root.render(<DetailPanel />));
     expect(byTestId("detail.empty")).not.toBeNull();
     expect(byTestId("detail.panel")).toBeNull();
   });
@@ -67,8 +54,8 @@ describe("parcel detail", () => {
 
   it("a parcel name with markup renders as text, not HTML", () => {
     show(parcel({ id: "X1", name: "<img src=x onerror=alert(1)>", enterprise: "<b>bold</b>" }));
-    expect(el.querySelector("img")).toBeNull();
-    expect(el.querySelector("b")).toBeNull();
+    expect(dom.el.querySelector("img")).toBeNull();
+    expect(dom.el.querySelector("b")).toBeNull();
     expect(byTestId("detail.name")?.textContent).toBe("<img src=x onerror=alert(1)>");
   });
 

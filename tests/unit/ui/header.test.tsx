@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { Header } from "../../../src/ui/Header";
 import { dataset, parcel, result, STANDARDS } from "../state/helpers";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
+const dom = withReactRoot();
 beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
   act(() => {
     const s = useAppStore.getState();
     s.setStandards({ standards: STANDARDS, fileName: "standards.json", problems: [] });
@@ -23,13 +16,9 @@ beforeEach(() => {
       result([parcel({ id: "A", zone: "huangtukan" }), parcel({ id: "B", zone: "dayangbang" })]),
     );
   });
-  act(() => root.render(<Header onStandardsFile={() => {}} onParcelsFile={() => {}} />));
+  act(() => dom.root.render(<Header onStandardsFile={() => {}} onParcelsFile={() => {}} />));
 });
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
-});
-const q = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const q = (id: string) => dom.el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe("header", () => {
   it("zone switcher: 黄土坎 / 大样榜 / 全部, pressed state follows the store", () => {

@@ -1,26 +1,15 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { IndicatorPanel } from "../../../src/ui/IndicatorPanel";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
+const dom = withReactRoot();
 beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
-  act(() => root.render(<IndicatorPanel />));
+  act(() => dom.root.render(<IndicatorPanel />));
 });
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
-});
-const q = <T extends HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
+const q = <T extends HTMLElement>(id: string) => dom.el.querySelector<T>(`[data-testid="${id}"]`);
 function change(node: HTMLInputElement | HTMLSelectElement, value: string) {
   const proto = node instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
   act(() => {

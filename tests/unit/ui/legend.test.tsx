@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { Legend } from "../../../src/ui/Legend";
 import { parcel, result } from "../state/helpers";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
+const dom = withReactRoot();
 beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
   act(() => {
     useAppStore
       .getState()
@@ -22,14 +15,10 @@ beforeEach(() => {
         result([parcel({ id: "A", landUse: "100101" }), parcel({ id: "B", landUse: "1101" })]),
       );
   });
-  act(() => root.render(<Legend />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
+  act(() => dom.root.render(<Legend />));
 });
 
-const q = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const q = (id: string) => dom.el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 function edit(index: number, text: string, key: "Enter" | "Escape") {
   act(() => q(`legend.label.${index}`)?.click());
   const input = q(`legend.input.${index}`) as HTMLInputElement;

@@ -1,31 +1,18 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { describe, expect, it } from "vitest";
+import { useAppStore } from "../../../src/state/store";
 import { ProblemsPanel } from "../../../src/ui/ProblemsPanel";
 import { dataset } from "../state/helpers";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
-beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
-});
-const q = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const dom = withReactRoot();
+const q = (id: string) => dom.el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 describe("import problems panel", () => {
   it("nothing to show without problems", () => {
     act(() => useAppStore.getState().setDataset(dataset()));
-    act(() => root.render(<ProblemsPanel />));
+    act(() => dom.root.render(<ProblemsPanel />));
     expect(q("problems.panel")).toBeNull();
   });
 
@@ -49,7 +36,7 @@ describe("import problems panel", () => {
         }),
       ),
     );
-    act(() => root.render(<ProblemsPanel />));
+    act(() => dom.root.render(<ProblemsPanel />));
     expect(q("problems.list")).toBeNull();
     act(() => q("problems.toggle")?.click());
     const text = q("problems.list")?.textContent ?? "";
@@ -64,7 +51,7 @@ describe("import problems panel", () => {
         problems: [{ severity: "error", code: "not-json", fatal: true, file: "bad.geojson" }],
       }),
     );
-    act(() => root.render(<ProblemsPanel />));
+    act(() => dom.root.render(<ProblemsPanel />));
     expect(q("problems.rejected")?.textContent).toContain("bad.geojson");
     expect(q("problems.list")?.textContent?.length).toBeGreaterThan(0);
   });

@@ -4,14 +4,11 @@
  * filter drop-downs, sorting by header, keyboard.
  */
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AnalysedParcel, AnalysisResult } from "../../../src/domain/types";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { useAppStore } from "../../../src/state/store";
 import { ParcelTable } from "../../../src/ui/table/ParcelTable";
 import { parcel } from "./table-fixtures";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function resultOf(parcels: AnalysedParcel[]): AnalysisResult {
   const none = { none: 0, overdue: 0, "idle-1y": 0, "idle-2y": 0, "idle-halted": 0 };
@@ -59,30 +56,23 @@ afterAll(() => {
   }
 });
 
-let root: Root;
-let el: HTMLElement;
+import { withReactRoot } from "./react-root";
+
+const dom = withReactRoot();
 beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
   act(() => useAppStore.getState().analysisSucceeded(resultOf(PARCELS)));
-  act(() => root.render(<ParcelTable />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
+  act(() => dom.root.render(<ParcelTable />));
 });
 
-const byTestId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const rowIds = () => [...el.querySelectorAll("tbody tr[data-id]")].map((r) => r.getAttribute("data-id"));
+const byTestId = (id: string) => dom.el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const rowIds = () => [...dom.el.querySelectorAll("tbody tr[data-id]")].map((r) => r.getAttribute("data-id"));
 const click = (e: Element | null, init: MouseEventInit = {}) =>
   act(() => {
     e?.dispatchEvent(new MouseEvent("click", { bubbles: true, ...init }));
   });
 const key = (k: string) =>
   act(() => {
-    el.querySelector("table")?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    dom.el.querySelector("table")?.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
   });
 const choose = (testId: string, value: string) =>
   act(() => {

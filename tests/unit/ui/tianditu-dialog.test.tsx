@@ -1,28 +1,20 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetAppStore, useAppStore } from "../../../src/state/store";
+import { useAppStore } from "../../../src/state/store";
 import { Header } from "../../../src/ui/Header";
+import { withReactRoot } from "./react-root";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let el: HTMLElement;
+const dom = withReactRoot();
 beforeEach(() => {
-  resetAppStore();
-  el = document.createElement("div");
-  document.body.appendChild(el);
-  root = createRoot(el);
-  act(() => root.render(<Header onStandardsFile={() => {}} onParcelsFile={() => {}} />));
+  act(() => dom.root.render(<Header onStandardsFile={() => {}} onParcelsFile={() => {}} />));
 });
 afterEach(() => {
-  act(() => root.unmount());
-  el.remove();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
-const q = <T extends HTMLElement = HTMLElement>(id: string) => el.querySelector<T>(`[data-testid="${id}"]`);
+const q = <T extends HTMLElement = HTMLElement>(id: string) =>
+  dom.el.querySelector<T>(`[data-testid="${id}"]`);
 const dialog = () => q<HTMLDialogElement>("tianditu.dialog");
 const keyInput = () => q<HTMLInputElement>("tianditu.key") as HTMLInputElement;
 const select = () => q<HTMLSelectElement>("basemap.select") as HTMLSelectElement;

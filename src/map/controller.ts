@@ -31,7 +31,16 @@ import type {
   ZoneFocus,
 } from "./api";
 import { layerOps } from "./diff";
-import { type BBox, bboxOf, diffIds, dimmedIds, focusBbox, framePadding, labelPoints } from "./geometry";
+import {
+  type BBox,
+  bboxOf,
+  diffIds,
+  dimmedIds,
+  focusBbox,
+  framePadding,
+  labelPoints,
+  parcelLabelPoints,
+} from "./geometry";
 import { landUseColouring } from "./landuse";
 import { flagPatterns } from "./patterns";
 import {
@@ -42,6 +51,7 @@ import {
   buildStyle,
   colourFor,
   LAYER,
+  PARCEL_LABEL_MINZOOM,
   redactKey,
   SOURCE,
   STATE,
@@ -95,6 +105,8 @@ export class MapController implements MapControllerApi {
   private isReady = false;
   private destroyed = false;
   private parcels: MapParcels | null = null;
+  /** The parcels whose label points are in the label source (computed at label zoom only). */
+  private labelsFor: MapParcels | null = null;
   private parcelIds: string[] = [];
   private context: ContextLayers | null = null;
   private sentParcels: MapParcels | null = null;
@@ -168,6 +180,7 @@ export class MapController implements MapControllerApi {
       }
     });
     this.map.on("movestart", () => this.touch());
+    this.map.on("zoomend", () => this.flushLabels());
     this.map.on("error", (e) => this.onMapError(e));
     this.map.on("click", (e) => this.onClick(e.point));
     this.tooltip = hoverTooltip();
@@ -470,6 +483,7 @@ export class MapController implements MapControllerApi {
     this.sourceDataVersion++;
     this.touch();
     this.featureById = new Map(this.parcels.features.map((f) => [String(f.properties?.id ?? f.id ?? ""), f]));
+    this.flushLabels();
     // Feature state outlives setData; bring colours and dimming in line with the new parcels.
     this.flushColours();
     this.flushDim();
@@ -531,13 +545,25 @@ export class MapController implements MapControllerApi {
     if (changed > 0) this.touch();
   }
 
+  /**
+   * Label points for the current parcels, computed the first time the view reaches label zoom
+   * (opening the app at overview zoom costs nothing for them).
+   */
+  private flushLabels(): void {
+    if (!this.loaded || !this.parcels || this.labelsFor === this.parcels) return;
+    if (this.map.getZoom() < PARCEL_LABEL_MINZOOM - 1) return;
+    this.geojson(SOURCE.parcelLabels)?.setData(parcelLabelPoints(this.parcels as FeatureCollection));
+    this.labelsFor = this.parcels;
+  }
+
   private flushDim(): void {
     if (!this.loaded) return;
     const next = dimmedIds(this.parcelIds, this.filter);
     const { added, removed } = diffIds(this.dimmed, next);
-    for (const id of removed)
-      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: false });
-    for (const id of added) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: true });
+    for (const source of [SOURCE.parcels, SOURCE.parcelLabels]) {
+      for (const id of removed) this.map.setFeatureState({ source, id }, { [STATE.dim]: false });
+      for (const id of added) this.map.setFeatureState({ source, id }, { [STATE.dim]: true });
+    }
     this.dimmed = next;
     if (added.length + removed.length > 0) this.touch();
   }

@@ -185,6 +185,28 @@ export function labelPoints(
   return { type: "FeatureCollection", features: out };
 }
 
+/**
+ * One label point per parcel (`labelPoint`: inside the largest part), with the parcel's `id` as
+ * property and feature id, for the parcel id labels.
+ * @example parcelLabelPoints(parcels).features[0] // {type:"Feature", id:"HTK-001", properties:{id:"HTK-001"}, geometry:{type:"Point", …}}
+ */
+export function parcelLabelPoints(fc: FeatureCollection): FeatureCollection<Point> {
+  const out: Feature<Point>[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) continue;
+    const pt = labelPoint(g);
+    const id = f.properties?.id ?? f.id;
+    if (!pt || id === undefined || id === null) continue;
+    out.push({
+      type: "Feature",
+      properties: { id: String(id) },
+      geometry: { type: "Point", coordinates: pt },
+    });
+  }
+  return { type: "FeatureCollection", features: out };
+}
+
 /** What to add and remove to go from one id set to another (order: as iterated). */
 export function diffIds(
   prev: ReadonlySet<string>,

@@ -44,6 +44,8 @@ export const SOURCE = {
   central: "central-urban-area",
   /** The selected parcels' geometry only (a few features), outlined on top. */
   selection: "selection",
+  /** One label point per parcel (inside it), filled when the view first reaches label zoom. */
+  parcelLabels: "parcel-labels",
   basemap: "basemap",
   basemapLabels: "basemap-labels",
 } as const;
@@ -73,6 +75,8 @@ export const LAYER = {
   zoneLabels: "zones-label",
 } as const;
 
+/** Parcel id labels are drawn from this zoom up. */
+export const PARCEL_LABEL_MINZOOM = 15.5;
 /** The flag overlay is drawn from this zoom up (see the hatch layer). */
 export const FLAG_MINZOOM = 11;
 /** Layers of the flag overlay (shown/hidden together by `setFlagsVisible`). */
@@ -382,6 +386,7 @@ export function dataSources(): Record<string, SourceSpecification> {
     [SOURCE.facilities]: emptyGeoJson(),
     [SOURCE.zoneLabels]: emptyGeoJson(),
     [SOURCE.selection]: emptyGeoJson(),
+    [SOURCE.parcelLabels]: emptyGeoJson({ promoteId: "id" }),
   };
 }
 
@@ -655,8 +660,10 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
     {
       id: LAYER.parcelLabels,
       type: "symbol",
-      source: SOURCE.parcels,
-      minzoom: 15.5,
+      // A point per parcel: labels placed on the polygons were placed once per tile, so a parcel
+      // across a tile edge showed its id two or three times.
+      source: SOURCE.parcelLabels,
+      minzoom: PARCEL_LABEL_MINZOOM,
       layout: {
         "text-field": ["to-string", ["get", "id"]],
         "text-font": FONT,

@@ -7,6 +7,7 @@ import {
   focusBbox,
   labelPoint,
   labelPoints,
+  parcelLabelPoints,
   pointInPolygon,
 } from "../../../src/map/geometry";
 
@@ -112,5 +113,53 @@ describe("diffIds / dimmedIds", () => {
   it("dims everything outside the filter, nothing without a filter", () => {
     expect([...dimmedIds(["a", "b", "c"], new Set(["b"]))]).toEqual(["a", "c"]);
     expect(dimmedIds(["a", "b"], null).size).toBe(0);
+  });
+});
+
+describe("parcelLabelPoints: one label point per parcel", () => {
+  const square = (x: number, y: number, d: number) => [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ];
+  // An L-shaped parcel whose centroid lies outside it, and a MultiPolygon with a large and a small part.
+  const lShape = [
+    [
+      [0, 0],
+      [3, 0],
+      [3, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ],
+  ];
+  const fc: FeatureCollection = {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", properties: { id: "L" }, geometry: { type: "Polygon", coordinates: lShape } },
+      {
+        type: "Feature",
+        properties: { id: "M" },
+        geometry: { type: "MultiPolygon", coordinates: [square(10, 10, 0.1), square(20, 20, 2)] },
+      },
+      { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: square(5, 5, 1) } },
+    ],
+  };
+  const out = parcelLabelPoints(fc);
+  it("keeps the id and drops a feature without one", () => {
+    expect(out.features.map((f) => f.properties?.id)).toEqual(["L", "M"]);
+  });
+  it("puts the point inside the parcel, even where the centroid is outside", () => {
+    const p = out.features[0]?.geometry.coordinates ?? [];
+    expect(pointInPolygon(p, lShape)).toBe(true);
+  });
+  it("labels a MultiPolygon once, in its largest part", () => {
+    const p = out.features[1]?.geometry.coordinates ?? [];
+    expect(pointInPolygon(p, square(20, 20, 2))).toBe(true);
   });
 });

@@ -404,8 +404,13 @@ describe("hover: the parcel under the mouse gets the hover outline (feature-stat
     const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
     const onParcels = s.layers.filter((l) => "source" in l && l.source === SOURCE.parcels).map((l) => l.id);
     expect(onParcels.sort()).toEqual(
-      [LAYER.parcelsFill, LAYER.flagHatch, LAYER.parcelsOutline, LAYER.flagLine, LAYER.parcelLabels].sort(),
+      [LAYER.parcelsFill, LAYER.flagHatch, LAYER.parcelsOutline, LAYER.flagLine].sort(),
     );
+  });
+  it("draws parcel ids from the one-point-per-parcel label source, not per polygon tile piece", () => {
+    const s = buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" });
+    const labels = s.layers.find((l) => l.id === LAYER.parcelLabels);
+    expect(labels && "source" in labels ? labels.source : undefined).toBe(SOURCE.parcelLabels);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { ThresholdResolver } from "../../domain/standards";
 import type { MinChecked, Standards } from "../../domain/types";
+import { DEFAULT_STANDARDS } from "../../io/default-standards";
 
 const PARK_DEFAULT = "园区默认值，待园区管委会审定 (park default, to be set by the park committee)";
 
@@ -30,49 +31,14 @@ export const PARK_STANDARDS: Standards = {
   zones: {
     dayangbang: { min: { investmentPerMu: 100 } },
   },
-  industries: {
-    "13": { min: { far: 1.0 } },
-    "14": { min: { far: 1.0 } },
-    "15": { min: { far: 1.0 } },
-    "18": { min: { far: 1.0 } },
-    "27": { min: { far: 0.7 } },
-    "30": { min: { far: 0.7 } },
-    "33": { min: { far: 0.7 } },
-    "34": { min: { far: 0.7 } },
-    "35": { min: { far: 0.7 } },
-    "38": { min: { far: 0.7 } },
-    "39": { min: { far: 1.0 } },
-    "42": { min: { far: 0.7 } },
-  },
-  idle: { feeRate: 0.2 },
-  efficiency: {
-    minAreaMu: 3,
-    cap: 2,
-    weights: {
-      taxPerMu: 40,
-      valueAddedPerMu: 20,
-      energyProductivity: 15,
-      laborProductivity: 10,
-      rdIntensity: 15,
-    },
-    benchmarks: {
-      taxPerMu: 10,
-      valueAddedPerMu: 60,
-      energyProductivity: 2,
-      laborProductivity: 15,
-      rdIntensity: 0.02,
-    },
-    classCutoffs: { A: 0.25, B: 0.7, C: 0.95 },
-  },
-  services: {
-    kindergarten: { distanceM: 300 },
-    school: { distanceM: 500, juniorDistanceM: 1000 },
-    clinic: { distanceM: 1000 },
-    leisure: { distanceM: 500 },
-    green: { distanceM: 500, minAreaM2: 10000 },
-    bus: { stopDistanceM: 500, preferredStopDistanceM: 300, speedKmh: 25, dwellSeconds: 30 },
-  },
-  analysisCrs: "EPSG:4546",
+  // The control-indicator floors by industry, the idle fee rate, the efficiency evaluation and the
+  // service distances are those of the standards example (the built-in defaults); the park's own
+  // choices are the sources, names and minimums above.
+  industries: DEFAULT_STANDARDS.industries,
+  idle: DEFAULT_STANDARDS.idle,
+  efficiency: DEFAULT_STANDARDS.efficiency,
+  services: DEFAULT_STANDARDS.services,
+  analysisCrs: DEFAULT_STANDARDS.analysisCrs,
 };
 
 const resolver = new ThresholdResolver(PARK_STANDARDS);

@@ -4,6 +4,7 @@
  * `flag` (flag overlay).
  */
 import type { AnalysedParcel, ParcelComputed } from "../domain/types";
+import { NUMERIC_INDICATORS } from "../state/types";
 import type { MapParcelProperties, MapParcels } from "./api";
 import { landUseGroup } from "./landuse";
 
@@ -24,25 +25,6 @@ export function parcelFlag(
   return "none";
 }
 
-const INDICATOR_KEYS = [
-  "areaM2",
-  "areaMu",
-  "investmentPerMu",
-  "far",
-  "buildingCoverage",
-  "greenRatio",
-  "adminRatio",
-  "outputPerMu",
-  "valueAddedPerMu",
-  "taxPerMu",
-  "laborProductivity",
-  "energyProductivity",
-  "rdIntensity",
-  "areaDiscrepancy",
-  "idleFee",
-  "efficiencyScore",
-] as const;
-
 /**
  * Flat map properties of one analysed parcel: what the styles read (id for labels and clicks,
  * zone for framing, `landUseGroup`, the categorical statuses, `flag`, every numeric indicator),
@@ -61,7 +43,8 @@ export function toMapProperties(p: AnalysedParcel): MapParcelProperties {
     reallocationCandidate: c.reallocationCandidate,
     flag: parcelFlag(c),
   };
-  for (const k of INDICATOR_KEYS) props[k] = c[k];
+  // Every indicator the map can be coloured by (the store's list, so the two cannot drift apart).
+  for (const k of NUMERIC_INDICATORS) props[k] = c[k];
   return props;
 }
 

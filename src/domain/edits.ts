@@ -1,0 +1,196 @@
+/**
+ * User work as data. Every change an official makes is an {@link Edit}: plain, serialisable data
+ * (what, which object, the value before and after). Edits are grouped into undoable
+ * {@link EditStep}s kept in an {@link EditHistory}; the state of the work is a pure function of
+ * (imported dataset, applied edits), so undo and redo never mutate anything and a reload restores
+ * exactly the same state from the stored history.
+ *
+ * The imported parcels are never changed: {@link applyEdits} returns new parcel objects for the
+ * parcels an edit touches and shares every other parcel with its input.
+ *
+ * Units are those of `types.ts` (m², 万元, ISO dates). Geometry is untouched by field edits.
+ * Later kinds of user work (meeting decisions, facilities, scenarios) join the {@link Edit} union
+ * with a `kind` of their own; code that does not know a kind passes it through unchanged.
+ */
+import type { ParcelInput, PreparedParcel } from "./types";
+
+/** A parcel input property that can be edited (every input but the id). */
+export type ParcelInputKey = Exclude<keyof ParcelInput, "id">;
+
+/** An input value as an edit stores it; `null` means the value is missing (cleared). */
+export type InputValue = string | number | boolean | null;
+
+/** Set one input property of one parcel. */
+export interface ParcelFieldEdit {
+  kind: "parcel-field";
+  parcelId: string;
+  field: ParcelInputKey;
+  /** The value before this edit (what the parcel had then; `null` = missing). */
+  before: InputValue;
+  /** The new value (`null` clears it). Already parsed and typed (number, ISO date, boolean, code). */
+  after: InputValue;
+}
+
+/**
+ * Replace the dataset the work is about (an import, opening a project). Datasets are named by the
+ * fingerprint of their content; parcel edits apply to the dataset of the last such edit before them.
+ */
+export interface DatasetEdit {
+  kind: "dataset";
+  /** Fingerprint of the dataset before (`null`: none loaded). */
+  before: string | null;
+  after: string;
+}
+
+/** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
+export type Edit = ParcelFieldEdit | DatasetEdit;
+
+/** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
+export interface StepLabel {
+  code: string;
+  params: Record<string, string | number | boolean | null>;
+}
+
+/** One undoable step: edits applied and undone together (a field change, a bulk change, an import). */
+export interface EditStep {
+  /** Unique within a history. */
+  id: string;
+  /** When the user made it: ISO 8601 date and time (UTC, e.g. `2026-12-01T21:30:00.000Z`). */
+  at: string;
+  label: StepLabel;
+  edits: Edit[];
+}
+
+/** The undo history: `steps[0 … applied-1]` are applied, the rest can be redone. */
+export interface EditHistory {
+  steps: EditStep[];
+  applied: number;
+}
+
+export const EMPTY_HISTORY: EditHistory = Object.freeze({ steps: [], applied: 0 }) as EditHistory;
+
+/** Add a step after the applied ones; the redo steps are dropped (as in every editor). */
+export function pushStep(history: EditHistory, step: EditStep): EditHistory {
+  return { steps: [...history.steps.slice(0, history.applied), step], applied: history.applied + 1 };
+}
+
+export function canUndo(history: EditHistory): boolean {
+  return history.applied > 0;
+}
+
+export function canRedo(history: EditHistory): boolean {
+  return history.applied < history.steps.length;
+}
+
+/** The step an undo would take back, or `undefined`. */
+export function undoStep(history: EditHistory): EditStep | undefined {
+  return history.steps[history.applied - 1];
+}
+
+/** The step a redo would apply again, or `undefined`. */
+export function redoStep(history: EditHistory): EditStep | undefined {
+  return history.steps[history.applied];
+}
+
+export function undo(history: EditHistory): EditHistory {
+  return canUndo(history) ? { steps: history.steps, applied: history.applied - 1 } : history;
+}
+
+export function redo(history: EditHistory): EditHistory {
+  return canRedo(history) ? { steps: history.steps, applied: history.applied + 1 } : history;
+}
+
+/** The edits of the applied steps, in order. */
+export function appliedEdits(history: EditHistory): Edit[] {
+  const out: Edit[] = [];
+  for (let i = 0; i < history.applied; i++) {
+    const step = history.steps[i];
+    if (step) out.push(...step.edits);
+  }
+  return out;
+}
+
+/** The fingerprint of the dataset the applied steps end on (`null`: no dataset edit applied). */
+export function currentDataset(history: EditHistory): string | null {
+  const edits = appliedEdits(history);
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    if (e?.kind === "dataset") return e.after;
+  }
+  return null;
+}
+
+/** The applied parcel edits that concern the current dataset (those after the last dataset edit). */
+export function parcelEdits(history: EditHistory): ParcelFieldEdit[] {
+  const edits = appliedEdits(history);
+  const out: ParcelFieldEdit[] = [];
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    if (!e) continue;
+    if (e.kind === "dataset") break;
+    if (e.kind === "parcel-field") out.push(e);
+  }
+  return out.reverse();
+}
+
+/** The current value of an input property, as an edit stores it. */
+export function inputValue(input: ParcelInput, field: ParcelInputKey): InputValue {
+  const v = input[field];
+  return v === undefined ? null : v;
+}
+
+/** Per parcel, the original (imported) value of each field the edits changed. */
+export type EditedOriginals = Map<string, Partial<Record<ParcelInputKey, InputValue>>>;
+
+export interface AppliedEdits {
+  /** The parcels with the edits applied (same order; untouched parcels are the input objects). */
+  parcels: PreparedParcel[];
+  /** Per edited parcel id, the original value of each edited field (for "edited" marks and exports). */
+  originals: EditedOriginals;
+  /** Parcel edits whose parcel is not in the dataset (left out, for the caller to report). */
+  unmatched: ParcelFieldEdit[];
+}
+
+/**
+ * Apply parcel edits to prepared parcels. Pure: the input parcels are never mutated; a touched
+ * parcel is copied once with a new `input`. Edits apply in order, so the last edit of a field wins.
+ * A field edited back to its original value is no longer reported as edited. Non-parcel edits
+ * are ignored here.
+ */
+export function applyEdits(parcels: readonly PreparedParcel[], edits: readonly Edit[]): AppliedEdits {
+  const byField = new Map<string, Map<ParcelInputKey, InputValue>>();
+  for (const e of edits) {
+    if (e.kind !== "parcel-field") continue;
+    let m = byField.get(e.parcelId);
+    if (!m) {
+      m = new Map();
+      byField.set(e.parcelId, m);
+    }
+    m.set(e.field, e.after);
+  }
+  const originals: EditedOriginals = new Map();
+  if (byField.size === 0) return { parcels: [...parcels], originals, unmatched: [] };
+  const seen = new Set<string>();
+  const out = parcels.map((p) => {
+    const changes = byField.get(p.input.id);
+    if (!changes) return p;
+    seen.add(p.input.id);
+    const input: ParcelInput = { ...p.input };
+    const orig: Partial<Record<ParcelInputKey, InputValue>> = {};
+    let changed = false;
+    for (const [field, after] of changes) {
+      const before = inputValue(p.input, field);
+      if (before === after) continue;
+      orig[field] = before;
+      changed = true;
+      if (after === null) delete input[field];
+      else (input as unknown as Record<string, InputValue>)[field] = after;
+    }
+    if (!changed) return p;
+    originals.set(p.input.id, orig);
+    return { ...p, input };
+  });
+  const unmatched: ParcelFieldEdit[] = [];
+  for (const e of edits) if (e.kind === "parcel-field" && !seen.has(e.parcelId)) unmatched.push(e);
+  return { parcels: out, originals, unmatched };
+}

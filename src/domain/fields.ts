@@ -3,6 +3,7 @@
  * label, its unit, and the aliases found in real data. One source for CSV headers, the detail
  * panel, the table and the importer's field mapping.
  */
+import type { ParcelComputed } from "./types";
 
 export type FieldKind = "string" | "number" | "integer" | "boolean" | "date" | "list";
 
@@ -163,7 +164,37 @@ export function fieldInfo(key: string): FieldInfo | undefined {
   return BY_KEY.get(key);
 }
 
-/** 1 亩 in m² (exactly 10000/15). */
-export const M2_PER_MU = 10000 / 15;
-/** 1 公顷 = 15 亩. */
-export const MU_PER_HA = 15;
+/**
+ * Numeric computed indicators that can colour the map, in the plan's order (the indicator
+ * picker's order); `areaM2` last — the picker offers the area in 亩 only.
+ */
+export const NUMERIC_INDICATORS = [
+  "investmentPerMu",
+  "far",
+  "buildingCoverage",
+  "greenRatio",
+  "adminRatio",
+  "outputPerMu",
+  "taxPerMu",
+  "valueAddedPerMu",
+  "laborProductivity",
+  "energyProductivity",
+  "rdIntensity",
+  "efficiencyScore",
+  "idleFee",
+  "areaMu",
+  "areaDiscrepancy",
+  "areaM2",
+] as const satisfies readonly (keyof ParcelComputed)[];
+export type NumericIndicator = (typeof NUMERIC_INDICATORS)[number];
+/** Categorical map colourings: land-use group, idle status, efficiency class, the flag overlay. */
+export const CATEGORICAL_INDICATORS = ["landUse", "idleStatus", "efficiencyClass", "flags"] as const;
+export type CategoricalIndicator = (typeof CATEGORICAL_INDICATORS)[number];
+export type Indicator = NumericIndicator | CategoricalIndicator;
+
+export function isNumericIndicator(x: string): x is NumericIndicator {
+  return (NUMERIC_INDICATORS as readonly string[]).includes(x);
+}
+export function isIndicator(x: string): x is Indicator {
+  return isNumericIndicator(x) || (CATEGORICAL_INDICATORS as readonly string[]).includes(x);
+}

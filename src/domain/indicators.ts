@@ -12,6 +12,7 @@
  */
 import { fieldReason } from "./reasons";
 import type { IndicatorKey, ParcelIndicators, ParcelInput, Reason } from "./types";
+import { m2ToMu } from "./units";
 
 /** Per-parcel null reasons, keyed by indicator. */
 export type NullReasons = Partial<Record<IndicatorKey, Reason>>;
@@ -104,8 +105,7 @@ export function computeIndicatorsInto<T extends ParcelIndicators>(
   const hasLegal = present(input.landAreaM2);
   const A = hasLegal ? (input.landAreaM2 as number) : areaM2;
   const aField = hasLegal ? "landAreaM2" : "areaM2";
-  // mu = A / (10000/15), written so that round areas give exact mu (10000 m² → 15 亩 exactly).
-  const mu = (A * 15) / 10000;
+  const mu = m2ToMu(A);
   const r = nullReasons;
   const va = input.valueAdded;
   out.areaM2 = areaM2;

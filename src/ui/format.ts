@@ -3,7 +3,8 @@
  * 0.01 亩 or 1 m², money to 0.01 万元, ratios as percent, per-land values in 万元/亩 or ×15 in
  * 万元/公顷. A null shows as "—".
  */
-import { type Unit as FieldUnit, fieldInfo, MU_PER_HA } from "../domain/fields";
+import { type Unit as FieldUnit, fieldInfo } from "../domain/fields";
+import { MU_PER_HA, m2ToMu } from "../domain/units";
 import type { Lang } from "../i18n/lang";
 import { unitLabel } from "../i18n/ui";
 import type { Unit as PerLandUnit } from "../state/types";
@@ -81,7 +82,7 @@ export function formatField(
 
 /** Area in 亩 (0.01) with m² (1) in brackets: "12.34 亩（8,227 m²）". */
 export function formatArea(m2: number, lang: Lang): string {
-  const mu = (m2 * 15) / 10000;
+  const mu = m2ToMu(m2);
   const muText = formatNumber(mu, 2, lang);
   const m2Text = formatNumber(m2, 0, lang);
   return lang === "zh" ? `${muText} 亩（${m2Text} m²）` : `${muText} mu (${m2Text} m²)`;

@@ -27,11 +27,6 @@ export function indicatorAreaM2(input: ParcelInput, areaM2: number): number {
   return present(input.landAreaM2) ? input.landAreaM2 : areaM2;
 }
 
-/** Field name of the indicator area (`landAreaM2` or `areaM2`), for reasons. */
-export function indicatorAreaField(input: ParcelInput): "landAreaM2" | "areaM2" {
-  return present(input.landAreaM2) ? "landAreaM2" : "areaM2";
-}
-
 /** num / den, or null with a reason (first missing field, else a zero denominator). */
 function quotient(
   num: number | undefined,

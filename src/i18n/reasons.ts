@@ -13,7 +13,6 @@ import type {
   ConstructionStatus,
   EfficiencyClass,
   IdleStatus,
-  ReallocationReason,
   Reason,
   StandardCheck,
   ThresholdLevel,
@@ -34,14 +33,6 @@ export const IDLE_STATUS_LABEL: Record<IdleStatus, Bilingual> = IDLE_STATUS_LABE
 /** The policy of each efficiency class (亩均效益评价), as said inside a sentence. */
 export const EFFICIENCY_CLASS_LABEL: Record<EfficiencyClass, Bilingual> = EFFICIENCY_CLASS_POLICY;
 
-/** Labels of reallocation (腾笼换鸟) reasons. */
-export const REALLOCATION_REASON_LABEL: Record<ReallocationReason, Bilingual> = {
-  "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-  "idle-2y": b("闲置满两年，可无偿收回", "Idle ≥ 2 years: may be recovered without compensation"),
-  "idle-halted": b("停工闲置", "Halted and idle"),
-  "class-D": b("亩均效益 D 类（倒逼整治）", "Efficiency class D (rectify)"),
-};
-
 /** Labels of the level a threshold came from. */
 export const THRESHOLD_LEVEL_LABEL: Record<ThresholdLevel, Bilingual> = {
   default: b("园区默认标准", "park default"),
@@ -54,11 +45,6 @@ export const THRESHOLD_LEVEL_LABEL: Record<ThresholdLevel, Bilingual> = {
 const CONSTRUCTION_STATUS_LABEL = Object.fromEntries(
   Object.entries(CONSTRUCTION_STATUS_LABELS).map(([k, l]) => [k, b(l.zh, l.en.toLowerCase())]),
 ) as Record<ConstructionStatus, Bilingual>;
-
-/** A label for one language, e.g. `label(IDLE_STATUS_LABEL["idle-2y"], "zh")`. */
-export function label(l: Bilingual, lang: Lang): string {
-  return l[lang];
-}
 
 /** Field label as used inside a sentence: zh as catalogued, en with a lower-case first word. */
 export function fieldLabel(key: string, lang: Lang): string {

@@ -108,11 +108,6 @@ function enumMap(
 
 const isNumeric = (f: FieldInfo) => f.kind === "number" || f.kind === "integer";
 
-/** The schema field a property name maps to, if any (input fields only). */
-export function inputFieldFor(name: string): FieldInfo | undefined {
-  return INPUT_BY_NAME.get(norm(name));
-}
-
 type Setter = (o: Record<string, unknown>, v: unknown) => void;
 /**
  * One named store per input field. A store with a computed key (`o[key] = v`) turns an object

@@ -56,12 +56,6 @@ export function formatNumber(v: number, decimals: number, lang: Lang): string {
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
-/** The unit of a catalogue field as shown (follows the 亩/公顷 switch); "" for none. */
-export function fieldUnitLabel(key: string, lang: Lang, perLand: PerLandUnit): string {
-  const info = fieldInfo(key);
-  return info ? unitLabel(info.unit, lang, perLand) : "";
-}
-
 /** A numeric field value for display with its unit, or "—" for null/undefined. */
 export function formatField(
   key: string,

@@ -314,7 +314,16 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     const raw = props[name];
     const entry = classify(name);
     if (entry === "extra") {
-      extra[name] = raw;
+      // A property named `__proto__` is data like any other: assigning it would set the object's
+      // prototype instead (dropping it, and spreading its members into the export's columns).
+      if (name === "__proto__")
+        Object.defineProperty(extra, name, {
+          value: raw,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else extra[name] = raw;
       continue;
     }
     if (entry === "computed") continue;

@@ -19,7 +19,7 @@ describe("land-use grouping: one rule for map, table filter and exports", () => 
   });
   it("names codes by their own name where the schema lists them, else by group", () => {
     expect(landUseName("0701", "zh")).toBe("城镇住宅用地");
-    expect(landUseName("100102", "en")).toBe("Industrial, class 2");
+    expect(landUseName("100102", "en")).toBe("Class 2 industrial");
     expect(landUseName("1305", "zh")).toBe("公用设施用地");
     expect(landUseName("abc", "zh")).toBe("其他用地");
   });

@@ -1,11 +1,13 @@
 /**
  * Which settings survive a reload (localStorage): language, unit, basemap and Tianditu key, theme,
- * classifications with their legend labels, the map/table split (panel height, collapsed).
+ * classifications with their legend labels, the map/table split (panel height, collapsed), the
+ * custom basemap and the layer list (context layers, flag overlay).
  * Data, analysis, selection and the as-of date do not.
  */
 import type { StateStorage } from "zustand/middleware";
+import { sanitizeCustomBasemap } from "./customBasemap";
 import { sanitizeTableLayout } from "./layout";
-import type { AppState } from "./types";
+import { type AppState, CONTEXT_LAYER_KEYS } from "./types";
 
 export const PERSIST_KEY = "jiyue.settings.v1";
 export const PERSIST_VERSION = 1;
@@ -20,6 +22,9 @@ export type PersistedSettings = Pick<
   | "classifications"
   | "tableFraction"
   | "tableCollapsed"
+  | "customBasemap"
+  | "contextVisible"
+  | "flagsVisible"
 >;
 
 export function partializeSettings(s: AppState): PersistedSettings {
@@ -32,6 +37,9 @@ export function partializeSettings(s: AppState): PersistedSettings {
     classifications: s.classifications,
     tableFraction: s.tableFraction,
     tableCollapsed: s.tableCollapsed,
+    customBasemap: s.customBasemap,
+    contextVisible: s.contextVisible,
+    flagsVisible: s.flagsVisible,
   };
 }
 
@@ -43,13 +51,29 @@ export function mergePersisted(persisted: unknown, current: AppState): AppState 
   if (p.lang === "zh" || p.lang === "en") next.lang = p.lang;
   if (p.unit === "mu" || p.unit === "ha") next.unit = p.unit;
   if (typeof p.tiandituKey === "string") next.tiandituKey = p.tiandituKey;
-  if (p.basemap === "none" || p.basemap === "osm" || (p.basemap === "tianditu" && next.tiandituKey))
+  // Added after v1 shipped (absent: defaults). A custom basemap is re-validated like a typed one.
+  next.customBasemap = sanitizeCustomBasemap(p.customBasemap);
+  if (
+    p.basemap === "none" ||
+    p.basemap === "osm" ||
+    (p.basemap === "tianditu" && next.tiandituKey) ||
+    (p.basemap === "custom" && next.customBasemap)
+  )
     next.basemap = p.basemap;
   if (p.theme === "default" || p.theme === "projector") next.theme = p.theme;
   if (typeof p.classifications === "object" && p.classifications !== null)
     next.classifications = p.classifications as AppState["classifications"];
   // Added after v1 shipped: absent in older stored settings, which then keep the defaults.
   Object.assign(next, sanitizeTableLayout(persisted, next));
+  if (typeof p.flagsVisible === "boolean") next.flagsVisible = p.flagsVisible;
+  if (typeof p.contextVisible === "object" && p.contextVisible !== null) {
+    const v = p.contextVisible as Record<string, unknown>;
+    next.contextVisible = { ...current.contextVisible };
+    for (const k of CONTEXT_LAYER_KEYS) {
+      const b = v[k];
+      if (typeof b === "boolean") next.contextVisible[k] = b;
+    }
+  }
   return next;
 }
 

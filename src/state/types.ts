@@ -10,6 +10,7 @@ import type { Indicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
+import type { CustomBasemap } from "./customBasemap";
 
 /** Context layers shown under the parcels (same shape as `ContextLayers` in `src/map/api.ts`). */
 export interface ContextData {
@@ -55,7 +56,11 @@ export type Unit = "mu" | "ha";
 export type Theme = "default" | "projector";
 /** The app's modes; each arrives as a panel of its own. Only `analysis` exists so far. */
 export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios";
-export type BasemapKind = "none" | "osm" | "tianditu";
+export type BasemapKind = "none" | "osm" | "tianditu" | "custom";
+/** Context layers the layer list shows or hides (keys of `ContextData`). */
+export const CONTEXT_LAYER_KEYS = ["roads", "facilities", "zones", "centralUrbanArea"] as const;
+export type ContextLayerKey = (typeof CONTEXT_LAYER_KEYS)[number];
+export type ContextVisibility = Record<ContextLayerKey, boolean>;
 
 export type ClassMethod = "jenks" | "quantile" | "equal" | "manual";
 
@@ -114,6 +119,8 @@ export interface SettingsSlice {
   unit: Unit;
   basemap: BasemapKind;
   tiandituKey: string;
+  /** The user's own tile server (`basemap: "custom"`), validated (see `customBasemap.ts`). */
+  customBasemap: CustomBasemap | null;
   theme: Theme;
   mode: Mode;
   /** Bottom panel height as a fraction (0–1) of the window height (see `layout.ts`). */
@@ -125,6 +132,8 @@ export interface SettingsSlice {
   setLang(lang: Lang): void;
   setUnit(unit: Unit): void;
   setBasemap(basemap: BasemapKind, tiandituKey?: string): void;
+  /** Save the custom basemap and switch to it. */
+  setCustomBasemap(custom: CustomBasemap): void;
   setTheme(theme: Theme): void;
   setMode(mode: Mode): void;
   setTableLayout(patch: Partial<Pick<SettingsSlice, "tableFraction" | "tableCollapsed">>): void;
@@ -151,6 +160,8 @@ export interface ViewSlice {
   /** Classification per indicator (so switching back restores the user's breaks and labels). */
   classifications: Partial<Record<Indicator, Classification>>;
   flagsVisible: boolean;
+  /** Which context layers are drawn (the layer list). */
+  contextVisible: ContextVisibility;
   /** Bumped to ask the map to frame parcels (candidate list click). */
   zoomRequest: { ids: string[]; seq: number } | null;
   setZoneFocus(zone: "all" | string): void;
@@ -160,6 +171,7 @@ export interface ViewSlice {
   setManualBreaks(breaks: number[]): void;
   setLegendLabel(index: number, label: string | null): void;
   setFlagsVisible(visible: boolean): void;
+  setContextVisible(layer: ContextLayerKey, visible: boolean): void;
   requestZoom(ids: string[]): void;
 }
 

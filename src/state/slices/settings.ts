@@ -4,6 +4,7 @@ import { isIsoDate } from "../../domain/dates";
 import type { IsoDate } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { todayIso } from "../clock";
+import type { CustomBasemap } from "../customBasemap";
 import { DEFAULT_TABLE_LAYOUT, sanitizeTableLayout } from "../layout";
 import type { AppState, BasemapKind, Mode, SettingsSlice, Theme, Unit } from "../types";
 
@@ -23,6 +24,8 @@ export function setBasemapUpdater(s: AppState, basemap: BasemapKind, key?: strin
   const tiandituKey = key !== undefined ? key.trim() : s.tiandituKey;
   // Tianditu without a key cannot load: stay where we are until a key is given.
   if (basemap === "tianditu" && !tiandituKey) return { tiandituKey };
+  // Likewise a custom basemap that has not been defined yet.
+  if (basemap === "custom" && !s.customBasemap) return { tiandituKey };
   return { basemap, tiandituKey };
 }
 
@@ -33,6 +36,7 @@ export const initialSettings = {
   unit: "mu" as Unit,
   basemap: "none" as BasemapKind,
   tiandituKey: "",
+  customBasemap: null as CustomBasemap | null,
   theme: "default" as Theme,
   mode: "analysis" as Mode,
   ...DEFAULT_TABLE_LAYOUT,
@@ -45,6 +49,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   setLang: (lang) => set({ lang }),
   setUnit: (unit) => set({ unit }),
   setBasemap: (basemap, key) => set((s) => setBasemapUpdater(s, basemap, key)),
+  setCustomBasemap: (customBasemap) => set({ customBasemap, basemap: "custom" }),
   setTheme: (theme) => set({ theme }),
   setMode: (mode) => set({ mode }),
   setTableLayout: (patch) => set((s) => sanitizeTableLayout(patch, s)),

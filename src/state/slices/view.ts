@@ -1,7 +1,7 @@
 /** View slice: zone focus, indicator, classification and legend labels, flag overlay. */
 import type { StateCreator } from "zustand";
 import type { Indicator } from "../../domain/fields";
-import type { AppState, Classification, ClassMethod, ViewSlice } from "../types";
+import type { AppState, Classification, ClassMethod, ContextVisibility, ViewSlice } from "../types";
 
 export const DEFAULT_CLASSIFICATION: Classification = { method: "jenks", k: 5, manualBreaks: [], labels: {} };
 export const MIN_CLASSES = 2;
@@ -64,6 +64,7 @@ export const initialView = {
   indicator: "landUse" as Indicator,
   classifications: {} as Partial<Record<Indicator, Classification>>,
   flagsVisible: true,
+  contextVisible: { roads: true, facilities: true, zones: true, centralUrbanArea: true } as ContextVisibility,
   zoomRequest: null as ViewSlice["zoomRequest"],
 } satisfies Partial<ViewSlice>;
 
@@ -77,5 +78,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setManualBreaks: (breaks) => set((s) => setManualBreaksUpdater(s, breaks)),
   setLegendLabel: (index, label) => set((s) => setLegendLabelUpdater(s, index, label)),
   setFlagsVisible: (flagsVisible) => set({ flagsVisible }),
+  setContextVisible: (layer, visible) =>
+    set((s) =>
+      s.contextVisible[layer] === visible
+        ? {}
+        : { contextVisible: { ...s.contextVisible, [layer]: visible } },
+    ),
   requestZoom: (ids) => set((s) => requestZoomUpdater(s, ids)),
 });

@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
+import type { CustomBasemap } from "../state/customBasemap";
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
 export type MapParcelProperties = Record<string, string | number | boolean | null>;
@@ -38,7 +39,13 @@ export type Colouring =
       nullColor: string;
     };
 
-export type Basemap = { kind: "none" } | { kind: "osm" } | { kind: "tianditu"; key: string };
+export type Basemap =
+  | { kind: "none" }
+  | { kind: "osm" }
+  | { kind: "tianditu"; key: string }
+  | { kind: "custom"; custom: CustomBasemap };
+/** Which context layers are drawn (same shape as the store's `ContextVisibility`). */
+export type ContextVisibility = Record<keyof ContextLayers, boolean>;
 export type ZoneFocus = "all" | string;
 
 export interface MapEvents {
@@ -46,6 +53,11 @@ export interface MapEvents {
   parcelClick: (id: string | null) => void;
   /** The map finished loading its style and first data. */
   ready: () => void;
+  /**
+   * Basemap tiles failed to load (`failed`, once per basemap choice) or loaded after all (`ok`);
+   * also `ok` when the basemap changes.
+   */
+  basemapStatus: (status: "ok" | "failed") => void;
 }
 
 /** What the controller has done so far, for tests (e.g. a colouring change must not re-send data). */
@@ -82,6 +94,8 @@ export interface MapControllerApi {
   setFilterIds(ids: ReadonlySet<string> | null): void;
   fitZone(zone: ZoneFocus): void;
   setBasemap(basemap: Basemap): void;
+  /** Show or hide context layers (layout visibility only; no data is re-sent). */
+  setContextVisibility?(visible: ContextVisibility): void;
   setLanguage(lang: Lang): void;
   /** Projector theme: thicker lines, bigger labels, high contrast. */
   setTheme(theme: "default" | "projector"): void;

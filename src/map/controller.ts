@@ -24,6 +24,7 @@ import type {
   Basemap,
   Colouring,
   ContextLayers,
+  ContextVisibility,
   MapControllerApi,
   MapDebugState,
   MapEvents,
@@ -121,10 +122,17 @@ export class MapController implements MapControllerApi {
   private dirty = true;
   private sourceDataVersion = 0;
   private colouringVersion = 0;
-  private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
+  private readonly handlers: Handlers = {
+    parcelClick: new Set(),
+    ready: new Set(),
+    basemapStatus: new Set(),
+  };
   private hovering = false;
-  /** A basemap tile failure was reported for the current basemap (once per basemap). */
-  private basemapFailureReported = false;
+  /**
+   * The current basemap's tiles: none settled yet, a failure reported (`basemapStatus` "failed",
+   * once per basemap), or a tile loaded (later failures of single tiles are not reported).
+   */
+  private basemapTiles: "pending" | "failed" | "loaded" = "pending";
   /** The parcel with feature-state `hover` (under the mouse). */
   private hoveredId: string | null = null;
   /** Small label near the cursor with the hovered parcel's id (text only, never HTML). */
@@ -182,6 +190,9 @@ export class MapController implements MapControllerApi {
     this.map.on("movestart", () => this.touch());
     this.map.on("zoomend", () => this.flushLabels());
     this.map.on("error", (e) => this.onMapError(e));
+    this.map.on("sourcedata", (e) => {
+      if (e.tile && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) this.onBasemapTile(true);
+    });
     this.map.on("click", (e) => this.onClick(e.point));
     this.tooltip = hoverTooltip();
     container.appendChild(this.tooltip);
@@ -290,6 +301,14 @@ export class MapController implements MapControllerApi {
     this.applyOptions({ ...this.opts, basemap });
   }
 
+  setContextVisibility(visible: ContextVisibility): void {
+    const now = this.opts.contextVisible;
+    if (now && (Object.keys(visible) as (keyof ContextVisibility)[]).every((k) => now[k] === visible[k]))
+      return;
+    if (!now && Object.values(visible).every(Boolean)) return;
+    this.applyOptions({ ...this.opts, contextVisible: { ...visible } });
+  }
+
   setLanguage(lang: Lang): void {
     if (lang === this.opts.lang) return;
     this.applyOptions({ ...this.opts, lang });
@@ -364,6 +383,7 @@ export class MapController implements MapControllerApi {
     this.destroyed = true;
     this.handlers.parcelClick.clear();
     this.handlers.ready.clear();
+    this.handlers.basemapStatus.clear();
     this.tooltip.remove();
     this.map.remove();
   }
@@ -404,13 +424,14 @@ export class MapController implements MapControllerApi {
       // Applied in onLoad (basemap sources included).
       if (prev.basemap !== next.basemap || prev.lang !== next.lang)
         this.rebuildBasemapSourcesBeforeLoad = true;
+      if (prev.basemap !== next.basemap) this.onBasemapChanged();
       return;
     }
     const basemapChanged =
       JSON.stringify(prev.basemap) !== JSON.stringify(next.basemap) ||
       (next.basemap.kind === "tianditu" && prev.lang !== next.lang);
     if (basemapChanged) {
-      this.basemapFailureReported = false;
+      this.onBasemapChanged();
       for (const id of BASEMAP_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
       for (const id of BASEMAP_SOURCES) if (this.map.getSource(id)) this.map.removeSource(id);
       this.layers = this.layers.filter(
@@ -584,13 +605,41 @@ export class MapController implements MapControllerApi {
    */
   private onMapError(e: { error?: unknown; sourceId?: unknown }): void {
     if (typeof e.sourceId === "string" && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) {
-      if (this.basemapFailureReported) return;
-      this.basemapFailureReported = true;
-      console.warn(`Jiyue: ${this.opts.basemap.kind} basemap tiles failed to load (network or key).`);
+      this.onBasemapTile(false);
       return;
     }
     const err = e.error instanceof Error ? e.error : new Error(String(e.error));
     console.error(/tk=/i.test(err.message) ? redactKey(err.message) : err);
+  }
+
+  /**
+   * A basemap tile loaded (`ok`) or failed. The first failure for a basemap is reported once
+   * (`basemapStatus` "failed" and one console warning without the URL, which may carry a key); a
+   * tile that loads afterwards clears it ("ok"). Once a tile has loaded, single failed tiles are
+   * not reported.
+   */
+  private onBasemapTile(ok: boolean): void {
+    if (ok) {
+      const wasFailed = this.basemapTiles === "failed";
+      this.basemapTiles = "loaded";
+      if (wasFailed) this.emitBasemapStatus("ok");
+      return;
+    }
+    if (this.basemapTiles !== "pending") return;
+    this.basemapTiles = "failed";
+    console.warn(`Jiyue: ${this.opts.basemap.kind} basemap tiles failed to load (network or address).`);
+    this.emitBasemapStatus("failed");
+  }
+
+  /** A new basemap: its tiles have not settled yet; a shown failure of the old one is cleared. */
+  private onBasemapChanged(): void {
+    const wasFailed = this.basemapTiles === "failed";
+    this.basemapTiles = "pending";
+    if (wasFailed) this.emitBasemapStatus("ok");
+  }
+
+  private emitBasemapStatus(status: "ok" | "failed"): void {
+    for (const h of this.handlers.basemapStatus) h(status);
   }
 
   /**

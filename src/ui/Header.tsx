@@ -3,6 +3,7 @@ import { type ChangeEvent, useRef, useState } from "react";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
+import { CustomBasemapDialog } from "./CustomBasemapDialog";
 import { useLang, useT, zoneName } from "./hooks";
 import { TiandituKeyDialog } from "./TiandituKeyDialog";
 
@@ -28,6 +29,11 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
   const standards = useAppStore((s) => s.standards);
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
+  const customBasemap = useAppStore((s) => s.customBasemap);
+  const setCustomBasemap = useAppStore((s) => s.setCustomBasemap);
+  /** The custom basemap dialog, and where focus returns when it closes. */
+  const [customDialog, setCustomDialog] = useState(false);
+  const customDialogOpener = useRef<HTMLElement | null>(null);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const setLang = useAppStore((s) => s.setLang);
@@ -48,6 +54,10 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
       // The select keeps showing the current basemap until a key is given.
       e.target.value = basemap;
       openKeyDialog(basemapSelect.current);
+    } else if (kind === "custom" && !customBasemap) {
+      e.target.value = basemap;
+      customDialogOpener.current = basemapSelect.current;
+      setCustomDialog(true);
     } else setBasemap(kind);
   };
   const onKey = (key: string) => {
@@ -167,6 +177,11 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             <option value="none">{tr("basemapNone")}</option>
             <option value="tianditu">{tr("basemapTianditu")}</option>
             <option value="osm">{tr("basemapOsm")}</option>
+            <option value="custom">
+              {customBasemap
+                ? tr("basemapCustomNamed", { name: customBasemap.name })
+                : tr("basemapCustomAdd")}
+            </option>
           </select>
         </label>
         {basemap === "tianditu" ? (
@@ -177,6 +192,19 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             onClick={(e) => openKeyDialog(e.currentTarget)}
           >
             {tr("tiandituKeyChange")}
+          </button>
+        ) : null}
+        {basemap === "custom" ? (
+          <button
+            type="button"
+            className="link-btn"
+            data-testid="custombasemap.edit"
+            onClick={(e) => {
+              customDialogOpener.current = e.currentTarget;
+              setCustomDialog(true);
+            }}
+          >
+            {tr("customBasemapEdit")}
           </button>
         ) : null}
 
@@ -210,6 +238,16 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
         onSubmit={onKey}
         onCancel={() => setKeyDialog(false)}
         returnFocus={keyDialogOpener}
+      />
+      <CustomBasemapDialog
+        open={customDialog}
+        initial={customBasemap}
+        onSubmit={(b) => {
+          setCustomBasemap(b);
+          setCustomDialog(false);
+        }}
+        onCancel={() => setCustomDialog(false)}
+        returnFocus={customDialogOpener}
       />
     </>
   );

@@ -17,13 +17,17 @@ export interface MapControllerExtras {
   fitParcels?(ids: readonly string[]): void;
 }
 
-function basemapOf(s: AppState): Basemap {
+/** The map's basemap for the store's settings (the initial one too, see `MapView`). */
+export function basemapOf(s: AppState): Basemap {
   if (s.basemap === "tianditu" && s.tiandituKey) return { kind: "tianditu", key: s.tiandituKey };
   if (s.basemap === "osm") return { kind: "osm" };
+  if (s.basemap === "custom" && s.customBasemap) return { kind: "custom", custom: s.customBasemap };
   return { kind: "none" };
 }
 const sameBasemap = (a: Basemap, b: Basemap) =>
-  a.kind === b.kind && (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key));
+  a.kind === b.kind &&
+  (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key)) &&
+  (a.kind !== "custom" || (b.kind === "custom" && a.custom === b.custom));
 
 /** Same ids (the filter set is rebuilt when the filter changes, often with the same members). */
 export function sameIdSet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
@@ -83,6 +87,10 @@ export function bindMap(
   on(
     (s) => s.flagsVisible,
     (v) => map.setFlagsVisible(v),
+  );
+  on(
+    (s) => s.contextVisible,
+    (v) => map.setContextVisibility?.(v),
   );
   on(selectFilteredIds, (ids) => map.setFilterIds(ids), sameIdSet);
   on(

@@ -73,6 +73,10 @@ export interface MapDebugState {
   /** The parcel under the mouse (feature-state `hover`), null when none. */
   hoveredId: string | null;
   loaded: boolean;
+  /** Layers MapLibre currently has hidden (`visibility: none`), e.g. by the layer list. */
+  hiddenLayers?: string[];
+  /** The current basemap's tiles: none settled yet, failed (reported), or loaded; and how many were asked for. */
+  basemapTiles?: { state: "pending" | "failed" | "loaded"; requested: number };
   zoom: number;
   center: [number, number];
 }

@@ -133,6 +133,9 @@ export class MapController implements MapControllerApi {
    * once per basemap), or a tile loaded (later failures of single tiles are not reported).
    */
   private basemapTiles: "pending" | "failed" | "loaded" = "pending";
+  /** Basemap tile requests started since the basemap was chosen (404s fire no error event). */
+  private basemapTilesRequested = 0;
+  private basemapCheckTimer: ReturnType<typeof setTimeout> | null = null;
   /** The parcel with feature-state `hover` (under the mouse). */
   private hoveredId: string | null = null;
   /** Small label near the cursor with the hovered parcel's id (text only, never HTML). */
@@ -192,6 +195,11 @@ export class MapController implements MapControllerApi {
     this.map.on("error", (e) => this.onMapError(e));
     this.map.on("sourcedata", (e) => {
       if (e.tile && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) this.onBasemapTile(true);
+    });
+    this.map.on("sourcedataloading", (e) => {
+      if (!e.tile || !(BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) return;
+      this.basemapTilesRequested++;
+      this.scheduleBasemapCheck();
     });
     this.map.on("click", (e) => this.onClick(e.point));
     this.tooltip = hoverTooltip();
@@ -373,6 +381,12 @@ export class MapController implements MapControllerApi {
       dimmed: this.dimmed.size,
       hoveredId: this.hoveredId,
       loaded: this.loaded,
+      hiddenLayers: this.loaded
+        ? this.layers
+            .filter((l) => this.map.getLayoutProperty(l.id, "visibility") === "none")
+            .map((l) => l.id)
+        : [],
+      basemapTiles: { state: this.basemapTiles, requested: this.basemapTilesRequested },
       zoom: this.map.getZoom(),
       center: this.map.getCenter().toArray() as [number, number],
     };
@@ -384,6 +398,7 @@ export class MapController implements MapControllerApi {
     this.handlers.parcelClick.clear();
     this.handlers.ready.clear();
     this.handlers.basemapStatus.clear();
+    if (this.basemapCheckTimer !== null) clearTimeout(this.basemapCheckTimer);
     this.tooltip.remove();
     this.map.remove();
   }
@@ -631,10 +646,28 @@ export class MapController implements MapControllerApi {
     this.emitBasemapStatus("failed");
   }
 
+  /**
+   * MapLibre fires no error for a tile answered 404 (it takes that as "no tile here"), which is how
+   * a wrong path on an intranet tile server shows, and no repaint follows it. So while no basemap
+   * tile has loaded, look again shortly after tiles were asked for: when the basemap source has
+   * settled (every tile loaded or failed) and none loaded, that is a failure.
+   */
+  private scheduleBasemapCheck(): void {
+    if (this.basemapCheckTimer !== null || this.basemapTiles !== "pending") return;
+    this.basemapCheckTimer = setTimeout(() => {
+      this.basemapCheckTimer = null;
+      if (this.destroyed || this.basemapTiles !== "pending" || this.basemapTilesRequested === 0) return;
+      const settled = BASEMAP_SOURCES.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id));
+      if (settled) this.onBasemapTile(false);
+      else this.scheduleBasemapCheck();
+    }, 1000);
+  }
+
   /** A new basemap: its tiles have not settled yet; a shown failure of the old one is cleared. */
   private onBasemapChanged(): void {
     const wasFailed = this.basemapTiles === "failed";
     this.basemapTiles = "pending";
+    this.basemapTilesRequested = 0;
     if (wasFailed) this.emitBasemapStatus("ok");
   }
 

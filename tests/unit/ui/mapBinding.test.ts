@@ -36,6 +36,13 @@ class RecordingMap implements MapControllerApi {
   setBasemap(b: { kind: string }) {
     this.calls.push(`setBasemap:${b.kind}`);
   }
+  setContextVisibility(v: Record<string, boolean>) {
+    this.calls.push(
+      `setContextVisibility:${Object.keys(v)
+        .filter((k) => !v[k])
+        .join(",")}`,
+    );
+  }
   setLanguage(l: string) {
     this.calls.push(`setLanguage:${l}`);
   }
@@ -139,5 +146,25 @@ describe("map binding", () => {
     expect(map.calls.filter((c) => c === "setParcels")).toHaveLength(1);
     expect(map.parcels?.features.map((f) => f.properties.id)).toEqual(["NEW"]);
     unbind();
+  });
+
+  it("the layer list → setContextVisibility only; a custom basemap → setBasemap(custom), once", () => {
+    const { map } = boundWithData();
+    useAppStore.getState().setContextVisible("roads", false);
+    useAppStore.getState().setContextVisible("roads", false);
+    expect(map.calls).toEqual(["setContextVisibility:roads"]);
+    map.calls = [];
+    const custom = {
+      name: "县内网",
+      url: "https://a.example/{z}/{x}/{y}.png",
+      subdomains: "abc",
+      attribution: "",
+      minzoom: 0,
+      maxzoom: 18,
+      tileSize: 256 as const,
+    };
+    useAppStore.getState().setCustomBasemap(custom);
+    useAppStore.getState().setLang("en");
+    expect(map.calls).toEqual(["setBasemap:custom", "setLanguage:en"]);
   });
 });

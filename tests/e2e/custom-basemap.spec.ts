@@ -25,8 +25,7 @@ test("basemap failure notice, custom basemap dialog and tiles, layer list", asyn
   await page.route(/^https:\/\/broken\.county\.test\//, (route) =>
     route.fulfill({ status: 404, contentType: "text/plain", body: "not found" }),
   );
-  // OpenStreetMap: no network here; answer at once instead of waiting for DNS to fail.
-  await page.route(/tile\.openstreetmap\.org/, (route) => route.abort("internetdisconnected"));
+  // OpenStreetMap and 天地图 are not routed: there is no network here, so their tiles really fail.
   await jiyue.given.appIsOpen();
   const select = jiyue.el("basemap.select");
   const notice = jiyue.el("basemap.failed");
@@ -59,6 +58,19 @@ test("basemap failure notice, custom basemap dialog and tiles, layer list", asyn
   await jiyue.el("basemap.failed.none").click();
   await expect.poll(() => jiyue.state((s) => s.basemap)).toBe("none");
   await expect(notice).toHaveCount(0);
+
+  // 天地图 with a key: the notice names it; the key reaches no log line.
+  await select.selectOption("tianditu");
+  await jiyue.el("tianditu.key").fill("TK-SECRET-42");
+  await jiyue.el("tianditu.ok").click();
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("天地图：底图瓦片无法加载");
+  // Changing the basemap clears the notice (OSM fails again, and says so afresh).
+  await select.selectOption("osm");
+  await expect(notice).toContainText("OpenStreetMap：");
+  await select.selectOption("none");
+  await expect(notice).toHaveCount(0);
+  expect(logs.filter((l) => l.includes("TK-SECRET-42"))).toEqual([]);
 
   // 2. The custom basemap dialog: a bad URL is refused with its reason, focus on the field.
   await select.selectOption("custom");

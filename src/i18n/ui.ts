@@ -62,6 +62,7 @@ export const UI = {
   basemapCustomAdd: b("自定义底图…", "Custom basemap…"),
   basemapCustomNamed: b("自定义：{name}", "Custom: {name}"),
   customBasemapEdit: b("编辑自定义底图", "Edit custom basemap"),
+  customBasemapEditShort: b("编辑…", "Edit…"),
   customBasemapTitle: b("自定义底图", "Custom basemap"),
   customBasemapExplain: b(
     "填写栅格瓦片服务的地址模板，例如单位内网的瓦片服务器。支持 XYZ（{z}/{x}/{y}，可含子域名 {s}）、TMS（{-y}）和 WMTS（KVP 或 REST）。切片方案须为 Web 墨卡托（EPSG:3857）。",
@@ -132,7 +133,7 @@ export const UI = {
   tileErr_tileSize: b("瓦片尺寸应为 256 或 512。", "The tile size is 256 or 512."),
   basemapFailed: b(
     "{name}：底图瓦片无法加载（网络不可用或地址错误），地图数据不受影响。可在“底图”中改选“无底图”或自定义底图地址。",
-    "{name}: the basemap tiles cannot be loaded (no network or a wrong address); the map data is not affected. Choose “None” or a custom tile URL under Basemap.",
+    '{name}: the basemap tiles cannot be loaded (no network or a wrong address); the map data is not affected. Choose "None" or a custom tile URL under Basemap.',
   ),
   basemapFailedNone: b("改为无底图", "Use no basemap"),
   noticeDismiss: b("关闭提示", "Dismiss"),

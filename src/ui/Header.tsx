@@ -199,12 +199,17 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             type="button"
             className="link-btn"
             data-testid="custombasemap.edit"
+            aria-label={tr("customBasemapEdit")}
+            title={tr("customBasemapEdit")}
             onClick={(e) => {
               customDialogOpener.current = e.currentTarget;
               setCustomDialog(true);
             }}
           >
-            {tr("customBasemapEdit")}
+            <span className="label-full">{tr("customBasemapEditShort")}</span>
+            <span className="label-short" aria-hidden="true">
+              ✎
+            </span>
           </button>
         ) : null}
 

@@ -187,3 +187,37 @@ test("basemap failure notice, custom basemap dialog and tiles, layer list", asyn
 test.afterEach(({ jiyue }) => {
   jiyue.errors.splice(0, jiyue.errors.length, ...jiyue.errors.filter((e) => !isFailedResource(e)));
 });
+
+test("at 1024×768, in English, a custom basemap's header controls fit and the notice does not cover the zoom buttons", async ({
+  jiyue,
+}) => {
+  const page = jiyue.page;
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.route(/^https:\/\/tiles\.county\.test\//, (route) =>
+    route.fulfill({ status: 404, contentType: "text/plain", body: "not found" }),
+  );
+  await jiyue.given.appIsOpen();
+  await jiyue.when.toggleLanguage();
+  const headerBefore = await jiyue.el("header").boundingBox();
+  await jiyue.el("basemap.select").selectOption("custom");
+  await jiyue.el("custombasemap.url").fill("https://tiles.county.test/{z}/{x}/{y}.png");
+  await jiyue.el("custombasemap.name").fill("County intranet imagery");
+  await jiyue.el("custombasemap.ok").click();
+  const notice = jiyue.el("basemap.failed");
+  await expect(notice).toContainText("County intranet imagery: the basemap tiles cannot be loaded");
+  // The header keeps its height (the edit control adds no row); every control inside the window.
+  const header = await jiyue.el("header").boundingBox();
+  const edit = await jiyue.el("custombasemap.edit").boundingBox();
+  const lang = await jiyue.el("lang.toggle").boundingBox();
+  expect(header && edit && lang).toBeTruthy();
+  if (!header || !edit || !lang) return;
+  expect(lang.x + lang.width).toBeLessThanOrEqual(1024);
+  expect(header.height).toBe(headerBefore?.height);
+  expect(edit.y + edit.height).toBeLessThanOrEqual(header.y + header.height);
+  // The notice leaves the zoom buttons free.
+  const n = await notice.boundingBox();
+  const zoom = await page.locator(".maplibregl-ctrl-zoom-in").boundingBox();
+  if (!n || !zoom) throw new Error("notice or zoom control missing");
+  expect(n.x + n.width <= zoom.x || n.y >= zoom.y + zoom.height).toBe(true);
+  await jiyue.screenshot("custom-basemap-1024-en");
+});

@@ -17,7 +17,6 @@ import {
   IDLE_STATUS_LABELS,
   INDUSTRY_CLUSTER_LABELS,
   labelOf,
-  landUseGroupLabel,
 } from "./labels";
 import type { SortValue } from "./sort";
 

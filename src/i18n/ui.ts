@@ -25,6 +25,11 @@ export const UI = {
     "Synthetic sample data: the parcels, enterprises and figures shown are synthetic, for illustration — not the park's real parcels.",
   ),
   syntheticBadge: b("合成示例数据", "Synthetic sample data"),
+  sampleContextBadge: b("示例背景图层（合成）", "Sample context layers (synthetic)"),
+  sampleContextNotice: b(
+    "地图上的道路、设施、片区边界和中心城区为合成的示例背景图层，仅作位置参考，并非真实数据；地块为您导入的数据。",
+    "The roads, facilities, zone outlines and central urban area on the map are synthetic sample context, for orientation only — not real data; the parcels are the data you imported.",
+  ),
   zone: b("片区", "Zone"),
   zoneAll: b("全部", "All"),
   noZone: b("未分区", "No zone"),

@@ -7,7 +7,7 @@
 
 import { useMemo } from "react";
 import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
-import { LAND_USE_GROUP_NAMES, landUseGroup } from "../domain/landuse";
+import { landUseName } from "../domain/landuse";
 import { reallocationPotential } from "../domain/reallocation";
 import { ThresholdResolver } from "../domain/standards";
 import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck } from "../domain/types";
@@ -41,8 +41,7 @@ export function formatInput(
   no: string,
 ): string {
   if (value === undefined || value === null || value === "") return DASH;
-  if (f.key === "landUse" && typeof value === "string")
-    return `${value} ${LAND_USE_GROUP_NAMES[landUseGroup(value)][lang]}`;
+  if (f.key === "landUse" && typeof value === "string") return `${landUseName(value, lang)} ${value}`;
   const kind = ENUM_FIELDS[f.key];
   if (kind) return enumLabel(kind, String(value), lang);
   if (typeof value === "boolean") return value ? yes : no;

@@ -6,7 +6,7 @@
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
 import { fieldInfo } from "../../domain/fields";
-import { landUseGroup } from "../../domain/landuse";
+import { landUseName } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
 import { MU_PER_HA } from "../../domain/units";
 import type { Lang } from "../../i18n/lang";
@@ -17,7 +17,6 @@ import {
   IDLE_STATUS_LABELS,
   INDUSTRY_CLUSTER_LABELS,
   labelOf,
-  landUseGroupLabel,
 } from "./labels";
 import type { SortValue } from "./sort";
 
@@ -117,9 +116,7 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     width: 132,
     sortValue: (p) => str(p.input.landUse),
     text: (p, ctx) =>
-      p.input.landUse
-        ? `${landUseGroupLabel(landUseGroup(p.input.landUse), ctx.lang)} ${p.input.landUse}`
-        : NULL_TEXT,
+      p.input.landUse ? `${landUseName(p.input.landUse, ctx.lang)} ${p.input.landUse}` : NULL_TEXT,
   },
   textColumn("enterprise", 170, (p) => p.input.enterprise),
   {

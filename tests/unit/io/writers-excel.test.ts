@@ -161,7 +161,7 @@ describe("GeoJSON of a synthetic dataset", () => {
     expect(fc.jiyue.synthetic).toBe(true);
     expect(fc.jiyue.notice).toMatch(/合成示例数据/);
     expect(fc.features[0].properties.landUse).toBe("0701");
-    expect(fc.features[0].properties.__proto__).toEqual({ x: 1 });
+    expect(Object.getOwnPropertyDescriptor(fc.features[0].properties, "__proto__")?.value).toEqual({ x: 1 });
     expect(fc.features[0].properties.x).toBeUndefined();
     expect(fc.features[1].properties.areaMu).toBe(result.parcels[1]!.computed.areaMu);
   });

@@ -136,7 +136,8 @@ describe("table columns", () => {
     expect(text("industryCluster")).toBe("服装加工");
     expect(text("industryCluster", ctx({ lang: "en" }))).toBe("Garments");
     expect(text("idleStatus")).toBe("闲置满两年");
-    expect(text("landUse")).toBe("工业用地 100101");
+    // The code's own name (2023 classification), as the exports write it.
+    expect(text("landUse")).toBe("一类工业用地 100101");
     expect(text("flags")).toBe("腾笼换鸟候选、未达标");
     expect(text("flags", ctx({ lang: "en" }))).toBe("Reallocation candidate, Below standard");
   });

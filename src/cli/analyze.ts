@@ -13,7 +13,7 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
@@ -27,6 +27,7 @@ import { geoJsonChunks } from "../io/geojson-write";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
+import { writeFileChunks } from "./write-file";
 
 const SPEC = {
   crs: { value: true },
@@ -213,8 +214,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     try {
       writeFileChunks(out, chunks);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-      return die({ severity: "error", code: "write-failed", file: out, params: { message: code } }, lang);
+      return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
     }
   } else {
     await writeStdout(chunks);
@@ -229,19 +229,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The system's error code of a failed write (`EISDIR`, `ENOSPC` …), worded by `formatProblem`. */
+function writeFailure(err: unknown): { errno: string } {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return { errno: typeof code === "string" ? code : "unknown" };
+}
+
 function* withNewline(chunks: Iterable<string>): Generator<string> {
   yield* chunks;
   yield "\n";
-}
-
-/** Write chunks to a file (created or truncated) as UTF-8, without holding the whole text. */
-function writeFileChunks(path: string, chunks: Iterable<string>): void {
-  const fd = openSync(path, "w");
-  try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

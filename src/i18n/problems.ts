@@ -159,6 +159,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "无法识别的取值「{raw}」，已按缺失处理",
     en: "unknown value “{raw}”; treated as missing",
   },
+  "value-too-deep": {
+    zh: "取值嵌套超过 {limit} 层，无法安全处理，已略去（不导出）",
+    en: "the value nests more than {limit} levels deep and cannot be handled safely; set aside (not exported)",
+  },
   "duplicate-field": {
     zh: "与字段「{kept}」重复（都表示 {key}），采用「{kept}」，本字段已忽略",
     en: "duplicates the property “{kept}” (both mean {key}); “{kept}” is used, this one ignored",
@@ -192,7 +196,7 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   // command line
   "file-not-found": { zh: "找不到文件", en: "file not found" },
   "file-unreadable": { zh: "无法读取文件（{message}）", en: "cannot read the file ({message})" },
-  "write-failed": { zh: "无法写入文件（{message}）", en: "cannot write the file ({message})" },
+  "write-failed": { zh: "无法写入文件：{reason}", en: "cannot write the file: {reason}" },
   "missing-input": { zh: "缺少输入文件", en: "no input file given" },
   "unknown-option": { zh: "未知选项 {option}", en: "unknown option {option}" },
   "missing-option-value": { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
@@ -205,6 +209,24 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "--as-of 的日期「{raw}」无效，应为 YYYY-MM-DD",
     en: "invalid --as-of date “{raw}”; expected YYYY-MM-DD",
   },
+};
+
+/** Why a file could not be written, by the system's error code (`params.errno`). */
+const WRITE_REASONS: Record<string, Bilingual> = {
+  EISDIR: { zh: "这是一个文件夹，请给出文件名", en: "it is a folder; give a file name" },
+  ENOSPC: { zh: "磁盘空间已满", en: "no space left on the device" },
+  EDQUOT: { zh: "磁盘配额已满", en: "the disk quota is used up" },
+  EACCES: { zh: "没有写入权限", en: "permission denied" },
+  EPERM: { zh: "没有写入权限", en: "permission denied" },
+  EROFS: { zh: "文件系统只读", en: "the file system is read-only" },
+  ENOENT: { zh: "所在文件夹不存在", en: "its folder does not exist" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "part of the path is not a folder" },
+  EBUSY: { zh: "文件正被占用", en: "the file is in use" },
+  EIO: { zh: "设备读写错误", en: "an input/output error on the device" },
+};
+const WRITE_OTHER: Bilingual = {
+  zh: "写入出错，原文件未改动",
+  en: "the write failed; any existing file is unchanged",
 };
 
 const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
@@ -260,6 +282,10 @@ export function formatProblem(p: Problem, lang: Lang): string {
             ? `（首个坐标 ${sample}）`
             : ` (first coordinate ${sample})`
           : "";
+  }
+  if (p.code === "write-failed") {
+    const errno = p.params?.errno;
+    params.reason = (typeof errno === "string" ? (WRITE_REASONS[errno] ?? WRITE_OTHER) : WRITE_OTHER)[lang];
   }
   const message = fill(template, params);
   const where = location(p, lang);

@@ -74,7 +74,7 @@ function checkRing(ring: unknown, check: GeometryCheck): ring is Position[] {
     if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
       check.code = "non-finite-coordinate";
       const show = (v: unknown) =>
-        typeof v === "number" ? String(v) : rawText(JSON.stringify(v) ?? String(v));
+        typeof v === "number" ? String(v) : rawText(typeof v === "string" ? JSON.stringify(v) : v);
       check.params = { value: `${show(x)}, ${show(y)}` };
       return false;
     }

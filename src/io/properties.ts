@@ -14,6 +14,7 @@ import {
   LAND_STATUS_LABELS,
 } from "../domain/vocabulary";
 import { zoneIdOfName } from "../domain/zones";
+import { depthExceeds, MAX_VALUE_DEPTH } from "./depth";
 import {
   type ParamValue,
   type Parsed,
@@ -314,16 +315,20 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     const raw = props[name];
     const entry = classify(name);
     if (entry === "extra") {
-      // A property named `__proto__` is data like any other: assigning it would set the object's
-      // prototype instead (dropping it, and spreading its members into the export's columns).
-      if (name === "__proto__")
+      // A value nested past MAX_VALUE_DEPTH would overflow the stack of every later step
+      // (export, worker transfer): set aside and named, never kept.
+      if (raw !== null && typeof raw === "object" && depthExceeds(raw)) {
+        issues.push({ field: name, code: "value-too-deep", params: { limit: MAX_VALUE_DEPTH } });
+      } else if (name === "__proto__") {
+        // A property named `__proto__` is data like any other: assigning it would set the object's
+        // prototype instead (dropping it, and spreading its members into the export's columns).
         Object.defineProperty(extra, name, {
           value: raw,
           enumerable: true,
           writable: true,
           configurable: true,
         });
-      else extra[name] = raw;
+      } else extra[name] = raw;
       continue;
     }
     if (entry === "computed") continue;

@@ -73,10 +73,17 @@ export function bindMap(
       if (ctx) map.setContext(ctx);
     },
   );
+  let parcelsShown = false;
   on(
     (s) => s.result?.parcels ?? null,
     (parcels) => {
-      if (!parcels) return;
+      if (!parcels) {
+        // a new dataset replaced the analysed one: its parcels leave the map with it
+        if (parcelsShown) map.setParcels(toMapParcels([]));
+        parcelsShown = false;
+        return;
+      }
+      parcelsShown = true;
       defer(() => {
         // Only the newest result goes to the map (an older deferred hand-over is skipped).
         if (!disposed && store.getState().result?.parcels === parcels) map.setParcels(toMapParcels(parcels));

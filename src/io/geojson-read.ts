@@ -13,11 +13,11 @@
  * an unclosed ring is closed in place and reported.
  */
 
-import kinks from "@turf/kinks";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
 import { isGeographic, makeTransform, resolveCrs, WGS84 } from "../domain/crs";
+import { polygonSelfIntersection } from "../domain/self-intersection";
 import type { PreparedParcel } from "../domain/types";
 import { type CrsPlan, classifyPosition, crsMemberName, planCrs } from "./crs-detect";
 import { decodeText } from "./decode";
@@ -127,13 +127,12 @@ function checkGeometry(geom: unknown): GeometryCheck {
   return check;
 }
 
-/** The first intersection point of a polygon part with itself (or its holes), if any. */
+/** The first point where a polygon part intersects itself (or its holes), if any. */
 function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
   const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
   for (const rings of polys) {
-    const k = kinks({ type: "Polygon", coordinates: rings });
-    const first = k.features[0];
-    if (first) return first.geometry.coordinates;
+    const at = polygonSelfIntersection(rings);
+    if (at) return at;
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import type { AnalysisResult, Standards } from "../domain/types";
+import { printable } from "../i18n/escape";
 import { csvSyntheticMark, geoJsonSyntheticMark } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
 import { csvChunks } from "../io/csv-write";
@@ -103,7 +104,7 @@ const TEXT = {
 } as const;
 
 function note(t: Record<Lang, string>, lang: Lang, params: Record<string, string | number> = {}) {
-  process.stderr.write(`${fill(t[lang], params)}\n`);
+  process.stderr.write(`${printable(fill(t[lang], params))}\n`);
 }
 
 /** What to say about the standards once the input turned out usable (exit 2 prints one line only). */

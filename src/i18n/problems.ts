@@ -5,6 +5,7 @@
  */
 import { fieldInfo } from "../domain/fields";
 import type { Problem } from "../io/types";
+import { printable } from "./escape";
 import { type Bilingual, fill, type Lang } from "./lang";
 
 /** Message templates by problem code; `{name}` placeholders are filled from `Problem.params`. */
@@ -172,6 +173,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "不是标准文件（顶层应为对象）",
     en: "not a standards file (the top level must be an object)",
   },
+  "standards-is-geojson": {
+    zh: "这是 GeoJSON 数据文件（{type}），不是标准文件；标准文件是形如 geodata/standards.json 的 JSON 设置，地块数据应作为地块文件读入",
+    en: "this is a GeoJSON data file ({type}), not a standards file; a standards file holds JSON settings like geodata/standards.json — parcels are read as the parcels file",
+  },
   "bad-threshold": { zh: "阈值「{raw}」不是数值", en: "the threshold “{raw}” is not a number" },
   "bad-threshold-range": { zh: "阈值 {raw} 超出允许范围", en: "the threshold {raw} is out of range" },
   "bad-section": { zh: "应为对象，实为「{raw}」", en: "should be an object, found “{raw}”" },
@@ -259,7 +264,8 @@ function location(p: Problem, lang: Lang): string {
 }
 
 /**
- * A problem as one sentence in `lang`, naming file, feature and field.
+ * A problem as one sentence in `lang`, naming file, feature and field; always one line (control
+ * characters in echoed values are escaped, `printable`).
  *
  * @example formatProblem({severity:"warning", code:"unparseable-number", file:"parcels.geojson",
  *   featureIndex:11, featureId:"HTK-012", field:"投资额", params:{raw:"约100"}}, "en")
@@ -289,6 +295,8 @@ export function formatProblem(p: Problem, lang: Lang): string {
   }
   const message = fill(template, params);
   const where = location(p, lang);
-  if (!where) return message;
-  return lang === "zh" ? `${where}：${message}` : `${where}: ${message}`;
+  // Values from the file (raw values, ids, field and CRS names, the file name) are echoed: one
+  // line always, whatever control characters they hold.
+  if (!where) return printable(message);
+  return printable(lang === "zh" ? `${where}：${message}` : `${where}: ${message}`);
 }

@@ -1,5 +1,6 @@
 /** Import problems of the parcels and standards files, as sentences (formatProblem), collapsible. */
 import { useState } from "react";
+import { printable } from "../i18n/escape";
 import { formatProblem } from "../i18n/problems";
 import type { Problem } from "../io/types";
 import { useAppStore } from "../state/store";
@@ -43,13 +44,13 @@ export function ProblemsPanel() {
         <>
           {rejected ? (
             <p className="problems__rejected" data-testid="problems.rejected">
-              {tr("fileRejected", { file: rejected.fileName })}
+              {tr("fileRejected", { file: printable(rejected.fileName) })}
             </p>
           ) : null}
           {dataset ? (
             <p className="muted">
               {tr("problemsFile", {
-                file: dataset.fileName,
+                file: printable(dataset.fileName),
                 features: dataset.featureCount,
                 parcels: dataset.parcelCount,
                 n: dataset.problems.length,

@@ -97,3 +97,40 @@ describe("write failures are one line", () => {
     expect(r.stderr).not.toMatch(/ENOSPC/);
   });
 });
+
+describe("stderr cannot be forged", () => {
+  it("values, ids and field names with newlines print one line each; no forged line appears", () => {
+    const input = file(
+      "forged.geojson",
+      collection(
+        feature("A\nerror: fake id", {
+          fixedInvestment: "abc\nerror: fake value",
+          "\n税收": "x\r\nwarning: fake",
+        }),
+        { type: "Feature\nerror: fake type", properties: {}, geometry: null },
+        feature("B\u001b[2K"),
+      ),
+    );
+    for (const lang of ["en", "zh"]) {
+      const r = cli(input, "--lang", lang, "--crs", "EPSG:4326");
+      expect(r.code).toBe(0);
+      expect(
+        r.lines.filter((l) => /^(error|warning|错误|警告)[:：] ?fake/.test(l) || l.startsWith("fake")),
+      ).toEqual([]);
+      expect(r.lines.every((l) => /^(error|warning|note|done|错误|警告|提示|完成)[:：]/.test(l))).toBe(true);
+      expect(r.stderr).not.toContain("\u001b");
+      if (lang === "en")
+        expect(r.lines).toContain(
+          `warning: ${input}, feature 1 (id A\\nerror: fake id), field fixedInvestment: cannot read the number “abc\\nerror: fake value”; treated as missing`,
+        );
+    }
+  });
+
+  it("a JSON syntax error names line and column, and its echoed text stays on one line", () => {
+    const input = file("broken.geojson", '{"type": "FeatureCollection",\n "features": [\n  }\n');
+    const r = cli(input, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(new RegExp(`^error: ${input}: not valid JSON \\(line 3, column 3: `));
+  });
+});

@@ -56,3 +56,34 @@ describe("import problems panel", () => {
     expect(q("problems.list")?.textContent?.length).toBeGreaterThan(0);
   });
 });
+
+describe("echoed file text in the problem list", () => {
+  it("control and bidi characters in ids and file names are shown as escapes, one line each", () => {
+    act(() =>
+      useAppStore.getState().setDataset(
+        dataset({
+          fileName: "a\u202eb.geojson",
+          featureCount: 1,
+          problems: [
+            {
+              severity: "warning",
+              code: "unparseable-number",
+              file: "a\u202eb.geojson",
+              featureIndex: 0,
+              featureId: "X\nerror: fake",
+              field: "税收",
+              params: { raw: "1\r\n2" },
+            },
+          ],
+        }),
+      ),
+    );
+    act(() => dom.root.render(<ProblemsPanel />));
+    act(() => q("problems.toggle")?.click());
+    const text = q("problems.panel")?.textContent ?? "";
+    expect(text).toContain("X\\nerror: fake");
+    expect(text).toContain("1\\r\\n2");
+    expect(text).toContain("a\\u202eb.geojson");
+    expect(text).not.toMatch(/[\n\r\u202e]/);
+  });
+});

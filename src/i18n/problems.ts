@@ -19,6 +19,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "文件不是 UTF-8 编码，已按 GBK 编码读取",
     en: "the file is not UTF-8; read it as GBK",
   },
+  "invalid-utf8": {
+    zh: "第 {line} 行（字节偏移 {offset}）有无效的 UTF-8 字节（全文共 {count} 处），已替换为 �；请检查该处的取值",
+    en: "invalid UTF-8 byte at line {line} (byte offset {offset}; {count} in the file), replaced with �; check the value there",
+  },
   "empty-file": { zh: "文件为空", en: "the file is empty" },
   "not-json-nopos": { zh: "不是有效的 JSON（{message}）", en: "not valid JSON ({message})" },
   "not-json": {
@@ -105,6 +109,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "zero-area": {
     zh: "多边形面积为零（小于 0.01 平方米），已跳过",
     en: "the polygon has no area (less than 0.01 m²); skipped",
+  },
+  "degenerate-geometry": {
+    zh: "多边形退化（某个环的顶点都在一条线上，宽度为零），没有面积，已跳过",
+    en: "the polygon is degenerate (a ring's vertices all lie on one line: zero width), so it has no area; skipped",
   },
   "ring-closed": {
     zh: "{rings} 个环首尾不闭合，已自动闭合",

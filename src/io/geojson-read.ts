@@ -16,8 +16,8 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
-import { isGeographic, makeTransform, resolveCrs, WGS84 } from "../domain/crs";
-import { polygonSelfIntersection } from "../domain/self-intersection";
+import { makeTransform, planarAreasAreTrue, resolveCrs, WGS84 } from "../domain/crs";
+import { hasDegenerateRing, polygonSelfIntersection } from "../domain/polygon-validity";
 import type { PreparedParcel } from "../domain/types";
 import { type CrsPlan, classifyPosition, crsMemberName, planCrs } from "./crs-detect";
 import { decodeText } from "./decode";
@@ -135,6 +135,12 @@ function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
     if (at) return at;
   }
   return undefined;
+}
+
+/** Does any part have a ring of zero width (all vertices on one line)? */
+function degenerate(geom: Polygon | MultiPolygon): boolean {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  return polys.some((rings) => hasDegenerateRing(rings));
 }
 
 /** How many features' first positions are looked at to detect the CRS. */
@@ -352,7 +358,7 @@ function isMarkedSynthetic(root: Record<string, unknown> | null | undefined): bo
 /** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */
 function checkAnalysisCrs(analysisCrs: string): boolean {
   const r = resolveCrs(analysisCrs);
-  if (!r.ok || isGeographic(r.proj4)) return false; // areas need metres
+  if (!r.ok || !planarAreasAreTrue(r.proj4)) return false; // areas need true metres
   try {
     makeTransform(WGS84, analysisCrs);
     return true;
@@ -470,6 +476,10 @@ function readFeatures(
   const crsName = plan.detection.crs;
   const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
   const toArea = plan.geographic ? makeTransform(plan.detection.crs, analysisCrs) : undefined;
+  // Projected, but not area-true (Web Mercator): areas from the lon/lat display geometry
+  // projected to the analysis CRS, as for lon/lat input.
+  const displayToArea =
+    !plan.geographic && !planarAreasAreTrue(plan.proj4) ? makeTransform(WGS84, analysisCrs) : undefined;
   const idCount = new Map<string, number>();
   const taken = new Set<string>();
 
@@ -521,8 +531,8 @@ function readFeatures(
         display = plainGeometry(geom);
         areaM2 = projectedArea(display, toArea);
       } else {
-        areaM2 = planarAreaM2(geom);
         display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
+        areaM2 = displayToArea ? projectedArea(display, displayToArea) : planarAreaM2(geom);
       }
     } catch {
       // the projection library refused a position (outside its domain)
@@ -541,6 +551,12 @@ function readFeatures(
     }
     if (!(areaM2 >= MIN_AREA_M2)) {
       problems.push(featureProblem("error", "zero-area", file, index, rawId));
+      continue;
+    }
+    // Zero width in its own coordinates (e.g. three lon/lat points on one parallel): the area
+    // above is an artefact of projecting a curved parallel, not land.
+    if (degenerate(geom)) {
+      problems.push(featureProblem("error", "degenerate-geometry", file, index, rawId));
       continue;
     }
 

@@ -8,7 +8,7 @@
  * number, or an impossible value (negative, cutoffs out of order, an unknown CRS), makes the file
  * unusable: `ok` false with an `error` naming the path (e.g. `defaults.min.far`).
  */
-import { isGeographic, resolveCrs } from "../domain/crs";
+import { planarAreasAreTrue, resolveCrs } from "../domain/crs";
 import {
   EFFICIENCY_INDICATORS,
   MAX_CHECKED,
@@ -126,6 +126,19 @@ class Reader {
   }
 }
 
+/** Top-level `type` values of GeoJSON (RFC 7946 §1.4). */
+const GEOJSON_TYPES = new Set([
+  "FeatureCollection",
+  "Feature",
+  "Polygon",
+  "MultiPolygon",
+  "Point",
+  "MultiPoint",
+  "LineString",
+  "MultiLineString",
+  "GeometryCollection",
+]);
+
 /**
  * Validate a parsed standards object.
  *
@@ -138,6 +151,18 @@ export function validateStandards(obj: unknown, file?: string): StandardsImport 
   if (!isObj(obj)) {
     r.error("not-standards", "", Array.isArray(obj) ? "array" : typeof obj);
     return { ok: false, problems: r.problems };
+  }
+  if (typeof obj.type === "string" && GEOJSON_TYPES.has(obj.type)) {
+    // parcels (or another GeoJSON layer) given as the standards: every key unknown, every
+    // section defaulted — refuse it as what it is rather than run on the example values
+    const problem: Problem = {
+      severity: "error",
+      code: "standards-is-geojson",
+      fatal: true,
+      params: { type: obj.type },
+    };
+    if (file !== undefined) problem.file = file;
+    return { ok: false, problems: [problem] };
   }
   const D = DEFAULT_STANDARDS;
   const section = <T>(key: string, read: (v: unknown) => T, fallback: T): T => {
@@ -258,7 +283,7 @@ export function validateStandards(obj: unknown, file?: string): StandardsImport 
         return D.analysisCrs;
       }
       const c = resolveCrs(v);
-      if (!c.ok || isGeographic(c.proj4)) {
+      if (!c.ok || !planarAreasAreTrue(c.proj4)) {
         r.error("bad-analysis-crs", "analysisCrs", v);
         return D.analysisCrs;
       }

@@ -15,6 +15,8 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeTransform } from "../../../src/domain/crs";
+import { encodeGbk } from "../io/gbk-encode";
 
 const ROOT = resolve(__dirname, "../../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -132,5 +134,103 @@ describe("stderr cannot be forged", () => {
     expect(r.code).toBe(2);
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatch(new RegExp(`^error: ${input}: not valid JSON \\(line 3, column 3: `));
+  });
+});
+
+describe("files and options analyze did not accept", () => {
+  it("targets reads its files as analyze does: a BOM on targets.json, parcels in GBK", () => {
+    const dir = join(tmp, "targets-data");
+    mkdirSync(dir);
+    const parcels = readFileSync(join(ROOT, "geodata/parcels.geojson"), "utf8");
+    writeFileSync(join(dir, "parcels.geojson"), encodeGbk(parcels));
+    writeFileSync(
+      join(dir, "targets.json"),
+      `\uFEFF${readFileSync(join(ROOT, "geodata/targets.json"), "utf8")}`,
+    );
+    const r = run("targets", "--data", dir, "--format", "json", "--lang", "en");
+    expect(r.stderr).toBe(`note: ${join(dir, "parcels.geojson")}: the file is not UTF-8; read it as GBK\n`);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const reference = JSON.parse(run("targets", "--format", "json").stdout);
+    expect(out.rows).toEqual(reference.rows);
+    expect(out.dataset).toBe(reference.dataset);
+  });
+
+  it("targets: a broken targets.json names line and column, on one line", () => {
+    const dir = join(tmp, "targets-broken");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "parcels.geojson"), readFileSync(join(ROOT, "geodata/parcels.geojson")));
+    writeFileSync(join(dir, "targets.json"), '{\n  "name": "x",\n  "targets": [\n}');
+    const r = run("targets", "--data", dir, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(/^error: .*targets\.json: not valid JSON \(line 4, column 1: /);
+  });
+
+  it("--crs EPSG:3857 (Web Mercator) is accepted; areas are those of the lon/lat original", () => {
+    const toMerc = makeTransform("EPSG:4326", "EPSG:3857");
+    const ring = square(109.7, 30.6, 0.002);
+    const input = file(
+      "merc.geojson",
+      collection(
+        feature(
+          "M1",
+          {},
+          ring.map((p) => toMerc(p as [number, number])),
+        ),
+      ),
+    );
+    const lonlat = file("lonlat.geojson", collection(feature("M1", {}, ring)));
+    const r = cli(input, "--crs", "EPSG:3857", "--lang", "en", "--as-of", "2026-06-30");
+    expect(r.code).toBe(0);
+    expect(r.lines).toContain("note: input CRS EPSG:3857; areas are planar in EPSG:4546");
+    const area = JSON.parse(r.stdout).features[0].properties.areaM2;
+    const reference = JSON.parse(cli(lonlat, "--as-of", "2026-06-30").stdout).features[0].properties.areaM2;
+    expect(area).toBeCloseTo(reference, 2);
+  });
+
+  it("a GeoJSON given as --standards is refused as such, in one line", () => {
+    const r = cli(
+      "tests/fixtures/io/read/fields/in.geojson",
+      "--standards",
+      "geodata/parcels.geojson",
+      "--lang",
+      "en",
+    );
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([
+      "error: geodata/parcels.geojson: this is a GeoJSON data file (FeatureCollection), not a standards file; a standards file holds JSON settings like geodata/standards.json — parcels are read as the parcels file",
+    ]);
+  });
+
+  it("a zero-width sliver is skipped and named, not analysed as 40.9 m²", () => {
+    const sliver = [
+      [109.7, 30.6],
+      [109.71, 30.6],
+      [109.72, 30.6],
+      [109.7, 30.6],
+    ];
+    const input = file("sliver.geojson", collection(feature("SLIVER", {}, sliver), feature("OK")));
+    const r = cli(input, "--lang", "en", "--as-of", "2026-06-30");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).features.map((f: { id: string }) => f.id)).toEqual(["OK"]);
+    expect(r.lines).toContain(
+      `error: ${input}, feature 1 (id SLIVER): the polygon is degenerate (a ring's vertices all lie on one line: zero width), so it has no area; skipped`,
+    );
+  });
+
+  it("one invalid byte in a UTF-8 file is reported at its offset and line, the file still read", () => {
+    const bytes = readFileSync(join(ROOT, "geodata/parcels.geojson"));
+    const at = bytes.indexOf(Buffer.from("黄"));
+    const line = bytes.subarray(0, at).toString("latin1").split("\n").length;
+    const broken = Buffer.from(bytes);
+    broken[at] = 0xff;
+    const input = file("badbyte.geojson", broken);
+    const r = cli(input, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.lines).toContain(
+      `warning: ${input}: invalid UTF-8 byte at line ${line} (byte offset ${at}; 1 in the file), replaced with �; check the value there`,
+    );
+    expect(r.stderr).not.toContain("not a text file");
   });
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import kinks from "@turf/kinks";
 import type { Position } from "geojson";
 import { describe, expect, it } from "vitest";
-import { polygonSelfIntersection } from "../../../src/domain/self-intersection";
+import { polygonSelfIntersection } from "../../../src/domain/polygon-validity";
 
 type Rings = number[][][];
 /** Both code paths: pair by pair, and through the segment index. */

@@ -229,3 +229,42 @@ export function polygonSelfIntersection(
   }
   return undefined;
 }
+
+/**
+ * Does any ring have no width — all its vertices on one line (three lon/lat points on one
+ * parallel, a ring that goes out and back)? Such a ring has zero area in its own coordinates, but
+ * projected (a parallel is curved in Gauss–Krüger) it would gain a small false area. The test is
+ * relative to the ring's extent, so a thin but real strip (0.5 m × 100 m) is not degenerate.
+ *
+ * @example hasDegenerateRing([[[109.7,30.6],[109.71,30.6],[109.72,30.6],[109.7,30.6]]]) // true
+ */
+export function hasDegenerateRing(rings: readonly Ring[]): boolean {
+  for (const ring of rings) {
+    const first = ring[0];
+    if (!first) return true;
+    const ox = first[0] as number;
+    const oy = first[1] as number;
+    let twice = 0;
+    let minX = ox;
+    let maxX = ox;
+    let minY = oy;
+    let maxY = oy;
+    for (let i = 1; i + 1 < ring.length; i++) {
+      const a = ring[i] as readonly number[];
+      const b = ring[i + 1] as readonly number[];
+      const ax = (a[0] as number) - ox;
+      const ay = (a[1] as number) - oy;
+      twice += ax * ((b[1] as number) - oy) - ((b[0] as number) - ox) * ay;
+      if (ax + ox < minX) minX = ax + ox;
+      if (ax + ox > maxX) maxX = ax + ox;
+      if (ay + oy < minY) minY = ay + oy;
+      if (ay + oy > maxY) maxY = ay + oy;
+    }
+    const extent2 = (maxX - minX) ** 2 + (maxY - minY) ** 2;
+    if (extent2 === 0 || Math.abs(twice / 2) <= DEGENERATE_SHARE * extent2) return true;
+  }
+  return false;
+}
+
+/** A ring's area at most this share of its extent squared is taken as zero width (rounding). */
+const DEGENERATE_SHARE = 1e-10;

@@ -38,19 +38,30 @@ interface Segments {
   ringCount: number[];
 }
 
+/** Reused between calls (most polygons are small: no allocation per parcel). */
+let scratch: Segments | undefined;
+
 function segmentsOf(rings: readonly Ring[]): Segments {
   let total = 0;
   for (const r of rings) total += Math.max(0, r.length - 1);
-  const s: Segments = {
-    n: 0,
-    x0: new Float64Array(total),
-    y0: new Float64Array(total),
-    x1: new Float64Array(total),
-    y1: new Float64Array(total),
-    ring: new Int32Array(total),
-    pos: new Int32Array(total),
-    ringCount: [],
-  };
+  let s = scratch;
+  if (!s || s.x0.length < total) {
+    const size = Math.max(total, 64);
+    s = {
+      n: 0,
+      x0: new Float64Array(size),
+      y0: new Float64Array(size),
+      x1: new Float64Array(size),
+      y1: new Float64Array(size),
+      ring: new Int32Array(size),
+      pos: new Int32Array(size),
+      ringCount: [],
+    };
+    // keep small buffers for the next parcel; let a huge one go
+    if (size <= 1 << 16) scratch = s;
+  }
+  s.n = 0;
+  s.ringCount.length = 0;
   for (let r = 0; r < rings.length; r++) {
     const ring = rings[r] as Ring;
     let count = 0;
@@ -159,6 +170,7 @@ function adjacent(s: Segments, i: number, j: number): boolean {
 
 /** Per pair of rings, the one point where they touch (key `r1,r2`). */
 type Touches = Map<number, string>;
+const touches: Touches = new Map();
 
 /**
  * Does the pair (i, j) make the polygon invalid? Touches between two rings are recorded; the
@@ -195,7 +207,7 @@ export function polygonSelfIntersection(
   opts: { indexThreshold?: number } = {},
 ): [number, number] | undefined {
   const s = segmentsOf(rings);
-  const touches: Touches = new Map();
+  touches.clear();
   if (s.n < 2 || s.n < (opts.indexThreshold ?? INDEX_THRESHOLD)) {
     for (let i = 0; i < s.n; i++)
       for (let j = i + 1; j < s.n; j++) if (invalidPair(s, i, j, touches)) return [hit.x, hit.y];

@@ -271,7 +271,14 @@ function classify(name: string): FieldEntry | "computed" | "extra" {
   return c;
 }
 
-function parseValue(field: FieldInfo, raw: unknown): Parsed<string | number | boolean> {
+/**
+ * Parse one value for an input field as the importer does (numbers with separators and units in
+ * the field's unit, 是/否, dates to ISO, enumerations by code or Chinese label, zone names to ids).
+ * Also used when the user corrects a value in the app.
+ *
+ * @example parseInputValue(fieldInfo("fixedInvestment"), "850万元") // → { value: 850 }
+ */
+export function parseInputValue(field: FieldInfo, raw: unknown): Parsed<string | number | boolean> {
   switch (field.kind) {
     case "number":
     case "integer":
@@ -349,7 +356,7 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
         continue;
       }
     }
-    const r = parseValue(field, raw);
+    const r = parseInputValue(field, raw);
     if (r.issue)
       issues.push({ field: name, code: r.issue.code, params: { ...r.issue.params, key: field.key } });
     else if (r.value !== undefined) entry.set(input, r.value);

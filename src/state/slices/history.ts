@@ -6,9 +6,12 @@
 import type { StateCreator } from "zustand";
 import {
   type Edit,
+  type EditedValues,
   type EditHistory,
   type EditStep,
   EMPTY_HISTORY,
+  editedValues,
+  parcelEdits,
   pushStep,
   redo,
   type StepLabel,
@@ -64,3 +67,14 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   redo: () => set(redoUpdater),
   setHistory: (h) => set(setHistoryUpdater(h)),
 });
+
+const editedValuesCache = new WeakMap<EditHistory, EditedValues>();
+/** Per parcel and field, the value the applied edits give it (memoised per history). */
+export function selectEditedValues(s: Pick<AppState, "history">): EditedValues {
+  let v = editedValuesCache.get(s.history);
+  if (!v) {
+    v = editedValues(parcelEdits(s.history));
+    editedValuesCache.set(s.history, v);
+  }
+  return v;
+}

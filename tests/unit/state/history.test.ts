@@ -113,3 +113,30 @@ describe("history slice", () => {
     expect(ids.size).toBe(100);
   });
 });
+
+describe("step labels", () => {
+  it("name the step in each language, with the field's label", async () => {
+    const { stepText, undoText, redoText } = await import("../../../src/i18n/edits");
+    const { bulkEditStep, fieldEditStep } = await import("../../../src/domain/edits");
+    const one = fieldEditStep("HTK-012", "fixedInvestment", 1000, 1200);
+    expect(stepText(one.label, "zh")).toBe("修改 HTK-012 累计固定资产投资");
+    expect(stepText(one.label, "en")).toBe("edit HTK-012 Fixed investment");
+    const store = freshStore();
+    store.getState().commitEdits(one.label, one.edits);
+    const step = store.getState().history.steps[0];
+    expect(undoText(step, "zh")).toBe("撤销：修改 HTK-012 累计固定资产投资");
+    expect(undoText(step, "en")).toBe("Undo: edit HTK-012 Fixed investment");
+    expect(redoText(undefined, "zh")).toBe("没有可重做的操作");
+    const back = fieldEditStep("HTK-012", "taxRevenue", 5, 3, true);
+    expect(stepText(back.label, "zh")).toBe("恢复 HTK-012 税收 原值");
+    const bulk = bulkEditStep([
+      ...fieldEditStep("A", "taxRevenue", 1, 2).edits,
+      ...fieldEditStep("A", "outputValue", 1, 2).edits,
+      ...fieldEditStep("B", "taxRevenue", 1, 2).edits,
+    ]);
+    expect(stepText(bulk.label, "zh")).toBe("批量修改 2 宗地块（3 处）");
+    expect(stepText(bulk.label, "en")).toBe("bulk edit of 2 parcels (3 values)");
+    // A kind of step this version does not know still has a name.
+    expect(stepText({ code: "from-the-future", params: {} }, "en")).toBe("change");
+  });
+});

@@ -12,6 +12,7 @@
  * Later kinds of user work (meeting decisions, facilities, scenarios) join the {@link Edit} union
  * with a `kind` of their own; code that does not know a kind passes it through unchanged.
  */
+import { INPUT_FIELDS } from "./fields";
 import type { ParcelInput, PreparedParcel } from "./types";
 
 /** A parcel input property that can be edited (every input but the id). */
@@ -263,4 +264,24 @@ export function currentValue(p: MaybeEdited, field: ParcelInputKey, values: Edit
   const m = values.get(p.input.id);
   if (m?.has(field)) return m.get(field) ?? null;
   return originalValue(p, field);
+}
+
+/** The input fields the user edited, as schema keys in schema order (empty for an unedited parcel). */
+export function editedFields(p: { edited?: Partial<Record<ParcelInputKey, InputValue>> }): ParcelInputKey[] {
+  const e = p.edited;
+  if (!e) return [];
+  return INPUT_FIELDS.filter((f) => f.key in e).map((f) => f.key as ParcelInputKey);
+}
+
+/** Per edited parcel id, its edited fields (schema keys, schema order); `undefined` when none was edited. */
+export function editedFieldsById(
+  parcels: readonly { input: { id: string }; edited?: Partial<Record<ParcelInputKey, InputValue>> }[],
+): Map<string, ParcelInputKey[]> | undefined {
+  let out: Map<string, ParcelInputKey[]> | undefined;
+  for (const p of parcels) {
+    if (!p.edited) continue;
+    out ??= new Map();
+    out.set(p.input.id, editedFields(p));
+  }
+  return out;
 }

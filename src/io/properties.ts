@@ -6,7 +6,7 @@
  * unchanged; computed properties (an earlier export being re-imported) are dropped, they are
  * recomputed.
  */
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS, EDITED_FIELDS_FIELD, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import type { ParcelInput } from "../domain/types";
 import {
   CONSTRUCTION_STATUS_LABELS,
@@ -52,8 +52,12 @@ for (const f of INPUT_FIELDS) {
     if (!INPUT_BY_NAME.has(k)) INPUT_BY_NAME.set(k, f);
   }
 }
-/** Computed property names (schema keys), dropped on import. */
-const COMPUTED_NAMES = new Set(COMPUTED_FIELDS.map((f) => norm(f.key)));
+/** Computed property names (schema keys), dropped on import; so is an export's list of edited fields. */
+const COMPUTED_NAMES = new Set([
+  ...COMPUTED_FIELDS.map((f) => norm(f.key)),
+  norm(EDITED_FIELDS_FIELD.key),
+  norm(EDITED_FIELDS_FIELD.zh),
+]);
 
 /** English code or Chinese label (normalised) → code, per enumerated field. */
 const ENUMS: Record<string, Map<string, string>> = {

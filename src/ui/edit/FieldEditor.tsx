@@ -8,6 +8,7 @@
 import { useId, useState } from "react";
 import { fieldEditStep, type InputValue, type ParcelInputKey } from "../../domain/edits";
 import type { FieldInfo } from "../../domain/fields";
+import { PARK_ZONES, parkZoneName } from "../../domain/zones";
 import { editText, refusedText } from "../../i18n/edits";
 import { ENUM_LABELS, type EnumKind, enumLabel, unitLabel } from "../../i18n/ui";
 import { parseInputValue } from "../../io/properties";
@@ -15,8 +16,8 @@ import { useAppStore } from "../../state/store";
 import { useLang } from "../hooks";
 import "./edit.css";
 
-/** Fields edited with a select, and the enumeration labelling their options. */
-export const SELECT_FIELDS: Partial<Record<ParcelInputKey, EnumKind>> = {
+/** Fields edited with a select, and the enumeration labelling their options (zones: the park's). */
+export const SELECT_FIELDS: Partial<Record<ParcelInputKey, EnumKind | "zone">> = {
   zone: "zone",
   landStatus: "landStatus",
   constructionStatus: "constructionStatus",
@@ -95,9 +96,14 @@ export function FieldEditor(props: FieldEditorProps) {
         { value: "false", text: lang === "zh" ? "否" : "no" },
       );
     else if (kind) {
-      const codes = new Set([...Object.keys(ENUM_LABELS[kind]), ...(props.extraOptions ?? [])]);
+      const known = kind === "zone" ? PARK_ZONES : Object.keys(ENUM_LABELS[kind]);
+      const codes = new Set([...known, ...(props.extraOptions ?? [])]);
       if (typeof value === "string") codes.add(value);
-      for (const c of codes) options.push({ value: c, text: enumLabel(kind, c, lang) });
+      for (const c of codes)
+        options.push({
+          value: c,
+          text: kind === "zone" ? (parkZoneName(c, lang) ?? c) : enumLabel(kind, c, lang),
+        });
     }
     control = (
       <select

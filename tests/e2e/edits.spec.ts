@@ -95,6 +95,15 @@ test.describe("an official corrects a parcel's figures", () => {
     await expect.poll(() => flagsOf(target.id)).toEqual([]);
     await expect(field).toHaveValue(String(newInvestment));
 
+    // The export carries the edited value and names the edited field.
+    const csv = await jiyue.when.exportFile("csv");
+    const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
+    const header = lines[0]?.split(",") ?? [];
+    expect(header.at(-1)).toBe("已修改字段");
+    const row = lines.find((l) => l.startsWith(`${target.id},`))?.split(",") ?? [];
+    expect(row[header.indexOf("累计固定资产投资(万元)")]).toBe(String(newInvestment));
+    expect(row.at(-1)).toBe("累计固定资产投资");
+
     // In English, the field's label and the step's name follow the language.
     await jiyue.when.toggleLanguage();
     await expect(jiyue.page.getByRole("textbox", { name: "Fixed investment", exact: true })).toBeVisible();

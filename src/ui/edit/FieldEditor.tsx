@@ -10,6 +10,7 @@ import { fieldEditStep, type InputValue, type ParcelInputKey } from "../../domai
 import type { FieldInfo } from "../../domain/fields";
 import { PARK_ZONES, parkZoneName } from "../../domain/zones";
 import { editText, refusedText } from "../../i18n/edits";
+import type { Lang } from "../../i18n/lang";
 import { ENUM_LABELS, type EnumKind, enumLabel, unitLabel } from "../../i18n/ui";
 import { parseInputValue } from "../../io/properties";
 import { useAppStore } from "../../state/store";
@@ -28,6 +29,18 @@ export const SELECT_FIELDS: Partial<Record<ParcelInputKey, EnumKind | "zone">> =
 export function editableText(value: InputValue): string {
   if (value === null) return "";
   return String(value);
+}
+
+/** The typed text parsed for `field` as the importer does: the value (`null`: cleared) or why not. */
+export function parseTyped(
+  field: FieldInfo,
+  text: string,
+  lang: Lang,
+): { ok: true; value: InputValue } | { ok: false; message: string } {
+  const r = parseInputValue(field, text);
+  if (r.issue)
+    return { ok: false, message: refusedText(field.key, r.issue, lang, unitLabel(field.unit, lang, "mu")) };
+  return { ok: true, value: r.value ?? null };
 }
 
 export interface FieldEditorProps {
@@ -73,13 +86,13 @@ export function FieldEditor(props: FieldEditorProps) {
   /** Parse the draft and commit it; `false` when it was refused. */
   const commitDraft = (): boolean => {
     if (draft === null) return true;
-    const r = parseInputValue(field, draft);
-    if (r.issue) {
-      say(refusedText(field.key, r.issue, lang, unit));
+    const r = parseTyped(field, draft, lang);
+    if (!r.ok) {
+      say(r.message);
       return false;
     }
     setDraft(null);
-    commitValue(r.value ?? null);
+    commitValue(r.value);
     return true;
   };
 

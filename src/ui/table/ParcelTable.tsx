@@ -15,14 +15,14 @@ import {
   useRef,
   useState,
 } from "react";
-import { currentValue, type EditedValues, type InputValue, originalValue } from "../../domain/edits";
+import { currentValue, type EditedValues, originalValue } from "../../domain/edits";
 import { fieldInfo } from "../../domain/fields";
 import type { AnalysedParcel } from "../../domain/types";
 import { editText } from "../../i18n/edits";
 import { selectRows } from "../../state/selectors";
 import { selectEditedValues } from "../../state/slices/history";
-import { useAppStore } from "../../state/store";
-import { FieldEditor } from "../edit/FieldEditor";
+import { type AppState, useAppStore } from "../../state/store";
+import { CellEditor } from "../edit/CellEditor";
 import { type CellContext, columnOf, formatNumber, headerLabel, TABLE_COLUMNS } from "./columns";
 import { nextSort, type SortState, sortRows } from "./sort";
 import { TableFilters } from "./TableFilters";
@@ -47,6 +47,7 @@ interface RowProps {
   editedValues: EditedValues;
   /** A refused value's message (shown in the toolbar), or `null`. */
   onEditMessage: (message: string | null) => void;
+  commitEdits: AppState["commitEdits"];
 }
 
 const Row = memo(function Row({
@@ -58,6 +59,7 @@ const Row = memo(function Row({
   onZoom,
   editedValues,
   onEditMessage,
+  commitEdits,
 }: RowProps) {
   const id = parcel.input.id;
   const flagged = parcel.computed.reallocationCandidate;
@@ -77,21 +79,26 @@ const Row = memo(function Row({
           if (info) {
             const value = currentValue(parcel, c.input, editedValues);
             const original = originalValue(parcel, c.input);
-            const format = (v: InputValue) =>
-              typeof v === "number" ? formatNumber(v, 2, ctx.lang) : v === null ? "—" : String(v);
+            const originalText =
+              typeof original === "number"
+                ? formatNumber(original, 2, ctx.lang)
+                : original === null
+                  ? editText("noValue", ctx.lang)
+                  : String(original);
             return (
               <td
                 key={c.field}
                 className={`pt-cell pt-cell--num pt-cell--edit${value !== original ? " pt-cell--edited" : ""}`}
               >
-                <FieldEditor
+                <CellEditor
                   parcelId={id}
                   field={info}
                   value={value}
                   original={original}
+                  originalText={originalText}
                   label={editText("cellLabel", ctx.lang, { field: info[ctx.lang], id })}
-                  format={format}
-                  compact
+                  lang={ctx.lang}
+                  commitEdits={commitEdits}
                   onMessage={onEditMessage}
                   testid={`table.edit.${id}.${c.field}`}
                 />
@@ -124,6 +131,7 @@ export function ParcelTable() {
   const zoneName = useZoneName();
   const [sort, setSort] = useState<SortState | null>(null);
   const editedValues = useAppStore(selectEditedValues);
+  const commitEdits = useAppStore((s) => s.commitEdits);
   const [editMessage, setEditMessage] = useState<string | null>(null);
 
   const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
@@ -309,6 +317,7 @@ export function ParcelTable() {
                   onZoom={onZoom}
                   editedValues={editedValues}
                   onEditMessage={setEditMessage}
+                  commitEdits={commitEdits}
                 />
               );
             })}

@@ -100,7 +100,8 @@ test.describe("an official corrects a parcel's figures", () => {
     const lines = csv.text.replace(/^\uFEFF/, "").split("\r\n");
     const header = lines[0]?.split(",") ?? [];
     expect(header.at(-1)).toBe("已修改字段");
-    const row = lines.find((l) => l.startsWith(`${target.id},`))?.split(",") ?? [];
+    const idCol = header.indexOf("宗地编号");
+    const row = lines.map((l) => l.split(",")).find((cells) => cells[idCol] === target.id) ?? [];
     expect(row[header.indexOf("累计固定资产投资(万元)")]).toBe(String(newInvestment));
     expect(row.at(-1)).toBe("累计固定资产投资");
 

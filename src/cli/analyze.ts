@@ -19,7 +19,7 @@ import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import type { AnalysisResult, Standards } from "../domain/types";
 import { printable } from "../i18n/escape";
-import { csvSyntheticMark, geoJsonSyntheticMark } from "../i18n/exports";
+import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
 import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
@@ -205,10 +205,21 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // A dataset marked synthetic (the sample data) is marked so in its outputs as well.
   const synthetic = imported.synthetic === true;
   if (synthetic) note(TEXT.synthetic, lang);
+  // Parcels with edits applied (a project's) list their edited fields; none here yet: no column.
+  const edited = editedFieldsOptions(result, lang);
   const chunks =
     format === "csv"
-      ? csvChunks(result, { lang, ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}) })
-      : withNewline(geoJsonChunks(result, synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}));
+      ? csvChunks(result, {
+          lang,
+          ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}),
+          ...edited.csv,
+        })
+      : withNewline(
+          geoJsonChunks(result, {
+            ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
+            ...edited.geojson,
+          }),
+        );
 
   const out = o.out as string | undefined;
   if (out !== undefined) {

@@ -179,6 +179,21 @@ export const COMPUTED_FIELDS: readonly FieldInfo[] = [
 
 export const ALL_FIELDS: readonly FieldInfo[] = [...INPUT_FIELDS, ...COMPUTED_FIELDS];
 
+/**
+ * The exports' last column / property: the input fields the user edited in the app (their values
+ * in the export are the edited ones). Not an analysis result, so not in `COMPUTED_FIELDS`; an
+ * import drops it like a computed property.
+ */
+export const EDITED_FIELDS_FIELD: FieldInfo = f(
+  "editedFields",
+  "已修改字段",
+  "Edited fields",
+  "list",
+  "none",
+  [],
+  true,
+);
+
 const BY_KEY = new Map(ALL_FIELDS.map((x) => [x.key, x]));
 
 /**

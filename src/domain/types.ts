@@ -9,6 +9,7 @@
  * This file is the contract between domain, io, state, map and ui. Change it deliberately.
  */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { EditedOriginals, InputValue, ParcelInputKey } from "./edits";
 
 /** Date as ISO `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -185,6 +186,11 @@ export interface AnalysedParcel {
   efficiencyReasons: Reason[];
   /** For each null indicator, why it is null (e.g. `{code:"missing-input", params:{field:"floorAreaM2"}}`). */
   nullReasons: Partial<Record<IndicatorKey, Reason>>;
+  /**
+   * Only on a parcel the user edited: the original (imported) value of each edited input field
+   * (`null` = it was missing); `input` holds the edited values. See `edits.ts`.
+   */
+  edited?: Partial<Record<ParcelInputKey, InputValue>>;
 }
 
 /** Min/max thresholds for one level of the standards file. */
@@ -228,6 +234,11 @@ export interface AnalysisOptions {
   standards: Standards;
   /** The as-of date for idle rules, ISO. */
   asOf: IsoDate;
+  /**
+   * The parcels are the result of `applyEdits`: per edited parcel id, the original values of its
+   * edited fields, carried to `AnalysedParcel.edited`.
+   */
+  edited?: EditedOriginals;
 }
 
 /** Per-zone and overall counts, for the summary panel and the CLI. */

@@ -6,6 +6,7 @@
  * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { Edit, EditHistory, StepLabel } from "../domain/edits";
 import type { Indicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
@@ -186,4 +187,15 @@ export interface SelectionSlice {
   resetFilter(): void;
 }
 
-export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice;
+/** The undo history of the user's edits (`slices/history.ts`, `domain/edits.ts`). */
+export interface HistorySlice {
+  history: EditHistory;
+  /** One undoable step (`at` = now, a unique id); no edits: nothing happens. Drops the redo steps. */
+  commitEdits(label: StepLabel, edits: Edit[]): void;
+  undo(): void;
+  redo(): void;
+  /** Replace the history (restored from storage or an opened project). */
+  setHistory(h: EditHistory): void;
+}
+
+export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice & HistorySlice;

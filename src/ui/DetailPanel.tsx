@@ -6,6 +6,7 @@
  */
 
 import { useMemo } from "react";
+import { currentValue, type InputValue, originalValue, type ParcelInputKey } from "../domain/edits";
 import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import { landUseName } from "../domain/landuse";
 import { reallocationPotential } from "../domain/reallocation";
@@ -15,9 +16,11 @@ import { muToM2 } from "../domain/units";
 import type { Lang } from "../i18n/lang";
 import { formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
-import { selectDetailParcel } from "../state/selectors";
+import { selectDetailParcel, selectZoneIds } from "../state/selectors";
+import { selectEditedValues } from "../state/slices/history";
 import { useAppStore } from "../state/store";
 import type { Unit } from "../state/types";
+import { FieldEditor } from "./edit/FieldEditor";
 import { DASH, fieldLabel, formatArea, formatField, formatNumber } from "./format";
 import { useLang, useT, zoneName } from "./hooks";
 
@@ -101,6 +104,8 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const standards = useAppStore((s) => s.standards?.standards);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const selectedCount = useAppStore((s) => s.selectedIds.size);
+  const editedValues = useAppStore(selectEditedValues);
+  const zoneIds = useAppStore(selectZoneIds);
   const c = p.computed;
   const yes = tr("yes");
   const no = tr("no");
@@ -268,14 +273,32 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
       <section className="detail__sec" data-testid="detail.inputs">
         <h3>{tr("detailInputs")}</h3>
         <dl className="kv">
-          {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => (
-            <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
-              <dt>{f[lang]}</dt>
-              <dd>
-                {formatInput(f, (p.input as unknown as Record<string, unknown>)[f.key], lang, unit, yes, no)}
-              </dd>
-            </div>
-          ))}
+          {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => {
+            const key = f.key as ParcelInputKey;
+            const value = currentValue(p, key, editedValues);
+            const format = (v: InputValue) => formatInput(f, v, lang, unit, yes, no);
+            return (
+              <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
+                <dt>{f[lang]}</dt>
+                <dd>
+                  <FieldEditor
+                    key={p.input.id}
+                    parcelId={p.input.id}
+                    field={f}
+                    value={value}
+                    original={originalValue(p, key)}
+                    label={f[lang]}
+                    format={format}
+                    extraOptions={f.key === "zone" ? zoneIds : undefined}
+                    testid={`detail.edit.${f.key}`}
+                  />
+                  {f.key === "landUse" && typeof value === "string" && value ? (
+                    <span className="fe__hint">{landUseName(value, lang)}</span>
+                  ) : null}
+                </dd>
+              </div>
+            );
+          })}
           {Object.entries(p.extra).map(([k, v]) => (
             <div key={`extra:${k}`} className="kv__row kv__row--extra">
               <dt>{k}</dt>

@@ -4,6 +4,7 @@ import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
 import { CustomBasemapDialog } from "./CustomBasemapDialog";
+import { UndoRedoButtons } from "./edit/UndoRedo";
 import { useLang, useT, zoneName } from "./hooks";
 import { TiandituKeyDialog } from "./TiandituKeyDialog";
 
@@ -168,6 +169,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           data-testid="header.parcels.file"
           onChange={pick(onParcelsFile)}
         />
+        <UndoRedoButtons />
 
         <span className="hdr-spacer" />
 

@@ -5,6 +5,7 @@
  */
 import { analyzeParcels } from "../domain/analyze";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
+import { applyEdits } from "../domain/edits";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { syntheticParcels } from "../io/synthetic";
@@ -67,8 +68,22 @@ export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): Analyze
     req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId)?.parcels : undefined);
   if (!parcels) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
   const t0 = ctx.now();
-  const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
-  return { result, durationMs: ctx.now() - t0 };
+  // No edits: the held parcels as they are (no copy of the list, nothing allocated).
+  if (!req.edits || req.edits.length === 0) {
+    const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
+    return { result, durationMs: ctx.now() - t0 };
+  }
+  const applied = applyEdits(parcels, req.edits);
+  const result = analyzeParcels(applied.parcels, {
+    standards: req.standards,
+    asOf: req.asOf,
+    edited: applied.originals,
+  });
+  return {
+    result,
+    durationMs: ctx.now() - t0,
+    ...(applied.unmatched.length > 0 ? { unmatchedEdits: applied.unmatched.length } : {}),
+  };
 }
 
 export function handle<K extends keyof WorkerContract>(

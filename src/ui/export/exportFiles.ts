@@ -5,7 +5,7 @@
  * `tests/unit/ui/export-files.test.ts`; the browser download is `download.ts`.
  */
 import type { AnalysedParcel, AnalysisResult } from "../../domain/types";
-import { csvSyntheticMark, EXPORT_TEXT, geoJsonSyntheticMark } from "../../i18n/exports";
+import { csvSyntheticMark, EXPORT_TEXT, editedFieldsOptions, geoJsonSyntheticMark } from "../../i18n/exports";
 import type { Lang } from "../../i18n/lang";
 import { csvChunks } from "../../io/csv-write";
 import { geoJsonChunks } from "../../io/geojson-write";
@@ -66,9 +66,22 @@ export function exportParts(
   lang: Lang,
   synthetic = false,
 ): string[] {
+  // Parcels edited in the app: their edited fields are listed (the values are the edited ones).
+  const edited = editedFieldsOptions(result, lang);
   if (format === "csv")
-    return [...csvChunks(result, { lang, ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}) })];
-  return [...geoJsonChunks(result, synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {})];
+    return [
+      ...csvChunks(result, {
+        lang,
+        ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}),
+        ...edited.csv,
+      }),
+    ];
+  return [
+    ...geoJsonChunks(result, {
+      ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
+      ...edited.geojson,
+    }),
+  ];
 }
 
 /** The whole text of an export (tests and small exports). */

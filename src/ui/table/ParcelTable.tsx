@@ -15,10 +15,15 @@ import {
   useRef,
   useState,
 } from "react";
+import { currentValue, type EditedValues, originalValue } from "../../domain/edits";
+import { fieldInfo } from "../../domain/fields";
 import type { AnalysedParcel } from "../../domain/types";
+import { editText } from "../../i18n/edits";
 import { selectRows } from "../../state/selectors";
-import { useAppStore } from "../../state/store";
-import { type CellContext, columnOf, headerLabel, TABLE_COLUMNS } from "./columns";
+import { selectEditedValues } from "../../state/slices/history";
+import { type AppState, useAppStore } from "../../state/store";
+import { CellEditor } from "../edit/CellEditor";
+import { type CellContext, columnOf, formatNumber, headerLabel, TABLE_COLUMNS } from "./columns";
 import { nextSort, type SortState, sortRows } from "./sort";
 import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
@@ -38,9 +43,24 @@ interface RowProps {
   ctx: CellContext;
   onSelect: (id: string, how: "replace" | "toggle") => void;
   onZoom: (id: string) => void;
+  /** The values the current edits give (the editable cells show them at once). */
+  editedValues: EditedValues;
+  /** A refused value's message (shown in the toolbar), or `null`. */
+  onEditMessage: (message: string | null) => void;
+  commitEdits: AppState["commitEdits"];
 }
 
-const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }: RowProps) {
+const Row = memo(function Row({
+  parcel,
+  index,
+  selected,
+  ctx,
+  onSelect,
+  onZoom,
+  editedValues,
+  onEditMessage,
+  commitEdits,
+}: RowProps) {
   const id = parcel.input.id;
   const flagged = parcel.computed.reallocationCandidate;
   return (
@@ -54,6 +74,38 @@ const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }
       onDoubleClick={() => onZoom(id)}
     >
       {TABLE_COLUMNS.map((c) => {
+        if (c.input) {
+          const info = fieldInfo(c.input);
+          if (info) {
+            const value = currentValue(parcel, c.input, editedValues);
+            const original = originalValue(parcel, c.input);
+            const originalText =
+              typeof original === "number"
+                ? formatNumber(original, 2, ctx.lang)
+                : original === null
+                  ? editText("noValue", ctx.lang)
+                  : String(original);
+            return (
+              <td
+                key={c.field}
+                className={`pt-cell pt-cell--num pt-cell--edit${value !== original ? " pt-cell--edited" : ""}`}
+              >
+                <CellEditor
+                  parcelId={id}
+                  field={info}
+                  value={value}
+                  original={original}
+                  originalText={originalText}
+                  label={editText("cellLabel", ctx.lang, { field: info[ctx.lang], id })}
+                  lang={ctx.lang}
+                  commitEdits={commitEdits}
+                  onMessage={onEditMessage}
+                  testid={`table.edit.${id}.${c.field}`}
+                />
+              </td>
+            );
+          }
+        }
         const text = c.text(parcel, ctx);
         return (
           <td key={c.field} className={`pt-cell${c.numeric ? " pt-cell--num" : ""}`} title={text}>
@@ -78,6 +130,9 @@ export function ParcelTable() {
   const { row: ROW_HEIGHT, head: HEADER_HEIGHT } = HEIGHTS[theme];
   const zoneName = useZoneName();
   const [sort, setSort] = useState<SortState | null>(null);
+  const editedValues = useAppStore(selectEditedValues);
+  const commitEdits = useAppStore((s) => s.commitEdits);
+  const [editMessage, setEditMessage] = useState<string | null>(null);
 
   const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
 
@@ -141,6 +196,9 @@ export function ParcelTable() {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed into an editable cell are the cell's (arrows move the caret, Enter commits).
+    const target = e.target as HTMLElement;
+    if (target.tagName === "INPUT" || target.tagName === "SELECT") return;
     if (sorted.length === 0) return;
     const current = selectedIds.size > 0 ? indexById.get([...selectedIds].at(-1) as string) : undefined;
     let next: number | undefined;
@@ -185,6 +243,11 @@ export function ParcelTable() {
     >
       <div className="pt-toolbar">
         <TableFilters />
+        {editMessage ? (
+          <span className="pt-edit-msg" role="alert" data-testid="table.editMessage">
+            {editMessage}
+          </span>
+        ) : null}
         <output className="pt-count" data-testid="table.count" aria-live="polite">
           {countText}
         </output>
@@ -252,6 +315,9 @@ export function ParcelTable() {
                   ctx={ctx}
                   onSelect={onSelect}
                   onZoom={onZoom}
+                  editedValues={editedValues}
+                  onEditMessage={setEditMessage}
+                  commitEdits={commitEdits}
                 />
               );
             })}

@@ -5,6 +5,7 @@
  * Per-land indicators are stored in 万元/亩; with the unit setting `ha` they are shown (and sorted,
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
+import type { ParcelInputKey } from "../../domain/edits";
 import { fieldInfo } from "../../domain/fields";
 import { landUseName } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
@@ -38,6 +39,8 @@ export interface TableColumn {
   width: number;
   sortValue: (p: AnalysedParcel, ctx: CellContext) => SortValue;
   text: (p: AnalysedParcel, ctx: CellContext) => string;
+  /** A numeric input figure: its cells are editable (`FieldEditor`). */
+  input?: ParcelInputKey;
 }
 
 const nf = new Map<string, Intl.NumberFormat>();
@@ -85,6 +88,21 @@ function perLandColumn(field: "investmentPerMu" | "outputPerMu" | "taxPerMu", wi
     width,
     sortValue: v,
     text: (p, ctx) => formatNumber(v(p, ctx), 2, ctx.lang),
+  };
+}
+
+/** A numeric input figure of the parcel (万元 …), editable in its cell. */
+function inputNumberColumn(
+  field: "fixedInvestment" | "outputValue" | "taxRevenue",
+  width: number,
+): TableColumn {
+  return {
+    field,
+    numeric: true,
+    width,
+    input: field,
+    sortValue: (p) => p.input[field] ?? null,
+    text: (p, ctx) => formatNumber(p.input[field], 2, ctx.lang),
   };
 }
 
@@ -137,6 +155,7 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     sortValue: (p) => p.computed.areaMu,
     text: (p, ctx) => formatNumber(p.computed.areaMu, 2, ctx.lang),
   },
+  inputNumberColumn("fixedInvestment", 112),
   perLandColumn("investmentPerMu", 112),
   {
     field: "far",
@@ -145,7 +164,9 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     sortValue: (p) => p.computed.far,
     text: (p, ctx) => formatNumber(p.computed.far, 2, ctx.lang),
   },
+  inputNumberColumn("outputValue", 104),
   perLandColumn("outputPerMu", 112),
+  inputNumberColumn("taxRevenue", 96),
   perLandColumn("taxPerMu", 104),
   {
     field: "idleStatus",
@@ -196,7 +217,9 @@ export function headerLabel(
   if (field === "far") label = lang === "zh" ? "容积率" : "FAR";
   if (field === "investmentPerMu" && lang === "en") label = "Investment";
   const u =
-    info.unit === "wan-yuan-per-mu" || info.unit === "mu" ? unitLabel(info.unit, lang, unit) : undefined;
+    info.unit === "wan-yuan-per-mu" || info.unit === "mu" || (!info.computed && info.unit !== "none")
+      ? unitLabel(info.unit, lang, unit)
+      : undefined;
   return { label, unit: u ?? null };
 }
 

@@ -178,3 +178,43 @@ describe("the parcel table", () => {
     expect(byTestId("table.row.HTK-10")?.textContent).toContain("Idle ≥ 2 years");
   });
 });
+
+describe("editable figures in the table", () => {
+  const cell = (id: string, field: string) =>
+    byTestId(`table.edit.${id}.${field}`) as HTMLInputElement | null;
+  const typeInto = (el: HTMLInputElement | null, v: string, k = "Enter") =>
+    act(() => {
+      if (!el) throw new Error("no cell");
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(el, v);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    });
+
+  it("each row's input figures are labelled with the field and the parcel id", () => {
+    const el = cell("HTK-2", "fixedInvestment");
+    expect(el?.getAttribute("aria-label")).toBe("累计固定资产投资（HTK-2）");
+    expect(cell("DYB-1", "taxRevenue")?.getAttribute("aria-label")).toBe("税收（DYB-1）");
+  });
+
+  it("Enter commits one step; the cell is marked with its original value; arrows stay in the cell", () => {
+    const el = cell("HTK-2", "taxRevenue");
+    typeInto(el, "1,200万元");
+    const h = useAppStore.getState().history;
+    expect(h.steps[0]?.edits).toEqual([
+      { kind: "parcel-field", parcelId: "HTK-2", field: "taxRevenue", before: null, after: 1200 },
+    ]);
+    expect(cell("HTK-2", "taxRevenue")?.value).toBe("1200");
+    expect(byTestId("table.edit.HTK-2.taxRevenue.edited")?.getAttribute("title")).toBe("原值 （空）");
+    const selected = [...useAppStore.getState().selectedIds];
+    act(() => {
+      el?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    });
+    expect([...useAppStore.getState().selectedIds]).toEqual(selected);
+  });
+
+  it("a refused value is said in the toolbar and changes nothing", () => {
+    typeInto(cell("HTK-2", "outputValue"), "abc");
+    expect(byTestId("table.editMessage")?.textContent).toBe("工业总产值：「abc」不是可识别的数值，未作修改");
+    expect(useAppStore.getState().history.steps).toHaveLength(0);
+  });
+});

@@ -143,8 +143,9 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     );
   }
   for (let i = 0; i < n; i++) {
-    const c = out[i]!.computed;
-    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass);
+    const a = out[i]!;
+    const c = a.computed;
+    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass, a.input.governmentCause === true);
     if (rr.length > 0) {
       c.reallocationCandidate = true;
       c.reallocationReasons = rr;

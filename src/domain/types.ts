@@ -114,7 +114,11 @@ export const EFFICIENCY_INDICATORS = [
 ] as const;
 export type EfficiencyIndicator = (typeof EFFICIENCY_INDICATORS)[number];
 
-export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "class-D";
+/**
+ * Why a parcel is a reallocation candidate (domain.md §7): its idle status, `government-cause`
+ * right after it when the delay was the government's (negotiated disposal, §5), `class-D`.
+ */
+export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "government-cause" | "class-D";
 
 /** Per-parcel computed indicators (domain.md §3). `null` = could not be computed. */
 export interface ParcelIndicators {

@@ -275,12 +275,6 @@ export const ENUM_LABELS = {
     min: b("≥", "≥"),
     max: b("≤", "≤"),
   },
-  reallocationReason: {
-    "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-    "idle-2y": b("闲置满两年，依法无偿收回", "Idle ≥ 2 years: recovery without compensation"),
-    "idle-halted": b("停工闲置", "Halted and idle"),
-    "class-D": b("亩均效益 D 类", "Efficiency class D"),
-  },
   flag: {
     idle: b("闲置土地", "Idle land"),
     under: b("低效用地（D 类或未达标）", "Underperforming (class D or below standard)"),

@@ -20,6 +20,7 @@ import { useAppStore } from "../state/store";
 import type { Unit } from "../state/types";
 import { DASH, fieldLabel, formatArea, formatField, formatNumber } from "./format";
 import { useLang, useT, zoneName } from "./hooks";
+import { ReallocationTags } from "./ReallocationTags";
 
 /** Indicators shown in the indicator section (numeric computed fields of the catalogue). */
 const INDICATOR_FIELDS: FieldInfo[] = COMPUTED_FIELDS.filter(
@@ -150,11 +151,7 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         {c.reallocationCandidate ? (
           <>
             <p className="flag-line">
-              {c.reallocationReasons.map((r) => (
-                <span key={r} className={`tag tag--${r}`}>
-                  {enumLabel("reallocationReason", r, lang)}
-                </span>
-              ))}
+              <ReallocationTags parcel={p} lang={lang} />
             </p>
             <dl className="kv">
               <dt>{tr("summaryFreed")}</dt>

@@ -38,6 +38,12 @@ export const UI = {
   langToggleTitle: b("Switch to English", "切换到中文"),
   asOf: b("评价基准日", "As-of date"),
   asOfReset: b("恢复为数据截至日期", "Back to the survey date"),
+  asOfIncomplete: b(
+    "日期未输完（1900 年以后），尚未重新计算",
+    "Date incomplete (from 1900 on): not applied yet",
+  ),
+  asOfBeforeData: b("早于数据中最早的供地日期 {date}", "Before the earliest supply date in the data, {date}"),
+  asOfFuture: b("晚于今天（{date}），结果是推算", "After today ({date}): a projection"),
   surveyDate: b("数据截至日期", "Survey date"),
   standards: b("标准", "Standards"),
   standardsLoad: b("载入标准文件…", "Load standards…"),

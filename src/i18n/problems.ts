@@ -185,6 +185,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "等级分界（{raw}）应满足 0 < A ≤ B ≤ C ≤ 1",
     en: "the class cutoffs ({raw}) must satisfy 0 < A ≤ B ≤ C ≤ 1",
   },
+  "source-disagrees": {
+    zh: "依据文字写「{quoted}」，与文件中{indicatorLabel}的{kindText} {applied} 不符：依据可能已过时，分析按 {applied} 执行",
+    en: "the source text says “{quoted}”, but the file's {indicatorLabel} {kindText} is {applied}: the source may be out of date; the analysis applies {applied}",
+  },
   "bad-analysis-crs": {
     zh: "分析坐标系「{raw}」无法识别或不是投影坐标系",
     en: "the analysis CRS “{raw}” is unknown or not projected",
@@ -292,6 +296,33 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
             ? `（首个坐标 ${sample}）`
             : ` (first coordinate ${sample})`
           : "";
+  }
+  if (p.code === "source-disagrees") {
+    const k = String(p.params?.indicator ?? "");
+    const info = fieldInfo(k);
+    params.indicatorLabel =
+      k === "idleFeeRate"
+        ? lang === "zh"
+          ? "土地闲置费"
+          : "idle land fee"
+        : info
+          ? lang === "zh"
+            ? info.zh
+            : info.en.toLowerCase()
+          : k;
+    const kind = p.params?.kind;
+    params.kindText =
+      kind === "min"
+        ? lang === "zh"
+          ? "下限"
+          : "minimum"
+        : kind === "max"
+          ? lang === "zh"
+            ? "上限"
+            : "maximum"
+          : lang === "zh"
+            ? "费率"
+            : "rate";
   }
   const message = fill(template, params);
   const where = location(p, lang);

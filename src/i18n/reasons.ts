@@ -274,7 +274,12 @@ export function formatReasons(reasons: readonly Reason[], lang: Lang): string {
   return reasons.map((r) => formatReason(r, lang)).join(lang === "zh" ? "；" : "; ");
 }
 
-/** Where the threshold of a check came from, e.g. "行业标准（工业项目建设用地控制指标…）". */
+/**
+ * Where the threshold of a check came from: the level, then the standards file's source text as
+ * a citation ("依据：…"), never as the rule itself — the applied threshold is the rule, and a
+ * source text can be stale (the loader warns when its numbers disagree).
+ * @example checkSource({level:"industry", source:"国土资发〔2008〕24号", …}, "zh") // "行业标准；依据：国土资发〔2008〕24号"
+ */
 export function checkSource(check: StandardCheck, lang: Lang): string {
   const level = THRESHOLD_LEVEL_LABEL[check.level][lang];
   if (check.level === "agreed") {
@@ -282,7 +287,12 @@ export function checkSource(check: StandardCheck, lang: Lang): string {
     return lang === "zh" ? `${level}（${f}）` : `${level} (${f})`;
   }
   if (!check.source) return level;
-  return lang === "zh" ? `${level}（${check.source}）` : `${level} (${check.source})`;
+  return `${level}${lang === "zh" ? "；" : "; "}${checkCitation(check.source, lang)}`;
+}
+
+/** A standards file's source text as a citation. @example checkCitation("GB 50180-2018", "en") // "source: GB 50180-2018" */
+export function checkCitation(source: string, lang: Lang): string {
+  return lang === "zh" ? `依据：${source}` : `source: ${source}`;
 }
 
 /**
@@ -290,7 +300,7 @@ export function checkSource(check: StandardCheck, lang: Lang): string {
  *
  * @example
  * formatCheck({indicator:"far", kind:"min", threshold:0.8, level:"default", source:"…", value:0.75, status:"fail"}, "zh")
- * // "容积率 0.75，低于下限 0.8（园区默认标准（…））"
+ * // "容积率 0.75，低于下限 0.8（园区默认标准；依据：…）"
  */
 export function formatCheck(check: StandardCheck, lang: Lang): string {
   const name = fieldLabel(check.indicator, lang);

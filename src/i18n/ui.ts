@@ -213,6 +213,10 @@ export const UI = {
   checkThreshold: b("要求", "Required"),
   checkLevel: b("依据层级", "Level"),
   checkSource: b("来源", "Source"),
+  checkSourceStale: b(
+    "依据文字中的数值与所用标准不符，以上面的要求为准",
+    "The source text's numbers differ from the applied threshold; the requirement above applies",
+  ),
   checkStatus: b("结论", "Result"),
   checksNone: b(
     "此地块不适用控制指标核查（仅对已竣工或已投产的工业用地核查）。",

@@ -13,7 +13,7 @@ import { ThresholdResolver } from "../domain/standards";
 import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck } from "../domain/types";
 import { muToM2 } from "../domain/units";
 import type { Lang } from "../i18n/lang";
-import { formatReason } from "../i18n/reasons";
+import { checkCitation, formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
 import { selectDetailParcel } from "../state/selectors";
 import { useAppStore } from "../state/store";
@@ -68,12 +68,16 @@ function CheckRow({
   lang,
   unit,
   tr,
+  staleSource,
 }: {
   c: StandardCheck;
   lang: Lang;
   unit: Unit;
   tr: ReturnType<typeof useT>;
+  /** The standards loader found numbers in this indicator's source text that no level applies. */
+  staleSource: boolean;
 }) {
+  const cited = c.level === "agreed" ? fieldLabel(c.source, lang) : c.source;
   return (
     <li className={`chk chk--${c.status}`} data-testid={`detail.check.${c.indicator}`}>
       <div className="chk__head">
@@ -85,13 +89,33 @@ function CheckRow({
         <span className="chk__sep"> · </span>
         {tr("checkThreshold")} {enumLabel("checkKind", c.kind, lang)}{" "}
         {formatField(c.indicator, c.threshold, lang, unit)}
+        <span className="chk__level" data-testid={`detail.check.${c.indicator}.level`}>
+          {lang === "zh" ? "（" : " ("}
+          {enumLabel("thresholdLevel", c.level, lang)}
+          {lang === "zh" ? "）" : ")"}
+        </span>
       </div>
-      <div className="chk__src">
-        {enumLabel("thresholdLevel", c.level, lang)}：
-        {c.level === "agreed" ? fieldLabel(c.source, lang) : c.source}
-      </div>
+      {cited ? (
+        <div className="chk__src" data-testid={`detail.check.${c.indicator}.source`}>
+          <cite>{checkCitation(cited, lang)}</cite>
+          {staleSource && c.level !== "agreed" ? (
+            <span className="chk__stale" role="note">
+              {" "}
+              ⚠ {tr("checkSourceStale")}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
     </li>
   );
+}
+
+/** Indicators whose source text the standards loader found out of step with the thresholds. */
+function staleSourceKeys(problems: readonly { code: string; field?: string }[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const p of problems ?? [])
+    if (p.code === "source-disagrees" && p.field?.startsWith("sources.")) out.add(p.field.slice(8));
+  return out;
 }
 
 export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
@@ -100,6 +124,8 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const unit = useAppStore((s) => s.unit);
   const zones = useAppStore((s) => s.context?.zones.features);
   const standards = useAppStore((s) => s.standards?.standards);
+  const standardsProblems = useAppStore((s) => s.standards?.problems);
+  const staleSources = staleSourceKeys(standardsProblems);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const selectedCount = useAppStore((s) => s.selectedIds.size);
   const c = p.computed;
@@ -232,7 +258,14 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         ) : (
           <ul className="chk-list">
             {p.checks.map((ch) => (
-              <CheckRow key={ch.indicator} c={ch} lang={lang} unit={unit} tr={tr} />
+              <CheckRow
+                key={ch.indicator}
+                c={ch}
+                lang={lang}
+                unit={unit}
+                tr={tr}
+                staleSource={staleSources.has(ch.indicator)}
+              />
             ))}
           </ul>
         )}

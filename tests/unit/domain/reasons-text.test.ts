@@ -181,6 +181,17 @@ describe("formatCheck", () => {
     ).toBe("容积率无法计算，未评估（下限 1.2，标准地合同约定（约定容积率））");
   });
 
+  it("the source text is a citation after the applied threshold, never the rule", () => {
+    const stale = "投资强度 ≥ 200 万元/亩（旧版）";
+    const c = check({ indicator: "investmentPerMu", threshold: 120, value: 100, source: stale });
+    expect(formatCheck(c, "zh")).toBe(
+      "投资强度 100 万元/亩，低于下限 120 万元/亩（园区默认标准；依据：投资强度 ≥ 200 万元/亩（旧版））",
+    );
+    expect(formatCheck(c, "en")).toBe(
+      "Investment intensity 100 10k yuan/mu is below the minimum 120 10k yuan/mu (park default; source: 投资强度 ≥ 200 万元/亩（旧版）)",
+    );
+  });
+
   it("failed list and labels", () => {
     expect(formatFailed(["far", "taxPerMu"], "zh")).toBe("容积率、亩均税收");
     expect(IDLE_STATUS_LABEL["idle-2y"].zh).toBe("闲置满两年");

@@ -157,6 +157,7 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     asOf,
     standardsName: standards.name,
     standardsEdition: standards.edition,
+    efficiencyScale: eff.totalWeight,
     parcels: out,
     summary,
     summaryByZone,

@@ -248,6 +248,12 @@ export interface AnalysisResult {
   asOf: IsoDate;
   standardsName: string;
   standardsEdition: string;
+  /**
+   * The efficiency score of a parcel with every indicator exactly at its benchmark: the total
+   * weight of the configured indicators (100 with the default weights; domain.md §6). Scores are
+   * relative to it (157.3 = half again above the benchmarks, weighted; capped at cap × this).
+   */
+  efficiencyScale?: number;
   parcels: AnalysedParcel[];
   summary: AnalysisSummary;
   summaryByZone: Record<string, AnalysisSummary>;

@@ -33,6 +33,7 @@
  */
 import {
   COMPUTED_FIELDS,
+  efficiencyScaleText,
   exportDecimals,
   type FieldInfo,
   fieldInfo,
@@ -198,7 +199,13 @@ export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Gener
       ...(opts.synthetic ? [opts.synthetic.column] : []),
       ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
       ...extraKeys,
-      ...COMPUTED_FIELDS.map((f) => csvHeader(f, lang)),
+      ...COMPUTED_FIELDS.map((f) => {
+        const h = csvHeader(f, lang);
+        // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
+        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return h;
+        const scale = efficiencyScaleText(result.efficiencyScale, lang);
+        return lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`;
+      }),
       ...(opts.editedFields ? [opts.editedFields.column] : []),
     ].map(neutralise),
   )

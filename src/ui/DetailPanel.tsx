@@ -6,7 +6,7 @@
  */
 
 import { useMemo } from "react";
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS, efficiencyScaleText, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import { landUseName } from "../domain/landuse";
 import { reallocationPotential } from "../domain/reallocation";
 import { ThresholdResolver } from "../domain/standards";
@@ -125,6 +125,7 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const zones = useAppStore((s) => s.context?.zones.features);
   const standards = useAppStore((s) => s.standards?.standards);
   const standardsProblems = useAppStore((s) => s.standards?.problems);
+  const scoreScale = useAppStore((s) => s.result?.efficiencyScale);
   const staleSources = staleSourceKeys(standardsProblems);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const selectedCount = useAppStore((s) => s.selectedIds.size);
@@ -243,7 +244,16 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
             {enumLabel("efficiencyClass", c.efficiencyClass ?? "none", lang)}
           </dd>
           <dt>{tr("efficiencyScore")}</dt>
-          <dd>{c.efficiencyScore === null ? DASH : formatNumber(c.efficiencyScore, 1, lang)}</dd>
+          <dd data-testid="detail.efficiencyScore">
+            {c.efficiencyScore === null ? DASH : formatNumber(c.efficiencyScore, 1, lang)}
+            {c.efficiencyScore !== null && scoreScale !== undefined ? (
+              <span className="muted detail__scale">
+                {lang === "zh" ? "（" : " ("}
+                {efficiencyScaleText(scoreScale, lang)}
+                {lang === "zh" ? "）" : ")"}
+              </span>
+            ) : null}
+          </dd>
         </dl>
         <ReasonList reasons={p.efficiencyReasons} lang={lang} testid="detail.efficiencyReasons" />
       </section>

@@ -5,7 +5,7 @@
  * Per-land indicators are stored in 万元/亩; with the unit setting `ha` they are shown (and sorted,
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
-import { fieldInfo } from "../../domain/fields";
+import { efficiencyScaleText, fieldInfo } from "../../domain/fields";
 import { landUseName } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
 import { MU_PER_HA } from "../../domain/units";
@@ -182,12 +182,16 @@ const IDLE_ORDER: Record<string, number> = {
   "idle-2y": 4,
 };
 
-/** Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`. */
+/**
+ * Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`; the efficiency
+ * score's column carries its scale as a `hint` for the tooltip (`scoreScale`, the result's).
+ */
 export function headerLabel(
   field: string,
   lang: Lang,
   unit: "mu" | "ha",
-): { label: string; unit: string | null } {
+  scoreScale?: number,
+): { label: string; unit: string | null; hint?: string } {
   if (field === "flags") return { label: lang === "zh" ? "标记" : "Flags", unit: null };
   const info = fieldInfo(field);
   if (!info) return { label: field, unit: null };
@@ -197,6 +201,8 @@ export function headerLabel(
   if (field === "investmentPerMu" && lang === "en") label = "Investment";
   const u =
     info.unit === "wan-yuan-per-mu" || info.unit === "mu" ? unitLabel(info.unit, lang, unit) : undefined;
+  if (field === "efficiencyScore" && scoreScale !== undefined)
+    return { label, unit: u ?? null, hint: efficiencyScaleText(scoreScale, lang) };
   return { label, unit: u ?? null };
 }
 

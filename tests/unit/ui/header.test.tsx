@@ -101,10 +101,10 @@ describe("as-of date", () => {
     expect(q("header.asOf.warning")).toBeNull();
     type("1990-01-01");
     expect(useAppStore.getState().asOf).toBe("1990-01-01");
-    expect(q("header.asOf.warning")?.textContent).toBe("⚠ 早于数据中最早的供地日期 2015-03-01");
+    expect(q("header.asOf.warning")?.textContent).toBe("⚠ 早于数据最早供地日期 2015-03-01");
     act(() => useAppStore.getState().setLang("en"));
     expect(q("header.asOf.warning")?.textContent).toBe(
-      "⚠ Before the earliest supply date in the data, 2015-03-01",
+      "⚠ Before the data’s earliest supply date, 2015-03-01",
     );
   });
 

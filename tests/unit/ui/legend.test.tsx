@@ -69,6 +69,9 @@ describe("flag overlay key", () => {
     expect(swatch("under").style.backgroundSize).toBe("12px 12px");
     expect(swatch("under").style.border).toContain("solid");
     expect(swatch("idle").style.border).toContain("solid");
+    // The words say the same as the key.
+    expect(dom.el.querySelector(".legend--flags")?.textContent).toContain("低效用地（交叉线）");
+    expect(dom.el.querySelector(".legend--flags")?.textContent).not.toContain("描边");
   });
 
   it("follows the theme: the projector's bolder tile", () => {

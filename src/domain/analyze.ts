@@ -150,8 +150,9 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     );
   }
   for (let i = 0; i < n; i++) {
-    const c = out[i]!.computed;
-    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass);
+    const a = out[i]!;
+    const c = a.computed;
+    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass, a.input.governmentCause === true);
     if (rr.length > 0) {
       c.reallocationCandidate = true;
       c.reallocationReasons = rr;
@@ -163,6 +164,7 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     asOf,
     standardsName: standards.name,
     standardsEdition: standards.edition,
+    efficiencyScale: eff.totalWeight,
     parcels: out,
     summary,
     summaryByZone,

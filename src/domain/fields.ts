@@ -22,6 +22,16 @@ export type Unit =
   | "none";
 
 /**
+ * What an efficiency score is relative to (domain.md §6): `scale` (the total weight, 100 by
+ * default) is the score of a parcel with every indicator exactly at its benchmark.
+ * @example efficiencyScaleText(100, "zh") // "100 = 各项指标均达到基准值"
+ */
+export function efficiencyScaleText(scale: number, lang: "zh" | "en"): string {
+  const n = String(Number(scale.toPrecision(6)));
+  return lang === "zh" ? `${n} = 各项指标均达到基准值` : `${n} = every indicator at its benchmark`;
+}
+
+/**
  * How each unit is written, as stored in data and exports (ratios are fractions 0–1 there).
  * The UI shows ratios as percent and areas as m²; it starts from this table too.
  */

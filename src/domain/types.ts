@@ -115,7 +115,11 @@ export const EFFICIENCY_INDICATORS = [
 ] as const;
 export type EfficiencyIndicator = (typeof EFFICIENCY_INDICATORS)[number];
 
-export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "class-D";
+/**
+ * Why a parcel is a reallocation candidate (domain.md §7): its idle status, `government-cause`
+ * right after it when the delay was the government's (negotiated disposal, §5), `class-D`.
+ */
+export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "government-cause" | "class-D";
 
 /** Per-parcel computed indicators (domain.md §3). `null` = could not be computed. */
 export interface ParcelIndicators {
@@ -255,6 +259,12 @@ export interface AnalysisResult {
   asOf: IsoDate;
   standardsName: string;
   standardsEdition: string;
+  /**
+   * The efficiency score of a parcel with every indicator exactly at its benchmark: the total
+   * weight of the configured indicators (100 with the default weights; domain.md §6). Scores are
+   * relative to it (157.3 = half again above the benchmarks, weighted; capped at cap × this).
+   */
+  efficiencyScale?: number;
   parcels: AnalysedParcel[];
   summary: AnalysisSummary;
   summaryByZone: Record<string, AnalysisSummary>;

@@ -202,6 +202,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "等级分界（{raw}）应满足 0 < A ≤ B ≤ C ≤ 1",
     en: "the class cutoffs ({raw}) must satisfy 0 < A ≤ B ≤ C ≤ 1",
   },
+  "source-disagrees": {
+    zh: "依据文字写「{quoted}」，与文件中{indicatorLabel}的{kindText} {applied} 不符：依据可能已过时，分析按 {applied} 执行",
+    en: "the source text says “{quoted}”, but the file's {indicatorLabel} {kindText} is {applied}: the source may be out of date; the analysis applies {applied}",
+  },
   "bad-analysis-crs": {
     zh: "分析坐标系「{raw}」无法识别或不是投影坐标系",
     en: "the analysis CRS “{raw}” is unknown or not projected",
@@ -242,6 +246,35 @@ const WRITE_OTHER: Bilingual = {
   en: "the write failed; any existing file is unchanged",
 };
 
+/**
+ * Who reads the sentence: the command line (which has `--crs`, `--as-of`) or the browser, which
+ * has no command-line flags; there the coordinate system and the as-of date are settings.
+ */
+export type ProblemAudience = "cli" | "browser";
+
+/**
+ * The browser's own wording of the texts that name a command-line flag. Every text of
+ * `PROBLEM_TEXT` that names a flag has one here (checked by the problems-text test).
+ */
+export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
+  "unknown-crs": {
+    zh: "无法识别坐标参考系{crsText}：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
+    en: "cannot determine the coordinate reference system{crsText}; choose it in the coordinate system setting (e.g. EPSG:4546 or a proj4 string)",
+  },
+  "crs-assumed": {
+    zh: "坐标为投影坐标但未注明分带，已按分析坐标系 {crs} 读取；如不正确请在坐标系设置中选择",
+    en: "coordinates are projected but the zone is not stated; read as the analysis CRS {crs} — choose another in the coordinate system setting if that is wrong",
+  },
+  "crs-member-overridden": {
+    zh: "文件声明的坐标系 {member} 被坐标系设置 {crs} 取代",
+    en: "the file's declared CRS {member} is overridden by the coordinate system setting {crs}",
+  },
+  "bad-as-of": {
+    zh: "评价基准日「{raw}」无效，应为 YYYY-MM-DD",
+    en: "invalid as-of date “{raw}”; expected YYYY-MM-DD",
+  },
+};
+
 const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
 
 /** The "where" part: file, feature (1-based) and id, field. */
@@ -273,15 +306,18 @@ function location(p: Problem, lang: Lang): string {
 
 /**
  * A problem as one sentence in `lang`, naming file, feature and field; always one line (control
- * characters in echoed values are escaped, `printable`).
+ * characters in echoed values are escaped, `printable`). In the browser (`audience: "browser"`)
+ * no sentence names a command-line flag.
  *
  * @example formatProblem({severity:"warning", code:"unparseable-number", file:"parcels.geojson",
  *   featureIndex:11, featureId:"HTK-012", field:"投资额", params:{raw:"约100"}}, "en")
  * // "parcels.geojson, feature 12 (id HTK-012), field 投资额: cannot read the number “约100”; treated as missing"
  */
-export function formatProblem(p: Problem, lang: Lang): string {
+export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience = "cli"): string {
   const code = p.code === "not-json" && (p.params?.line ?? null) === null ? "not-json-nopos" : p.code;
-  const template = (PROBLEM_TEXT[code] ?? FALLBACK)[lang];
+  const text =
+    (audience === "browser" ? BROWSER_PROBLEM_TEXT[code] : undefined) ?? PROBLEM_TEXT[code] ?? FALLBACK;
+  const template = text[lang];
   const params: Record<string, unknown> = { code: p.code, ...p.params };
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;
@@ -300,6 +336,33 @@ export function formatProblem(p: Problem, lang: Lang): string {
   if (p.code === "write-failed") {
     const errno = p.params?.errno;
     params.reason = (typeof errno === "string" ? (WRITE_REASONS[errno] ?? WRITE_OTHER) : WRITE_OTHER)[lang];
+  }
+  if (p.code === "source-disagrees") {
+    const k = String(p.params?.indicator ?? "");
+    const info = fieldInfo(k);
+    params.indicatorLabel =
+      k === "idleFeeRate"
+        ? lang === "zh"
+          ? "土地闲置费"
+          : "idle land fee"
+        : info
+          ? lang === "zh"
+            ? info.zh
+            : info.en.toLowerCase()
+          : k;
+    const kind = p.params?.kind;
+    params.kindText =
+      kind === "min"
+        ? lang === "zh"
+          ? "下限"
+          : "minimum"
+        : kind === "max"
+          ? lang === "zh"
+            ? "上限"
+            : "maximum"
+          : lang === "zh"
+            ? "费率"
+            : "rate";
   }
   const message = fill(template, params);
   const where = location(p, lang);

@@ -38,6 +38,12 @@ export const UI = {
   langToggleTitle: b("Switch to English", "切换到中文"),
   asOf: b("评价基准日", "As-of date"),
   asOfReset: b("恢复为数据截至日期", "Back to the survey date"),
+  asOfIncomplete: b(
+    "日期未输完（1900 年以后），尚未重新计算",
+    "Date incomplete (from 1900 on): not applied yet",
+  ),
+  asOfBeforeData: b("早于数据最早供地日期 {date}", "Before the data’s earliest supply date, {date}"),
+  asOfFuture: b("晚于今天（{date}），结果是推算", "After today ({date}): a projection"),
   surveyDate: b("数据截至日期", "Survey date"),
   standards: b("标准", "Standards"),
   standardsLoad: b("载入标准文件…", "Load standards…"),
@@ -175,8 +181,8 @@ export const UI = {
   legendCount: b("{n} 宗", "{n}"),
   flags: b("问题地块标注", "Flag overlay"),
   flagsShow: b("在地图上标出闲置与低效地块", "Mark idle and underperforming parcels on the map"),
-  flagIdle: b("闲置土地（斜线）", "Idle land (hatched)"),
-  flagUnder: b("低效用地（描边）", "Underperforming (outlined)"),
+  flagIdle: b("闲置土地（斜线）", "Idle land (diagonal hatch)"),
+  flagUnder: b("低效用地（交叉线）", "Underperforming (cross-hatch)"),
   summary: b("统计", "Summary"),
   summaryParcels: b("地块数", "Parcels"),
   summaryIdle: b("闲置情况", "Idle status"),
@@ -207,6 +213,10 @@ export const UI = {
   checkThreshold: b("要求", "Required"),
   checkLevel: b("依据层级", "Level"),
   checkSource: b("来源", "Source"),
+  checkSourceStale: b(
+    "依据文字中的数值与所用标准不符，以上面的要求为准",
+    "The source text's numbers differ from the applied threshold; the requirement above applies",
+  ),
   checkStatus: b("结论", "Result"),
   checksNone: b(
     "此地块不适用控制指标核查（仅对已竣工或已投产的工业用地核查）。",
@@ -274,12 +284,6 @@ export const ENUM_LABELS = {
   checkKind: {
     min: b("≥", "≥"),
     max: b("≤", "≤"),
-  },
-  reallocationReason: {
-    "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-    "idle-2y": b("闲置满两年，依法无偿收回", "Idle ≥ 2 years: recovery without compensation"),
-    "idle-halted": b("停工闲置", "Halted and idle"),
-    "class-D": b("亩均效益 D 类", "Efficiency class D"),
   },
   flag: {
     idle: b("闲置土地", "Idle land"),

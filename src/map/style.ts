@@ -191,6 +191,12 @@ const THEMES: Record<Theme, ThemeParams> = {
   },
 };
 
+/** The flag overlay's outline colours and width for a theme, for the legend's key. */
+export function flagLineStyle(theme: Theme): { idle: string; under: string; width: number } {
+  const t = THEMES[theme];
+  return { idle: t.flagIdleLine, under: t.flagUnderLine, width: t.flagLineWidth };
+}
+
 /** Neutral parcel fill until a colouring is set. */
 export const DEFAULT_PARCEL_COLOR = "#cfc8b8";
 

@@ -3,8 +3,9 @@
  * object, so React and the map binding see no change). The filtered rows are shared by the
  * table, the map dimming and the exports.
  */
+import { earliestDate } from "../domain/dates";
 import { landUseGroup } from "../domain/landuse";
-import type { AnalysedParcel, AnalysisSummary } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, AnalysisSummary, IsoDate } from "../domain/types";
 import { currentClassification } from "./slices/view";
 import type { AppState, Classification, TableFilter } from "./types";
 
@@ -129,4 +130,15 @@ const zoneIdsOf = memo2((context: AppState["context"], parcels: AnalysedParcel[]
 /** Zone ids present in the data (from the context zones layer, else from the parcels), in a stable order. */
 export function selectZoneIds(s: AppState): string[] {
   return zoneIdsOf(s.context, s.result?.parcels);
+}
+
+let earliestOf: AnalysisResult | null = null;
+let earliestMemo: IsoDate | null = null;
+/** The earliest supply date of the analysed parcels (the data's own start), or null. */
+export function selectEarliestSupplyDate(s: AppState): IsoDate | null {
+  if (s.result !== earliestOf) {
+    earliestOf = s.result;
+    earliestMemo = s.result ? earliestDate(s.result.parcels.map((p) => p.input.supplyDate)) : null;
+  }
+  return earliestMemo;
 }

@@ -3,6 +3,7 @@ import { type ChangeEvent, useRef, useState } from "react";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
+import { AsOfInput } from "./AsOfInput";
 import { CustomBasemapDialog } from "./CustomBasemapDialog";
 import { UndoRedoButtons } from "./edit/UndoRedo";
 import { useLang, useT, zoneName } from "./hooks";
@@ -22,10 +23,8 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
   const zones = useAppStore((s) => s.context?.zones.features);
   const zoneFocus = useAppStore((s) => s.zoneFocus);
   const setZoneFocus = useAppStore((s) => s.setZoneFocus);
-  const asOf = useAppStore((s) => s.asOf);
   const asOfUserSet = useAppStore((s) => s.asOfUserSet);
   const surveyDate = useAppStore((s) => s.dataset?.surveyDate);
-  const setAsOf = useAppStore((s) => s.setAsOf);
   const resetAsOf = useAppStore((s) => s.resetAsOf);
   const standards = useAppStore((s) => s.standards);
   const basemap = useAppStore((s) => s.basemap);
@@ -106,15 +105,10 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           </button>
         </fieldset>
 
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the date input is inside AsOfInput */}
         <label className="hdr-field">
           <span>{tr("asOf")}</span>
-          <input
-            type="date"
-            value={asOf}
-            required
-            data-testid="header.asOf"
-            onChange={(e) => e.target.value && setAsOf(e.target.value)}
-          />
+          <AsOfInput />
           {asOfUserSet && surveyDate ? (
             <button
               type="button"

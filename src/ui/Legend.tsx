@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { useAppStore } from "../state/store";
 import { type LegendClass, selectLegend } from "./colouring";
+import { FlagSwatch } from "./FlagSwatch";
 import { useLang, useT } from "./hooks";
 
 function LegendLabel({ cls }: { cls: LegendClass }) {
@@ -95,11 +96,11 @@ export function Legend() {
       {flagsVisible ? (
         <ul className="legend legend--flags">
           <li className="legend__row">
-            <span className="legend__swatch legend__swatch--hatch" aria-hidden="true" />
+            <FlagSwatch flag="idle" />
             <span className="legend__static">{tr("flagIdle")}</span>
           </li>
           <li className="legend__row">
-            <span className="legend__swatch legend__swatch--outline" aria-hidden="true" />
+            <FlagSwatch flag="under" />
             <span className="legend__static">{tr("flagUnder")}</span>
           </li>
         </ul>

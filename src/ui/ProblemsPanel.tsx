@@ -61,7 +61,7 @@ export function ProblemsPanel() {
             {problems.slice(0, MAX_SHOWN).map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity; order is the file's
               <li key={i} className={`problem problem--${p.severity}`}>
-                {formatProblem(p, lang)}
+                {formatProblem(p, lang, "browser")}
               </li>
             ))}
             {problems.length > MAX_SHOWN ? <li className="muted">… {problems.length - MAX_SHOWN}</li> : null}

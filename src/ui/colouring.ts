@@ -7,6 +7,7 @@
 import { classBreaks, classCounts, NO_DATA_COLOR, rampColors } from "../domain/classify";
 import {
   type CategoricalIndicator,
+  efficiencyScaleText,
   type Unit as FieldUnit,
   fieldInfo,
   type Indicator,
@@ -172,6 +173,7 @@ function derive(
   cls: Classification,
   unit: Unit,
   lang: Lang,
+  scoreScale?: number,
 ): Derived {
   if (!isNumericIndicator(indicator)) {
     const spec = CATEGORICAL[indicator];
@@ -250,7 +252,11 @@ function derive(
     legend: {
       indicator,
       title: indicatorTitle(indicator, lang),
-      unit: unitLabel(fieldUnit, lang, unit),
+      // The score has no unit; its scale says what it is relative to (100 = every indicator at its benchmark).
+      unit:
+        indicator === "efficiencyScore" && scoreScale !== undefined
+          ? efficiencyScaleText(scoreScale, lang)
+          : unitLabel(fieldUnit, lang, unit),
       classes,
       noData: noData > 0 ? { label: t("legendNoData", lang), color: NO_DATA_COLOR, count: noData } : null,
       editable: true,
@@ -260,9 +266,10 @@ function derive(
 
 let last: { args: unknown[]; value: Derived } | null = null;
 function derived(s: AppState): Derived {
-  const args = [s.result?.parcels, s.indicator, currentClassification(s), s.unit, s.lang];
+  const scale = s.result?.efficiencyScale;
+  const args = [s.result?.parcels, s.indicator, currentClassification(s), s.unit, s.lang, scale];
   if (last?.args.every((a, i) => a === args[i])) return last.value;
-  const value = derive(s.result?.parcels ?? [], s.indicator, currentClassification(s), s.unit, s.lang);
+  const value = derive(s.result?.parcels ?? [], s.indicator, currentClassification(s), s.unit, s.lang, scale);
   // Keep the previous colouring object when it is the same (a label edit or language switch
   // must not repaint the map).
   if (last && JSON.stringify(last.value.colouring) === JSON.stringify(value.colouring))

@@ -1,6 +1,6 @@
 /** Settings slice: as-of date, language, units, basemap, theme, mode and the map/table split. */
 import type { StateCreator } from "zustand";
-import { isIsoDate } from "../../domain/dates";
+import { isUsableAsOf } from "../../domain/dates";
 import type { IsoDate } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { todayIso } from "../clock";
@@ -10,8 +10,9 @@ import type { AppState, BasemapKind, Mode, SettingsSlice, Theme, Unit } from "..
 
 /** A user-picked as-of date sticks (a reloaded dataset does not override it); invalid input is ignored. */
 export function setAsOfUpdater(s: AppState, asOf: IsoDate): Partial<AppState> {
-  // A real calendar date only: "2026-02-30" would make the idle rules throw in the worker.
-  if (!isIsoDate(asOf)) return {};
+  // A real calendar date only: "2026-02-30" would make the idle rules throw in the worker; and a
+  // year from 1900, so a year typed digit by digit (0002, 0020, 0202) never runs the analysis.
+  if (!isUsableAsOf(asOf)) return {};
   return asOf === s.asOf && s.asOfUserSet ? {} : { asOf, asOfUserSet: true };
 }
 

@@ -122,6 +122,7 @@ export function ParcelTable() {
   const total = useAppStore((s) => s.result?.parcels.length ?? 0);
   const lang = useAppStore((s) => s.lang);
   const unit = useAppStore((s) => s.unit);
+  const scoreScale = useAppStore((s) => s.result?.efficiencyScale);
   const selectedIds = useAppStore((s) => s.selectedIds);
   const select = useAppStore((s) => s.select);
   const requestZoom = useAppStore((s) => s.requestZoom);
@@ -273,7 +274,7 @@ export function ParcelTable() {
           <thead>
             <tr>
               {TABLE_COLUMNS.map((c) => {
-                const h = headerLabel(c.field, lang, unit);
+                const h = headerLabel(c.field, lang, unit, scoreScale);
                 const active = sort?.field === c.field ? sort.dir : null;
                 return (
                   <th
@@ -285,7 +286,13 @@ export function ParcelTable() {
                     <button
                       type="button"
                       data-testid={`table.header.${c.field}`}
-                      title={h.unit ? `${h.label} (${h.unit})` : h.label}
+                      title={
+                        h.hint
+                          ? `${h.label}${lang === "zh" ? "：" : ": "}${h.hint}`
+                          : h.unit
+                            ? `${h.label} (${h.unit})`
+                            : h.label
+                      }
                       onClick={() => setSort((s) => nextSort(s, c.field))}
                     >
                       <span className="pt-th-line">

@@ -6,7 +6,7 @@
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
 import type { ParcelInputKey } from "../../domain/edits";
-import { fieldInfo } from "../../domain/fields";
+import { efficiencyScaleText, fieldInfo } from "../../domain/fields";
 import { landUseName } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
 import { MU_PER_HA } from "../../domain/units";
@@ -203,12 +203,16 @@ const IDLE_ORDER: Record<string, number> = {
   "idle-2y": 4,
 };
 
-/** Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`. */
+/**
+ * Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`; the efficiency
+ * score's column carries its scale as a `hint` for the tooltip (`scoreScale`, the result's).
+ */
 export function headerLabel(
   field: string,
   lang: Lang,
   unit: "mu" | "ha",
-): { label: string; unit: string | null } {
+  scoreScale?: number,
+): { label: string; unit: string | null; hint?: string } {
   if (field === "flags") return { label: lang === "zh" ? "标记" : "Flags", unit: null };
   const info = fieldInfo(field);
   if (!info) return { label: field, unit: null };
@@ -220,6 +224,8 @@ export function headerLabel(
     info.unit === "wan-yuan-per-mu" || info.unit === "mu" || (!info.computed && info.unit !== "none")
       ? unitLabel(info.unit, lang, unit)
       : undefined;
+  if (field === "efficiencyScore" && scoreScale !== undefined)
+    return { label, unit: u ?? null, hint: efficiencyScaleText(scoreScale, lang) };
   return { label, unit: u ?? null };
 }
 

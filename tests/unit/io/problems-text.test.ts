@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, PROBLEM_TEXT } from "../../../src/i18n/problems";
+import { BROWSER_PROBLEM_TEXT, formatProblem, PROBLEM_TEXT } from "../../../src/i18n/problems";
 import type { Problem } from "../../../src/io/types";
 
 const p: Problem = {
@@ -70,5 +70,32 @@ describe("formatProblem for JSON errors without a position", () => {
       params: { message: "Unexpected end of JSON input", line: null, column: null, position: null },
     } as const;
     expect(formatProblem(p, "zh")).toBe("a.json：不是有效的 JSON（Unexpected end of JSON input）");
+  });
+});
+
+describe("the browser's wording names no command-line flag", () => {
+  const FLAG = /(^|[\s（(「“])--[a-z]/;
+  it("every text naming a flag has a browser wording, which names none", () => {
+    const withFlag = Object.entries(PROBLEM_TEXT).filter(([, t]) => FLAG.test(t.zh) || FLAG.test(t.en));
+    expect(withFlag.map(([code]) => code).sort()).toEqual(Object.keys(BROWSER_PROBLEM_TEXT).sort());
+    for (const code of Object.keys(PROBLEM_TEXT)) {
+      for (const lang of ["zh", "en"] as const) {
+        const text = formatProblem(
+          { severity: "warning", code, params: { crs: "EPSG:4546", member: "EPSG:4490", raw: "x" } },
+          lang,
+          "browser",
+        );
+        expect(text, `${code} ${lang}`).not.toMatch(FLAG);
+      }
+    }
+  });
+
+  it("the command line keeps --crs", () => {
+    const p = { severity: "error" as const, code: "unknown-crs", params: {} };
+    expect(formatProblem(p, "zh")).toContain("请用 --crs 指定");
+    expect(formatProblem(p, "en", "cli")).toContain("give it with --crs");
+    expect(formatProblem(p, "zh", "browser")).toBe(
+      "无法识别坐标参考系：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
+    );
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from "react";
 import { beforeEach, describe, expect, it } from "vitest";
+import { flagPatterns, PATTERN_IDLE, PATTERN_UNDER, patternDataUrl } from "../../../src/map/patterns";
 import { useAppStore } from "../../../src/state/store";
 import { Legend } from "../../../src/ui/Legend";
 import { parcel, result } from "../state/helpers";
@@ -54,5 +55,28 @@ describe("legend labels", () => {
     edit(0, "工业", "Enter");
     edit(0, "", "Enter");
     expect(q("legend.label.0")?.textContent).toBe("工业用地");
+  });
+});
+
+describe("flag overlay key", () => {
+  const swatch = (flag: string) => q(`legend.flagSwatch.${flag}`)!;
+  const tile = (theme: "default" | "projector", id: string) => patternDataUrl(flagPatterns(theme)[id]!);
+
+  it("underperforming land shows the map's cross-hatch, idle land the map's diagonals, both outlined", () => {
+    expect(swatch("under").style.backgroundImage).toContain(tile("default", PATTERN_UNDER));
+    expect(swatch("idle").style.backgroundImage).toContain(tile("default", PATTERN_IDLE));
+    expect(tile("default", PATTERN_UNDER)).not.toBe(tile("default", PATTERN_IDLE));
+    expect(swatch("under").style.backgroundSize).toBe("12px 12px");
+    expect(swatch("under").style.border).toContain("solid");
+    expect(swatch("idle").style.border).toContain("solid");
+    // The words say the same as the key.
+    expect(dom.el.querySelector(".legend--flags")?.textContent).toContain("低效用地（交叉线）");
+    expect(dom.el.querySelector(".legend--flags")?.textContent).not.toContain("描边");
+  });
+
+  it("follows the theme: the projector's bolder tile", () => {
+    act(() => useAppStore.getState().setTheme("projector"));
+    expect(swatch("under").style.backgroundImage).toContain(tile("projector", PATTERN_UNDER));
+    expect(swatch("under").style.backgroundSize).toBe("16px 16px");
   });
 });

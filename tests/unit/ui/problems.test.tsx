@@ -55,6 +55,31 @@ describe("import problems panel", () => {
     expect(q("problems.rejected")?.textContent).toContain("bad.geojson");
     expect(q("problems.list")?.textContent?.length).toBeGreaterThan(0);
   });
+
+  it("a CRS the browser cannot determine points to the coordinate system setting, never to --crs", () => {
+    act(() =>
+      useAppStore.getState().setRejectedFile({
+        fileName: "cad.geojson",
+        problems: [
+          {
+            severity: "error",
+            code: "unknown-crs",
+            fatal: true,
+            file: "cad.geojson",
+            params: { sample: "3512345, 3390000" },
+          },
+        ],
+      }),
+    );
+    act(() => dom.root.render(<ProblemsPanel />));
+    const zh = q("problems.list")?.textContent ?? "";
+    expect(zh).toContain("请在坐标系设置中选择");
+    expect(zh).not.toContain("--");
+    act(() => useAppStore.getState().setLang("en"));
+    const en = q("problems.list")?.textContent ?? "";
+    expect(en).toContain("choose it in the coordinate system setting");
+    expect(en).not.toContain("--");
+  });
 });
 
 describe("echoed file text in the problem list", () => {

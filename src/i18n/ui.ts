@@ -250,6 +250,16 @@ export const UI = {
   skipToMap: b("跳到地图", "Skip to map"),
   escClears: b("按 Esc 取消选择", "Esc clears the selection"),
   groupLandUse: b("用地类型", "Land use"),
+  legendAll: b("全部数值", "All values"),
+  legendFilterHint: b(
+    "单击只显示该类地块（地图与表格），再次单击恢复全部",
+    "Click to show only this class (map and table); click again to show all",
+  ),
+  legendRename: b("重命名图例「{label}」", "Rename legend class “{label}”"),
+  standardsCurrent: b("当前标准：{name}（{edition}）", "Current standards: {name} ({edition})"),
+  standardsProblems: b("标准文件 {file}：", "Standards file {file}:"),
+  summaryRowHead: b("项目", "Item"),
+  dataNotice: b("数据说明", "About the data"),
 } satisfies Record<string, Bilingual>;
 export type UiKey = keyof typeof UI;
 

@@ -6,7 +6,7 @@
  * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { Indicator } from "../domain/fields";
+import type { Indicator, NumericIndicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
@@ -77,6 +77,17 @@ export interface Classification {
 
 export type AnalysisStatus = "idle" | "running" | "error";
 
+/**
+ * A numeric class of the legend as a filter: `min ≤ value < max` of indicator `field` (data units;
+ * `null` = open end), or with `missing` only the parcels without a value.
+ */
+export interface ValueRangeFilter {
+  field: NumericIndicator;
+  min: number | null;
+  max: number | null;
+  missing: boolean;
+}
+
 /** The table filter; `null`/`false`/`""` means "any". The same filter dims the map and scopes exports. */
 export interface TableFilter {
   zone: string | null;
@@ -89,6 +100,10 @@ export interface TableFilter {
   candidateOnly: boolean;
   belowStandardOnly: boolean;
   text: string;
+  /** The flag overlay's category (`idle`, `under`, `none`; a click on the flags legend). */
+  flag: string | null;
+  /** A numeric legend class (a click on the legend of a numeric indicator). */
+  range: ValueRangeFilter | null;
 }
 
 export interface DataSlice {
@@ -127,6 +142,8 @@ export interface SettingsSlice {
   tableFraction: number;
   /** The bottom panel is hidden: the map takes the whole height. */
   tableCollapsed: boolean;
+  /** Table columns the user hid (column field keys; columns added later show by default). */
+  hiddenColumns: string[];
   setAsOf(asOf: IsoDate): void;
   resetAsOf(): void;
   setLang(lang: Lang): void;
@@ -137,6 +154,8 @@ export interface SettingsSlice {
   setTheme(theme: Theme): void;
   setMode(mode: Mode): void;
   setTableLayout(patch: Partial<Pick<SettingsSlice, "tableFraction" | "tableCollapsed">>): void;
+  /** Show or hide one table column. */
+  setColumnHidden(field: string, hidden: boolean): void;
 }
 
 export interface AnalysisSlice {

@@ -104,7 +104,8 @@ describe("JSON syntax errors in the user's language", () => {
       for (const lang of ["zh", "en"] as const) {
         const out = at(message, lang);
         expect(out, message).not.toContain(message);
-        expect(out).not.toMatch(/JSON at position|is not valid JSON|[\u0000-\u001f]/);
+        expect(out).not.toMatch(/JSON at position|is not valid JSON/);
+        expect([...out].some((c) => (c.codePointAt(0) ?? 0) < 0x20)).toBe(false);
       }
     }
     expect(at(v8('{"a": tru}'), "en")).toBe(

@@ -131,4 +131,12 @@ describe("parcel detail", () => {
     expect(text).toContain("≥ 1,200.00 万元");
     expect(text).not.toContain("4,000.00");
   });
+
+  it("the inputs show the zone's name, not its id", () => {
+    show(parcel({ id: "Z1", zone: "huangtukan" }));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("黄土坎片区");
+    expect(byTestId("detail.input.zone")?.textContent).not.toContain("huangtukan");
+    act(() => useAppStore.getState().setLang("en"));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("Huangtukan");
+  });
 });

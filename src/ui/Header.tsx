@@ -138,6 +138,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             data-testid="header.standards.load"
             aria-label={tr("standardsLoad")}
             aria-describedby="hdr-std-current"
+            title={standardsText ? tr("standardsCurrent", { name: standardsText }) : tr("standardsNone")}
             onClick={() => standardsInput.current?.click()}
           >
             <span className="label-full">{tr("standardsLoad")}</span>

@@ -22,7 +22,7 @@ import { selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import { type CellContext, columnOf, headerLabel, TABLE_COLUMNS, type TableColumn } from "./columns";
 import { nextSort, type SortState, sortRows } from "./sort";
-import { ALWAYS_SHOWN, ColumnChooser, EmptyTable, FilterChips } from "./TableExtras";
+import { ALWAYS_SHOWN, EmptyTable, FilterChips } from "./TableExtras";
 import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
 import { canvasMeasurer, columnWidths, type MeasureText } from "./widths";
@@ -227,7 +227,6 @@ export function ParcelTable() {
         <output className="pt-count" data-testid="table.count" aria-live="polite">
           {countText}
         </output>
-        <ColumnChooser />
       </div>
       <div ref={scrollRef} className="pt-scroll">
         {/* The grid takes focus; the arrow keys move the selection, Enter zooms, Escape clears. */}

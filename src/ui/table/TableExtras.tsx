@@ -157,7 +157,7 @@ export function ColumnChooser() {
       <button
         ref={button}
         type="button"
-        className="pt-reset"
+        className="btn"
         aria-expanded={open}
         aria-controls={panelId}
         title={tt("columnsTitle", lang)}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { AnalysedParcel, AnalysisResult } from "../../../src/domain/types";
 import { useAppStore } from "../../../src/state/store";
 import { ParcelTable } from "../../../src/ui/table/ParcelTable";
+import { ColumnChooser } from "../../../src/ui/table/TableExtras";
 import { parcel } from "./table-fixtures";
 
 function resultOf(parcels: AnalysedParcel[]): AnalysisResult {
@@ -209,6 +210,14 @@ describe("the parcel table", () => {
   });
 
   it("the column chooser hides and shows columns (the id column always stays)", () => {
+    act(() =>
+      dom.root.render(
+        <>
+          <ColumnChooser />
+          <ParcelTable />
+        </>,
+      ),
+    );
     expect(byTestId("table.columns.panel")).toBeNull();
     click(byTestId("table.columns"));
     expect(byTestId("table.columns")?.getAttribute("aria-expanded")).toBe("true");

@@ -168,10 +168,6 @@ export const UI = {
   unitSwitch: b("地均单位", "Per-land unit"),
   legend: b("图例", "Legend"),
   legendNoData: b("无数据", "No data"),
-  legendEditHint: b(
-    "单击图例名称可修改；回车保存，Esc 取消",
-    "Click a label to edit; Enter saves, Esc cancels",
-  ),
   legendCount: b("{n} 宗", "{n}"),
   flags: b("问题地块标注", "Flag overlay"),
   flagsShow: b("在地图上标出闲置与低效地块", "Mark idle and underperforming parcels on the map"),

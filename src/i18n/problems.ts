@@ -274,8 +274,61 @@ export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "invalid as-of date “{raw}”; expected YYYY-MM-DD",
   },
 };
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
 const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
+
+/**
+ * What a JSON parser's message means, in the user's language: the engine's English text
+ * ("Expected ',' or '}' after property value in JSON at position 13") is neither Chinese nor safe to
+ * echo (V8 quotes a piece of the file, control characters included). Known kinds get a sentence,
+ * anything else a plain "syntax error"; the line and column are given beside it.
+ */
+const JSON_REASONS: [RegExp, Bilingual][] = [
+  [
+    /Unexpected end of JSON input|Unterminated string|Unexpected end/i,
+    b(
+      "文件意外结束（缺少结尾的括号或引号）",
+      "the file ends too early (a closing bracket or quote is missing)",
+    ),
+  ],
+  [
+    /Expected ',' or '}' after property value/i,
+    b("属性值之后应为逗号「,」或右花括号「}」", "expected “,” or “}” after a property value"),
+  ],
+  [
+    /Expected ',' or ']' after array element/i,
+    b("数组元素之后应为逗号「,」或右方括号「]」", "expected “,” or “]” after an array element"),
+  ],
+  [
+    /Expected property name or '}'|Expected double-quoted property name/i,
+    b("此处应为用双引号括起的属性名或「}」", "expected a property name in double quotes or “}”"),
+  ],
+  [/Expected ':' after property name/i, b("属性名之后应为冒号「:」", "expected “:” after a property name")],
+  [
+    /Unexpected non-whitespace character after JSON/i,
+    b("JSON 内容结束后还有多余的字符", "there is more text after the end of the JSON"),
+  ],
+  [
+    /Bad control character|Bad escaped character|Bad Unicode escape/i,
+    b("字符串中有无效的字符或转义", "a string holds an invalid character or escape"),
+  ],
+  [
+    /No number after minus sign|Exponent part is missing|Unterminated fractional number|Unexpected number/i,
+    b("数字的写法不正确", "a number is written incorrectly"),
+  ],
+  [
+    /Unexpected token|Unexpected string|Unexpected character/i,
+    b("此处出现了不应有的字符", "a character that does not belong here"),
+  ],
+];
+
+/** The reason of a JSON syntax error in `lang` (never the parser's own text). */
+export function jsonSyntaxReason(message: unknown, lang: Lang): string {
+  const m = typeof message === "string" ? message : "";
+  for (const [re, text] of JSON_REASONS) if (re.test(m)) return text[lang];
+  return lang === "zh" ? "语法错误" : "syntax error";
+}
 
 /** The "where" part: file, feature (1-based) and id, field. */
 function location(p: Problem, lang: Lang): string {
@@ -319,6 +372,7 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
     (audience === "browser" ? BROWSER_PROBLEM_TEXT[code] : undefined) ?? PROBLEM_TEXT[code] ?? FALLBACK;
   const template = text[lang];
   const params: Record<string, unknown> = { code: p.code, ...p.params };
+  if (p.code === "not-json") params.message = jsonSyntaxReason(p.params?.message, lang);
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;
     const sample = p.params?.sample;

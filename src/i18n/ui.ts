@@ -174,10 +174,6 @@ export const UI = {
   unitSwitch: b("地均单位", "Per-land unit"),
   legend: b("图例", "Legend"),
   legendNoData: b("无数据", "No data"),
-  legendEditHint: b(
-    "单击图例名称可修改；回车保存，Esc 取消",
-    "Click a label to edit; Enter saves, Esc cancels",
-  ),
   legendCount: b("{n} 宗", "{n}"),
   flags: b("问题地块标注", "Flag overlay"),
   flagsShow: b("在地图上标出闲置与低效地块", "Mark idle and underperforming parcels on the map"),
@@ -254,12 +250,23 @@ export const UI = {
   analysisDone: b("已分析 {n} 宗地块（{ms} 毫秒）", "{n} parcels analysed ({ms} ms)"),
   analysisError: b("分析失败：{error}", "Analysis failed: {error}"),
   loadError: b("数据载入失败：{error}", "Loading data failed: {error}"),
-  tableSlot: b("地块表", "Parcel table"),
+  tableSlot: b("表格与导出", "Table and exports"),
   exportSlot: b("导出", "Export"),
-  mapLabel: b("地图", "Map"),
+  mapLabel: b("地块地图", "Parcel map"),
   skipToMap: b("跳到地图", "Skip to map"),
   escClears: b("按 Esc 取消选择", "Esc clears the selection"),
   groupLandUse: b("用地类型", "Land use"),
+  legendAll: b("全部数值", "All values"),
+  legendFilterHint: b(
+    "单击只显示该类地块（地图与表格），再次单击恢复全部",
+    "Click to show only this class (map and table); click again to show all",
+  ),
+  legendRename: b("重命名图例「{label}」", "Rename legend class “{label}”"),
+  standardsCurrent: b("当前标准：{name}", "Current standards: {name}"),
+  standardsLoadShort: b("标准…", "Standards…"),
+  standardsProblems: b("标准文件 {file}：", "Standards file {file}:"),
+  summaryRowHead: b("项目", "Item"),
+  dataNotice: b("数据说明", "About the data"),
 } satisfies Record<string, Bilingual>;
 export type UiKey = keyof typeof UI;
 

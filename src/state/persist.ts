@@ -1,7 +1,7 @@
 /**
  * Which settings survive a reload (localStorage): language, unit, basemap and Tianditu key, theme,
  * classifications with their legend labels, the map/table split (panel height, collapsed), the
- * custom basemap and the layer list (context layers, flag overlay).
+ * custom basemap and the layer list (context layers, flag overlay), the table columns the user hid.
  * Data, analysis, selection and the as-of date do not.
  */
 import type { StateStorage } from "zustand/middleware";
@@ -25,6 +25,7 @@ export type PersistedSettings = Pick<
   | "customBasemap"
   | "contextVisible"
   | "flagsVisible"
+  | "hiddenColumns"
 >;
 
 export function partializeSettings(s: AppState): PersistedSettings {
@@ -40,6 +41,7 @@ export function partializeSettings(s: AppState): PersistedSettings {
     customBasemap: s.customBasemap,
     contextVisible: s.contextVisible,
     flagsVisible: s.flagsVisible,
+    hiddenColumns: s.hiddenColumns,
   };
 }
 
@@ -74,7 +76,29 @@ export function mergePersisted(persisted: unknown, current: AppState): AppState 
       if (typeof b === "boolean") next.contextVisible[k] = b;
     }
   }
+  const hidden = sanitizeHiddenColumns(p.hiddenColumns);
+  if (hidden) next.hiddenColumns = hidden;
   return next;
+}
+
+/** At most this many hidden columns are kept, each name at most this long. */
+const MAX_HIDDEN_COLUMNS = 100;
+const MAX_COLUMN_KEY = 64;
+
+/**
+ * The stored list of hidden table columns: a list of column keys (non-empty strings), each once;
+ * entries of any other shape are dropped. Null when the stored value is not a list at all (the
+ * default then stays). Unknown keys are kept: a column another version of the app has.
+ */
+export function sanitizeHiddenColumns(v: unknown): string[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: string[] = [];
+  for (const x of v) {
+    if (typeof x !== "string" || x === "" || x.length > MAX_COLUMN_KEY || out.includes(x)) continue;
+    out.push(x);
+    if (out.length >= MAX_HIDDEN_COLUMNS) break;
+  }
+  return out;
 }
 
 /** An in-memory storage for tests and for browsers where localStorage is blocked. */

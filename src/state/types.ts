@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Edit, EditHistory, StepLabel } from "../domain/edits";
-import type { Indicator } from "../domain/fields";
+import type { Indicator, NumericIndicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
@@ -78,6 +78,17 @@ export interface Classification {
 
 export type AnalysisStatus = "idle" | "running" | "error";
 
+/**
+ * A numeric class of the legend as a filter: `min ≤ value < max` of indicator `field` (data units;
+ * `null` = open end), or with `missing` only the parcels without a value.
+ */
+export interface ValueRangeFilter {
+  field: NumericIndicator;
+  min: number | null;
+  max: number | null;
+  missing: boolean;
+}
+
 /** The table filter; `null`/`false`/`""` means "any". The same filter dims the map and scopes exports. */
 export interface TableFilter {
   zone: string | null;
@@ -90,6 +101,10 @@ export interface TableFilter {
   candidateOnly: boolean;
   belowStandardOnly: boolean;
   text: string;
+  /** The flag overlay's category (`idle`, `under`, `none`; a click on the flags legend). */
+  flag: string | null;
+  /** A numeric legend class (a click on the legend of a numeric indicator). */
+  range: ValueRangeFilter | null;
 }
 
 export interface DataSlice {
@@ -128,6 +143,8 @@ export interface SettingsSlice {
   tableFraction: number;
   /** The bottom panel is hidden: the map takes the whole height. */
   tableCollapsed: boolean;
+  /** Table columns the user hid (column field keys; columns added later show by default). */
+  hiddenColumns: string[];
   setAsOf(asOf: IsoDate): void;
   resetAsOf(): void;
   setLang(lang: Lang): void;
@@ -138,6 +155,8 @@ export interface SettingsSlice {
   setTheme(theme: Theme): void;
   setMode(mode: Mode): void;
   setTableLayout(patch: Partial<Pick<SettingsSlice, "tableFraction" | "tableCollapsed">>): void;
+  /** Show or hide one table column. */
+  setColumnHidden(field: string, hidden: boolean): void;
 }
 
 export interface AnalysisSlice {

@@ -22,7 +22,7 @@ import { StatusLine } from "./StatusLine";
 
 /** Optional slots filled by other parts of the app when their module exists (table, exports). */
 const SLOTS = import.meta.glob<Record<string, unknown>>(
-  ["./table/ParcelTable.tsx", "./export/ExportBar.tsx"],
+  ["./table/ParcelTable.tsx", "./table/TableExtras.tsx", "./export/ExportBar.tsx"],
   {
     eager: true,
   },
@@ -34,6 +34,7 @@ function slot(path: string, name: string): ComponentType<{ mapController?: MapCo
 }
 const ParcelTable = slot("./table/ParcelTable.tsx", "ParcelTable");
 const ExportBar = slot("./export/ExportBar.tsx", "ExportBar");
+const ColumnChooser = slot("./table/TableExtras.tsx", "ColumnChooser");
 
 export interface AppProps {
   engine: Engine;
@@ -101,23 +102,27 @@ export function App({ engine, mapController, onMapController }: AppProps) {
           <Right />
         </aside>
       </div>
-      <Splitter ref={splitterRef} windowPx={windowPx} sharedPx={sharedPx} controls="bottom-panel" />
-      <section
-        id="bottom-panel"
-        className="bottom"
-        aria-label={tr("tableSlot")}
-        data-testid="panel.bottom"
-        data-collapsed={tableCollapsed}
-        style={tableCollapsed ? undefined : { height: `${bottomPx}px` }}
-      >
-        <div className="bottom__bar">
-          <div className="bottom__export" data-testid="slot.export">
-            {ExportBar ? <ExportBar mapController={mapController} /> : null}
+      {/* One landmark for the splitter and the panel it resizes (axe: no content outside landmarks). */}
+      <section className="bottom-area" aria-label={tr("tableSlot")}>
+        <Splitter ref={splitterRef} windowPx={windowPx} sharedPx={sharedPx} controls="bottom-panel" />
+        <div
+          id="bottom-panel"
+          className="bottom"
+          data-testid="panel.bottom"
+          data-collapsed={tableCollapsed}
+          style={tableCollapsed ? undefined : { height: `${bottomPx}px` }}
+        >
+          <div className="bottom__bar">
+            <div className="bottom__export" data-testid="slot.export">
+              {ExportBar ? <ExportBar mapController={mapController} /> : null}
+            </div>
+            {/* In the bar (not the filter row, which has no room left at 1366 px); hidden with the table. */}
+            {ColumnChooser && !tableCollapsed ? <ColumnChooser /> : null}
+            <TableToggle controls="bottom-table" />
           </div>
-          <TableToggle controls="bottom-table" />
-        </div>
-        <div className="bottom__table" id="bottom-table" data-testid="slot.table" hidden={tableCollapsed}>
-          {ParcelTable ? <ParcelTable /> : null}
+          <div className="bottom__table" id="bottom-table" data-testid="slot.table" hidden={tableCollapsed}>
+            {ParcelTable ? <ParcelTable /> : null}
+          </div>
         </div>
       </section>
     </div>

@@ -19,7 +19,7 @@ export function DataNotice() {
       </div>
     ) : null;
   return (
-    <div className="notice" role="note" data-testid="data.notice">
+    <section className="notice" aria-label={tr("dataNotice")} data-testid="data.notice">
       <strong className="notice__badge">{tr("syntheticBadge")}</strong>
       <span>{tr("syntheticNotice")}</span>
       {surveyDate ? (
@@ -27,6 +27,6 @@ export function DataNotice() {
           {tr("surveyDate")} {surveyDate}
         </span>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -43,8 +43,11 @@ export function formatInput(
   unit: Unit,
   yes: string,
   no: string,
+  zoneName: (id: string) => string = (id) => id,
 ): string {
   if (value === undefined || value === null || value === "") return DASH;
+  // The zone's name (黄土坎片区), as in the panel's heading, not its id.
+  if (f.key === "zone" && typeof value === "string") return zoneName(value);
   if (f.key === "landUse" && typeof value === "string") return `${landUseName(value, lang)} ${value}`;
   const kind = ENUM_FIELDS[f.key];
   if (kind) return enumLabel(kind, String(value), lang);
@@ -316,7 +319,8 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
           {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => {
             const key = f.key as ParcelInputKey;
             const value = currentValue(p, key, editedValues);
-            const format = (v: InputValue) => formatInput(f, v, lang, unit, yes, no);
+            const format = (v: InputValue) =>
+              formatInput(f, v, lang, unit, yes, no, (id) => zoneName(id, lang, zones));
             return (
               <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
                 <dt>{f[lang]}</dt>

@@ -64,6 +64,9 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
     setBasemap("tianditu", key);
     setKeyDialog(false);
   };
+  const standardsText = standards
+    ? `${standards.standards.name}${lang === "zh" ? "（" : " ("}${tr("edition")} ${standards.standards.edition}${lang === "zh" ? "）" : ")"}`
+    : null;
   const pick = (fn: (f: File) => void) => (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     if (f) fn(f);
@@ -122,21 +125,30 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           ) : null}
         </label>
 
-        <div className="hdr-field hdr-field--compact">
-          <span>{tr("standards")}</span>
+        {/* Standards: a load button, and beside it which standards apply now (name and edition). */}
+        <div className="hdr-field hdr-std">
           <button
             type="button"
-            className="btn btn--quiet"
+            className="btn"
             data-testid="header.standards.load"
-            title={tr("standardsLoad")}
+            aria-label={tr("standardsLoad")}
+            aria-describedby="hdr-std-current"
+            title={standardsText ? tr("standardsCurrent", { name: standardsText }) : tr("standardsNone")}
             onClick={() => standardsInput.current?.click()}
           >
-            <span data-testid="header.standards.name">
-              {standards
-                ? `${standards.standards.name}（${tr("edition")} ${standards.standards.edition}）`
-                : tr("standardsNone")}
+            <span className="label-full">{tr("standardsLoad")}</span>
+            <span className="label-short" aria-hidden="true">
+              {tr("standardsLoadShort")}
             </span>
           </button>
+          <span
+            id="hdr-std-current"
+            className="hdr-std__name"
+            data-testid="header.standards.name"
+            title={standardsText ? tr("standardsCurrent", { name: standardsText }) : undefined}
+          >
+            {standardsText ?? tr("standardsNone")}
+          </span>
           <input
             ref={standardsInput}
             type="file"

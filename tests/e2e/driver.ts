@@ -151,7 +151,7 @@ export class Jiyue {
       await this.el("lang.toggle").click();
     },
     editLegendLabel: async (index: number, text: string) => {
-      await this.el(`legend.label.${index}`).click();
+      await this.el(`legend.rename.${index}`).click();
       const input = this.el(`legend.input.${index}`);
       await input.fill(text);
       await input.press("Enter");

@@ -30,6 +30,13 @@ export function setBasemapUpdater(s: AppState, basemap: BasemapKind, key?: strin
   return { basemap, tiandituKey };
 }
 
+/** Hide or show one table column (the list stays free of duplicates; unchanged state for a no-op). */
+export function setColumnHiddenUpdater(s: AppState, field: string, hidden: boolean): Partial<AppState> {
+  const has = s.hiddenColumns.includes(field);
+  if (has === hidden) return {};
+  return { hiddenColumns: hidden ? [...s.hiddenColumns, field] : s.hiddenColumns.filter((f) => f !== field) };
+}
+
 export const initialSettings = {
   asOf: todayIso(),
   asOfUserSet: false,
@@ -41,6 +48,7 @@ export const initialSettings = {
   theme: "default" as Theme,
   mode: "analysis" as Mode,
   ...DEFAULT_TABLE_LAYOUT,
+  hiddenColumns: [] as string[],
 } satisfies Partial<SettingsSlice>;
 
 export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> = (set) => ({
@@ -54,4 +62,5 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
   setTheme: (theme) => set({ theme }),
   setMode: (mode) => set({ mode }),
   setTableLayout: (patch) => set((s) => sanitizeTableLayout(patch, s)),
+  setColumnHidden: (field, hidden) => set((s) => setColumnHiddenUpdater(s, field, hidden)),
 });

@@ -30,6 +30,8 @@ const TEXT = {
   noMap: { zh: "地图尚未就绪", en: "The map is not ready yet" },
 } satisfies Record<string, Record<Lang, string>>;
 
+type StatusKey = "saved" | "savedPng" | "failed" | "noMap";
+
 const fillIn = (s: string, p: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (m, k) => String(p[k] ?? m));
 
@@ -48,7 +50,10 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
   const filteredCount = useAppStore((s) => selectRows(s).length);
   const total = useAppStore((s) => s.result?.parcels.length ?? 0);
   const [scope, setScope] = useState<ExportScope>("all");
-  const [status, setStatus] = useState<string>("");
+  // The status as a message key and its values, so it follows a language switch.
+  const [status, setStatus] = useState<{ key: StatusKey; params: Record<string, string | number> } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
@@ -60,15 +65,15 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       const result = scopedResult(s.result, effectiveScope, selectRows(s));
       const file = exportFileName(format, lang, result.asOf, effectiveScope, synthetic);
       downloadBlob(new Blob(exportParts(result, format, lang, synthetic), { type: MIME[format] }), file);
-      setStatus(fillIn(TEXT.saved[lang], { file, n: result.parcels.length }));
+      setStatus({ key: "saved", params: { file, n: result.parcels.length } });
     } catch (e) {
-      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+      setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     }
   };
 
   const exportPng = async () => {
     if (!map) {
-      setStatus(TEXT.noMap[lang]);
+      setStatus({ key: "noMap", params: {} });
       return;
     }
     setBusy(true);
@@ -77,9 +82,9 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       const blob = synthetic ? await stampPng(png, EXPORT_TEXT.syntheticImage[lang]) : png;
       const file = exportFileName("png", lang, asOf, "all", synthetic);
       downloadBlob(blob, file);
-      setStatus(fillIn(TEXT.savedPng[lang], { file }));
+      setStatus({ key: "savedPng", params: { file } });
     } catch (e) {
-      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+      setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     } finally {
       setBusy(false);
     }
@@ -115,7 +120,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
         {TEXT.png[lang]}
       </button>
       <output className="xb-status" data-testid="export.status" aria-live="polite">
-        {status}
+        {status ? fillIn(TEXT[status.key][lang], status.params) : ""}
       </output>
     </section>
   );

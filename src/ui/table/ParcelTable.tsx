@@ -3,6 +3,8 @@
  * map both ways through the store's selection (a row click selects; a map click scrolls the row
  * into view). Virtualised, so 10,000 rows stay smooth: only the visible rows are in the DOM, rows
  * are memoised, and no row subscribes to the store (the table passes each row what it needs).
+ * Columns are as wide as their content (`widths.ts`), the grid scrolls sideways with the id column
+ * kept in view, and the user chooses the columns shown (a persisted setting).
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
@@ -23,10 +25,19 @@ import { selectRows } from "../../state/selectors";
 import { selectEditedValues } from "../../state/slices/history";
 import { type AppState, useAppStore } from "../../state/store";
 import { CellEditor } from "../edit/CellEditor";
-import { type CellContext, columnOf, formatNumber, headerLabel, TABLE_COLUMNS } from "./columns";
+import {
+  type CellContext,
+  columnOf,
+  formatNumber,
+  headerLabel,
+  TABLE_COLUMNS,
+  type TableColumn,
+} from "./columns";
 import { nextSort, type SortState, sortRows } from "./sort";
+import { ALWAYS_SHOWN, EmptyTable, FilterChips } from "./TableExtras";
 import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
+import { canvasMeasurer, columnWidths, type MeasureText } from "./widths";
 import "./table.css";
 
 /**
@@ -34,9 +45,26 @@ import "./table.css";
  * has two lines, the label and then the unit. The projector theme has larger type.
  */
 const HEIGHTS = { default: { row: 28, head: 40 }, projector: { row: 36, head: 52 } } as const;
-const TOTAL_WIDTH = TABLE_COLUMNS.reduce((s, c) => s + c.width, 0);
+/** The table's font sizes per theme (app.css `--fs`, `--fs-small`), for sizing columns to content. */
+const FONT_PX = { default: { cell: 13, small: 12 }, projector: { cell: 17, small: 15 } } as const;
+
+const EMPTY_PARCELS: AnalysedParcel[] = [];
+
+let measurer: MeasureText | null = null;
+/** One canvas measurer with the app's font family (app.css `--font`). */
+function measureText(): MeasureText {
+  if (!measurer) {
+    const family =
+      typeof getComputedStyle === "function"
+        ? getComputedStyle(document.documentElement).getPropertyValue("--font").trim()
+        : "";
+    measurer = canvasMeasurer(family || "sans-serif");
+  }
+  return measurer;
+}
 
 interface RowProps {
+  columns: readonly TableColumn[];
   parcel: AnalysedParcel;
   index: number;
   selected: boolean;
@@ -51,6 +79,7 @@ interface RowProps {
 }
 
 const Row = memo(function Row({
+  columns,
   parcel,
   index,
   selected,
@@ -71,9 +100,13 @@ const Row = memo(function Row({
       data-id={id}
       className={`pt-row${selected ? " pt-row--selected" : ""}${flagged ? " pt-row--flagged" : ""}${index % 2 ? " pt-row--odd" : ""}`}
       onClick={(e) => onSelect(id, e.ctrlKey || e.metaKey ? "toggle" : "replace")}
+      // A double click zooms to the parcel: it must not also select the cell's text.
+      onMouseDown={(e) => {
+        if (e.detail > 1) e.preventDefault();
+      }}
       onDoubleClick={() => onZoom(id)}
     >
-      {TABLE_COLUMNS.map((c) => {
+      {columns.map((c) => {
         if (c.input) {
           const info = fieldInfo(c.input);
           if (info) {
@@ -119,7 +152,9 @@ const Row = memo(function Row({
 
 export function ParcelTable() {
   const rows = useAppStore(selectRows);
-  const total = useAppStore((s) => s.result?.parcels.length ?? 0);
+  const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY_PARCELS);
+  const total = parcels.length;
+  const hiddenColumns = useAppStore((s) => s.hiddenColumns);
   const lang = useAppStore((s) => s.lang);
   const unit = useAppStore((s) => s.unit);
   const scoreScale = useAppStore((s) => s.result?.efficiencyScale);
@@ -136,6 +171,17 @@ export function ParcelTable() {
   const [editMessage, setEditMessage] = useState<string | null>(null);
 
   const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
+  const columns = useMemo(
+    () => TABLE_COLUMNS.filter((c) => c.field === ALWAYS_SHOWN || !hiddenColumns.includes(c.field)),
+    [hiddenColumns],
+  );
+  // Sized on all parcels (not the filtered rows), so the columns do not jump while filtering.
+  const widths = useMemo(() => {
+    const font = FONT_PX[theme];
+    const headers = columns.map((c) => headerLabel(c.field, lang, unit));
+    return columnWidths(columns, headers, parcels, ctx, measureText(), font.cell, font.small);
+  }, [columns, parcels, ctx, lang, unit, theme]);
+  const totalWidth = widths.reduce((s, w) => s + w, 0);
 
   const sorted = useMemo(() => {
     const col = sort ? columnOf(sort.field) : undefined;
@@ -249,6 +295,7 @@ export function ParcelTable() {
             {editMessage}
           </span>
         ) : null}
+        <FilterChips />
         <output className="pt-count" data-testid="table.count" aria-live="polite">
           {countText}
         </output>
@@ -264,16 +311,16 @@ export function ParcelTable() {
           aria-rowcount={sorted.length + 1}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          style={{ width: TOTAL_WIDTH }}
+          style={{ width: totalWidth }}
         >
           <colgroup>
-            {TABLE_COLUMNS.map((c) => (
-              <col key={c.field} style={{ width: c.width }} />
+            {columns.map((c, i) => (
+              <col key={c.field} style={{ width: widths[i] }} />
             ))}
           </colgroup>
           <thead>
             <tr>
-              {TABLE_COLUMNS.map((c) => {
+              {columns.map((c) => {
                 const h = headerLabel(c.field, lang, unit, scoreScale);
                 const active = sort?.field === c.field ? sort.dir : null;
                 return (
@@ -316,6 +363,7 @@ export function ParcelTable() {
               return (
                 <Row
                   key={v.key}
+                  columns={columns}
                   parcel={p}
                   index={v.index}
                   selected={selectedIds.has(p.input.id)}
@@ -331,17 +379,7 @@ export function ParcelTable() {
             {padBottom > 0 && <tr aria-hidden className="pt-spacer" style={{ height: padBottom }} />}
           </tbody>
         </table>
-        {sorted.length === 0 && (
-          <p className="pt-empty">
-            {total === 0
-              ? t
-                ? "暂无数据"
-                : "No data"
-              : t
-                ? "没有符合筛选条件的地块"
-                : "No parcel matches the filter"}
-          </p>
-        )}
+        {sorted.length === 0 && <EmptyTable parcels={parcels} />}
       </div>
     </section>
   );

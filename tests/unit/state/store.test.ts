@@ -113,6 +113,33 @@ describe("persisted settings", () => {
     const s = createAppStore({ storage }).getState();
     expect([s.lang, s.unit, s.basemap]).toEqual(["zh", "mu", "none"]);
   });
+
+  it("the table columns the user hid survive a reload", () => {
+    const storage = memoryStorage();
+    const a = createAppStore({ storage });
+    a.getState().setColumnHidden("enterprise", true);
+    a.getState().setColumnHidden("far", true);
+    a.getState().setColumnHidden("far", true);
+    a.getState().setColumnHidden("enterprise", false);
+    expect(createAppStore({ storage }).getState().hiddenColumns).toEqual(["far"]);
+  });
+
+  it("a stored column choice of the wrong shape is checked entry by entry", () => {
+    const storage = memoryStorage();
+    const store = (hiddenColumns: unknown) => {
+      storage.setItem(PERSIST_KEY, JSON.stringify({ state: { lang: "en", hiddenColumns }, version: 1 }));
+      return createAppStore({ storage }).getState();
+    };
+    expect(store(null).hiddenColumns).toEqual([]);
+    expect(store("far").hiddenColumns).toEqual([]);
+    expect(store({ 0: "far" }).hiddenColumns).toEqual([]);
+    expect(store(["far", 3, null, "", "far", { x: 1 }, "x".repeat(65), "name"]).hiddenColumns).toEqual([
+      "far",
+      "name",
+    ]);
+    // the other settings are still read
+    expect(store(42).lang).toBe("en");
+  });
 });
 
 describe("analysis slice", () => {

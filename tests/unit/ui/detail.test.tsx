@@ -172,4 +172,12 @@ describe("parcel detail", () => {
       "⚠ 依据文字中的数值与所用标准不符，以上面的要求为准",
     );
   });
+
+  it("the inputs show the zone's name, not its id", () => {
+    show(parcel({ id: "Z1", zone: "huangtukan" }));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("黄土坎片区");
+    expect(byTestId("detail.input.zone")?.textContent).not.toContain("huangtukan");
+    act(() => useAppStore.getState().setLang("en"));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("Huangtukan");
+  });
 });

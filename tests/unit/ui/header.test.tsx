@@ -36,6 +36,19 @@ describe("header", () => {
     expect((q("header.asOf") as HTMLInputElement).value).toBe("2026-06-30");
   });
 
+  it("the standards control is a load button, with the standards in force beside it", () => {
+    const btn = q("header.standards.load");
+    expect(btn?.tagName).toBe("BUTTON");
+    expect(btn?.getAttribute("aria-label")).toBe("载入标准文件…");
+    expect(btn?.textContent).toContain("载入标准文件…");
+    expect(btn?.textContent).not.toContain("测试标准");
+    const desc = document.getElementById(btn?.getAttribute("aria-describedby") ?? "");
+    expect(desc?.textContent).toBe("测试标准（版本 t1）");
+    act(() => useAppStore.getState().setLang("en"));
+    expect(q("header.standards.load")?.getAttribute("aria-label")).toBe("Load standards…");
+    expect(q("header.standards.name")?.textContent).toBe("测试标准 (edition t1)");
+  });
+
   it("the language toggle switches to English and back", () => {
     act(() => q("lang.toggle")?.click());
     expect(useAppStore.getState().lang).toBe("en");

@@ -13,6 +13,7 @@ import { createAnalysisSlice } from "./slices/analysis";
 import { createDataSlice } from "./slices/data";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
+import { createToolsSlice } from "./slices/tools";
 import { createViewSlice } from "./slices/view";
 import type { AppState } from "./types";
 
@@ -33,6 +34,7 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createAnalysisSlice(set, get, api),
           ...createViewSlice(set, get, api),
           ...createSelectionSlice(set, get, api),
+          ...createToolsSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

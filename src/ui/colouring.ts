@@ -280,3 +280,15 @@ export function selectColouring(s: AppState): Colouring {
 export function selectLegend(s: AppState): Legend {
   return derived(s).legend;
 }
+
+/** The label of a parcel's category under a categorical indicator (as the legend names it), null when it has none. */
+export function categoryLabelOf(
+  indicator: CategoricalIndicator,
+  p: AnalysedParcel,
+  lang: Lang,
+): string | null {
+  const spec = CATEGORICAL[indicator];
+  const v = spec.valueOf(p);
+  if (v === null) return null;
+  return spec.categories(lang).find((c) => c.value === v)?.label ?? v;
+}

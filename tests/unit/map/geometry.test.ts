@@ -50,9 +50,19 @@ describe("bboxOf / focusBbox", () => {
     expect(bboxOf([bad])).toEqual([109.8, 30.6, 109.82, 30.6]);
     expect(bboxOf([])).toBeNull();
   });
-  it("frames one zone, all zones, or the parcels of a zone without a polygon", () => {
+  it("frames a zone's parcels, or all parcels; the zone outlines only where there are no parcels", () => {
+    const inZones: FeatureCollection<Polygon> = {
+      type: "FeatureCollection",
+      features: [
+        feature(square(109.905, 30.56, 109.906, 30.561), { id: "D1", zone: "dayangbang" }),
+        feature(square(109.81, 30.61, 109.812, 30.612), { id: "H1", zone: "huangtukan" }),
+      ],
+    };
+    expect(focusBbox(ZONES, inZones, "dayangbang")).toEqual([109.905, 30.56, 109.906, 30.561]);
+    expect(focusBbox(ZONES, inZones, "all")).toEqual([109.81, 30.56, 109.906, 30.612]);
+    // No parcels in the zone (or none at all): its outline.
     expect(focusBbox(ZONES, PARCELS, "dayangbang")).toEqual([109.9, 30.55, 109.91, 30.57]);
-    expect(focusBbox(ZONES, PARCELS, "all")).toEqual([109.8, 30.55, 109.91, 30.62]);
+    expect(focusBbox(ZONES, null, "all")).toEqual([109.8, 30.55, 109.91, 30.62]);
     expect(focusBbox(ZONES, PARCELS, "elsewhere")).toEqual([110, 31, 110.001, 31.001]);
     expect(focusBbox(ZONES, PARCELS, "nowhere")).toBeNull();
     expect(focusBbox(null, PARCELS, "all")).toEqual([110, 31, 110.001, 31.001]);

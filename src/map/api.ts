@@ -126,6 +126,8 @@ export interface MapDebugState {
   hiddenLayers?: string[];
   /** The current basemap's tiles: none settled yet, failed (reported), or loaded; and how many were asked for. */
   basemapTiles?: { state: "pending" | "failed" | "loaded"; requested: number };
+  /** The map is being moved (an animation or a gesture in progress). */
+  moving?: boolean;
   zoom: number;
   center: [number, number];
 }

@@ -371,6 +371,7 @@ export class MapController implements MapControllerApi {
             .map((l) => l.id)
         : [],
       basemapTiles: { state: this.basemapTiles, requested: this.basemapTilesRequested },
+      moving: this.map.isMoving(),
       zoom: this.map.getZoom(),
       center: this.map.getCenter().toArray() as [number, number],
     };
@@ -672,8 +673,15 @@ export class MapController implements MapControllerApi {
     // The text is asked for on every move: the indicator or language may have changed meanwhile.
     const text = id === null ? "" : this.hoverLabel(id);
     if (this.tooltip.textContent !== text) this.tooltip.textContent = text;
-    if (id !== null && point)
-      this.tooltip.style.transform = `translate(${point.x + 14}px, ${point.y + 14}px)`;
+    if (id !== null && point) {
+      // Right of and below the cursor; flipped to the other side near the map's right/bottom edge.
+      const c = this.map.getContainer();
+      const w = this.tooltip.offsetWidth;
+      const h = this.tooltip.offsetHeight;
+      const x = point.x + 14 + w > c.clientWidth ? Math.max(0, point.x - 14 - w) : point.x + 14;
+      const y = point.y + 14 + h > c.clientHeight ? Math.max(0, point.y - 14 - h) : point.y + 14;
+      this.tooltip.style.transform = `translate(${x}px, ${y}px)`;
+    }
   }
 
   private hoverLabel(id: string): string {

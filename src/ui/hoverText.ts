@@ -2,8 +2,8 @@
  * The map's hover tooltip text: the parcel's id and its value under the current indicator, with
  * the unit ("HTK-012 · 投资强度 185.30 万元/亩"; a category by its legend name, "—" for no value).
  */
+import { isNumericIndicator } from "../domain/fields";
 import type { AppState } from "../state/types";
-import { isNumericIndicator } from "../state/types";
 import { categoryLabelOf, indicatorTitle } from "./colouring";
 import { DASH, formatField } from "./format";
 

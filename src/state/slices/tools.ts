@@ -2,8 +2,6 @@
 import type { StateCreator } from "zustand";
 import type { AppState, MapToolId, ToolsSlice } from "../types";
 
-export const MAP_TOOLS: readonly MapToolId[] = ["select", "measure-distance", "measure-area"];
-
 export const initialTools = {
   mapTool: "select" as MapToolId,
   measurement: null,

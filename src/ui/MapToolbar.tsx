@@ -1,6 +1,6 @@
 /**
- * The map tools over the map: 选择 / 测距 / 测面积 (keyboard V, D, A), and while measuring a small
- * panel with the result (length; area in m² and 亩; perimeter), what to do next and 清除. Keys for
+ * The map tools over the map's bottom-left corner: 选择 / 测距 / 测面积 (keyboard V, D, A), and while
+ * measuring a small panel above them with the result (length; area in m² and 亩; perimeter), what to do next and 清除. Keys for
  * the active tool (Enter finishes, Escape cancels, Backspace removes the last point) go to the
  * map; Escape with nothing to cancel goes back to 选择. Typing in a field is never taken.
  */

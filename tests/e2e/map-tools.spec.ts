@@ -81,7 +81,7 @@ test.describe("map tools and framing", () => {
     await jiyue.when.pressKey("Escape");
     await jiyue.then.selectionIs([]);
     // One step out (it stays centred), then pan it right, clear of the toolbar and the measure
-    // panel in the map's top-left corner.
+    // panel in the map's bottom-left corner.
     const framedZoom = (await jiyue.mapSettled()).zoom;
     await jiyue.page.getByRole("button", { name: "缩小" }).click();
     await expect.poll(async () => (await jiyue.mapSettled()).zoom).toBeLessThan(framedZoom - 0.9);

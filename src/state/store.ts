@@ -14,6 +14,7 @@ import { createDataSlice } from "./slices/data";
 import { createHistorySlice } from "./slices/history";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
+import { createToolsSlice } from "./slices/tools";
 import { createViewSlice } from "./slices/view";
 import type { AppState } from "./types";
 
@@ -35,6 +36,7 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createViewSlice(set, get, api),
           ...createSelectionSlice(set, get, api),
           ...createHistorySlice(set, get, api),
+          ...createToolsSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

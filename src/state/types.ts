@@ -184,6 +184,8 @@ export interface ViewSlice {
   contextVisible: ContextVisibility;
   /** Bumped to ask the map to frame parcels (candidate list click). */
   zoomRequest: { ids: string[]; seq: number } | null;
+  /** Bumped by every zone button press (also for the zone already focused): the map frames that zone's parcels. */
+  frameRequest: { zone: "all" | string; seq: number } | null;
   setZoneFocus(zone: "all" | string): void;
   setIndicator(indicator: Indicator): void;
   setClassMethod(method: ClassMethod): void;
@@ -217,4 +219,32 @@ export interface HistorySlice {
   setHistory(h: EditHistory): void;
 }
 
-export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice & HistorySlice;
+/** The map's interaction tools (see `src/map/tools`). */
+export type MapToolId = "select" | "measure-distance" | "measure-area";
+
+/** A measurement as the measure panel shows it (same shape as `Measurement` in `src/map/tools/measure.ts`). */
+export interface MeasurementData {
+  kind: "distance" | "area";
+  vertices: number;
+  done: boolean;
+  lengthM: number;
+  areaM2: number | null;
+  areaMu: number | null;
+  crs: string;
+}
+
+export interface ToolsSlice {
+  mapTool: MapToolId;
+  /** The measure tool's current result (null: nothing measured). */
+  measurement: MeasurementData | null;
+  setMapTool(tool: MapToolId): void;
+  setMeasurement(m: MeasurementData | null): void;
+}
+
+export type AppState = DataSlice &
+  SettingsSlice &
+  AnalysisSlice &
+  ViewSlice &
+  SelectionSlice &
+  HistorySlice &
+  ToolsSlice;

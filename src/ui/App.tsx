@@ -6,7 +6,7 @@
  * the map takes the whole height in a meeting (see `Splitter.tsx`).
  */
 import { type ComponentType, useEffect, useRef } from "react";
-import type { MapControllerApi } from "../map/api";
+import type { MapControllerApi, MapFactory } from "../map/api";
 import type { Engine } from "../state/engine";
 import { tableHeightPx } from "../state/layout";
 import { useAppStore } from "../state/store";
@@ -14,6 +14,7 @@ import { DataNotice } from "./DataNotice";
 import { Header } from "./Header";
 import { useT } from "./hooks";
 import { loadParcelsFile, loadStandardsFile } from "./loadData";
+import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -38,11 +39,13 @@ const ColumnChooser = slot("./table/TableExtras.tsx", "ColumnChooser");
 
 export interface AppProps {
   engine: Engine;
+  /** Creates the map (main.tsx: the MapLibre controller). */
+  createMap: MapFactory;
   mapController: MapControllerApi | null;
   onMapController(c: MapControllerApi | null): void;
 }
 
-export function App({ engine, mapController, onMapController }: AppProps) {
+export function App({ engine, createMap, mapController, onMapController }: AppProps) {
   const tr = useT();
   const mode = useAppStore((s) => s.mode);
   const theme = useAppStore((s) => s.theme);
@@ -95,7 +98,8 @@ export function App({ engine, mapController, onMapController }: AppProps) {
           <Left />
         </aside>
         <main className="centre" id="map-region">
-          <MapView onController={onMapController} />
+          <MapView createMap={createMap} onController={onMapController} />
+          <MapToolbar mapController={mapController} />
           <StatusLine />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">

@@ -372,3 +372,15 @@ export function rangeFilterText(
     unit: r.missing ? "" : unitLabel(fieldUnit, lang, unit),
   };
 }
+
+/** The label of a parcel's category under a categorical indicator (as the legend names it), null when it has none. */
+export function categoryLabelOf(
+  indicator: CategoricalIndicator,
+  p: AnalysedParcel,
+  lang: Lang,
+): string | null {
+  const spec = CATEGORICAL[indicator];
+  const v = spec.valueOf(p);
+  if (v === null) return null;
+  return spec.categories(lang).find((c) => c.value === v)?.label ?? v;
+}

@@ -52,13 +52,14 @@ export class Jiyue {
     return d;
   }
 
-  /** Wait until the map has stopped moving (zoom and centre equal in two reads a frame apart). */
+  /** Wait until the map has stopped moving (no animation, zoom and centre equal in two reads a frame apart). */
   async mapSettled(): Promise<MapDebugState> {
     let last = "";
     await expect
       .poll(
         async () => {
           const d = await this.mapDebug();
+          if (d.moving) return false;
           const key = `${d.zoom.toFixed(6)}|${d.center[0].toFixed(7)}|${d.center[1].toFixed(7)}`;
           const same = key === last;
           last = key;

@@ -17,9 +17,16 @@ function patchClassification(s: AppState, patch: Partial<Classification>): Parti
   return { classifications: { ...s.classifications, [s.indicator]: next } };
 }
 
-/** Changing the zone focus also scopes the table filter to that zone (one zone, one list). */
+/**
+ * Changing the zone focus also scopes the table filter to that zone (one zone, one list). Every
+ * press asks the map to frame the zone, also when it is focused already (after zooming in).
+ */
 export function setZoneFocusUpdater(s: AppState, zone: "all" | string): Partial<AppState> {
-  return { zoneFocus: zone, filter: { ...s.filter, zone: zone === "all" ? null : zone } };
+  return {
+    zoneFocus: zone,
+    filter: { ...s.filter, zone: zone === "all" ? null : zone },
+    frameRequest: { zone, seq: (s.frameRequest?.seq ?? 0) + 1 },
+  };
 }
 
 export function setClassMethodUpdater(s: AppState, method: ClassMethod): Partial<AppState> {
@@ -66,6 +73,7 @@ export const initialView = {
   flagsVisible: true,
   contextVisible: { roads: true, facilities: true, zones: true, centralUrbanArea: true } as ContextVisibility,
   zoomRequest: null as ViewSlice["zoomRequest"],
+  frameRequest: null as ViewSlice["frameRequest"],
 } satisfies Partial<ViewSlice>;
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({

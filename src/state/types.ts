@@ -198,4 +198,14 @@ export interface HistorySlice {
   setHistory(h: EditHistory): void;
 }
 
-export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice & HistorySlice;
+export type { PersistenceSlice } from "./slices/persistence";
+
+import type { PersistenceSlice } from "./slices/persistence";
+
+export type AppState = DataSlice &
+  SettingsSlice &
+  AnalysisSlice &
+  ViewSlice &
+  SelectionSlice &
+  HistorySlice &
+  PersistenceSlice;

@@ -8,10 +8,12 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState } from "./map/api";
 import { connectEngine } from "./state/engine";
+import { createWorkSession } from "./state/storage/session";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
 import { pendingBreakTasks } from "./ui/colouring";
 import { loadInitialData } from "./ui/loadData";
+import { bindViewPersistence } from "./ui/viewPersistence";
 import { createWorkerBackend } from "./worker/client";
 import "./ui/app.css";
 
@@ -31,13 +33,17 @@ declare global {
     __jiyueTest?: {
       getState: () => AppState;
       mapDebug: () => MapDebugState | undefined;
+      /** Resolves when every pending save of the work is written. */
+      flushWork: () => Promise<void>;
     };
   }
 }
 
 const startedAt = performance.now();
 performance.mark("jiyue:start");
-const engine = connectEngine(useAppStore, createWorkerBackend());
+/** The work kept across reloads (IndexedDB); `?synthetic=N` (the benchmark) neither restores nor saves. */
+const session = createWorkSession(useAppStore);
+const engine = connectEngine(useAppStore, createWorkerBackend(), { sources: session.sources });
 
 let controller: MapControllerApi | null = null;
 let dataLoadedAt: number | null = null;
@@ -45,6 +51,7 @@ let analysedAt: number | null = null;
 window.__jiyueTest = {
   getState: useAppStore.getState,
   mapDebug: () => controller?.debugState?.(),
+  flushWork: () => session.flush(),
 };
 
 useAppStore.subscribe(
@@ -70,7 +77,10 @@ function watchReady(c: MapControllerApi) {
       // then wait until the map has drawn them.
       void new Promise((r) => setTimeout(r, 0))
         .then(() => c.whenIdle())
-        .then(() => {
+        .then(() => restoring)
+        .then((restored) => {
+          // The stored map view comes back once the restored data is drawn; later views are saved.
+          bindViewPersistence(c, restored?.view ?? null, (v) => session.saveView(v));
           const s = useAppStore.getState();
           scheduleIdleWork(pendingBreakTasks(useAppStore.getState()));
           window.__jiyue = {
@@ -124,4 +134,4 @@ function Root() {
 
 const root = document.getElementById("root");
 if (root) createRoot(root).render(<Root />);
-void loadInitialData(useAppStore, engine, window.location.search);
+const restoring = loadInitialData(useAppStore, engine, window.location.search, session);

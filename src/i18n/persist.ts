@@ -127,6 +127,7 @@ export const PROJECT_PROBLEM_TEXT = {
     "不是 JSON 文件（第 {line} 行第 {column} 列）：{message}",
     "Not a JSON file (line {line}, column {column}): {message}",
   ),
+  "project-not-json-nopos": b("不是 JSON 文件：{message}", "Not a JSON file: {message}"),
   "project-not-project": b(
     '不是集约项目文件（缺少 format: "jiyue-project"）',
     'Not a Jiyue project file (no format: "jiyue-project")',
@@ -148,6 +149,10 @@ export const PROJECT_PROBLEM_TEXT = {
   "project-step-dropped": b(
     "第 {step} 步修改格式不正确，已略去：{reason}",
     "Step {step} of the edits has the wrong shape and was left out: {reason}",
+  ),
+  "project-edit-unmatched": b(
+    "项目中的修改所指地块不在数据集中，未应用",
+    "An edit in the project names a parcel that is not in the dataset; not applied",
   ),
   "project-dataset-unreadable": b(
     "项目中的数据集无法读取：{message}",

@@ -12,7 +12,9 @@ import { createWorkSession } from "./state/storage/session";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
 import { pendingBreakTasks } from "./ui/colouring";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 import { loadInitialData } from "./ui/loadData";
+import { exportStoredWork } from "./ui/project";
 import { bindViewPersistence } from "./ui/viewPersistence";
 import { createWorkerBackend } from "./worker/client";
 import "./ui/app.css";
@@ -122,6 +124,7 @@ function Root() {
   return (
     <App
       engine={engine}
+      work={session}
       mapController={mapController}
       onMapController={(c) => {
         controller = c;
@@ -133,5 +136,14 @@ function Root() {
 }
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<Root />);
+if (root)
+  createRoot(root).render(
+    <ErrorBoundary
+      exportStoredWork={() =>
+        exportStoredWork(session.storage(), (fp) => engine.source(fp), engine.baseFingerprint())
+      }
+    >
+      <Root />
+    </ErrorBoundary>,
+  );
 const restoring = loadInitialData(useAppStore, engine, window.location.search, session);

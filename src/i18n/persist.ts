@@ -83,6 +83,7 @@ export const PERSIST_TEXT = {
   crashReload: b("重新载入", "Reload"),
 
   // project files
+  projectMenu: b("项目", "Project"),
   projectSave: b("保存项目", "Save project"),
   projectSaveTitle: b(
     "将数据、修改记录、标准和设置保存为一个 .jiyue.json 文件",

@@ -14,6 +14,7 @@ import { shallow } from "zustand/shallow";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import {
   currentDataset,
+  type Edit,
   type EditHistory,
   type ParcelFieldEdit,
   parcelEdits,
@@ -49,8 +50,18 @@ export interface Engine {
   importParcels(
     input: Uint8Array | string,
     fileName: string,
-    opts: { synthetic?: boolean; crs?: string; label: StepLabel },
+    opts: {
+      synthetic?: boolean;
+      crs?: string;
+      label: StepLabel;
+      /** More edits in the same step, after the dataset edit (an opened project's parcel edits). */
+      edits?: Edit[];
+    },
   ): Promise<ImportResponse | null>;
+  /** A dataset's source (this session's, else the stored one), for a project file. */
+  source(fingerprint: string): Promise<StoredDataset | null>;
+  /** The base dataset's fingerprint (the sample), null before it is known. */
+  baseFingerprint(): string | null;
   /** Make a stored source known (an opened project's datasets) so the history can show it. */
   addSource(source: StoredDataset): Promise<void>;
   /**
@@ -160,7 +171,7 @@ export function connectEngine(
       /** The content's fingerprint (computed while the worker imports). */
       fingerprint?: string | Promise<string>;
       /** Make the dataset an undoable step from `before` (none when it is the same content). */
-      step?: { label: StepLabel; before: string | null };
+      step?: { label: StepLabel; before: string | null; edits?: Edit[] };
     },
   ): Promise<ImportResponse | null> {
     const mine = ++importSeq;
@@ -194,13 +205,17 @@ export function connectEngine(
         datasetId,
         ...(fp ? { fingerprint: fp } : {}),
       };
-      const step = meta.step && fp !== meta.step.before ? meta.step : undefined;
+      const step =
+        meta.step && (fp !== meta.step.before || (meta.step.edits?.length ?? 0) > 0) ? meta.step : undefined;
       // The dataset and its step in one update: the analysis never sees the new dataset with the
       // previous dataset's edits.
       store.setState((s) => ({
         ...setDatasetUpdater(s, dataset),
         ...(step && fp
-          ? commitEditsUpdater(s, step.label, [{ kind: "dataset", before: step.before, after: fp }])
+          ? commitEditsUpdater(s, step.label, [
+              { kind: "dataset", before: step.before, after: fp },
+              ...(step.edits ?? []),
+            ])
           : {}),
       }));
       return res;
@@ -315,7 +330,12 @@ export function connectEngine(
       const synthetic = opts.synthetic ?? false;
       const res = await runImport(
         { input: copyOf(input), fileName, ...(opts.crs ? { crs: opts.crs } : {}) },
-        { fileName, synthetic, fingerprint: fp, step: { label: opts.label, before } },
+        {
+          fileName,
+          synthetic,
+          fingerprint: fp,
+          step: { label: opts.label, before, ...(opts.edits ? { edits: opts.edits } : {}) },
+        },
       );
       if (res?.ok)
         await remember({
@@ -328,6 +348,13 @@ export function connectEngine(
       return res;
     },
     addSource: remember,
+    baseFingerprint: () => base,
+    async source(fp) {
+      const m = cache.get(fp);
+      if (m) return m;
+      const stored = options.sources ? await options.sources.get(fp).catch(() => null) : null;
+      return stored && stored !== "corrupt" ? stored : null;
+    },
     async setBase(source) {
       cache.set(source.fingerprint, source);
       base = source.fingerprint;

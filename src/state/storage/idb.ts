@@ -10,8 +10,8 @@ import { type KeyValueStorage, STORE_NAMES, StorageError, toStorageError } from 
 export const DB_NAME = "jiyue";
 export const DB_VERSION = 1;
 
-/** How long opening may take before the storage counts as blocked (another tab's upgrade, a hung profile). */
-const OPEN_TIMEOUT_MS = 5000;
+/** How long opening may take before the storage counts as blocked (a hung profile; a busy machine can take seconds). */
+const OPEN_TIMEOUT_MS = 20_000;
 
 export async function openIdbStorage(options: { name?: string } = {}): Promise<KeyValueStorage> {
   if (!(globalThis as { indexedDB?: IDBFactory }).indexedDB)

@@ -33,12 +33,37 @@ test.describe("the work is kept", () => {
     await expect.poll(() => jiyue.state((s) => s.result?.parcels.length)).toBe(2);
     await jiyue.then.tableCountIs(2, 2);
     // The undo history came back too: undoing the import shows the sample again.
-    await jiyue.page.evaluate(() => window.__jiyueTest?.getState().undo());
+    await expect(jiyue.el("header.undo")).toHaveAccessibleName("撤销：导入 in.geojson");
+    await jiyue.el("header.undo").click();
     await expect.poll(() => jiyue.state((s) => s.result?.parcels.length)).toBe(sampleCount);
     await expect.poll(() => jiyue.state((s) => s.dataset?.fileName)).toBe("parcels.geojson");
-    await jiyue.page.evaluate(() => window.__jiyueTest?.getState().redo());
+    await jiyue.el("header.redo").click();
     await expect.poll(() => jiyue.state((s) => s.result?.parcels.length)).toBe(2);
     expect(await jiyue.state((s) => s.storageNotices)).toEqual([]);
+  });
+
+  test("a parcel edit is there after a reload, and Ctrl+Z undoes it", async ({ jiyue }) => {
+    await jiyue.given.appIsOpen();
+    await jiyue.when.clickRow("HTK-005");
+    const field = jiyue.page.getByRole("textbox", { name: "累计固定资产投资", exact: true });
+    const original = await field.inputValue();
+    await field.fill("98,765万元");
+    await field.press("Enter");
+    await expect(field).toHaveValue("98765");
+    await expect.poll(() => jiyue.state((s) => s.byId.get("HTK-005")?.input.fixedInvestment)).toBe(98765);
+    await flush(jiyue);
+    await jiyue.when.reload();
+    await expect.poll(() => jiyue.state((s) => s.byId.get("HTK-005")?.input.fixedInvestment)).toBe(98765);
+    // the selection came back with it: the detail panel shows the edited value, marked
+    await expect(field).toHaveValue("98765");
+    await expect(jiyue.el("detail.edit.fixedInvestment.edited")).toBeVisible();
+    await expect(jiyue.el("header.undo")).toHaveAccessibleName("撤销：修改 HTK-005 累计固定资产投资");
+    await jiyue.el("detail.id").click();
+    await jiyue.when.pressKey("Control+z");
+    await expect(field).toHaveValue(original);
+    await expect
+      .poll(() => jiyue.state((s) => s.byId.get("HTK-005")?.input.fixedInvestment ?? null))
+      .toBe(original === "" ? null : Number(original));
   });
 
   test("the as-of date and the selection survive a reload", async ({ jiyue }) => {
@@ -98,7 +123,8 @@ test.describe("the work is kept", () => {
         )
         .toEqual(before);
       // and it can be undone: the sample comes back
-      await page.evaluate(() => window.__jiyueTest?.getState().undo());
+      await expect(other.el("header.undo")).toHaveAccessibleName("撤销：打开项目 in.jiyue.json");
+      await other.el("header.undo").click();
       await expect.poll(() => other.state((s) => s.dataset?.fileName)).toBe("parcels.geojson");
       expect(other.errors).toEqual([]);
     } finally {

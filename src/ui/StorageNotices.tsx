@@ -16,7 +16,7 @@ function text(n: StorageNotice, lang: "zh" | "en"): string {
   const p = n.params;
   switch (n.code) {
     case "work-quota":
-      return persistText("work-quota", lang, { what: storedWhat([String(p.what)], lang) });
+      return persistText("work-quota", lang, { what: storedWhat(String(p.what).split(","), lang) });
     case "work-corrupt":
       return persistText("work-corrupt", lang, { items: storedWhat(String(p.items).split(","), lang) });
     case "other-tab":

@@ -63,11 +63,16 @@ export function connectAutosave(
   let disposed = false;
   const canSave = () => store.getState().saving === "on" && !disposed;
 
+  /** What a full storage has already kept from being saved (one notice names them all). */
+  const quotaWhat = (): string[] => {
+    const n = store.getState().storageNotices.find((x) => x.code === "work-quota");
+    return n ? String(n.params.what).split(",") : [];
+  };
   const report = (e: unknown, what: WhatFailed) => {
     const err = toStorageError(e);
     const notice: StorageNotice =
       err.kind === "quota"
-        ? { code: "work-quota", params: { what } }
+        ? { code: "work-quota", params: { what: [...new Set([...quotaWhat(), what])].join(",") } }
         : err.kind === "blocked"
           ? { code: "work-blocked", params: {} }
           : { code: "work-write-failed", params: { message: err.message } };

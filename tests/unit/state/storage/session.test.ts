@@ -123,7 +123,9 @@ describe("the work across a reload", () => {
     two.session.takeOver();
     await until(() => two.store.getState().saving === "on");
     await two.session.flush();
-    await until(() => (kv.data.get("work")?.get("asOf") as { asOf: string }).asOf === "2024-12-31");
+    await until(
+      () => (kv.data.get("work")?.get("asOf") as { asOf: string } | undefined)?.asOf === "2024-12-31",
+    );
     expect(events).not.toBeNull();
   });
 

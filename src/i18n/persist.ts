@@ -105,8 +105,6 @@ export const PERSIST_TEXT = {
   projectOpened: b("已打开项目“{file}”。", "Opened the project “{file}”."),
   projectSaving: b("正在保存项目…", "Saving the project…"),
   projectNothing: b("尚未载入数据，无可保存的项目", "No data loaded: nothing to save"),
-  stepImport: b("导入 {file}", "Import {file}"),
-  stepOpenProject: b("打开项目 {file}", "Open project {file}"),
 } as const;
 
 export type PersistTextKey = Exclude<keyof typeof PERSIST_TEXT, "what">;

@@ -176,15 +176,3 @@ export const EXPECTED_TEXT = {
   required: b("缺少此项", "missing"),
 } as const;
 export type ExpectedKey = keyof typeof EXPECTED_TEXT;
-
-export function projectProblemText(
-  code: string,
-  lang: Lang,
-  params: Record<string, string | number> = {},
-): string {
-  const t = PROJECT_PROBLEM_TEXT[code as ProjectProblemCode];
-  if (!t) return code;
-  const expected =
-    typeof params.expected === "string" ? EXPECTED_TEXT[params.expected as ExpectedKey] : undefined;
-  return fill(t[lang], { ...params, ...(expected ? { expected: expected[lang] } : {}) });
-}

@@ -165,11 +165,6 @@ export function validateSettings(persisted: unknown, current: AppState): Setting
   return { values: values as Partial<PersistedSettings>, dropped };
 }
 
-/** Merge stored settings over the defaults, keeping only values of the right shape. */
-export function mergePersisted(persisted: unknown, current: AppState): AppState {
-  return { ...current, ...validateSettings(persisted, current).values };
-}
-
 /** What happened when the settings were read and written, for the user (see `SettingsNotice`). */
 export interface SettingsLoadReport {
   /** The stored text was not JSON or not of the `{state, version}` form. */

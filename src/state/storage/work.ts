@@ -169,13 +169,3 @@ export async function dropUnreferencedDatasets(
   }
   return dropped;
 }
-
-/** Everything stored, for an export of the stored work (the error boundary) — unvalidated parts left out. */
-export async function readAllDatasets(kv: KeyValueStorage): Promise<StoredDataset[]> {
-  const out: StoredDataset[] = [];
-  for (const key of await kv.keys("datasets")) {
-    const d = validateDataset(await kv.get("datasets", key), key);
-    if (d) out.push(d);
-  }
-  return out;
-}

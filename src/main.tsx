@@ -9,10 +9,14 @@ import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState, MapFactory } from "./map/api";
 import { MapController } from "./map/controller";
 import { connectEngine } from "./state/engine";
+import { createWorkSession } from "./state/storage/session";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
 import { pendingBreakTasks } from "./ui/colouring";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 import { loadInitialData } from "./ui/loadData";
+import { exportStoredWork } from "./ui/project";
+import { bindViewPersistence } from "./ui/viewPersistence";
 import { createWorkerBackend } from "./worker/client";
 import "./ui/app.css";
 
@@ -32,13 +36,17 @@ declare global {
     __jiyueTest?: {
       getState: () => AppState;
       mapDebug: () => MapDebugState | undefined;
+      /** Resolves when every pending save of the work is written. */
+      flushWork: () => Promise<void>;
     };
   }
 }
 
 const startedAt = performance.now();
 performance.mark("jiyue:start");
-const engine = connectEngine(useAppStore, createWorkerBackend());
+/** The work kept across reloads (IndexedDB); `?synthetic=N` (the benchmark) neither restores nor saves. */
+const session = createWorkSession(useAppStore);
+const engine = connectEngine(useAppStore, createWorkerBackend(), { sources: session.sources });
 
 let controller: MapControllerApi | null = null;
 let dataLoadedAt: number | null = null;
@@ -46,6 +54,7 @@ let analysedAt: number | null = null;
 window.__jiyueTest = {
   getState: useAppStore.getState,
   mapDebug: () => controller?.debugState?.(),
+  flushWork: () => session.flush(),
 };
 
 useAppStore.subscribe(
@@ -71,7 +80,10 @@ function watchReady(c: MapControllerApi) {
       // then wait until the map has drawn them.
       void new Promise((r) => setTimeout(r, 0))
         .then(() => c.whenIdle())
-        .then(() => {
+        .then(() => restoring)
+        .then((restored) => {
+          // The stored map view comes back once the restored data is drawn; later views are saved.
+          bindViewPersistence(c, restored?.view ?? null, (v) => session.saveView(v));
           const s = useAppStore.getState();
           scheduleIdleWork(pendingBreakTasks(useAppStore.getState()));
           window.__jiyue = {
@@ -116,6 +128,7 @@ function Root() {
     <App
       engine={engine}
       createMap={createMap}
+      work={session}
       mapController={mapController}
       onMapController={(c) => {
         controller = c;
@@ -127,5 +140,14 @@ function Root() {
 }
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<Root />);
-void loadInitialData(useAppStore, engine, window.location.search);
+if (root)
+  createRoot(root).render(
+    <ErrorBoundary
+      exportStoredWork={() =>
+        exportStoredWork(session.storage(), (fp) => engine.source(fp), engine.baseFingerprint())
+      }
+    >
+      <Root />
+    </ErrorBoundary>,
+  );
+const restoring = loadInitialData(useAppStore, engine, window.location.search, session);

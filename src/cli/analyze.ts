@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
+import { applyEdits, parcelEdits } from "../domain/edits";
 import type { AnalysisResult, Standards } from "../domain/types";
 import { printable } from "../i18n/escape";
 import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark } from "../i18n/exports";
@@ -25,6 +26,7 @@ import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { geoJsonChunks } from "../io/geojson-write";
+import { isProjectFile, readProjectFile } from "../io/project-file";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
@@ -84,6 +86,7 @@ const TEXT = {
       zh: "提示：分析基准日 {asOf}（数据截至日期）",
       en: "note: as-of date {asOf} (the dataset's survey date)",
     },
+    project: { zh: "提示：分析基准日 {asOf}（项目文件）", en: "note: as-of date {asOf} (the project file)" },
     today: {
       zh: "提示：分析基准日 {asOf}（今天；数据未注明截至日期）",
       en: "note: as-of date {asOf} (today; the dataset states no survey date)",
@@ -96,6 +99,10 @@ const TEXT = {
   synthetic: {
     zh: "提示：数据集注明为合成示例数据，输出中已标注（CSV 首列“数据性质”，GeoJSON 顶层 jiyue 成员）",
     en: "note: the dataset is marked synthetic sample data; the output says so (CSV first column “Data”, GeoJSON top-level “jiyue” member)",
+  },
+  projectEdits: {
+    zh: "提示：项目文件 {file}：已应用 {edits} 项修改（{parcels} 宗地块）",
+    en: "note: project file {file}: {edits} edits applied ({parcels} parcels)",
   },
   summary: {
     zh: "完成：{features} 个要素，分析 {parcels} 宗，跳过 {skipped} 个；低于标准 {below} 宗；腾笼换鸟候选 {candidates} 宗",
@@ -142,6 +149,34 @@ function loadStandards(
   return { standards, report };
 }
 
+/** The standards a project file carries. */
+function standardsFromProject(
+  source: { fileName: string; content: Uint8Array | string },
+  file: string,
+  lang: Lang,
+): { standards?: Standards; exit?: number; report?: Deferred } {
+  const shown = `${file}#${source.fileName}`;
+  const bytes =
+    typeof source.content === "string" ? new TextEncoder().encode(source.content) : source.content;
+  const r = readStandards(bytes, shown);
+  if (!r.ok || !r.standards) {
+    const first = r.problems.find((p) => p.severity === "error") ?? {
+      severity: "error" as const,
+      code: "not-standards",
+      file: shown,
+    };
+    return { exit: die(first, lang) };
+  }
+  const { standards } = r;
+  return {
+    standards,
+    report: () => {
+      reportProblems(r.problems, lang);
+      note(TEXT.standardsUsed, lang, { file: shown, name: standards.name, edition: standards.edition });
+    },
+  };
+}
+
 /**
  * Run `analyze` with the arguments after the command name.
  * @returns the exit code (0 analysed, 2 unusable input)
@@ -159,12 +194,26 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return die({ severity: "error", code: "bad-as-of", params: { raw: asOfOption } }, lang);
   }
 
-  const loaded = loadStandards(o.standards as string | undefined, lang);
-  if (!loaded.standards) return loaded.exit ?? 2;
-  const standards = loaded.standards;
-
   const bytes = readBytes(input);
   if (!bytes.ok) return die(bytes.problem, lang);
+
+  // A project file (*.jiyue.json, or "format": "jiyue-project"): its dataset with its edits, its
+  // standards and as-of date (options given on the command line win).
+  const project = isProjectFile(input, new TextDecoder().decode(bytes.bytes.subarray(0, 2000)))
+    ? readProjectFile(bytes.bytes, input)
+    : null;
+  if (project && !project.project) {
+    const fatal = project.problems.find((p) => p.fatal) ?? project.problems[0];
+    return die(fatal ?? { severity: "error", code: "project-not-project", file: input }, lang);
+  }
+  const opened = project?.project ?? null;
+
+  const loaded =
+    opened?.standards && o.standards === undefined
+      ? standardsFromProject(opened.standards, input, lang)
+      : loadStandards(o.standards as string | undefined, lang);
+  if (!loaded.standards) return loaded.exit ?? 2;
+  const standards = loaded.standards;
   // `--crs` takes a code, a proj4 string, WKT text, or the path of a `.prj` file holding WKT.
   let crs = o.crs as string | undefined;
   if (crs !== undefined && /\.prj$/i.test(crs)) {
@@ -172,8 +221,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     if (!prj.ok) return die(prj.problem, lang);
     crs = new TextDecoder().decode(prj.bytes).trim();
   }
-  const imported = readParcelsGeoJson(bytes.bytes, {
-    fileName: input,
+  if (crs === undefined && opened?.dataset.crs) crs = opened.dataset.crs;
+  const datasetName = opened ? `${input}#${opened.dataset.fileName}` : input;
+  const imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
+    fileName: datasetName,
     analysisCrs: standards.analysisCrs,
     ...(crs !== undefined ? { crs } : {}),
   });
@@ -182,7 +233,29 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return die(fatal ?? { severity: "error", code: "no-parcels", file: input }, lang);
   }
   loaded.report?.();
+  if (project) reportProblems(project.problems, lang);
   reportProblems(imported.problems, lang);
+  // The project's edits (those after its last dataset step) on the imported parcels.
+  let parcels = imported.parcels;
+  if (opened) {
+    const edits = parcelEdits(opened.history);
+    const applied = applyEdits(parcels, edits);
+    parcels = applied.parcels;
+    for (const e of applied.unmatched)
+      reportProblems(
+        [
+          {
+            severity: "warning",
+            code: "project-edit-unmatched",
+            file: input,
+            featureId: e.parcelId,
+            field: e.field,
+          },
+        ],
+        lang,
+      );
+    note(TEXT.projectEdits, lang, { file: input, edits: edits.length, parcels: applied.originals.size });
+  }
   if (imported.crs) {
     const swapped = imported.crs.swappedAxes ? (lang === "zh" ? "（坐标轴已交换）" : " (axes swapped)") : "";
     note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area: standards.analysisCrs });
@@ -192,6 +265,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (asOfOption !== undefined) {
     asOf = asOfOption;
     note(TEXT.asOf.option, lang, { asOf });
+  } else if (opened?.settings.asOfUserSet && opened.settings.asOf) {
+    asOf = opened.settings.asOf;
+    note(TEXT.asOf.project, lang, { asOf });
   } else if (imported.surveyDate !== undefined) {
     asOf = imported.surveyDate;
     note(TEXT.asOf.survey, lang, { asOf });
@@ -200,7 +276,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     note(TEXT.asOf.today, lang, { asOf });
   }
 
-  const result: AnalysisResult = analyzeParcels(imported.parcels, { standards, asOf });
+  const result: AnalysisResult = analyzeParcels(parcels, { standards, asOf });
   const format = (o.format as string | undefined) ?? "geojson";
   // A dataset marked synthetic (the sample data) is marked so in its outputs as well.
   const synthetic = imported.synthetic === true;

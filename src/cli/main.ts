@@ -13,7 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 const USAGE = `用法 Usage: npm run cli -- <command> [options]
-  analyze <input.geojson> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
+  analyze <input.geojson|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
           [--format geojson|csv] [--lang zh|en] [--out <file>]
   targets [--data <dir>] [--format text|json] [--lang zh|en]`;
 

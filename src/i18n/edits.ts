@@ -18,6 +18,9 @@ export const STEP_TEXT: Record<string, Bilingual> = {
     "批量修改 {parcels} 宗地块（{count} 处）",
     "bulk edit of {parcels} parcels ({count} values)",
   ),
+  // a dataset step (src/ui/loadData.ts importLabel, src/ui/project.ts openProjectLabel)
+  "import-dataset": b("导入 {file}", "import {file}"),
+  "open-project": b("打开项目 {file}", "open project {file}"),
 };
 const STEP_FALLBACK = b("更改", "change");
 

@@ -3,10 +3,12 @@
  * the feature (1-based position and id) and the field, e.g.
  * `parcels.geojson 第 12 个要素（宗地编号 HTK-012）字段「投资额」：无法识别的数值「约100」，已按缺失处理`.
  */
+
 import { fieldInfo } from "../domain/fields";
 import type { Problem } from "../io/types";
 import { printable } from "./escape";
 import { type Bilingual, fill, type Lang } from "./lang";
+import { EXPECTED_TEXT, type ExpectedKey, PROJECT_PROBLEM_TEXT, type ProjectProblemCode } from "./persist";
 
 /** Message templates by problem code; `{name}` placeholders are filled from `Problem.params`. */
 export const PROBLEM_TEXT: Record<string, Bilingual> = {
@@ -369,10 +371,16 @@ function location(p: Problem, lang: Lang): string {
 export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience = "cli"): string {
   const code = p.code === "not-json" && (p.params?.line ?? null) === null ? "not-json-nopos" : p.code;
   const text =
-    (audience === "browser" ? BROWSER_PROBLEM_TEXT[code] : undefined) ?? PROBLEM_TEXT[code] ?? FALLBACK;
+    (audience === "browser" ? BROWSER_PROBLEM_TEXT[code] : undefined) ??
+    PROBLEM_TEXT[code] ??
+    PROJECT_PROBLEM_TEXT[code as ProjectProblemCode] ??
+    FALLBACK;
   const template = text[lang];
   const params: Record<string, unknown> = { code: p.code, ...p.params };
   if (p.code === "not-json") params.message = jsonSyntaxReason(p.params?.message, lang);
+  // Project-file problems name what a field should be ("expected an object"), in the language.
+  const expected = EXPECTED_TEXT[p.params?.expected as ExpectedKey];
+  if (code.startsWith("project-") && expected) params.expected = expected[lang];
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;
     const sample = p.params?.sample;

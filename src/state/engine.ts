@@ -4,17 +4,33 @@
  * written to the analysis slice. The analysis is a function of (dataset, edits): the edits travel
  * with the request and the worker applies them. A newer request supersedes an older one; a stale
  * result is never written.
+ *
+ * The dataset shown follows the history: `currentDataset(history)` names it by fingerprint (an
+ * import or an opened project is a `dataset` step), and without one the base dataset (the sample)
+ * is shown. Importing a file makes such a step, so undo shows the previous dataset again (its
+ * edits apply again) and redo imports the file again from its stored bytes (`sources`).
  */
 import { shallow } from "zustand/shallow";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
-import { type EditHistory, type ParcelFieldEdit, parcelEdits } from "../domain/edits";
+import {
+  currentDataset,
+  type Edit,
+  type EditHistory,
+  type ParcelFieldEdit,
+  parcelEdits,
+  type StepLabel,
+} from "../domain/edits";
 import type { IsoDate } from "../domain/types";
+import { fingerprint } from "../io/fingerprint";
 import {
   type AnalysisBackend,
   type ImportRequest,
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
+import { setDatasetUpdater } from "./slices/data";
+import { commitEditsUpdater } from "./slices/history";
+import type { StoredDataset } from "./storage/work";
 import type { AppStore } from "./store";
 import type { ParcelsDataset, StandardsInput } from "./types";
 
@@ -25,6 +41,34 @@ export interface Engine {
     fileName: string,
     opts?: { synthetic?: boolean; crs?: string; syntheticCount?: number },
   ): Promise<ImportResponse | null>;
+  /**
+   * Import a file as an undoable step (`label`, e.g. 导入 parcels.geojson): the dataset becomes the
+   * current one in the history; its source is kept in `sources` so undo/redo and a reload can
+   * show it again. A file that cannot be used changes nothing (no step). The same content as the
+   * dataset shown makes no step either.
+   */
+  importParcels(
+    input: Uint8Array | string,
+    fileName: string,
+    opts: {
+      synthetic?: boolean;
+      crs?: string;
+      label: StepLabel;
+      /** More edits in the same step, after the dataset edit (an opened project's parcel edits). */
+      edits?: Edit[];
+    },
+  ): Promise<ImportResponse | null>;
+  /** A dataset's source (this session's, else the stored one), for a project file. */
+  source(fingerprint: string): Promise<StoredDataset | null>;
+  /** The base dataset's fingerprint (the sample), null before it is known. */
+  baseFingerprint(): string | null;
+  /** Make a stored source known (an opened project's datasets) so the history can show it. */
+  addSource(source: StoredDataset): Promise<void>;
+  /**
+   * The base dataset (the sample): shown when the history names none. Imported now if the
+   * history names none; else kept for an undo back past the first import.
+   */
+  setBase(source: StoredDataset): Promise<void>;
   /** Run the analysis now for the current inputs (normally automatic). */
   analyzeNow(): Promise<void>;
   dispose(): void;
@@ -48,7 +92,34 @@ export function parcelEditsSelector(): (history: EditHistory) => ParcelFieldEdit
   };
 }
 
-export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine {
+/** Where dataset sources are kept across reloads (the work storage); absent: this session only. */
+export interface DatasetSources {
+  get(fingerprint: string): Promise<StoredDataset | null | "corrupt">;
+  put(source: StoredDataset): Promise<void>;
+}
+
+export interface EngineOptions {
+  sources?: DatasetSources;
+}
+
+/** The file name a history's step gave a dataset (its label's `file`), for messages. */
+function fileNameOf(history: EditHistory, fp: string): string {
+  for (const step of history.steps)
+    if (step.edits.some((e) => e.kind === "dataset" && e.after === fp)) {
+      const f = step.label.params.file;
+      if (typeof f === "string") return f;
+    }
+  return "?";
+}
+
+/** A copy the worker may take over (the client transfers input buffers; the source is kept). */
+const copyOf = (c: Uint8Array | string): Uint8Array | string => (typeof c === "string" ? c : c.slice());
+
+export function connectEngine(
+  store: AppStore,
+  backend: AnalysisBackend,
+  options: EngineOptions = {},
+): Engine {
   /** Dataset ids whose parcels the backend holds. */
   const held = new Set<number>();
   let seq = 0;
@@ -94,7 +165,14 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
   /** Import in the backend and make the result the dataset (analysis follows by subscription). */
   async function runImport(
     request: Omit<ImportRequest, "datasetId" | "analysisCrs">,
-    meta: { fileName: string; synthetic: boolean },
+    meta: {
+      fileName: string;
+      synthetic: boolean;
+      /** The content's fingerprint (computed while the worker imports). */
+      fingerprint?: string | Promise<string>;
+      /** Make the dataset an undoable step from `before` (none when it is the same content). */
+      step?: { label: StepLabel; before: string | null; edits?: Edit[] };
+    },
   ): Promise<ImportResponse | null> {
     const mine = ++importSeq;
     const datasetId = ++datasetCounter;
@@ -109,9 +187,11 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
         store.getState().setLoadStatus("error");
         return res;
       }
+      const fp = meta.fingerprint === undefined ? undefined : await meta.fingerprint;
+      if (disposed || mine !== importSeq) return null;
       held.clear();
       if (!res.parcels) held.add(datasetId);
-      store.getState().setDataset({
+      const dataset: ParcelsDataset = {
         fileName: meta.fileName,
         parcelCount: res.parcelCount,
         analysisCrs,
@@ -123,7 +203,21 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
         ok: res.ok,
         synthetic: meta.synthetic,
         datasetId,
-      });
+        ...(fp ? { fingerprint: fp } : {}),
+      };
+      const step =
+        meta.step && (fp !== meta.step.before || (meta.step.edits?.length ?? 0) > 0) ? meta.step : undefined;
+      // The dataset and its step in one update: the analysis never sees the new dataset with the
+      // previous dataset's edits.
+      store.setState((s) => ({
+        ...setDatasetUpdater(s, dataset),
+        ...(step && fp
+          ? commitEditsUpdater(s, step.label, [
+              { kind: "dataset", before: step.before, after: fp },
+              ...(step.edits ?? []),
+            ])
+          : {}),
+      }));
       return res;
     } catch (e) {
       if (disposed || mine !== importSeq || e instanceof SupersededError) return null;
@@ -132,6 +226,57 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
     }
   }
 
+  /** Sources of this session by fingerprint (the base, imports, opened projects). */
+  const cache = new Map<string, StoredDataset>();
+  /** The dataset shown when the history names none (the sample, or `?synthetic=N`). */
+  let base: string | null = null;
+  /** The fingerprint being brought in by `follow`. */
+  let following: string | null = null;
+
+  async function remember(source: StoredDataset): Promise<void> {
+    cache.set(source.fingerprint, source);
+    try {
+      await options.sources?.put(source);
+    } catch {
+      // the autosave reports storage failures; this session keeps the source in memory
+    }
+  }
+
+  /** Show the dataset the history names (or the base), reading its source again if needed. */
+  async function follow(fp: string | null): Promise<void> {
+    const want = fp ?? base;
+    if (!want || store.getState().dataset?.fingerprint === want || following === want) return;
+    following = want;
+    let src: StoredDataset | null | "corrupt" = cache.get(want) ?? null;
+    if (!src && options.sources) src = await options.sources.get(want).catch(() => null);
+    if (following !== want || disposed) return;
+    following = null;
+    if (!src || src === "corrupt") {
+      store.getState().addStorageNotice({
+        code: "work-dataset-missing",
+        params: { fingerprint: want.slice(0, 12), file: fileNameOf(store.getState().history, want) },
+      });
+      // Show the base (the sample) rather than nothing.
+      const b = base ? cache.get(base) : undefined;
+      if (b && want !== base && store.getState().dataset?.fingerprint !== base)
+        await runImport(
+          { input: copyOf(b.content), fileName: b.fileName, ...(b.crs ? { crs: b.crs } : {}) },
+          { fileName: b.fileName, synthetic: b.synthetic, fingerprint: b.fingerprint },
+        );
+      return;
+    }
+    cache.set(want, src);
+    await runImport(
+      { input: copyOf(src.content), fileName: src.fileName, ...(src.crs ? { crs: src.crs } : {}) },
+      { fileName: src.fileName, synthetic: src.synthetic, fingerprint: want },
+    );
+  }
+
+  const unfollow = store.subscribe(
+    (s) => currentDataset(s.history),
+    (fp) => void follow(fp),
+  );
+
   const unsubscribe = store.subscribe(
     (s) => [s.dataset, s.standards, s.asOf, editsOf(s.history)] as const,
     ([dataset, standards, asOf, edits]) => {
@@ -139,7 +284,11 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
       if (dataset && needsReimport(dataset, standards))
         void runImport(
           { fileName: dataset.fileName, fromDatasetId: dataset.datasetId },
-          { fileName: dataset.fileName, synthetic: dataset.synthetic },
+          {
+            fileName: dataset.fileName,
+            synthetic: dataset.synthetic,
+            ...(dataset.fingerprint ? { fingerprint: dataset.fingerprint } : {}),
+          },
         );
       void analyze(dataset, standards, asOf, edits);
     },
@@ -148,6 +297,23 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
 
   return {
     loadParcels(input, fileName, opts = {}) {
+      // The base dataset: shown when the history names none (the sample at start).
+      let fp: Promise<string> | undefined;
+      if (opts.syntheticCount === undefined) {
+        const content = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+        input = copyOf(content);
+        fp = fingerprint(content).then((f) => {
+          cache.set(f, {
+            fingerprint: f,
+            fileName,
+            content,
+            synthetic: opts.synthetic ?? false,
+            ...(opts.crs ? { crs: opts.crs } : {}),
+          });
+          base = f;
+          return f;
+        });
+      }
       return runImport(
         {
           input,
@@ -155,8 +321,44 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
           ...(opts.crs ? { crs: opts.crs } : {}),
           ...(opts.syntheticCount !== undefined ? { syntheticCount: opts.syntheticCount } : {}),
         },
-        { fileName, synthetic: opts.synthetic ?? false },
+        { fileName, synthetic: opts.synthetic ?? false, ...(fp ? { fingerprint: fp } : {}) },
       );
+    },
+    async importParcels(input, fileName, opts) {
+      const fp = fingerprint(input);
+      const before = store.getState().dataset?.fingerprint ?? null;
+      const synthetic = opts.synthetic ?? false;
+      const res = await runImport(
+        { input: copyOf(input), fileName, ...(opts.crs ? { crs: opts.crs } : {}) },
+        {
+          fileName,
+          synthetic,
+          fingerprint: fp,
+          step: { label: opts.label, before, ...(opts.edits ? { edits: opts.edits } : {}) },
+        },
+      );
+      if (res?.ok)
+        await remember({
+          fingerprint: await fp,
+          fileName,
+          content: input,
+          synthetic,
+          ...(opts.crs ? { crs: opts.crs } : {}),
+        });
+      return res;
+    },
+    addSource: remember,
+    baseFingerprint: () => base,
+    async source(fp) {
+      const m = cache.get(fp);
+      if (m) return m;
+      const stored = options.sources ? await options.sources.get(fp).catch(() => null) : null;
+      return stored && stored !== "corrupt" ? stored : null;
+    },
+    async setBase(source) {
+      cache.set(source.fingerprint, source);
+      base = source.fingerprint;
+      await follow(currentDataset(store.getState().history));
     },
     async analyzeNow() {
       const s = store.getState();
@@ -165,6 +367,7 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
     dispose() {
       disposed = true;
       unsubscribe();
+      unfollow();
     },
   };
 }

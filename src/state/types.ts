@@ -42,12 +42,18 @@ export interface ParcelsDataset {
   synthetic: boolean;
   /** Identifies this dataset to the worker (which keeps the parcels, so re-analysis sends no geometry). */
   datasetId: number;
+  /** SHA-256 of the file's content (`io/fingerprint.ts`): names the dataset in edits and storage. */
+  fingerprint?: string;
 }
 
 export interface StandardsInput {
   standards: Standards;
   fileName: string;
   problems: Problem[];
+  /** The file as read (kept with the work and in project files). */
+  content?: Uint8Array;
+  /** `user`: picked by the user (or from a project): kept with the work. Default: the app's own file. */
+  origin?: "default" | "user";
 }
 
 /** Plan targets (`geodata/targets.json`); kept as read, the scenarios mode interprets them. */
@@ -241,10 +247,15 @@ export interface ToolsSlice {
   setMeasurement(m: MeasurementData | null): void;
 }
 
+export type { PersistenceSlice } from "./slices/persistence";
+
+import type { PersistenceSlice } from "./slices/persistence";
+
 export type AppState = DataSlice &
   SettingsSlice &
   AnalysisSlice &
   ViewSlice &
   SelectionSlice &
   HistorySlice &
-  ToolsSlice;
+  ToolsSlice &
+  PersistenceSlice;

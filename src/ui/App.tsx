@@ -18,8 +18,10 @@ import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { ProjectControls } from "./ProjectControls";
 import { Splitter, TableToggle, useSplitSpace } from "./Splitter";
 import { StatusLine } from "./StatusLine";
+import { StorageNotices } from "./StorageNotices";
 
 /** Optional slots filled by other parts of the app when their module exists (table, exports). */
 const SLOTS = import.meta.glob<Record<string, unknown>>(
@@ -41,11 +43,13 @@ export interface AppProps {
   engine: Engine;
   /** Creates the map (main.tsx: the MapLibre controller). */
   createMap: MapFactory;
+  /** The work kept across reloads (take it over from another tab). */
+  work?: { takeOver(): void };
   mapController: MapControllerApi | null;
   onMapController(c: MapControllerApi | null): void;
 }
 
-export function App({ engine, createMap, mapController, onMapController }: AppProps) {
+export function App({ engine, createMap, work, mapController, onMapController }: AppProps) {
   const tr = useT();
   const mode = useAppStore((s) => s.mode);
   const theme = useAppStore((s) => s.theme);
@@ -87,8 +91,11 @@ export function App({ engine, createMap, mapController, onMapController }: AppPr
         <Header
           onStandardsFile={(f) => void loadStandardsFile(useAppStore, f)}
           onParcelsFile={(f) => void loadParcelsFile(engine, f)}
-        />
+        >
+          <ProjectControls engine={engine} mapController={mapController} />
+        </Header>
         <DataNotice />
+        <StorageNotices {...(work ? { onTakeOver: () => work.takeOver() } : {})} />
         <ProblemsPanel />
       </div>
       {/* Without a selection the detail panel only holds a hint: on narrow screens and on the

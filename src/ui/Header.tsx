@@ -1,5 +1,5 @@
 /** The header: title, zone switcher, as-of date, standards, basemap, theme and language. */
-import { type ChangeEvent, useRef, useState } from "react";
+import { type ChangeEvent, type ReactNode, useRef, useState } from "react";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
@@ -14,9 +14,11 @@ export interface HeaderProps {
   onStandardsFile(file: File): void;
   /** Read a parcels file chosen by the user. */
   onParcelsFile(file: File): void;
+  /** More header controls, after the parcels button (Save/Open project). */
+  children?: ReactNode;
 }
 
-export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
+export function Header({ onStandardsFile, onParcelsFile, children }: HeaderProps) {
   const tr = useT();
   const lang = useLang();
   const zoneIds = useAppStore(selectZoneIds);
@@ -175,6 +177,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           data-testid="header.parcels.file"
           onChange={pick(onParcelsFile)}
         />
+        {children}
         <UndoRedoButtons />
 
         <span className="hdr-spacer" />

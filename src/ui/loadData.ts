@@ -5,9 +5,12 @@
  * targets) are read here. Nothing throws at the user: problems go to the store.
  */
 import type { FeatureCollection } from "geojson";
+import type { StepLabel } from "../domain/edits";
+import { fingerprint } from "../io/fingerprint";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
 import type { Engine } from "../state/engine";
+import type { Restored, WorkSession } from "../state/storage/session";
 import type { AppStore } from "../state/store";
 import type { ContextData } from "../state/types";
 
@@ -47,12 +50,24 @@ function asCollection(v: unknown): FeatureCollection {
 }
 
 /** Read a standards file (bytes) into the store; a file that cannot be used keeps the current standards. */
-export function applyStandards(store: AppStore, bytes: Uint8Array, fileName: string): Problem[] {
+export function applyStandards(
+  store: AppStore,
+  bytes: Uint8Array,
+  fileName: string,
+  origin: "default" | "user" = "user",
+): Problem[] {
   const r = readStandards(bytes, fileName);
   if (r.ok && r.standards)
-    store.getState().setStandards({ standards: r.standards, fileName, problems: r.problems });
+    store
+      .getState()
+      .setStandards({ standards: r.standards, fileName, problems: r.problems, content: bytes, origin });
   else store.getState().setRejectedFile({ fileName, problems: r.problems });
   return r.problems;
+}
+
+/** The undo step of importing a file: 导入 parcels.geojson. */
+export function importLabel(fileName: string): StepLabel {
+  return { code: "import-dataset", params: { file: fileName } };
 }
 
 /** `?synthetic=N` in the page URL: N synthetic parcels instead of the sample data (benchmark). */
@@ -63,8 +78,17 @@ export function syntheticCount(search: string): number | null {
   return Number.isInteger(n) && n > 0 && n <= 1_000_000 ? n : null;
 }
 
-/** Load everything the app opens with. */
-export async function loadInitialData(store: AppStore, engine: Engine, search: string): Promise<void> {
+/**
+ * Load everything the app opens with: the work stored from last time (`session`: its history,
+ * dataset, as-of date, standards, selection), else the sample data. The sample is loaded only
+ * when the stored history names no dataset of its own (it stays the base an undo returns to).
+ */
+export async function loadInitialData(
+  store: AppStore,
+  engine: Engine,
+  search: string,
+  session?: WorkSession,
+): Promise<Restored | null> {
   const st = store.getState();
   const synthetic = syntheticCount(search);
   const parcelsUrl = synthetic === null ? geodataUrl("parcels.geojson") : undefined;
@@ -93,11 +117,27 @@ export async function loadInitialData(store: AppStore, engine: Engine, search: s
       store.getState().setTargets(targets as Record<string, unknown>);
   });
 
-  try {
-    const standardsUrl = geodataUrl("standards.json");
-    if (standardsUrl) applyStandards(store, await fetchBytes(standardsUrl), "standards.json");
-  } catch (e) {
-    st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
+  // The stored work (the benchmark's synthetic data is never stored nor restored).
+  const restoring =
+    session && synthetic === null
+      ? session.start({
+          applyStandards: (s) => {
+            const problems = applyStandards(store, s.content, s.fileName, "user");
+            return !problems.some((p) => p.severity === "error" && p.fatal);
+          },
+        })
+      : Promise.resolve(null);
+  const standardsUrl = geodataUrl("standards.json");
+  const defaultStandards = standardsUrl ? fetchBytes(standardsUrl) : null;
+  defaultStandards?.catch(() => {});
+  const restored = await restoring;
+
+  if (!restored?.standards) {
+    try {
+      if (defaultStandards) applyStandards(store, await defaultStandards, "standards.json", "default");
+    } catch (e) {
+      st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
+    }
   }
 
   if (synthetic !== null) {
@@ -111,14 +151,22 @@ export async function loadInitialData(store: AppStore, engine: Engine, search: s
       st.setLoadStatus("error", "geodata/parcels.geojson");
     } else {
       try {
-        // The sample data declares itself synthetic (top-level "synthetic": true).
-        await engine.loadParcels(await parcelsBytes, "parcels.geojson", { synthetic: true });
+        // The sample data declares itself synthetic (top-level "synthetic": true). It is the base
+        // dataset: shown now unless the restored history names another.
+        const bytes = await parcelsBytes;
+        await engine.setBase({
+          fingerprint: await fingerprint(bytes),
+          fileName: "parcels.geojson",
+          content: bytes,
+          synthetic: true,
+        });
       } catch (e) {
         st.setLoadStatus("error", e instanceof Error ? e.message : String(e));
       }
     }
   }
   await contextPromise;
+  return restored;
 }
 
 /** A parcels file picked by the user (may be real data: not marked synthetic). */
@@ -126,7 +174,8 @@ export async function loadParcelsFile(engine: Engine, file: File): Promise<void>
   const bytes = new Uint8Array(await file.arrayBuffer());
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   const synthetic = /"synthetic"\s*:\s*true/.test(head);
-  await engine.loadParcels(bytes, file.name, { synthetic });
+  // An undoable step: undo shows the previous dataset again (with its edits).
+  await engine.importParcels(bytes, file.name, { synthetic, label: importLabel(file.name) });
 }
 
 /** A standards file picked by the user. */

@@ -1,0 +1,144 @@
+/**
+ * Reading an edit history that comes from outside the running app (IndexedDB, a project file):
+ * every step and edit is checked field by field. The history is kept up to the first step that
+ * cannot be used (later steps may build on it, so they are not applied without it); what was
+ * left out is returned as problems, never dropped silently.
+ *
+ * Edits of a kind this build does not know are kept as they are (a later build may add kinds;
+ * `applyEdits` passes them through) as long as they are objects with a `kind`.
+ */
+import type { Edit, EditHistory, EditStep, InputValue, StepLabel } from "../domain/edits";
+import { INPUT_FIELDS } from "../domain/fields";
+import { isFingerprint } from "./fingerprint";
+import type { Problem } from "./types";
+
+const EDITABLE = new Set(INPUT_FIELDS.map((f) => f.key).filter((k) => k !== "id"));
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const isInputValue = (v: unknown): v is InputValue =>
+  v === null ||
+  typeof v === "string" ||
+  typeof v === "boolean" ||
+  (typeof v === "number" && Number.isFinite(v));
+
+/** Why an edit cannot be used (`null`: it can). */
+export function editProblem(e: unknown): string | null {
+  if (!isObject(e) || typeof e.kind !== "string") return "kind";
+  if (e.kind === "parcel-field") {
+    if (typeof e.parcelId !== "string" || !e.parcelId) return "parcelId";
+    if (typeof e.field !== "string" || !EDITABLE.has(e.field)) return "field";
+    if (!isInputValue(e.before)) return "before";
+    if (!isInputValue(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "dataset") {
+    if (e.before !== null && !isFingerprint(e.before)) return "before";
+    if (!isFingerprint(e.after)) return "after";
+    return null;
+  }
+  return null; // a kind of a later build: kept as it is
+}
+
+function labelOf(v: unknown): StepLabel | null {
+  if (!isObject(v) || typeof v.code !== "string") return null;
+  const params: StepLabel["params"] = {};
+  if (v.params !== undefined) {
+    if (!isObject(v.params)) return null;
+    for (const [k, p] of Object.entries(v.params)) {
+      if (!isInputValue(p)) return null;
+      params[k] = p;
+    }
+  }
+  return { code: v.code, params };
+}
+
+/** Why a step cannot be used (`null`: it can). */
+function stepProblem(s: unknown, seen: Set<string>): string | null {
+  if (!isObject(s)) return "step";
+  if (typeof s.id !== "string" || !s.id) return "id";
+  if (seen.has(s.id)) return "id (duplicate)";
+  if (typeof s.at !== "string" || Number.isNaN(Date.parse(s.at))) return "at";
+  if (!labelOf(s.label)) return "label";
+  if (!Array.isArray(s.edits)) return "edits";
+  for (let i = 0; i < s.edits.length; i++) {
+    const p = editProblem(s.edits[i]);
+    if (p) return `edits[${i}].${p}`;
+  }
+  return null;
+}
+
+export interface HistoryRead {
+  /** `null` when the value is not a history at all. */
+  history: EditHistory | null;
+  problems: Problem[];
+}
+
+/**
+ * A history from an untrusted value. `file`: named in the problems (a project file's name, or
+ * the storage item). Steps after the first unusable one are left out (and reported).
+ */
+export function readHistory(raw: unknown, file?: string): HistoryRead {
+  const at = file !== undefined ? { file } : {};
+  if (!isObject(raw) || !Array.isArray(raw.steps))
+    return {
+      history: null,
+      problems: [
+        {
+          severity: "error",
+          code: "project-bad-field",
+          ...at,
+          params: { path: "history", expected: "history" },
+        },
+      ],
+    };
+  const steps: EditStep[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.steps.length; i++) {
+    const s = raw.steps[i];
+    const why = stepProblem(s, seen);
+    if (why) {
+      const left = raw.steps.length - i;
+      problems.push({
+        severity: "warning",
+        code: "project-step-dropped",
+        ...at,
+        params: { step: i + 1, reason: why, left },
+      });
+      break;
+    }
+    const o = s as Record<string, unknown>;
+    seen.add(o.id as string);
+    steps.push({
+      id: o.id as string,
+      at: o.at as string,
+      label: labelOf(o.label) as StepLabel,
+      edits: (o.edits as unknown[]).map((e) => ({ ...(e as object) }) as Edit),
+    });
+  }
+  const a = raw.applied;
+  const applied =
+    typeof a === "number" && Number.isInteger(a) && a >= 0 ? Math.min(a, steps.length) : steps.length;
+  if (!(typeof a === "number" && Number.isInteger(a) && a >= 0))
+    problems.push({
+      severity: "warning",
+      code: "project-bad-field",
+      ...at,
+      params: { path: "history.applied", expected: "integer" },
+    });
+  return { history: { steps, applied }, problems };
+}
+
+/** Every dataset fingerprint a history refers to (applied steps and redo steps). */
+export function historyDatasets(history: EditHistory): Set<string> {
+  const out = new Set<string>();
+  for (const s of history.steps)
+    for (const e of s.edits)
+      if (e.kind === "dataset") {
+        out.add(e.after);
+        if (e.before) out.add(e.before);
+      }
+  return out;
+}

@@ -9,6 +9,7 @@
  */
 import {
   joinNetwork,
+  type PathTree,
   pathTree,
   type RoadJoin,
   type RoadNetwork,
@@ -82,17 +83,22 @@ export interface DemandIndex {
   /** Per point, its join to the network (null: farther than 500 m from every road). */
   joins: (RoadJoin | null)[];
   cell: number;
-  cells: Map<string, number[]>;
+  /** Demand point indices by grid cell (key {@link cellKey}). */
+  cells: Map<number, number[]>;
+  /** The last shortest-path tree, whose arrays the next one reuses (internal). */
+  scratch?: PathTree;
 }
 
 const CELL_M = 500;
+/** One number per grid cell (cells are 500 m; ±2²⁰ cells is ±524,000 km, more than any CRS holds). */
+const cellKey = (i: number, j: number) => (i + 1048576) * 2097152 + (j + 1048576);
 
 export function indexDemand(points: readonly DemandPoint[], network: RoadNetwork | null = null): DemandIndex {
-  const cells = new Map<string, number[]>();
+  const cells = new Map<number, number[]>();
   let total = 0;
   points.forEach((p, i) => {
     total += p.demand;
-    const k = `${Math.floor(p.xy[0] / CELL_M)},${Math.floor(p.xy[1] / CELL_M)}`;
+    const k = cellKey(Math.floor(p.xy[0] / CELL_M), Math.floor(p.xy[1] / CELL_M));
     const list = cells.get(k);
     if (list) list.push(i);
     else cells.set(k, [i]);
@@ -116,7 +122,7 @@ function pointsWithin(index: DemandIndex, xy: XY, r: number, f: (i: number, d: n
   const j1 = Math.floor((xy[1] + r) / c);
   for (let i = i0; i <= i1; i++)
     for (let j = j0; j <= j1; j++) {
-      const list = index.cells.get(`${i},${j}`);
+      const list = index.cells.get(cellKey(i, j));
       if (!list) continue;
       for (const k of list) {
         const p = index.points[k] as DemandPoint;
@@ -144,7 +150,8 @@ export function coveredWithin(
     if (method === "road" && net) {
       const join = joinNetwork(net, xy);
       if (!join) continue;
-      const tree = pathTree(net, join, r);
+      const tree = pathTree(net, join, r, index.scratch);
+      index.scratch = tree;
       pointsWithin(index, xy, r, (k) => {
         const j = index.joins[k];
         if (!j) return;

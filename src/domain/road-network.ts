@@ -292,17 +292,39 @@ export interface PathTree {
    */
   readonly via: Int32Array;
   readonly bound: number;
+  /** The nodes this tree reached (so a later tree can reuse its arrays and reset only these). */
+  readonly touched: number[];
 }
 
 /**
  * Dijkstra from a joined point (its leg counts), exploring up to `bound` metres. Nodes farther
- * than the bound keep distance ∞.
+ * than the bound keep distance ∞. Pass a finished tree of the same network as `reuse` to recycle
+ * its arrays (that tree is then no longer valid): many bounded trees cost only what they reach.
  */
 const SEED = -2;
 
-export function pathTree(net: RoadNetwork, origin: RoadJoin, bound = Number.POSITIVE_INFINITY): PathTree {
-  const dist = new Float64Array(net.nodeCount).fill(Number.POSITIVE_INFINITY);
-  const via = new Int32Array(net.nodeCount).fill(-1);
+export function pathTree(
+  net: RoadNetwork,
+  origin: RoadJoin,
+  bound = Number.POSITIVE_INFINITY,
+  reuse?: PathTree,
+): PathTree {
+  // Reusing a finished tree's arrays (same network): reset only the nodes it reached.
+  let dist: Float64Array;
+  let via: Int32Array;
+  let touched: number[];
+  if (reuse && reuse.dist.length === net.nodeCount) {
+    ({ dist, via, touched } = reuse);
+    for (const n of touched) {
+      dist[n] = Number.POSITIVE_INFINITY;
+      via[n] = -1;
+    }
+    touched.length = 0;
+  } else {
+    dist = new Float64Array(net.nodeCount).fill(Number.POSITIVE_INFINITY);
+    via = new Int32Array(net.nodeCount).fill(-1);
+    touched = [];
+  }
   const heap = new MinHeap();
   const s = origin.segment;
   const len = net.segLength[s] as number;
@@ -313,9 +335,11 @@ export function pathTree(net: RoadNetwork, origin: RoadJoin, bound = Number.POSI
   if (da <= bound) {
     dist[a] = da;
     via[a] = SEED;
+    touched.push(a);
     heap.push(a, da);
   }
   if (db <= bound && db < (dist[b] as number)) {
+    if (dist[b] === Number.POSITIVE_INFINITY) touched.push(b);
     dist[b] = db;
     via[b] = SEED;
     heap.push(b, db);
@@ -331,13 +355,14 @@ export function pathTree(net: RoadNetwork, origin: RoadJoin, bound = Number.POSI
           : (net.segNodes[2 * e] as number);
       const nd = d + (net.segLength[e] as number);
       if (nd < (dist[m] as number) && nd <= bound) {
+        if (dist[m] === Number.POSITIVE_INFINITY) touched.push(m);
         dist[m] = nd;
         via[m] = e;
         heap.push(m, nd);
       }
     }
   }
-  return { origin, dist, via, bound };
+  return { origin, dist, via, bound, touched };
 }
 
 /**

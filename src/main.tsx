@@ -7,9 +7,7 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState } from "./map/api";
-import { landUseGroup } from "./map/landuse";
 import { connectEngine } from "./state/engine";
-import { setLandUseGrouping } from "./state/landUse";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
 import { pendingBreakTasks } from "./ui/colouring";
@@ -39,7 +37,6 @@ declare global {
 
 const startedAt = performance.now();
 performance.mark("jiyue:start");
-setLandUseGrouping(landUseGroup);
 const engine = connectEngine(useAppStore, createWorkerBackend());
 
 let controller: MapControllerApi | null = null;

@@ -6,6 +6,8 @@
  * stdout (or `--out`). stdout carries only the result, so `npm run --silent cli -- analyze …`
  * can be piped; everything else goes to stderr, one line each: every skipped feature and every
  * set-aside field (file, feature, id, field, reason), the CRS and as-of date used, a summary.
+ * A dataset marked synthetic (top-level `"synthetic": true`) is marked in the output too: the
+ * CSV's first column, the GeoJSON's top-level `jiyue` member.
  *
  * Exit 0 when at least one parcel was analysed; exit 2 with one line when the input cannot be
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import type { AnalysisResult, Standards } from "../domain/types";
+import { csvSyntheticMark, geoJsonSyntheticMark } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
 import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
@@ -87,6 +90,10 @@ const TEXT = {
   crs: {
     zh: "提示：输入坐标系 {crs}{swapped}；面积按 {area} 平面面积计算",
     en: "note: input CRS {crs}{swapped}; areas are planar in {area}",
+  },
+  synthetic: {
+    zh: "提示：数据集注明为合成示例数据，输出中已标注（CSV 首列“数据性质”，GeoJSON 顶层 jiyue 成员）",
+    en: "note: the dataset is marked synthetic sample data; the output says so (CSV first column “Data”, GeoJSON top-level “jiyue” member)",
   },
   summary: {
     zh: "完成：{features} 个要素，分析 {parcels} 宗，跳过 {skipped} 个；低于标准 {below} 宗；腾笼换鸟候选 {candidates} 宗",
@@ -193,7 +200,13 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   const result: AnalysisResult = analyzeParcels(imported.parcels, { standards, asOf });
   const format = (o.format as string | undefined) ?? "geojson";
-  const chunks = format === "csv" ? csvChunks(result, { lang }) : withNewline(geoJsonChunks(result));
+  // A dataset marked synthetic (the sample data) is marked so in its outputs as well.
+  const synthetic = imported.synthetic === true;
+  if (synthetic) note(TEXT.synthetic, lang);
+  const chunks =
+    format === "csv"
+      ? csvChunks(result, { lang, ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}) })
+      : withNewline(geoJsonChunks(result, synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}));
 
   const out = o.out as string | undefined;
   if (out !== undefined) {

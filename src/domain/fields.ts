@@ -3,6 +3,7 @@
  * label, its unit, and the aliases found in real data. One source for CSV headers, the detail
  * panel, the table and the importer's field mapping.
  */
+import type { ParcelComputed } from "./types";
 
 export type FieldKind = "string" | "number" | "integer" | "boolean" | "date" | "list";
 
@@ -38,6 +39,26 @@ export const UNIT_TEXT: Record<Unit, { zh: string; en: string } | null> = {
   none: null,
 };
 
+/**
+ * Decimals each unit is written with in exports (CSV): the precision of the unit as recorded,
+ * so no `14.260694999999998` reaches a spreadsheet. Ratios are written as percent (×100) with
+ * these decimals. The UI rounds further for display (`src/ui/format.ts`). Stored values and
+ * the GeoJSON export are never rounded (domain.md §1).
+ */
+export const UNIT_DECIMALS: Record<Unit, number> = {
+  m2: 2,
+  mu: 4,
+  "wan-yuan": 2,
+  "wan-yuan-per-year": 2,
+  "wan-yuan-per-mu": 2,
+  "wan-yuan-per-person": 2,
+  "wan-yuan-per-tce": 2,
+  ratio: 2,
+  persons: 0,
+  "tce-per-year": 2,
+  none: 2,
+};
+
 /** Per-land money in 万元/公顷 (the unit of the national control indicators; ×15 from 万元/亩). */
 export const PER_HA_TEXT = { zh: "万元/公顷", en: "10k yuan/ha" } as const;
 
@@ -51,6 +72,8 @@ export interface FieldInfo {
   computed: boolean;
   /** Aliases found in real data (Chinese names and pinyin abbreviations), matched case-insensitively. */
   aliases: string[];
+  /** Decimals in exports when they differ from the unit's (`UNIT_DECIMALS`). */
+  decimals?: number;
 }
 
 const f = (
@@ -148,7 +171,7 @@ export const COMPUTED_FIELDS: readonly FieldInfo[] = [
   f("standardsFailed", "未达标指标", "Standards failed", "list", "none", [], true),
   f("idleStatus", "闲置状态", "Idle status", "string", "none", [], true),
   f("idleFee", "土地闲置费", "Idle land fee", "number", "wan-yuan", [], true),
-  f("efficiencyScore", "亩均效益得分", "Efficiency score", "number", "none", [], true),
+  { ...f("efficiencyScore", "亩均效益得分", "Efficiency score", "number", "none", [], true), decimals: 1 },
   f("efficiencyClass", "亩均效益等级", "Efficiency class", "string", "none", [], true),
   f("reallocationCandidate", "腾笼换鸟候选", "Reallocation candidate", "boolean", "none", [], true),
   f("reallocationReasons", "腾笼换鸟原因", "Reallocation reasons", "list", "none", [], true),
@@ -158,12 +181,50 @@ export const ALL_FIELDS: readonly FieldInfo[] = [...INPUT_FIELDS, ...COMPUTED_FI
 
 const BY_KEY = new Map(ALL_FIELDS.map((x) => [x.key, x]));
 
+/**
+ * Decimals a numeric field is written with in exports: the field's own, else its unit's.
+ * @example exportDecimals(fieldInfo("areaMu")!) // 4; exportDecimals(fieldInfo("efficiencyScore")!) // 1
+ */
+export function exportDecimals(f: FieldInfo): number {
+  return f.kind === "integer" ? 0 : (f.decimals ?? UNIT_DECIMALS[f.unit]);
+}
+
 /** Metadata for a field key, or `undefined` for a property outside the schema. */
 export function fieldInfo(key: string): FieldInfo | undefined {
   return BY_KEY.get(key);
 }
 
-/** 1 亩 in m² (exactly 10000/15). */
-export const M2_PER_MU = 10000 / 15;
-/** 1 公顷 = 15 亩. */
-export const MU_PER_HA = 15;
+/**
+ * Numeric computed indicators that can colour the map, in the plan's order (the indicator
+ * picker's order); `areaM2` last — the picker offers the area in 亩 only.
+ */
+export const NUMERIC_INDICATORS = [
+  "investmentPerMu",
+  "far",
+  "buildingCoverage",
+  "greenRatio",
+  "adminRatio",
+  "outputPerMu",
+  "taxPerMu",
+  "valueAddedPerMu",
+  "laborProductivity",
+  "energyProductivity",
+  "rdIntensity",
+  "efficiencyScore",
+  "idleFee",
+  "areaMu",
+  "areaDiscrepancy",
+  "areaM2",
+] as const satisfies readonly (keyof ParcelComputed)[];
+export type NumericIndicator = (typeof NUMERIC_INDICATORS)[number];
+/** Categorical map colourings: land-use group, idle status, efficiency class, the flag overlay. */
+export const CATEGORICAL_INDICATORS = ["landUse", "idleStatus", "efficiencyClass", "flags"] as const;
+export type CategoricalIndicator = (typeof CATEGORICAL_INDICATORS)[number];
+export type Indicator = NumericIndicator | CategoricalIndicator;
+
+export function isNumericIndicator(x: string): x is NumericIndicator {
+  return (NUMERIC_INDICATORS as readonly string[]).includes(x);
+}
+export function isIndicator(x: string): x is Indicator {
+  return isNumericIndicator(x) || (CATEGORICAL_INDICATORS as readonly string[]).includes(x);
+}

@@ -12,6 +12,7 @@
  */
 import { fieldReason } from "./reasons";
 import type { IndicatorKey, ParcelIndicators, ParcelInput, Reason } from "./types";
+import { m2ToMu } from "./units";
 
 /** Per-parcel null reasons, keyed by indicator. */
 export type NullReasons = Partial<Record<IndicatorKey, Reason>>;
@@ -24,11 +25,6 @@ const present = (v: number | undefined): v is number => v !== undefined && Numbe
  */
 export function indicatorAreaM2(input: ParcelInput, areaM2: number): number {
   return present(input.landAreaM2) ? input.landAreaM2 : areaM2;
-}
-
-/** Field name of the indicator area (`landAreaM2` or `areaM2`), for reasons. */
-export function indicatorAreaField(input: ParcelInput): "landAreaM2" | "areaM2" {
-  return present(input.landAreaM2) ? "landAreaM2" : "areaM2";
 }
 
 /** num / den, or null with a reason (first missing field, else a zero denominator). */
@@ -104,8 +100,7 @@ export function computeIndicatorsInto<T extends ParcelIndicators>(
   const hasLegal = present(input.landAreaM2);
   const A = hasLegal ? (input.landAreaM2 as number) : areaM2;
   const aField = hasLegal ? "landAreaM2" : "areaM2";
-  // mu = A / (10000/15), written so that round areas give exact mu (10000 m² → 15 亩 exactly).
-  const mu = (A * 15) / 10000;
+  const mu = m2ToMu(A);
   const r = nullReasons;
   const va = input.valueAdded;
   out.areaM2 = areaM2;

@@ -5,6 +5,7 @@
  * efficiency class is `D`; the reasons list each code in that order. A parcel failing standards
  * is "below standard", a warning level below candidate (not a reason here).
  */
+import { isIdleLand } from "./flags";
 import { indicatorAreaM2 } from "./indicators";
 import { type ResolvedThreshold, ThresholdResolver } from "./standards";
 import type {
@@ -22,7 +23,7 @@ import type {
  */
 export function reallocationReasons(idle: IdleStatus, cls: EfficiencyClass | null): ReallocationReason[] {
   const out: ReallocationReason[] = [];
-  if (idle === "idle-1y" || idle === "idle-2y" || idle === "idle-halted") out.push(idle);
+  if (isIdleLand(idle)) out.push(idle);
   if (cls === "D") out.push("class-D");
   return out;
 }

@@ -33,56 +33,6 @@ export type IndustryCluster =
   | "daily-chemicals"
   | "other";
 
-/** Numeric input fields of a parcel (all optional; units in `FIELDS`). */
-export const NUMERIC_INPUT_FIELDS = [
-  "landAreaM2",
-  "floorAreaM2",
-  "footprintAreaM2",
-  "greenAreaM2",
-  "adminAreaM2",
-  "developedAreaM2",
-  "fixedInvestment",
-  "contractInvestment",
-  "landPrice",
-  "outputValue",
-  "revenue",
-  "valueAdded",
-  "taxRevenue",
-  "employees",
-  "residents",
-  "energyTce",
-  "rdExpense",
-  "agreedInvestmentPerMu",
-  "agreedFar",
-  "agreedTaxPerMu",
-  "agreedOutputPerMu",
-] as const;
-export type NumericInputField = (typeof NUMERIC_INPUT_FIELDS)[number];
-
-export const DATE_INPUT_FIELDS = [
-  "supplyDate",
-  "agreedStartDate",
-  "agreedCompletionDate",
-  "actualStartDate",
-  "haltedSince",
-] as const;
-export type DateInputField = (typeof DATE_INPUT_FIELDS)[number];
-
-export const BOOLEAN_INPUT_FIELDS = ["aboveScale", "highTech", "governmentCause"] as const;
-export type BooleanInputField = (typeof BOOLEAN_INPUT_FIELDS)[number];
-
-export const STRING_INPUT_FIELDS = [
-  "name",
-  "zone",
-  "landUse",
-  "landStatus",
-  "enterprise",
-  "industryCode",
-  "industryCluster",
-  "constructionStatus",
-] as const;
-export type StringInputField = (typeof STRING_INPUT_FIELDS)[number];
-
 /**
  * A parcel's input properties after import: cleaned and typed. A value that was missing,
  * unparseable or set aside (e.g. negative) is `undefined` here, and the import report says why.

@@ -2,13 +2,19 @@
  * Area and per-land unit conversions (domain.md §1): 1 亩 (mu) = 10000/15 m²; 1 公顷 (ha) = 15 亩.
  * Per-land indicators are stored in 万元/亩; national control indicators use 万元/公顷 (×15).
  */
-import { M2_PER_MU, MU_PER_HA } from "./fields";
 
-export { M2_PER_MU, MU_PER_HA };
+/** 1 亩 in m² (exactly 10000/15). */
+export const M2_PER_MU = 10000 / 15;
+/** 1 公顷 = 15 亩. */
+export const MU_PER_HA = 15;
 /** 1 公顷 in m². */
 export const M2_PER_HA = 10000;
 
-/** m² → 亩. @example m2ToMu(666.666…) // 1; m2ToMu(10000) // 15 */
+/**
+ * m² → 亩, the one conversion every layer uses. Written as `m2 × 15 / 10000` so that round
+ * areas give exact mu (10000 m² → 15 亩 exactly).
+ * @example m2ToMu(666.666…) // 1; m2ToMu(10000) // 15
+ */
 export function m2ToMu(m2: number): number {
   return (m2 * 15) / 10000;
 }

@@ -13,40 +13,25 @@ import type {
   ConstructionStatus,
   EfficiencyClass,
   IdleStatus,
-  ReallocationReason,
   Reason,
   StandardCheck,
   ThresholdLevel,
 } from "../domain/types";
+import {
+  CONSTRUCTION_STATUS_LABELS,
+  EFFICIENCY_CLASS_POLICY,
+  IDLE_STATUS_LABELS,
+} from "../domain/vocabulary";
 import { type Bilingual, fill, type Lang } from "./lang";
 import { unitLabel } from "./ui";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
-/** Labels of idle statuses. */
-export const IDLE_STATUS_LABEL: Record<IdleStatus, Bilingual> = {
-  none: b("未闲置", "Not idle"),
-  overdue: b("逾期未动工", "Start overdue"),
-  "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-  "idle-2y": b("闲置满两年", "Idle ≥ 2 years"),
-  "idle-halted": b("停工闲置", "Halted, idle"),
-};
+/** Labels of idle statuses (the domain's, `src/domain/vocabulary.ts`). */
+export const IDLE_STATUS_LABEL: Record<IdleStatus, Bilingual> = IDLE_STATUS_LABELS;
 
-/** Labels of efficiency classes (亩均效益评价). */
-export const EFFICIENCY_CLASS_LABEL: Record<EfficiencyClass, Bilingual> = {
-  A: b("优先发展", "prioritise"),
-  B: b("提升发展", "upgrade"),
-  C: b("调控帮扶", "support"),
-  D: b("倒逼整治", "rectify"),
-};
-
-/** Labels of reallocation (腾笼换鸟) reasons. */
-export const REALLOCATION_REASON_LABEL: Record<ReallocationReason, Bilingual> = {
-  "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-  "idle-2y": b("闲置满两年，可无偿收回", "Idle ≥ 2 years: may be recovered without compensation"),
-  "idle-halted": b("停工闲置", "Halted and idle"),
-  "class-D": b("亩均效益 D 类（倒逼整治）", "Efficiency class D (rectify)"),
-};
+/** The policy of each efficiency class (亩均效益评价), as said inside a sentence. */
+export const EFFICIENCY_CLASS_LABEL: Record<EfficiencyClass, Bilingual> = EFFICIENCY_CLASS_POLICY;
 
 /** Labels of the level a threshold came from. */
 export const THRESHOLD_LEVEL_LABEL: Record<ThresholdLevel, Bilingual> = {
@@ -56,18 +41,10 @@ export const THRESHOLD_LEVEL_LABEL: Record<ThresholdLevel, Bilingual> = {
   agreed: b("标准地合同约定", "agreed in the land contract"),
 };
 
-const CONSTRUCTION_STATUS_LABEL: Record<ConstructionStatus, Bilingual> = {
-  "not-started": b("未动工", "not started"),
-  "under-construction": b("在建", "under construction"),
-  halted: b("停工", "halted"),
-  completed: b("已竣工", "completed"),
-  "in-production": b("已投产", "in production"),
-};
-
-/** A label for one language, e.g. `label(IDLE_STATUS_LABEL["idle-2y"], "zh")`. */
-export function label(l: Bilingual, lang: Lang): string {
-  return l[lang];
-}
+/** Construction statuses inside a sentence: the domain's labels, English in lower case. */
+const CONSTRUCTION_STATUS_LABEL = Object.fromEntries(
+  Object.entries(CONSTRUCTION_STATUS_LABELS).map(([k, l]) => [k, b(l.zh, l.en.toLowerCase())]),
+) as Record<ConstructionStatus, Bilingual>;
 
 /** Field label as used inside a sentence: zh as catalogued, en with a lower-case first word. */
 export function fieldLabel(key: string, lang: Lang): string {

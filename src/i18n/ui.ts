@@ -4,6 +4,15 @@
  * problems have their own modules (`reasons.ts`, `problems.ts`).
  */
 import { PER_HA_TEXT, UNIT_TEXT, type Unit } from "../domain/fields";
+import {
+  CHECK_STATUS_LABELS,
+  CONSTRUCTION_STATUS_LABELS,
+  EFFICIENCY_CLASS_LABELS,
+  IDLE_STATUS_LABELS,
+  INDUSTRY_CLUSTER_LABELS,
+  LAND_STATUS_LABELS,
+  THRESHOLD_LEVEL_LABELS,
+} from "../domain/vocabulary";
 import { type Bilingual, fill, type Lang } from "./lang";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -160,57 +169,18 @@ export function t(key: UiKey, lang: Lang, params?: Record<string, unknown>): str
   return params ? fill(s, params) : s;
 }
 
-/** Labels of enumerations (statuses, classes, clusters …) by value. */
+/**
+ * Labels of enumerations (statuses, classes, clusters …) by value: the domain's vocabulary
+ * (`src/domain/vocabulary.ts`), plus the UI's own labels (check kinds, flags, reallocation tags).
+ */
 export const ENUM_LABELS = {
-  idleStatus: {
-    none: b("未闲置", "Not idle"),
-    overdue: b("逾期未动工", "Start overdue"),
-    "idle-1y": b("闲置满一年", "Idle ≥ 1 year"),
-    "idle-2y": b("闲置满两年", "Idle ≥ 2 years"),
-    "idle-halted": b("停工闲置", "Halted, idle"),
-  },
-  efficiencyClass: {
-    A: b("A 类 优先发展", "A — prioritise"),
-    B: b("B 类 提升发展", "B — upgrade"),
-    C: b("C 类 调控帮扶", "C — support"),
-    D: b("D 类 倒逼整治", "D — rectify"),
-    none: b("未评价", "Not evaluated"),
-  },
-  constructionStatus: {
-    "not-started": b("未动工", "Not started"),
-    "under-construction": b("在建", "Under construction"),
-    halted: b("停工", "Halted"),
-    completed: b("已竣工", "Completed"),
-    "in-production": b("已投产", "In production"),
-  },
-  landStatus: {
-    supplied: b("已供", "Supplied"),
-    unsupplied: b("未供", "Unsupplied"),
-    reserved: b("储备", "Reserved"),
-    acquiring: b("征收中", "Being acquired"),
-  },
-  industryCluster: {
-    "selenium-food-pharma": b("富硒食品与医药", "Selenium-rich food & pharma"),
-    "building-materials": b("新型建材", "Building materials"),
-    "machinery-electronics": b("机械电子", "Machinery & electronics"),
-    garments: b("服装加工", "Garments"),
-    "resource-recycling": b("资源综合利用", "Resource recycling"),
-    photovoltaic: b("光伏发电", "Photovoltaic"),
-    "electronic-components": b("电子元配件", "Electronic components"),
-    "daily-chemicals": b("日用化工", "Daily chemicals"),
-    other: b("其他", "Other"),
-  },
-  checkStatus: {
-    pass: b("达标", "Pass"),
-    fail: b("未达标", "Fail"),
-    "not-assessed": b("未评估", "Not assessed"),
-  },
-  thresholdLevel: {
-    default: b("园区默认", "Park default"),
-    zone: b("片区标准", "Zone"),
-    industry: b("行业标准", "Industry"),
-    agreed: b("合同约定（标准地）", "Agreed (contract)"),
-  },
+  idleStatus: IDLE_STATUS_LABELS,
+  efficiencyClass: EFFICIENCY_CLASS_LABELS,
+  constructionStatus: CONSTRUCTION_STATUS_LABELS,
+  landStatus: LAND_STATUS_LABELS,
+  industryCluster: INDUSTRY_CLUSTER_LABELS,
+  checkStatus: CHECK_STATUS_LABELS,
+  thresholdLevel: THRESHOLD_LEVEL_LABELS,
   checkKind: {
     min: b("≥", "≥"),
     max: b("≤", "≤"),
@@ -225,14 +195,6 @@ export const ENUM_LABELS = {
     idle: b("闲置土地", "Idle land"),
     under: b("低效用地（D 类或未达标）", "Underperforming (class D or below standard)"),
     none: b("无问题标注", "No flag"),
-  },
-  zone: {
-    huangtukan: b("黄土坎片区", "Huangtukan"),
-    dayangbang: b("大样榜片区", "Dayangbang"),
-  },
-  zoneShort: {
-    huangtukan: b("黄土坎", "Huangtukan"),
-    dayangbang: b("大样榜", "Dayangbang"),
   },
 } satisfies Record<string, Record<string, Bilingual>>;
 export type EnumKind = keyof typeof ENUM_LABELS;

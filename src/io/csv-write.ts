@@ -2,51 +2,176 @@
  * Analysis results → CSV for Excel and WPS: UTF-8 with a byte-order mark (so Chinese Excel reads
  * it as UTF-8), CRLF line ends, RFC 4180 quoting, one row per parcel.
  *
- * Columns: every input field of the schema (in schema order), then the properties outside the
- * schema (first-seen order), then every computed field. Headers in Chinese (`lang: "zh"`: label
- * plus unit, e.g. `投资强度(万元/亩)`) or English (`Investment intensity (10k yuan/mu)`).
+ * Columns: (for a synthetic dataset, first a column saying so in every row), every input field of
+ * the schema (in schema order), then the properties outside the schema (first-seen order), then
+ * every computed field, then (when the caller gives them) the fields the user edited. Headers in
+ * Chinese (`lang: "zh"`: label plus unit, e.g. `投资强度(万元/亩)`, ratios `建筑系数(%)`) or
+ * English (`Investment intensity (10k yuan/mu)`); two headers that would read the same get
+ * ` (2)`, ` (3)` … so every column can be told apart.
  *
- * Cells: numbers unformatted at full precision (no thousands separators, never rounded); lists
- * joined with `;`; booleans `是`/`否` in Chinese and `true`/`false` in English; null and missing
- * empty; codes (statuses, classes) as codes. Any text cell that starts with `=`, `+`, `-`, `@`,
- * a tab or a carriage return is prefixed with an apostrophe so spreadsheet software cannot run it
- * as a formula; numbers are not text, so a negative number stays a number.
+ * Cells are written for a person reading them in a spreadsheet, in the CSV's language:
+ * - coded values as their labels: zones `黄土坎片区`, statuses `已供`, `闲置满一年`, classes `D 类`,
+ *   clusters; lists (failed standards, reallocation reasons) as labels joined with `；` (en `; `);
+ * - land use as its name and code, `城镇住宅用地 0701` (text, so Excel keeps the leading zero);
+ * - numbers rounded to the precision of their unit (`UNIT_DECIMALS` of the field catalogue,
+ *   e.g. m² to 0.01, 亩 to 0.0001, 万元 to 0.01), no thousands separators; ratios as percent;
+ * - booleans `是`/`否`, `yes`/`no`; null and missing empty; dates ISO (`2024-06-30`).
+ * Properties outside the schema are written as read: numbers unrounded, objects and arrays of
+ * objects as one cell of JSON text (never spread over columns), arrays of plain values joined
+ * with `;`.
+ *
+ * Spreadsheet safety. Any text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return is prefixed with an apostrophe so spreadsheet software cannot run it as a formula — also
+ * text that merely looks like a negative number (`"-7.25"`): numbers are not text, so a negative
+ * number stays a number. A text cell Excel would turn into a different number — digits with a
+ * leading zero (`0123`, an industry code `06`), 12 or more digits (a 12-digit 行政区划代码, an
+ * all-digit 18-character 统一社会信用代码 would show as 4.2E+11 and lose digits past the 15th), or
+ * digits with an exponent (`0503E000`) — is written with a leading tab character, which Excel
+ * and WPS keep as text when they open the file (the tab is invisible in the cell; it is kept in the
+ * cell's content). Digits cannot form a formula, so this tab is safe. A `="…"` formula wrapper is
+ * not used: it is a formula.
  */
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS, UNIT_TEXT } from "../domain/fields";
-import type { AnalysedParcel, AnalysisResult } from "../domain/types";
+import {
+  COMPUTED_FIELDS,
+  exportDecimals,
+  type FieldInfo,
+  fieldInfo,
+  INPUT_FIELDS,
+  UNIT_TEXT,
+} from "../domain/fields";
+import { landUseName } from "../domain/landuse";
+import type { AnalysedParcel, AnalysisResult, EfficiencyClass, ReallocationReason } from "../domain/types";
+import {
+  CONSTRUCTION_STATUS_LABELS,
+  efficiencyClassShort,
+  IDLE_STATUS_LABELS,
+  INDUSTRY_CLUSTER_LABELS,
+  LAND_STATUS_LABELS,
+} from "../domain/vocabulary";
+import { parkZoneName } from "../domain/zones";
 
 export type CsvLang = "zh" | "en";
 
 export interface WriteCsvOptions {
   lang: CsvLang;
+  /**
+   * The dataset is synthetic (sample data): a first column with this header holds `cell` in every
+   * row, so the mark survives sorting, filtering and rows copied elsewhere. Texts in `lang`.
+   */
+  synthetic?: { column: string; cell: string };
+  /**
+   * The fields the user edited, per parcel id (issue 7): a last column with this header lists
+   * them by their labels. Absent: no column.
+   */
+  editedFields?: { column: string; byId: ReadonlyMap<string, readonly string[]> };
 }
 
-/** Column header for a schema field: label plus unit (unless the label already names it). */
+/** Column header for a schema field: label plus unit (unless the label already names it); ratios in %. */
 export function csvHeader(f: FieldInfo, lang: CsvLang): string {
   const label = lang === "zh" ? f.zh : f.en;
-  const unit = UNIT_TEXT[f.unit];
-  if (!unit || label.includes("(")) return label;
+  if (label.includes("(")) return label;
+  const unit = f.unit === "ratio" ? { zh: "%", en: "%" } : UNIT_TEXT[f.unit];
+  if (!unit) return label;
   return lang === "zh" ? `${label}(${unit.zh})` : `${label} (${unit.en})`;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Text Excel would read as a number that is not the text: leading zero, ≥ 12 digits, an exponent. */
+const EXCEL_NUMBER_TRAP = /^(?:0\d+|\d{12,}|\d+(?:\.\d+)?[eE][+-]?\d+)$/;
 
-/** A text cell: formula-neutralised, then quoted when it holds `"`, `,`, CR or LF (RFC 4180). */
+/**
+ * A text cell: digit strings Excel would change are tab-prefixed (kept as text), other text is
+ * formula-neutralised, then quoted when it holds `"`, `,`, CR or LF (RFC 4180).
+ */
 export function csvText(s: string): string {
-  const t = FORMULA_START.test(s) ? `'${s}` : s;
+  return quote(neutralise(s));
+}
+
+/** Tab before a digit string Excel would change, apostrophe before a formula character. */
+function neutralise(s: string): string {
+  if (EXCEL_NUMBER_TRAP.test(s)) return `\t${s}`;
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** RFC 4180: quoted when the text holds `"`, `,`, CR or LF. */
+function quote(t: string): string {
   return NEEDS_QUOTES.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-/** One cell for any value. */
+/** A number rounded to `decimals`, as plain digits (no exponent for ordinary values, no `-0`). */
+export function csvNumber(v: number, decimals: number): string {
+  if (!Number.isFinite(v)) return "";
+  const m = 10 ** decimals;
+  const r = Math.round(v * m) / m;
+  return String(r === 0 ? 0 : r);
+}
+
+/** One cell for any value outside the schema (written as read: numbers unrounded). */
 export function csvCell(v: unknown, lang: CsvLang): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "true" : "false";
+  if (typeof v === "boolean") return lang === "zh" ? (v ? "是" : "否") : v ? "yes" : "no";
   if (typeof v === "string") return csvText(v);
   if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number"))
     return csvText(v.join(";"));
   return csvText(JSON.stringify(v) ?? "");
+}
+
+const listSep = (lang: CsvLang) => (lang === "zh" ? "；" : "; ");
+const labelIn = (table: Record<string, { zh: string; en: string }>, code: string, lang: CsvLang) =>
+  Object.hasOwn(table, code) ? (table[code] as { zh: string; en: string })[lang] : code;
+
+function reasonLabel(r: ReallocationReason, lang: CsvLang): string {
+  return r === "class-D" ? efficiencyClassShort("D")[lang] : IDLE_STATUS_LABELS[r][lang];
+}
+
+/** The text a schema field's value is written as (before CSV quoting), `""` when empty. */
+function fieldText(f: FieldInfo, v: unknown, lang: CsvLang): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "number") {
+    if (f.kind !== "number" && f.kind !== "integer") return csvCell(v, lang);
+    return csvNumber(f.unit === "ratio" ? v * 100 : v, exportDecimals(f));
+  }
+  if (typeof v === "boolean") return csvCell(v, lang);
+  if (Array.isArray(v)) {
+    const items = v.map(String);
+    if (f.key === "standardsFailed")
+      return csvText(items.map((k) => fieldInfo(k)?.[lang] ?? k).join(listSep(lang)));
+    if (f.key === "reallocationReasons")
+      return csvText(items.map((r) => reasonLabel(r as ReallocationReason, lang)).join(listSep(lang)));
+    return csvCell(v, lang);
+  }
+  if (typeof v !== "string") return csvCell(v, lang);
+  switch (f.key) {
+    case "zone":
+      return csvText(parkZoneName(v, lang) ?? v);
+    case "landUse":
+      return csvText(`${landUseName(v, lang)} ${v}`);
+    case "landStatus":
+      return csvText(labelIn(LAND_STATUS_LABELS, v, lang));
+    case "constructionStatus":
+      return csvText(labelIn(CONSTRUCTION_STATUS_LABELS, v, lang));
+    case "industryCluster":
+      return csvText(labelIn(INDUSTRY_CLUSTER_LABELS, v, lang));
+    case "idleStatus":
+      return csvText(labelIn(IDLE_STATUS_LABELS, v, lang));
+    case "efficiencyClass":
+      return /^[ABCD]$/.test(v) ? csvText(efficiencyClassShort(v as EfficiencyClass)[lang]) : csvText(v);
+    default:
+      return csvText(v);
+  }
+}
+
+/** Headers made distinct: a repeat of an earlier header gets ` (2)`, ` (3)` … */
+export function distinctHeaders(headers: readonly string[]): string[] {
+  const used = new Set<string>();
+  return headers.map((h) => {
+    let out = h;
+    for (let n = 2; used.has(out); n++) out = `${h} (${n})`;
+    used.add(out);
+    return out;
+  });
 }
 
 /** Rows per chunk of `csvChunks`. */
@@ -61,25 +186,32 @@ export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Gener
   const extraKeys: string[] = [];
   const seen = new Set<string>();
   for (const p of result.parcels) {
-    for (const k in p.extra) {
+    for (const k of Object.keys(p.extra)) {
       if (!seen.has(k)) {
         seen.add(k);
         extraKeys.push(k);
       }
     }
   }
-  const header = [
-    ...INPUT_FIELDS.map((f) => csvText(csvHeader(f, lang))),
-    ...extraKeys.map(csvText),
-    ...COMPUTED_FIELDS.map((f) => csvText(csvHeader(f, lang))),
-  ].join(",");
+  // Distinct as the spreadsheet shows them: after neutralising (`=x` and `'=x` both read `'=x`).
+  const header = distinctHeaders(
+    [
+      ...(opts.synthetic ? [opts.synthetic.column] : []),
+      ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
+      ...extraKeys,
+      ...COMPUTED_FIELDS.map((f) => csvHeader(f, lang)),
+      ...(opts.editedFields ? [opts.editedFields.column] : []),
+    ].map(neutralise),
+  )
+    .map(quote)
+    .join(",");
   yield `\uFEFF${header}\r\n`;
   const lines: string[] = [];
   const parcels = result.parcels;
   for (let i = 0; i < parcels.length; i += ROWS_PER_CHUNK) {
     lines.length = 0;
     const end = Math.min(parcels.length, i + ROWS_PER_CHUNK);
-    for (let k = i; k < end; k++) lines.push(row(parcels[k] as AnalysedParcel, extraKeys, lang));
+    for (let k = i; k < end; k++) lines.push(row(parcels[k] as AnalysedParcel, extraKeys, opts));
     yield `${lines.join("\r\n")}\r\n`;
   }
 }
@@ -93,12 +225,18 @@ export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string 
   return [...csvChunks(result, opts)].join("");
 }
 
-function row(p: AnalysedParcel, extraKeys: string[], lang: CsvLang): string {
+function row(p: AnalysedParcel, extraKeys: string[], opts: WriteCsvOptions): string {
+  const { lang } = opts;
   const input = p.input as unknown as Record<string, unknown>;
   const computed = p.computed as unknown as Record<string, unknown>;
   const cells: string[] = [];
-  for (const f of INPUT_FIELDS) cells.push(csvCell(input[f.key], lang));
-  for (const k of extraKeys) cells.push(csvCell(p.extra[k], lang));
-  for (const f of COMPUTED_FIELDS) cells.push(csvCell(computed[f.key], lang));
+  if (opts.synthetic) cells.push(csvText(opts.synthetic.cell));
+  for (const f of INPUT_FIELDS) cells.push(fieldText(f, input[f.key], lang));
+  for (const k of extraKeys) cells.push(csvCell(Object.hasOwn(p.extra, k) ? p.extra[k] : undefined, lang));
+  for (const f of COMPUTED_FIELDS) cells.push(fieldText(f, computed[f.key], lang));
+  if (opts.editedFields) {
+    const edited = opts.editedFields.byId.get(p.input.id) ?? [];
+    cells.push(csvText(edited.map((k) => fieldInfo(k)?.[lang] ?? k).join(listSep(lang))));
+  }
   return cells.join(",");
 }

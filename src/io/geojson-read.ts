@@ -331,9 +331,23 @@ function readParcels(input: string | Uint8Array, opts: ReadParcelsOptions): Parc
     problems,
     crs: plan.detection,
     ...(surveyDate !== undefined ? { surveyDate } : {}),
+    ...(isMarkedSynthetic(rootObj) ? { synthetic: true } : {}),
     ok: true,
     featureCount,
   };
+}
+
+/**
+ * The dataset says it is synthetic: a top-level `"synthetic": true` (the sample data, `synthetic.ts`)
+ * or a Jiyue export of such a dataset (`"jiyue": {"synthetic": true}`).
+ */
+function isMarkedSynthetic(root: Record<string, unknown> | null | undefined): boolean {
+  if (!root) return false;
+  const j = root.jiyue;
+  return (
+    root.synthetic === true ||
+    (typeof j === "object" && j !== null && (j as { synthetic?: unknown }).synthetic === true)
+  );
 }
 
 /** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */

@@ -9,6 +9,7 @@
  */
 import { daysInMonth } from "../domain/dates";
 import type { FieldInfo, Unit } from "../domain/fields";
+import { M2_PER_MU } from "../domain/units";
 
 export type ParamValue = string | number | boolean | null;
 
@@ -34,8 +35,6 @@ interface UnitSpelling {
   unit: Unit;
   factor: number;
 }
-
-const M2_PER_MU = 10000 / 15;
 
 /**
  * Unit spellings accepted after a number, per field unit (compared after removing spaces and

@@ -9,6 +9,12 @@
 import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import type { ParcelInput } from "../domain/types";
 import {
+  CONSTRUCTION_STATUS_LABELS,
+  INDUSTRY_CLUSTER_LABELS,
+  LAND_STATUS_LABELS,
+} from "../domain/vocabulary";
+import { zoneIdOfName } from "../domain/zones";
+import {
   type ParamValue,
   type Parsed,
   parseBoolean,
@@ -51,55 +57,56 @@ const COMPUTED_NAMES = new Set(COMPUTED_FIELDS.map((f) => norm(f.key)));
 
 /** English code or Chinese label (normalised) → code, per enumerated field. */
 const ENUMS: Record<string, Map<string, string>> = {
-  landStatus: enumMap({
-    supplied: ["已供", "已供地", "已出让"],
-    unsupplied: ["未供", "未供地"],
-    reserved: ["储备", "储备地"],
-    acquiring: ["征收中"],
-  }),
-  constructionStatus: enumMap({
-    "not-started": ["未动工", "未开工"],
-    "under-construction": ["在建", "建设中", "施工中"],
-    halted: ["停工", "停建"],
-    completed: ["竣工", "已竣工", "建成"],
-    "in-production": ["在产", "投产", "已投产", "生产中"],
-  }),
-  industryCluster: enumMap({
-    "selenium-food-pharma": ["富硒食品与医药"],
-    "building-materials": ["新型建材"],
-    "machinery-electronics": ["机械电子"],
-    garments: ["服装加工"],
-    "resource-recycling": ["资源综合利用"],
-    photovoltaic: ["光伏发电"],
-    "electronic-components": ["电子元配件"],
-    "daily-chemicals": ["日用化工"],
-    other: ["其他", "其它"],
-  }),
+  landStatus: enumMap(
+    {
+      supplied: ["已供", "已供地", "已出让"],
+      unsupplied: ["未供", "未供地"],
+      reserved: ["储备", "储备地"],
+      acquiring: ["征收中"],
+    },
+    LAND_STATUS_LABELS,
+  ),
+  constructionStatus: enumMap(
+    {
+      "not-started": ["未动工", "未开工"],
+      "under-construction": ["在建", "建设中", "施工中"],
+      halted: ["停工", "停建"],
+      completed: ["竣工", "已竣工", "建成"],
+      "in-production": ["在产", "投产", "已投产", "生产中"],
+    },
+    CONSTRUCTION_STATUS_LABELS,
+  ),
+  industryCluster: enumMap(
+    {
+      "selenium-food-pharma": ["富硒食品与医药"],
+      "building-materials": ["新型建材"],
+      "machinery-electronics": ["机械电子"],
+      garments: ["服装加工"],
+      "resource-recycling": ["资源综合利用"],
+      photovoltaic: ["光伏发电"],
+      "electronic-components": ["电子元配件"],
+      "daily-chemicals": ["日用化工"],
+      other: ["其他", "其它"],
+    },
+    INDUSTRY_CLUSTER_LABELS,
+  ),
 };
 
-/** Zone names written in Chinese → the zone ids of the park; other zone values are kept as given. */
-const ZONE_NAMES = new Map<string, string>([
-  ["黄土坎片区", "huangtukan"],
-  ["黄土坎", "huangtukan"],
-  ["大样榜片区", "dayangbang"],
-  ["大样榜", "dayangbang"],
-]);
-
-function enumMap(labels: Record<string, string[]>): Map<string, string> {
+/** Code → its aliases, plus the code itself and the domain's Chinese label (`src/domain/vocabulary.ts`). */
+function enumMap(
+  aliases: Record<string, string[]>,
+  labels: Record<string, { zh: string }>,
+): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [code, zh] of Object.entries(labels)) {
+  for (const [code, zh] of Object.entries(aliases)) {
     m.set(code, code);
-    for (const l of zh) m.set(norm(l), code);
+    const label = labels[code]?.zh;
+    for (const l of label === undefined ? zh : [label, ...zh]) m.set(norm(l), code);
   }
   return m;
 }
 
 const isNumeric = (f: FieldInfo) => f.kind === "number" || f.kind === "integer";
-
-/** The schema field a property name maps to, if any (input fields only). */
-export function inputFieldFor(name: string): FieldInfo | undefined {
-  return INPUT_BY_NAME.get(norm(name));
-}
 
 type Setter = (o: Record<string, unknown>, v: unknown) => void;
 /**
@@ -281,7 +288,8 @@ function parseValue(field: FieldInfo, raw: unknown): Parsed<string | number | bo
         const code = codes.get(t.value) ?? codes.get(norm(t.value));
         return code ? { value: code } : { issue: { code: "unknown-enum", params: { raw: rawText(raw) } } };
       }
-      if (field.key === "zone") return { value: ZONE_NAMES.get(t.value) ?? t.value };
+      // Zone names written in Chinese → the park's zone ids; other zone values are kept as given.
+      if (field.key === "zone") return { value: zoneIdOfName(t.value) ?? t.value };
       return t;
     }
   }
@@ -306,7 +314,16 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     const raw = props[name];
     const entry = classify(name);
     if (entry === "extra") {
-      extra[name] = raw;
+      // A property named `__proto__` is data like any other: assigning it would set the object's
+      // prototype instead (dropping it, and spreading its members into the export's columns).
+      if (name === "__proto__")
+        Object.defineProperty(extra, name, {
+          value: raw,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else extra[name] = raw;
       continue;
     }
     if (entry === "computed") continue;

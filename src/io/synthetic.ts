@@ -7,6 +7,7 @@
  * generator so the same `(n, seed)` always gives the same collection.
  */
 import type { Feature, FeatureCollection, Polygon } from "geojson";
+import { m2ToMu } from "../domain/units";
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -89,7 +90,7 @@ export function syntheticParcels(
       [lon(x0), lat(y0)],
     ];
     const areaM2 = w * h;
-    const mu = areaM2 / (10000 / 15);
+    const mu = m2ToMu(areaM2);
     const [cluster, industryCode] = CLUSTERS[Math.floor(rand() * CLUSTERS.length)] ?? CLUSTERS[0];
     const status = STATUSES[Math.floor(rand() * STATUSES.length)] ?? "in-production";
     const producing = status === "in-production" || status === "completed";

@@ -41,6 +41,8 @@ export interface ParcelImport {
   crs?: CrsDetection;
   /** Survey date declared by the dataset (top-level `surveyDate` / `数据截至日期`), if any. */
   surveyDate?: string;
+  /** The dataset declares itself synthetic (top-level `synthetic: true`, or a Jiyue export of one). */
+  synthetic?: boolean;
   /** Whether the file can be used at all (at least one parcel). */
   ok: boolean;
   /** Number of features in the file. */

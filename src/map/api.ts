@@ -4,7 +4,7 @@
  * maplibre-gl. Data goes in through methods that do nothing when the input is unchanged;
  * colouring changes never re-send the parcel data (see `setColouring`).
  */
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
@@ -94,5 +94,3 @@ export interface MapControllerApi {
   /** Optional test hook (the real controller has it; fakes need not). */
   debugState?(): MapDebugState;
 }
-
-export type { Feature };

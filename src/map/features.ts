@@ -3,27 +3,11 @@
  * zone, statuses, every numeric indicator, the derived `landUseGroup` (default colouring) and
  * `flag` (flag overlay).
  */
-import type { AnalysedParcel, ParcelComputed } from "../domain/types";
-import { NUMERIC_INDICATORS } from "../state/types";
+import { NUMERIC_INDICATORS } from "../domain/fields";
+import { parcelFlag } from "../domain/flags";
+import { landUseGroup } from "../domain/landuse";
+import type { AnalysedParcel } from "../domain/types";
 import type { MapParcelProperties, MapParcels } from "./api";
-import { landUseGroup } from "./landuse";
-
-export type FlagKind = "idle" | "under" | "none";
-
-const IDLE = new Set(["idle-1y", "idle-2y", "idle-halted"]);
-
-/**
- * The flag overlay's category of a parcel: `idle` (闲置土地: idle-1y, idle-2y, idle-halted) wins
- * over `under` (低效: efficiency class D, or failing at least one standard), else `none`.
- * `overdue` (past the agreed start, under a year) is a warning, not a flag.
- */
-export function parcelFlag(
-  c: Pick<ParcelComputed, "idleStatus" | "efficiencyClass" | "standardsFailed">,
-): FlagKind {
-  if (IDLE.has(c.idleStatus)) return "idle";
-  if (c.efficiencyClass === "D" || c.standardsFailed.length > 0) return "under";
-  return "none";
-}
 
 /**
  * Flat map properties of one analysed parcel: what the styles read (id for labels and clicks,

@@ -3,6 +3,7 @@
  * tested in node. Coordinates are RFC 7946 lon/lat degrees (CGCS2000 ≈ WGS 84).
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
+import { PARK_ZONES, ZONE_NAMES } from "../domain/zones";
 
 /** [west, south, east, north] in degrees. */
 export type BBox = [number, number, number, number];
@@ -152,10 +153,9 @@ export function labelPoint(g: Polygon | MultiPolygon): Position | null {
 }
 
 /** English names of the park's zones, used when a zone feature has no English name of its own. */
-export const ZONE_NAMES_EN: Record<string, string> = {
-  huangtukan: "Huangtukan Zone",
-  dayangbang: "Dayangbang Zone",
-};
+export const ZONE_NAMES_EN: Record<string, string> = Object.fromEntries(
+  PARK_ZONES.map((id) => [id, ZONE_NAMES[id].enLabel]),
+);
 
 /**
  * Label points for zones (or any named polygons) with `label_zh` / `label_en` properties: zh from

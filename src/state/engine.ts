@@ -4,10 +4,10 @@
  * slice. A newer request supersedes an older one; a stale result is never written.
  */
 import { shallow } from "zustand/shallow";
+import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { IsoDate } from "../domain/types";
 import {
   type AnalysisBackend,
-  DEFAULT_ANALYSIS_CRS,
   type ImportRequest,
   type ImportResponse,
   SupersededError,

@@ -3,8 +3,8 @@
  * object, so React and the map binding see no change). The filtered rows are shared by the
  * table, the map dimming and the exports.
  */
+import { landUseGroup } from "../domain/landuse";
 import type { AnalysedParcel, AnalysisSummary } from "../domain/types";
-import { landUseGroupOf } from "./landUse";
 import { currentClassification } from "./slices/view";
 import type { AppState, Classification, TableFilter } from "./types";
 
@@ -28,7 +28,7 @@ export function matchesFilter(p: AnalysedParcel, f: TableFilter): boolean {
   const i = p.input;
   const c = p.computed;
   if (f.zone !== null && i.zone !== f.zone) return false;
-  if (f.landUseGroup !== null && landUseGroupOf(i.landUse) !== f.landUseGroup) return false;
+  if (f.landUseGroup !== null && landUseGroup(i.landUse) !== f.landUseGroup) return false;
   if (f.industryCluster !== null && (i.industryCluster ?? "none") !== f.industryCluster) return false;
   if (f.constructionStatus !== null && (i.constructionStatus ?? "none") !== f.constructionStatus)
     return false;

@@ -6,6 +6,7 @@
  * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { Indicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
@@ -55,37 +56,6 @@ export type Theme = "default" | "projector";
 /** The app's modes; each arrives as a panel of its own. Only `analysis` exists so far. */
 export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios";
 export type BasemapKind = "none" | "osm" | "tianditu";
-
-/** Numeric computed indicators that can colour the map (keys of `COMPUTED_FIELDS`). */
-export const NUMERIC_INDICATORS = [
-  "investmentPerMu",
-  "far",
-  "buildingCoverage",
-  "greenRatio",
-  "adminRatio",
-  "outputPerMu",
-  "taxPerMu",
-  "valueAddedPerMu",
-  "laborProductivity",
-  "energyProductivity",
-  "rdIntensity",
-  "areaMu",
-  "areaM2",
-  "areaDiscrepancy",
-  "idleFee",
-  "efficiencyScore",
-] as const;
-export type NumericIndicator = (typeof NUMERIC_INDICATORS)[number];
-export const CATEGORICAL_INDICATORS = ["landUse", "idleStatus", "efficiencyClass", "flags"] as const;
-export type CategoricalIndicator = (typeof CATEGORICAL_INDICATORS)[number];
-export type Indicator = NumericIndicator | CategoricalIndicator;
-
-export function isNumericIndicator(x: string): x is NumericIndicator {
-  return (NUMERIC_INDICATORS as readonly string[]).includes(x);
-}
-export function isIndicator(x: string): x is Indicator {
-  return isNumericIndicator(x) || (CATEGORICAL_INDICATORS as readonly string[]).includes(x);
-}
 
 export type ClassMethod = "jenks" | "quantile" | "equal" | "manual";
 

@@ -5,13 +5,16 @@
  * Data strings are rendered as text (React escapes them); nothing is set as HTML.
  */
 
+import { useMemo } from "react";
 import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
-import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck, Standards } from "../domain/types";
+import { LAND_USE_GROUP_NAMES, landUseGroup } from "../domain/landuse";
+import { reallocationPotential } from "../domain/reallocation";
+import { ThresholdResolver } from "../domain/standards";
+import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck } from "../domain/types";
 import { muToM2 } from "../domain/units";
 import type { Lang } from "../i18n/lang";
 import { formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
-import { LAND_USE_GROUP_INFO, landUseGroup } from "../map/landuse";
 import { selectDetailParcel } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { Unit } from "../state/types";
@@ -39,7 +42,7 @@ export function formatInput(
 ): string {
   if (value === undefined || value === null || value === "") return DASH;
   if (f.key === "landUse" && typeof value === "string")
-    return `${value} ${LAND_USE_GROUP_INFO[landUseGroup(value)][lang]}`;
+    return `${value} ${LAND_USE_GROUP_NAMES[landUseGroup(value)][lang]}`;
   const kind = ENUM_FIELDS[f.key];
   if (kind) return enumLabel(kind, String(value), lang);
   if (typeof value === "boolean") return value ? yes : no;
@@ -91,19 +94,6 @@ function CheckRow({
   );
 }
 
-/** What a compliant project on the freed land would bring, at the parcel's thresholds (domain.md §7). */
-function compliantProject(p: AnalysedParcel, standards: Standards | undefined) {
-  const min = (k: "investmentPerMu" | "outputPerMu" | "taxPerMu") => {
-    const fromCheck = p.checks.find((c) => c.indicator === k && c.kind === "min")?.threshold;
-    if (fromCheck !== undefined) return fromCheck;
-    const zone = p.input.zone ? standards?.zones[p.input.zone]?.min?.[k] : undefined;
-    return zone ?? standards?.defaults.min?.[k];
-  };
-  const mu = p.computed.areaMu;
-  const mk = (v: number | undefined) => (v === undefined ? null : v * mu);
-  return { investment: mk(min("investmentPerMu")), output: mk(min("outputPerMu")), tax: mk(min("taxPerMu")) };
-}
-
 export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const tr = useT();
   const lang = useLang();
@@ -117,7 +107,11 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const no = tr("no");
   const wanyuan = unitLabel("wan-yuan", lang);
   const disc = c.areaDiscrepancy;
-  const project = compliantProject(p, standards);
+  // What a compliant project on the freed land would bring (domain.md §7): the domain's figure.
+  const resolver = useMemo(() => (standards ? new ThresholdResolver(standards) : null), [standards]);
+  const project = resolver
+    ? reallocationPotential(p, resolver)
+    : { investment: null, output: null, tax: null };
 
   return (
     <article className="detail" data-testid="detail.panel" aria-labelledby="detail-h">

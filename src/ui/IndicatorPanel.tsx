@@ -1,37 +1,25 @@
 /** Indicator picker, classification method and class count, manual breaks, and the 亩/公顷 switch. */
 import { useEffect, useState } from "react";
-import { fieldInfo } from "../domain/fields";
+import {
+  CATEGORICAL_INDICATORS,
+  fieldInfo,
+  type Indicator,
+  isIndicator,
+  isNumericIndicator,
+  NUMERIC_INDICATORS,
+} from "../domain/fields";
 import { unitLabel } from "../i18n/ui";
 import { selectClassification } from "../state/selectors";
 import { useAppStore } from "../state/store";
-import { type ClassMethod, type Indicator, isIndicator, isNumericIndicator } from "../state/types";
+import type { ClassMethod } from "../state/types";
 import { indicatorTitle } from "./colouring";
 import { fromDisplay, toDisplay } from "./format";
 import { useLang, useT } from "./hooks";
 
-/** Categories first (the default land-use map), then the numeric indicators in the plan's order. */
-export const INDICATOR_GROUPS: { key: "categories" | "numbers"; items: Indicator[] }[] = [
-  { key: "categories", items: ["landUse", "idleStatus", "efficiencyClass", "flags"] },
-  {
-    key: "numbers",
-    items: [
-      "investmentPerMu",
-      "far",
-      "buildingCoverage",
-      "greenRatio",
-      "adminRatio",
-      "outputPerMu",
-      "taxPerMu",
-      "valueAddedPerMu",
-      "laborProductivity",
-      "energyProductivity",
-      "rdIntensity",
-      "efficiencyScore",
-      "idleFee",
-      "areaMu",
-      "areaDiscrepancy",
-    ],
-  },
+/** Categories first (the default land-use map), then the numeric indicators in the plan's order (area in 亩 only). */
+const INDICATOR_GROUPS: { key: "categories" | "numbers"; items: readonly Indicator[] }[] = [
+  { key: "categories", items: CATEGORICAL_INDICATORS },
+  { key: "numbers", items: NUMERIC_INDICATORS.filter((i) => i !== "areaM2") },
 ];
 
 const METHODS: ClassMethod[] = ["jenks", "quantile", "equal", "manual"];

@@ -1,6 +1,7 @@
 /** Summary counts per zone: idle land by status, efficiency classes A–D, below standard, candidates, area freed. */
 import { NO_ZONE } from "../domain/summary";
 import type { AnalysisSummary } from "../domain/types";
+import { m2ToMu } from "../domain/units";
 import { enumLabel } from "../i18n/ui";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
@@ -58,7 +59,7 @@ export function SummaryPanel() {
     {
       key: "freed",
       label: lang === "zh" ? `${tr("summaryFreed")}（亩）` : `${tr("summaryFreed")} (mu)`,
-      value: (s) => formatNumber((s.reallocationAreaM2 * 15) / 10000, 2, lang),
+      value: (s) => formatNumber(m2ToMu(s.reallocationAreaM2), 2, lang),
       strong: true,
     },
   ];

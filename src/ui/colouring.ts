@@ -5,15 +5,23 @@
  * binding calls `setColouring` only when something really changed.
  */
 import { classBreaks, classCounts, NO_DATA_COLOR, rampColors } from "../domain/classify";
-import { type Unit as FieldUnit, fieldInfo } from "../domain/fields";
+import {
+  type CategoricalIndicator,
+  type Unit as FieldUnit,
+  fieldInfo,
+  type Indicator,
+  isNumericIndicator,
+  NUMERIC_INDICATORS,
+} from "../domain/fields";
+import { FLAG_KINDS, parcelFlag } from "../domain/flags";
+import { LAND_USE_GROUPS, landUseGroup } from "../domain/landuse";
 import type { AnalysedParcel } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import { type EnumKind, enumLabel, t, unitLabel } from "../i18n/ui";
 import type { Colouring } from "../map/api";
-import { LAND_USE_GROUP_INFO, LAND_USE_GROUPS, landUseGroup } from "../map/landuse";
+import { LAND_USE_GROUP_INFO } from "../map/landuse";
 import { currentClassification, DEFAULT_CLASSIFICATION } from "../state/slices/view";
-import type { AppState, CategoricalIndicator, Classification, Indicator, Unit } from "../state/types";
-import { isNumericIndicator, NUMERIC_INDICATORS } from "../state/types";
+import type { AppState, Classification, Unit } from "../state/types";
 import { decimalsFor, formatNumber, toDisplay } from "./format";
 
 export interface LegendClass {
@@ -83,14 +91,8 @@ const CATEGORICAL: Record<
   },
   flags: {
     field: "flag",
-    valueOf: (p) => {
-      const c = p.computed;
-      if (c.idleStatus === "idle-1y" || c.idleStatus === "idle-2y" || c.idleStatus === "idle-halted")
-        return "idle";
-      if (c.efficiencyClass === "D" || c.standardsFailed.length > 0) return "under";
-      return "none";
-    },
-    categories: (lang) => enumCategories("flag", ["idle", "under", "none"], FLAG_COLORS, lang),
+    valueOf: (p) => parcelFlag(p.computed),
+    categories: (lang) => enumCategories("flag", [...FLAG_KINDS], FLAG_COLORS, lang),
   },
 };
 

@@ -3,7 +3,8 @@
  * 0.01 亩 or 1 m², money to 0.01 万元, ratios as percent, per-land values in 万元/亩 or ×15 in
  * 万元/公顷. A null shows as "—".
  */
-import { type Unit as FieldUnit, fieldInfo, MU_PER_HA } from "../domain/fields";
+import { type Unit as FieldUnit, fieldInfo } from "../domain/fields";
+import { MU_PER_HA, m2ToMu } from "../domain/units";
 import type { Lang } from "../i18n/lang";
 import { unitLabel } from "../i18n/ui";
 import type { Unit as PerLandUnit } from "../state/types";
@@ -55,12 +56,6 @@ export function formatNumber(v: number, decimals: number, lang: Lang): string {
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
-/** The unit of a catalogue field as shown (follows the 亩/公顷 switch); "" for none. */
-export function fieldUnitLabel(key: string, lang: Lang, perLand: PerLandUnit): string {
-  const info = fieldInfo(key);
-  return info ? unitLabel(info.unit, lang, perLand) : "";
-}
-
 /** A numeric field value for display with its unit, or "—" for null/undefined. */
 export function formatField(
   key: string,
@@ -81,7 +76,7 @@ export function formatField(
 
 /** Area in 亩 (0.01) with m² (1) in brackets: "12.34 亩（8,227 m²）". */
 export function formatArea(m2: number, lang: Lang): string {
-  const mu = (m2 * 15) / 10000;
+  const mu = m2ToMu(m2);
   const muText = formatNumber(mu, 2, lang);
   const m2Text = formatNumber(m2, 0, lang);
   return lang === "zh" ? `${muText} 亩（${m2Text} m²）` : `${muText} mu (${m2Text} m²)`;

@@ -4,19 +4,17 @@
  * standards or as-of date) does not ship the geometry back and forth.
  */
 import { analyzeParcels } from "../domain/analyze";
+import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { syntheticParcels } from "../io/synthetic";
-import {
-  type AnalyzeRequest,
-  type AnalyzeResponse,
-  DEFAULT_ANALYSIS_CRS,
-  type ImportRequest,
-  type ImportResponse,
-  type WorkerContract,
+import type {
+  AnalyzeRequest,
+  AnalyzeResponse,
+  ImportRequest,
+  ImportResponse,
+  WorkerContract,
 } from "./protocol";
-
-export { DEFAULT_ANALYSIS_CRS };
 
 /** A dataset the worker holds: its parcels and what it was read from (to read it again). */
 export interface HeldDataset {

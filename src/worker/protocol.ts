@@ -6,9 +6,6 @@
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ParcelImport } from "../io/types";
 
-/** Jianshi's analysis CRS (domain.md §2) when no standards file names one. */
-export const DEFAULT_ANALYSIS_CRS = "EPSG:4546";
-
 export interface ImportRequest {
   /** File contents: raw bytes (encoding detected by the reader) or text. */
   input?: ArrayBuffer | Uint8Array | string;

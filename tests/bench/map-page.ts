@@ -4,11 +4,11 @@
  * of the app. Query: `n` (parcels), `theme`, `lang`, `basemap`, `data=sample`.
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
+import { landUseGroup } from "../../src/domain/landuse";
 import { syntheticParcels } from "../../src/io/synthetic";
 import type { ContextLayers, MapParcels } from "../../src/map/api";
 import { MapController } from "../../src/map/controller";
 import { bboxOf } from "../../src/map/geometry";
-import { landUseGroup } from "../../src/map/landuse";
 
 const q = new URLSearchParams(location.search);
 const n = Number(q.get("n") ?? 400);

@@ -4,8 +4,9 @@
  * and every idle, standards and efficiency situation of domain.md §4–§7 set up at the survey
  * date 2026-06-30. Money in 万元, areas in m², dates ISO.
  */
-import { M2_PER_MU } from "../../domain/fields";
+
 import type { ParcelInput } from "../../domain/types";
+import { M2_PER_MU } from "../../domain/units";
 import { ENTERPRISES, type EnterpriseSpec } from "./enterprises";
 import { type LonLat, localToLonLat, planarAreaM2, toGk } from "./geometry";
 import type { ParcelShape, ZoneId, ZoneLayout } from "./layout";

@@ -1,6 +1,7 @@
 /** View slice: zone focus, indicator, classification and legend labels, flag overlay. */
 import type { StateCreator } from "zustand";
-import type { AppState, Classification, ClassMethod, Indicator, ViewSlice } from "../types";
+import type { Indicator } from "../../domain/fields";
+import type { AppState, Classification, ClassMethod, ViewSlice } from "../types";
 
 export const DEFAULT_CLASSIFICATION: Classification = { method: "jenks", k: 5, manualBreaks: [], labels: {} };
 export const MIN_CLASSES = 2;

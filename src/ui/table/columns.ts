@@ -5,11 +5,12 @@
  * Per-land indicators are stored in 万元/亩; with the unit setting `ha` they are shown (and sorted,
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
-import { fieldInfo, MU_PER_HA } from "../../domain/fields";
+import { fieldInfo } from "../../domain/fields";
+import { landUseGroup } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
+import { MU_PER_HA } from "../../domain/units";
 import type { Lang } from "../../i18n/lang";
 import { unitLabel } from "../../i18n/ui";
-import { landUseGroup } from "../../map/landuse";
 import {
   EFFICIENCY_CLASS_LABELS,
   FLAG_LABELS,

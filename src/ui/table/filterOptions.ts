@@ -4,10 +4,9 @@
  * The matching itself is the store's `matchesFilter` (shared with the map dimming and exports),
  * so a choice's value is exactly what that predicate compares: `none` stands for "not recorded".
  */
+import { LAND_USE_GROUPS, landUseGroup } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
-import { LAND_USE_GROUPS } from "../../map/landuse";
-import { landUseGroupOf } from "../../state/landUse";
 import type { TableFilter } from "../../state/types";
 import {
   CONSTRUCTION_STATUS_LABELS,
@@ -47,7 +46,7 @@ export function filterValueOf(p: AnalysedParcel, name: SelectFilterName): string
     case "zone":
       return p.input.zone ?? null;
     case "landUseGroup":
-      return landUseGroupOf(p.input.landUse);
+      return landUseGroup(p.input.landUse);
     case "industryCluster":
       return p.input.industryCluster ?? "none";
     case "constructionStatus":

@@ -3,9 +3,10 @@
  * come from the app's one label table (`ENUM_LABELS` of `src/i18n/ui.ts`); the table adds only the
  * "not recorded" choices its filters need and the flag names. Codes stay codes in data and exports.
  */
+
+import { LAND_USE_GROUP_NAMES, type LandUseGroup } from "../../domain/landuse";
 import type { Lang } from "../../i18n/lang";
 import { ENUM_LABELS } from "../../i18n/ui";
-import { LAND_USE_GROUP_INFO, type LandUseGroup } from "../../map/landuse";
 
 type Labels = Record<string, { zh: string; en: string }>;
 
@@ -29,6 +30,6 @@ export function labelOf(labels: Labels, code: string, lang: Lang): string {
 
 /** The land-use group label (工业用地 …) of a group id. */
 export function landUseGroupLabel(group: string, lang: Lang): string {
-  const info = LAND_USE_GROUP_INFO[group as LandUseGroup];
+  const info = LAND_USE_GROUP_NAMES[group as LandUseGroup];
   return info ? info[lang] : group;
 }

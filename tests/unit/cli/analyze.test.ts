@@ -71,6 +71,32 @@ describe("analyze: success", () => {
     expect(r.stdout.split("\r\n")).toHaveLength(4);
   });
 
+  it("a Chinese CSV writes Chinese values; a dataset marked synthetic is marked in CSV and GeoJSON", () => {
+    const fixture = `${FIX}/write/excel/in.geojson`;
+    const zh = cli(fixture, "--format", "csv", "--lang", "zh", "--as-of", "2026-06-30");
+    expect(zh.code).toBe(0);
+    const [header, ...rows] = zh.stdout
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(header!.startsWith("数据性质,宗地编号,")).toBe(true);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.startsWith("合成示例数据（非真实）,")).toBe(true);
+    expect(rows[0]).toContain(",黄土坎片区,城镇住宅用地 0701,已供,");
+    expect(rows[2]).toContain(",闲置满一年,");
+    expect(zh.lines).toContain(
+      "提示：数据集注明为合成示例数据，输出中已标注（CSV 首列“数据性质”，GeoJSON 顶层 jiyue 成员）",
+    );
+    const en = cli(fixture, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30");
+    expect(en.stdout.split("\r\n")[1]).toContain(",Huangtukan,Urban housing 0701,Supplied,");
+    const gj = JSON.parse(cli(fixture, "--lang", "en", "--as-of", "2026-06-30").stdout);
+    expect(gj.jiyue).toEqual({ synthetic: true, notice: expect.stringMatching(/^Synthetic sample data/) });
+    // A dataset not marked synthetic carries no mark.
+    const real = cli(`${FIX}/read/single-feature/in.geojson`, "--format", "csv");
+    expect(real.stdout.startsWith("\uFEFF宗地编号,")).toBe(true);
+    expect(JSON.parse(cli(`${FIX}/read/single-feature/in.geojson`).stdout).jiyue).toBeUndefined();
+  });
+
   it("writes to --out and keeps stdout empty", () => {
     const out = join(tmp, "out.csv");
     const r = cli(

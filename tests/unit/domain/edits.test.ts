@@ -9,7 +9,9 @@ import {
   parcelEdits,
   pushStep,
   redo,
+  redoStep,
   undo,
+  undoStep,
 } from "../../../src/domain/edits";
 import type { PreparedParcel } from "../../../src/domain/types";
 
@@ -115,5 +117,9 @@ describe("history", () => {
     expect(currentDataset(h)).toBe("fp2");
     expect(parcelEdits(h)).toEqual([]);
     expect(currentDataset(undo(h))).toBe("fp1");
+    expect(undoStep(h)).toBe(h.steps[2]);
+    expect(redoStep(h)).toBeUndefined();
+    expect(redoStep(undo(h))).toBe(h.steps[2]);
+    expect(undoStep(EMPTY_HISTORY)).toBeUndefined();
   });
 });

@@ -85,6 +85,18 @@ describe("csv cells", () => {
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
     ["黄土坎", "黄土坎"],
+    // Text that looks like a negative number is text: neutralised like any formula start.
+    ["-7.25", "'-7.25"],
+    // Digit strings Excel would change (leading zero, ≥ 12 digits, an exponent) keep their form behind a tab.
+    ["0701", "\t0701"],
+    ["06", "\t06"],
+    ["422822000000", "\t422822000000"],
+    ["914228221234567890", "\t914228221234567890"],
+    ["0503E000", "\t0503E000"],
+    ["42282200000", "42282200000"],
+    ["30", "30"],
+    ["0", "0"],
+    ["0.5", "0.5"],
   ])("text %j → %j", (input, expected) => {
     expect(csvText(input)).toBe(expected);
   });
@@ -100,7 +112,8 @@ describe("csv cells", () => {
     expect(csvCell(undefined, "en")).toBe("");
     expect(csvCell(true, "zh")).toBe("是");
     expect(csvCell(false, "zh")).toBe("否");
-    expect(csvCell(true, "en")).toBe("true");
+    expect(csvCell(true, "en")).toBe("yes");
+    expect(csvCell(false, "en")).toBe("no");
     expect(csvCell(["far", "taxPerMu"], "en")).toBe("far;taxPerMu");
     expect(csvCell([], "en")).toBe("");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parcelFlag } from "../../../src/domain/flags";
 import type { AnalysedParcel, ParcelComputed } from "../../../src/domain/types";
-import { parcelFlag, toMapParcels } from "../../../src/map/features";
+import { toMapParcels } from "../../../src/map/features";
 
 const computed = (over: Partial<ParcelComputed> = {}): ParcelComputed => ({
   areaM2: 6667,

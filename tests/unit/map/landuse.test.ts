@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  LAND_USE_GROUP_INFO,
-  LAND_USE_GROUPS,
-  landUseColouring,
-  landUseGroup,
-} from "../../../src/map/landuse";
+import { LAND_USE_GROUPS, landUseGroup } from "../../../src/domain/landuse";
+import { LAND_USE_GROUP_INFO, landUseColouring } from "../../../src/map/landuse";
 
 describe("landUseGroup (2023 用地用海分类 codes)", () => {
   const cases: [string | undefined | null, string][] = [

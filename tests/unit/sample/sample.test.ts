@@ -11,8 +11,8 @@ import type { Feature, FeatureCollection, LineString, Polygon } from "geojson";
 import { valid } from "geojson-validation";
 import { describe, expect, it } from "vitest";
 import { generateSample, SAMPLE_FILES } from "../../../src/cli/sample/generate";
-import { M2_PER_MU } from "../../../src/domain/fields";
 import type { ParcelInput } from "../../../src/domain/types";
+import { M2_PER_MU } from "../../../src/domain/units";
 import { area, bbox, clipConvex, crosses, gk, inside, isConvexCcw, type Pt, project } from "./helpers";
 
 const ROOT = resolve(__dirname, "../../..");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultLandUseGroup } from "../../../src/state/landUse";
+import { landUseGroup as defaultLandUseGroup } from "../../../src/domain/landuse";
 import {
   isFilterActive,
   selectCandidates,

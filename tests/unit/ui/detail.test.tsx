@@ -107,4 +107,28 @@ describe("parcel detail", () => {
     expect(byTestId("detail.realloc")?.textContent).toContain("Idle ≥ 2 years");
     expect(byTestId("detail.idleStatus")?.textContent).toContain("Idle ≥ 2 years");
   });
+
+  it("the compliant project is the domain's reallocation potential, not the parcel's own contract", () => {
+    // An agreed (标准地) investment of 400 万元/亩 is the contract being ended: a new project is held
+    // to the park's standard (120 万元/亩 × 10 亩 = 1,200 万元), as reallocationPotential says.
+    const p = parcel(
+      { id: "DYB-9", landAreaM2: 20000 / 3 },
+      { areaMu: 10, reallocationCandidate: true, reallocationReasons: ["idle-1y"], idleStatus: "idle-1y" },
+    );
+    p.checks = [
+      {
+        indicator: "investmentPerMu",
+        kind: "min",
+        threshold: 400,
+        level: "agreed",
+        source: "agreedInvestmentPerMu",
+        value: 50,
+        status: "fail",
+      },
+    ];
+    show(p);
+    const text = byTestId("detail.realloc")?.textContent ?? "";
+    expect(text).toContain("≥ 1,200.00 万元");
+    expect(text).not.toContain("4,000.00");
+  });
 });

@@ -6,7 +6,8 @@
  */
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import type { MapControllerApi, MapDebugState } from "./map/api";
+import type { MapControllerApi, MapDebugState, MapFactory } from "./map/api";
+import { MapController } from "./map/controller";
 import { connectEngine } from "./state/engine";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
@@ -107,11 +108,14 @@ useAppStore.subscribe(
   },
 );
 
+const createMap: MapFactory = (container, options) => new MapController(container, options);
+
 function Root() {
   const [mapController, setMapController] = useState<MapControllerApi | null>(null);
   return (
     <App
       engine={engine}
+      createMap={createMap}
       mapController={mapController}
       onMapController={(c) => {
         controller = c;

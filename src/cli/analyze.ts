@@ -13,12 +13,13 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import type { AnalysisResult, Standards } from "../domain/types";
-import { csvSyntheticMark, geoJsonSyntheticMark } from "../i18n/exports";
+import { printable } from "../i18n/escape";
+import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
 import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
@@ -27,6 +28,7 @@ import { geoJsonChunks } from "../io/geojson-write";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
+import { writeFileChunks } from "./write-file";
 
 const SPEC = {
   crs: { value: true },
@@ -102,7 +104,7 @@ const TEXT = {
 } as const;
 
 function note(t: Record<Lang, string>, lang: Lang, params: Record<string, string | number> = {}) {
-  process.stderr.write(`${fill(t[lang], params)}\n`);
+  process.stderr.write(`${printable(fill(t[lang], params))}\n`);
 }
 
 /** What to say about the standards once the input turned out usable (exit 2 prints one line only). */
@@ -203,18 +205,28 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // A dataset marked synthetic (the sample data) is marked so in its outputs as well.
   const synthetic = imported.synthetic === true;
   if (synthetic) note(TEXT.synthetic, lang);
+  // Parcels with edits applied (a project's) list their edited fields; none here yet: no column.
+  const edited = editedFieldsOptions(result, lang);
   const chunks =
     format === "csv"
-      ? csvChunks(result, { lang, ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}) })
-      : withNewline(geoJsonChunks(result, synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}));
+      ? csvChunks(result, {
+          lang,
+          ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}),
+          ...edited.csv,
+        })
+      : withNewline(
+          geoJsonChunks(result, {
+            ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
+            ...edited.geojson,
+          }),
+        );
 
   const out = o.out as string | undefined;
   if (out !== undefined) {
     try {
       writeFileChunks(out, chunks);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
-      return die({ severity: "error", code: "write-failed", file: out, params: { message: code } }, lang);
+      return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
     }
   } else {
     await writeStdout(chunks);
@@ -229,19 +241,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The system's error code of a failed write (`EISDIR`, `ENOSPC` …), worded by `formatProblem`. */
+function writeFailure(err: unknown): { errno: string } {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return { errno: typeof code === "string" ? code : "unknown" };
+}
+
 function* withNewline(chunks: Iterable<string>): Generator<string> {
   yield* chunks;
   yield "\n";
-}
-
-/** Write chunks to a file (created or truncated) as UTF-8, without holding the whole text. */
-function writeFileChunks(path: string, chunks: Iterable<string>): void {
-  const fd = openSync(path, "w");
-  try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

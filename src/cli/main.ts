@@ -3,6 +3,8 @@
  * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts), `coverage` (src/cli/coverage.ts).
  * Never prints a stack trace: unexpected failures become one line on stderr and exit 2.
  */
+import { printable } from "../i18n/escape";
+
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`未知命令 unknown command: ${name}\n${USAGE}\n`);
+    process.stderr.write(`未知命令 unknown command: ${printable(name)}\n${USAGE}\n`);
     return 2;
   }
   return (await load())(rest);
@@ -38,7 +40,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`内部错误 internal error: ${msg}\n`);
+    process.stderr.write(`内部错误 internal error: ${printable(msg)}\n`);
     process.exitCode = 2;
   },
 );

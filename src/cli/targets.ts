@@ -8,9 +8,13 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeTargets, type TargetRow, validateTargetsFile } from "../domain/targets";
+import { printable } from "../i18n/escape";
 import type { Lang } from "../i18n/lang";
 import { formatMet, formatTarget, formatTargetValue, TARGETS_TEXT } from "../i18n/targets";
+import { decodeText } from "../io/decode";
 import { readParcelsGeoJson } from "../io/geojson-read";
+import { parseJson } from "../io/json";
+import type { Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 
 const DEFAULT_DIR = resolve(fileURLToPath(import.meta.url), "../../../geodata");
@@ -66,12 +70,15 @@ export function targetsTable(rows: readonly TargetRow[], lang: Lang): string {
     .join("\n");
 }
 
-function readText(path: string): string | null {
+/** A file's text as `analyze` reads it: UTF-8 with or without a byte-order mark, else GBK. */
+function readText(path: string): { text?: string; problems: Problem[] } | null {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path, "utf8");
+    bytes = new Uint8Array(readFileSync(path));
   } catch {
     return null;
   }
+  return decodeText(bytes, path);
 }
 
 export async function runTargets(args: string[]): Promise<number> {
@@ -89,7 +96,7 @@ export async function runTargets(args: string[]): Promise<number> {
   const parcelsPath = join(opts.dir, "parcels.geojson");
   const targetsPath = join(opts.dir, "targets.json");
   const fail = (zh: string, en: string) => {
-    process.stderr.write(`${lang === "zh" ? zh : en}\n`);
+    process.stderr.write(`${printable(lang === "zh" ? zh : en)}\n`);
     return 2;
   };
 
@@ -112,16 +119,24 @@ export async function runTargets(args: string[]): Promise<number> {
   const targetsText = readText(targetsPath);
   if (targetsText === null)
     return fail(`无法读取目标文件 ${targetsPath}`, `cannot read the targets file ${targetsPath}`);
-  let json: unknown;
-  try {
-    json = JSON.parse(targetsText);
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    return fail(
-      `目标文件不是有效的 JSON：${targetsPath}（${msg}）`,
-      `the targets file is not valid JSON: ${targetsPath} (${msg})`,
-    );
+  if (targetsText.text === undefined) {
+    const p = targetsText.problems.find((x) => x.fatal) ?? targetsText.problems[0];
+    if (p) process.stderr.write(`${problemLine(p, lang)}\n`);
+    return 2;
   }
+  const parsedTargets = parseJson(targetsText.text);
+  if (!parsedTargets.ok) {
+    const p: Problem = {
+      severity: "error",
+      code: "not-json",
+      fatal: true,
+      file: targetsPath,
+      params: parsedTargets.params,
+    };
+    process.stderr.write(`${problemLine(p, lang)}\n`);
+    return 2;
+  }
+  const json = parsedTargets.value;
   const checked = validateTargetsFile(json);
   if ("problems" in checked)
     return fail(
@@ -173,12 +188,14 @@ function shownPath(path: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
-/** The dataset's `name` and `synthetic` members, when the file is JSON with them. */
+/** The dataset's `name` and `synthetic` members, when the file is JSON with them (decoded as read). */
 function datasetHeader(bytes: Uint8Array): { name: string | null; synthetic: boolean } {
-  try {
-    const obj = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-    return { name: typeof obj.name === "string" ? obj.name : null, synthetic: obj.synthetic === true };
-  } catch {
-    return { name: null, synthetic: false };
-  }
+  const text = decodeText(bytes).text;
+  const parsed = text === undefined ? undefined : parseJson(text);
+  const obj = parsed?.ok ? (parsed.value as Record<string, unknown> | null) : null;
+  if (!obj || typeof obj !== "object") return { name: null, synthetic: false };
+  return {
+    name: typeof obj.name === "string" ? printable(obj.name) : null,
+    synthetic: obj.synthetic === true,
+  };
 }

@@ -43,7 +43,8 @@ function sharedReasons(code: ReasonCode): Reason[] {
  *
  * @param parcels prepared parcels (typed inputs; `areaM2` = planar area in the analysis CRS, m²;
  *   geometry in lon/lat, passed through)
- * @param options `standards` (thresholds, fee rate, efficiency weights) and `asOf` (ISO date)
+ * @param options `standards` (thresholds, fee rate, efficiency weights), `asOf` (ISO date) and,
+ *   for parcels that went through `applyEdits`, its `originals` as `edited`
  * @returns one `AnalysedParcel` per input parcel, in input order, and the summaries. Results are
  *   read-only data: lists and reasons that are the same for many parcels are shared, frozen objects.
  *   Throws a RangeError when `asOf` is not a valid ISO date (callers validate user input first).
@@ -53,6 +54,7 @@ function sharedReasons(code: ReasonCode): Reason[] {
  */
 export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptions): AnalysisResult {
   const { standards, asOf } = options;
+  const edited = options.edited && options.edited.size > 0 ? options.edited : undefined;
   if (!isIsoDate(asOf)) throw new RangeError(`as-of date must be an ISO date YYYY-MM-DD, got "${asOf}"`);
   const resolver = new ThresholdResolver(standards);
   const eff = compileEfficiency(standards);
@@ -119,7 +121,7 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     }
 
     computed.efficiencyScore = score;
-    out[i] = {
+    const a: AnalysedParcel = {
       input,
       geometry: p.geometry,
       extra: p.extra,
@@ -129,6 +131,11 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
       efficiencyReasons,
       nullReasons,
     };
+    if (edited) {
+      const orig = edited.get(input.id);
+      if (orig) a.edited = orig;
+    }
+    out[i] = a;
   }
 
   const ranks = rankClasses(evalScore, eff.cutoffs);
@@ -143,8 +150,9 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     );
   }
   for (let i = 0; i < n; i++) {
-    const c = out[i]!.computed;
-    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass);
+    const a = out[i]!;
+    const c = a.computed;
+    const rr = reallocationReasons(c.idleStatus, c.efficiencyClass, a.input.governmentCause === true);
     if (rr.length > 0) {
       c.reallocationCandidate = true;
       c.reallocationReasons = rr;
@@ -156,6 +164,7 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
     asOf,
     standardsName: standards.name,
     standardsEdition: standards.edition,
+    efficiencyScale: eff.totalWeight,
     parcels: out,
     summary,
     summaryByZone,

@@ -41,11 +41,29 @@ export const CGCS2000_GEOGRAPHIC = "EPSG:4490";
 const tmerc = (lon0: number, x0: number, y0 = 0, k = 1) =>
   `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=${k} +x_0=${x0} +y_0=${y0} +ellps=GRS80 +units=m +no_defs`;
 
+/** Web Mercator, the CRS of web maps. */
+export const WEB_MERCATOR = "EPSG:3857";
+
+/**
+ * Are planar areas in this CRS true areas (a transverse Mercator, as cadastral CRSs are)? Not in
+ * lon/lat and not in Mercator: coordinates in those are projected to the analysis CRS for areas.
+ * @example planarAreasAreTrue("+proj=merc +a=6378137 …") // false
+ */
+export function planarAreasAreTrue(proj4Def: string): boolean {
+  return !isGeographic(proj4Def) && !/\+proj=merc\b/.test(proj4Def);
+}
+
 /** proj4 definitions of every CRS known by code. */
 const KNOWN: Map<string, string> = (() => {
   const m = new Map<string, string>();
   m.set("EPSG:4326", "+proj=longlat +datum=WGS84 +no_defs");
   m.set("EPSG:4490", "+proj=longlat +ellps=GRS80 +no_defs");
+  // Web Mercator (web maps, tile servers, many online exports): accepted as input only; its
+  // areas are stretched by 1/cos²(latitude) (≈ 1.35× at Jianshi), so they are never used.
+  m.set(
+    WEB_MERCATOR,
+    "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
+  );
   for (let zone = GK3_FIRST_ZONE; zone <= GK3_LAST_ZONE; zone++) {
     const cm = zone * 3;
     m.set(`EPSG:${PREFIXED_BASE + zone - GK3_FIRST_ZONE}`, tmerc(cm, zone * 1e6 + 500000));
@@ -55,8 +73,8 @@ const KNOWN: Map<string, string> = (() => {
 })();
 
 /**
- * Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:4513`…`EPSG:4554`).
- * @example knownCrsCodes().length // 44
+ * Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:3857`, `EPSG:4513`…`EPSG:4554`).
+ * @example knownCrsCodes().length // 45
  */
 export function knownCrsCodes(): string[] {
   return [...KNOWN.keys()];
@@ -274,7 +292,9 @@ export function resolveCrs(spec: string): ResolvedCrs | UnresolvedCrs {
     return { ok: true, code: WGS84, proj4: KNOWN.get(WGS84)! };
   const m = /^(?:EPSG:{1,2}|urn:ogc:def:crs:EPSG:[0-9.]*:)?(\d{4,6})$/i.exec(s);
   if (m) {
-    const code = `EPSG:${Number(m[1])}`;
+    // 900913, 3785, 102100, 102113: older names of Web Mercator still written by some software
+    const n = Number(m[1]);
+    const code = n === 900913 || n === 3785 || n === 102100 || n === 102113 ? WEB_MERCATOR : `EPSG:${n}`;
     const def = KNOWN.get(code);
     return def ? { ok: true, code, proj4: def } : { ok: false, reason: "unknown-crs" };
   }

@@ -149,3 +149,36 @@ export function isoDateAt(epochMs: number, offsetMinutes = 480): IsoDate {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return formatIsoDate({ y, m, d });
 }
+
+/** The earliest as-of date the app applies: a year typed digit by digit passes 0002, 0020, 0202 first. */
+export const MIN_AS_OF_YEAR = 1900;
+
+/**
+ * Is `s` a complete as-of date to analyse at: a real ISO date in year ≥ `MIN_AS_OF_YEAR`?
+ * @example isUsableAsOf("2026-06-30") // true; isUsableAsOf("0020-06-30") // false
+ */
+export function isUsableAsOf(s: unknown): s is IsoDate {
+  const p = typeof s === "string" ? parseIsoDate(s) : null;
+  return p !== null && p.y >= MIN_AS_OF_YEAR;
+}
+
+/** The earliest of some ISO dates (invalid and missing ones skipped), or null. @example earliestDate(["2020-01-02", undefined, "2019-12-31"]) // "2019-12-31" */
+export function earliestDate(dates: Iterable<string | undefined | null>): IsoDate | null {
+  let min: IsoDate | null = null;
+  for (const d of dates) if (isIsoDate(d) && (min === null || d < min)) min = d;
+  return min;
+}
+
+/** Why an as-of date deserves a second look, or null. */
+export type AsOfWarning = { kind: "before-data"; earliest: IsoDate } | { kind: "future"; today: IsoDate };
+
+/**
+ * An as-of date before the data's own dates (the earliest supply date: nothing was yet supplied,
+ * so every status is moot) or after today (a projection, not the present state).
+ * @example asOfWarning("1990-01-01", "2015-03-01", "2026-06-30") // {kind:"before-data", earliest:"2015-03-01"}
+ */
+export function asOfWarning(asOf: IsoDate, earliest: IsoDate | null, today: IsoDate): AsOfWarning | null {
+  if (earliest !== null && asOf < earliest) return { kind: "before-data", earliest };
+  if (asOf > today) return { kind: "future", today };
+  return null;
+}

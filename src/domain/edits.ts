@@ -13,6 +13,7 @@
  * with a `kind` of their own; code that does not know a kind passes it through unchanged.
  */
 import type { PlanFacility } from "./facilities";
+import { INPUT_FIELDS } from "./fields";
 import type { ParcelInput, PreparedParcel } from "./types";
 
 /** A parcel input property that can be edited (every input but the id). */
@@ -224,5 +225,95 @@ export function applyFacilityEdits(base: readonly PlanFacility[], edits: readonl
   for (const e of edits) if (e.kind === "facility") current.set(e.facilityId, e.after);
   const out: PlanFacility[] = [];
   for (const f of current.values()) if (f) out.push(f);
+  return out;
+}
+
+/** Label codes of the steps this module builds (i18n formats them; other features add their own). */
+export const STEP_CODES = {
+  /** One field of one parcel: `{ parcelId, field }`. */
+  editField: "edit-field",
+  /** One field back to its imported value: `{ parcelId, field }`. */
+  revertField: "revert-field",
+  /** Several fields or parcels in one step: `{ count, parcels }` (number of edits, of parcels). */
+  editFields: "edit-fields",
+} as const;
+
+/** A step's label and edit setting one field of one parcel from `before` to `after`. */
+export function fieldEditStep(
+  parcelId: string,
+  field: ParcelInputKey,
+  before: InputValue,
+  after: InputValue,
+  revert = false,
+): { label: StepLabel; edits: ParcelFieldEdit[] } {
+  return {
+    label: { code: revert ? STEP_CODES.revertField : STEP_CODES.editField, params: { parcelId, field } },
+    edits: [{ kind: "parcel-field", parcelId, field, before, after }],
+  };
+}
+
+/** A bulk change as one step (undone as one): its label counts the edits and the parcels. */
+export function bulkEditStep(edits: ParcelFieldEdit[]): { label: StepLabel; edits: ParcelFieldEdit[] } {
+  const parcels = new Set(edits.map((e) => e.parcelId)).size;
+  return { label: { code: STEP_CODES.editFields, params: { count: edits.length, parcels } }, edits };
+}
+
+/** Per parcel id and field, the value the edits end on (the last edit of a field wins). */
+export type EditedValues = Map<string, Map<ParcelInputKey, InputValue>>;
+
+export function editedValues(edits: readonly Edit[]): EditedValues {
+  const out: EditedValues = new Map();
+  for (const e of edits) {
+    if (e.kind !== "parcel-field") continue;
+    let m = out.get(e.parcelId);
+    if (!m) {
+      m = new Map();
+      out.set(e.parcelId, m);
+    }
+    m.set(e.field, e.after);
+  }
+  return out;
+}
+
+/** A parcel as analysed from edited inputs: its inputs and, if edited, the originals. */
+export interface MaybeEdited {
+  input: ParcelInput;
+  edited?: Partial<Record<ParcelInputKey, InputValue>>;
+}
+
+/** The imported value of a field (the original if the analysed parcel had it edited). */
+export function originalValue(p: MaybeEdited, field: ParcelInputKey): InputValue {
+  if (p.edited && field in p.edited) return p.edited[field] ?? null;
+  return inputValue(p.input, field);
+}
+
+/**
+ * The value of a field for the current edits, from an analysed parcel that may be one analysis
+ * behind (an undo or an edit whose analysis has not arrived yet): the edits decide, else the
+ * original. Same result as `applyEdits` on the imported parcel.
+ */
+export function currentValue(p: MaybeEdited, field: ParcelInputKey, values: EditedValues): InputValue {
+  const m = values.get(p.input.id);
+  if (m?.has(field)) return m.get(field) ?? null;
+  return originalValue(p, field);
+}
+
+/** The input fields the user edited, as schema keys in schema order (empty for an unedited parcel). */
+export function editedFields(p: { edited?: Partial<Record<ParcelInputKey, InputValue>> }): ParcelInputKey[] {
+  const e = p.edited;
+  if (!e) return [];
+  return INPUT_FIELDS.filter((f) => f.key in e).map((f) => f.key as ParcelInputKey);
+}
+
+/** Per edited parcel id, its edited fields (schema keys, schema order); `undefined` when none was edited. */
+export function editedFieldsById(
+  parcels: readonly { input: { id: string }; edited?: Partial<Record<ParcelInputKey, InputValue>> }[],
+): Map<string, ParcelInputKey[]> | undefined {
+  let out: Map<string, ParcelInputKey[]> | undefined;
+  for (const p of parcels) {
+    if (!p.edited) continue;
+    out ??= new Map();
+    out.set(p.input.id, editedFields(p));
+  }
   return out;
 }

@@ -22,6 +22,16 @@ export type Unit =
   | "none";
 
 /**
+ * What an efficiency score is relative to (domain.md §6): `scale` (the total weight, 100 by
+ * default) is the score of a parcel with every indicator exactly at its benchmark.
+ * @example efficiencyScaleText(100, "zh") // "100 = 各项指标均达到基准值"
+ */
+export function efficiencyScaleText(scale: number, lang: "zh" | "en"): string {
+  const n = String(Number(scale.toPrecision(6)));
+  return lang === "zh" ? `${n} = 各项指标均达到基准值` : `${n} = every indicator at its benchmark`;
+}
+
+/**
  * How each unit is written, as stored in data and exports (ratios are fractions 0–1 there).
  * The UI shows ratios as percent and areas as m²; it starts from this table too.
  */
@@ -178,6 +188,21 @@ export const COMPUTED_FIELDS: readonly FieldInfo[] = [
 ];
 
 export const ALL_FIELDS: readonly FieldInfo[] = [...INPUT_FIELDS, ...COMPUTED_FIELDS];
+
+/**
+ * The exports' last column / property: the input fields the user edited in the app (their values
+ * in the export are the edited ones). Not an analysis result, so not in `COMPUTED_FIELDS`; an
+ * import drops it like a computed property.
+ */
+export const EDITED_FIELDS_FIELD: FieldInfo = f(
+  "editedFields",
+  "已修改字段",
+  "Edited fields",
+  "list",
+  "none",
+  [],
+  true,
+);
 
 const BY_KEY = new Map(ALL_FIELDS.map((x) => [x.key, x]));
 

@@ -19,9 +19,15 @@
  * - `developedAreaM2 / A < 1/3` is tested as `3 × developedAreaM2 < A` and
  *   `fixedInvestment / contractInvestment < 0.25` as `4 × fixedInvestment < contractInvestment`,
  *   so exactly one third and exactly 25 % do not qualify, with no floating-point doubt.
- * - `governmentCause` keeps the status; the fee is 0 for `idle-1y`/`idle-halted`, and a
- *   `government-cause` reason is added for every idle status (not chargeable; for `idle-2y`
- *   recovery without compensation does not apply, 53号令 第八条).
+ * - The status reason states the facts only (dates, ratios); what the rules then allow is a
+ *   reason of its own, so no text can say both "a fee may be charged" and "no fee":
+ *   - without `governmentCause`: `idle-fee` for `idle-1y`/`idle-halted` (a fee of `feeRate` ×
+ *     land price may be charged; for `idle-1y`, recovery without compensation may follow at two
+ *     years) and `idle-recovery` for `idle-2y` (may be recovered without compensation), 53号令 第十四条;
+ *   - with `governmentCause` (53号令 第八条): the status stays, the fee is 0 for
+ *     `idle-1y`/`idle-halted`, and one `government-cause` reason replaces both: no fee, no
+ *     recovery without compensation at any duration, disposal may be agreed with the holder
+ *     (第十二条). Also added for `overdue`, so the official knows before the year is full.
  */
 import { addYearsValid as addYears } from "./dates";
 import { plainReason, reason } from "./reasons";
@@ -55,6 +61,8 @@ export function idleStatus(input: ParcelInput, areaM2: number, asOf: IsoDate, fe
   else started = cs !== undefined && cs !== "not-started";
 
   let status: IdleStatus = "none";
+  /** For idle-1y: the day two full years are reached. */
+  let recoveryFrom: IsoDate | undefined;
   if (!started) {
     const agreed = input.agreedStartDate;
     if (agreed === undefined) {
@@ -69,6 +77,7 @@ export function idleStatus(input: ParcelInput, areaM2: number, asOf: IsoDate, fe
         reasons.push(reason("idle-2y", { agreedStartDate: agreed, asOf, years: 2, since: y2 }));
       } else if (asOf >= y1) {
         status = "idle-1y";
+        recoveryFrom = y2;
         reasons.push(
           reason("idle-1y", { agreedStartDate: agreed, asOf, years: 1, since: y1, recoveryFrom: y2 }),
         );
@@ -120,8 +129,12 @@ export function idleStatus(input: ParcelInput, areaM2: number, asOf: IsoDate, fe
   }
 
   let fee: number | null = null;
-  if (status !== "none" && input.governmentCause === true) {
-    reasons.push(reason("government-cause", { status }));
+  if (status !== "none") {
+    if (input.governmentCause === true) reasons.push(reason("government-cause", { status }));
+    else if (status === "idle-2y") reasons.push(plainReason("idle-recovery"));
+    else if (status === "idle-1y")
+      reasons.push(reason("idle-fee", { status, feeRate, recoveryFrom: recoveryFrom ?? null }));
+    else if (status === "idle-halted") reasons.push(reason("idle-fee", { status, feeRate }));
   }
   if (status === "idle-1y" || status === "idle-halted") {
     if (input.governmentCause === true) fee = 0;

@@ -2,7 +2,10 @@
  * Reallocation candidates (腾笼换鸟, domain.md §7).
  *
  * A parcel is a candidate when its idle status is `idle-1y`, `idle-2y` or `idle-halted`, or its
- * efficiency class is `D`; the reasons list each code in that order. A parcel failing standards
+ * efficiency class is `D`; the reasons list each code in that order, with `government-cause`
+ * right after the idle code when the delay was the government's (53号令 第八条: no fee, no
+ * recovery without compensation; disposal by agreement), so no list shows a government-caused
+ * idle parcel as plain idle land. A parcel failing standards
  * is "below standard", a warning level below candidate (not a reason here).
  */
 import { isIdleLand } from "./flags";
@@ -20,10 +23,18 @@ import type {
 /**
  * Reallocation reason codes for one parcel (empty when it is not a candidate).
  * @example reallocationReasons("idle-halted", "D") // ["idle-halted", "class-D"]
+ * reallocationReasons("idle-2y", null, true) // ["idle-2y", "government-cause"]
  */
-export function reallocationReasons(idle: IdleStatus, cls: EfficiencyClass | null): ReallocationReason[] {
+export function reallocationReasons(
+  idle: IdleStatus,
+  cls: EfficiencyClass | null,
+  governmentCause = false,
+): ReallocationReason[] {
   const out: ReallocationReason[] = [];
-  if (isIdleLand(idle)) out.push(idle);
+  if (isIdleLand(idle)) {
+    out.push(idle);
+    if (governmentCause) out.push("government-cause");
+  }
   if (cls === "D") out.push("class-D");
   return out;
 }

@@ -24,6 +24,8 @@ export const REASON_CODES = [
   "halted-not-qualifying",
   "halted-no-ratios",
   "government-cause",
+  "idle-fee",
+  "idle-recovery",
   "no-land-price",
   // efficiency (§6)
   "not-industrial",

@@ -9,6 +9,7 @@
  * This file is the contract between domain, io, state, map and ui. Change it deliberately.
  */
 import type { MultiPolygon, Polygon } from "geojson";
+import type { EditedOriginals, InputValue, ParcelInputKey } from "./edits";
 
 /** Date as ISO `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -114,7 +115,11 @@ export const EFFICIENCY_INDICATORS = [
 ] as const;
 export type EfficiencyIndicator = (typeof EFFICIENCY_INDICATORS)[number];
 
-export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "class-D";
+/**
+ * Why a parcel is a reallocation candidate (domain.md §7): its idle status, `government-cause`
+ * right after it when the delay was the government's (negotiated disposal, §5), `class-D`.
+ */
+export type ReallocationReason = "idle-1y" | "idle-2y" | "idle-halted" | "government-cause" | "class-D";
 
 /** Per-parcel computed indicators (domain.md §3). `null` = could not be computed. */
 export interface ParcelIndicators {
@@ -185,6 +190,11 @@ export interface AnalysedParcel {
   efficiencyReasons: Reason[];
   /** For each null indicator, why it is null (e.g. `{code:"missing-input", params:{field:"floorAreaM2"}}`). */
   nullReasons: Partial<Record<IndicatorKey, Reason>>;
+  /**
+   * Only on a parcel the user edited: the original (imported) value of each edited input field
+   * (`null` = it was missing); `input` holds the edited values. See `edits.ts`.
+   */
+  edited?: Partial<Record<ParcelInputKey, InputValue>>;
 }
 
 /** Min/max thresholds for one level of the standards file. */
@@ -228,6 +238,11 @@ export interface AnalysisOptions {
   standards: Standards;
   /** The as-of date for idle rules, ISO. */
   asOf: IsoDate;
+  /**
+   * The parcels are the result of `applyEdits`: per edited parcel id, the original values of its
+   * edited fields, carried to `AnalysedParcel.edited`.
+   */
+  edited?: EditedOriginals;
 }
 
 /** Per-zone and overall counts, for the summary panel and the CLI. */
@@ -244,6 +259,12 @@ export interface AnalysisResult {
   asOf: IsoDate;
   standardsName: string;
   standardsEdition: string;
+  /**
+   * The efficiency score of a parcel with every indicator exactly at its benchmark: the total
+   * weight of the configured indicators (100 with the default weights; domain.md §6). Scores are
+   * relative to it (157.3 = half again above the benchmarks, weighted; capped at cap × this).
+   */
+  efficiencyScale?: number;
   parcels: AnalysedParcel[];
   summary: AnalysisSummary;
   summaryByZone: Record<string, AnalysisSummary>;

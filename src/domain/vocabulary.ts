@@ -10,6 +10,7 @@ import type {
   IdleStatus,
   IndustryCluster,
   LandStatus,
+  ReallocationReason,
   ThresholdLevel,
 } from "./types";
 
@@ -54,6 +55,38 @@ export const EFFICIENCY_CLASS_LABELS: Record<EfficiencyClass | "none", Bilingual
 /** The class alone (`D 类`, `Class D`), for a list cell or a tag. */
 export function efficiencyClassShort(c: EfficiencyClass): Bilingual {
   return { zh: `${c} 类`, en: `Class ${c}` };
+}
+
+/**
+ * Reallocation (腾笼换鸟) reasons as tags and list cells: what the rules allow for the parcel,
+ * with "may" (可), never as a decided fact. Use `reallocationReasonLabels` for a parcel's list:
+ * with a government-caused delay the idle tags drop the fee and recovery that do not apply
+ * (53号令 第八条) and the `government-cause` tag says the disposal.
+ */
+export const REALLOCATION_REASON_LABELS: Record<ReallocationReason, Bilingual> = {
+  "idle-1y": b("闲置满一年，可征收闲置费", "Idle ≥ 1 year: an idle fee may be charged"),
+  "idle-2y": b("闲置满两年，可无偿收回", "Idle ≥ 2 years: may be recovered without compensation"),
+  "idle-halted": b("停工闲置，可征收闲置费", "Halted and idle: an idle fee may be charged"),
+  "government-cause": b("政府原因，可协商处置", "Government-caused: disposal may be agreed"),
+  "class-D": b("亩均效益 D 类（倒逼整治）", "Efficiency class D (rectify)"),
+};
+
+/**
+ * The labels of a parcel's reallocation reasons, in order: the one wording of the detail, the
+ * candidate list and the exports. With `government-cause` in the list the idle status is named
+ * without the fee or recovery that do not apply to it.
+ * @example reallocationReasonLabels(["idle-2y", "government-cause"], "zh") // ["闲置满两年", "政府原因，可协商处置"]
+ */
+export function reallocationReasonLabels(
+  reasons: readonly ReallocationReason[],
+  lang: "zh" | "en",
+): string[] {
+  const government = reasons.includes("government-cause");
+  return reasons.map((r) =>
+    government && r !== "government-cause" && r !== "class-D"
+      ? IDLE_STATUS_LABELS[r][lang]
+      : REALLOCATION_REASON_LABELS[r][lang],
+  );
 }
 
 export const CONSTRUCTION_STATUS_LABELS: Record<ConstructionStatus, Bilingual> = {

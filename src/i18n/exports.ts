@@ -2,6 +2,8 @@
  * Texts written into exports and shown about them: the synthetic-data mark of the CSV column,
  * the GeoJSON `jiyue` member and the PNG, the edited-fields column, the sample-context notice.
  */
+import { editedFieldsById } from "../domain/edits";
+import type { AnalysisResult } from "../domain/types";
 import type { Bilingual, Lang } from "./lang";
 
 export const EXPORT_TEXT = {
@@ -26,4 +28,23 @@ export function csvSyntheticMark(lang: Lang): { column: string; cell: string } {
 /** The GeoJSON writer's synthetic notice in `lang`. */
 export function geoJsonSyntheticMark(lang: Lang): { notice: string } {
   return { notice: EXPORT_TEXT.syntheticNotice[lang] };
+}
+
+/**
+ * The writers' edited-fields option for a result (issue 7): the CSV's last column `已修改字段` /
+ * `Edited fields` and the GeoJSON's `editedFields`, present when any parcel was edited in the app.
+ */
+export function editedFieldsOptions(
+  result: AnalysisResult,
+  lang: Lang,
+): {
+  csv: { editedFields?: { column: string; byId: ReadonlyMap<string, readonly string[]> } };
+  geojson: { editedFields?: ReadonlyMap<string, readonly string[]> };
+} {
+  const byId = editedFieldsById(result.parcels);
+  if (!byId) return { csv: {}, geojson: {} };
+  return {
+    csv: { editedFields: { column: EXPORT_TEXT.editedFieldsColumn[lang], byId } },
+    geojson: { editedFields: byId },
+  };
 }

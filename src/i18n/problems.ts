@@ -5,6 +5,7 @@
  */
 import { fieldInfo } from "../domain/fields";
 import type { Problem } from "../io/types";
+import { printable } from "./escape";
 import { type Bilingual, fill, type Lang } from "./lang";
 
 /** Message templates by problem code; `{name}` placeholders are filled from `Problem.params`. */
@@ -17,6 +18,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "decoded-gbk": {
     zh: "文件不是 UTF-8 编码，已按 GBK 编码读取",
     en: "the file is not UTF-8; read it as GBK",
+  },
+  "invalid-utf8": {
+    zh: "第 {line} 行（字节偏移 {offset}）有无效的 UTF-8 字节（全文共 {count} 处），已替换为 �；请检查该处的取值",
+    en: "invalid UTF-8 byte at line {line} (byte offset {offset}; {count} in the file), replaced with �; check the value there",
   },
   "empty-file": { zh: "文件为空", en: "the file is empty" },
   "not-json-nopos": { zh: "不是有效的 JSON（{message}）", en: "not valid JSON ({message})" },
@@ -105,6 +110,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "多边形面积为零（小于 0.01 平方米），已跳过",
     en: "the polygon has no area (less than 0.01 m²); skipped",
   },
+  "degenerate-geometry": {
+    zh: "多边形退化（某个环的顶点都在一条线上，宽度为零），没有面积，已跳过",
+    en: "the polygon is degenerate (a ring's vertices all lie on one line: zero width), so it has no area; skipped",
+  },
   "ring-closed": {
     zh: "{rings} 个环首尾不闭合，已自动闭合",
     en: "{rings} ring(s) were not closed; closed automatically",
@@ -159,6 +168,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "无法识别的取值「{raw}」，已按缺失处理",
     en: "unknown value “{raw}”; treated as missing",
   },
+  "value-too-deep": {
+    zh: "取值嵌套超过 {limit} 层，无法安全处理，已略去（不导出）",
+    en: "the value nests more than {limit} levels deep and cannot be handled safely; set aside (not exported)",
+  },
   "duplicate-field": {
     zh: "与字段「{kept}」重复（都表示 {key}），采用「{kept}」，本字段已忽略",
     en: "duplicates the property “{kept}” (both mean {key}); “{kept}” is used, this one ignored",
@@ -167,6 +180,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "not-standards": {
     zh: "不是标准文件（顶层应为对象）",
     en: "not a standards file (the top level must be an object)",
+  },
+  "standards-is-geojson": {
+    zh: "这是 GeoJSON 数据文件（{type}），不是标准文件；标准文件是形如 geodata/standards.json 的 JSON 设置，地块数据应作为地块文件读入",
+    en: "this is a GeoJSON data file ({type}), not a standards file; a standards file holds JSON settings like geodata/standards.json — parcels are read as the parcels file",
   },
   "bad-threshold": { zh: "阈值「{raw}」不是数值", en: "the threshold “{raw}” is not a number" },
   "bad-threshold-range": { zh: "阈值 {raw} 超出允许范围", en: "the threshold {raw} is out of range" },
@@ -185,6 +202,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "等级分界（{raw}）应满足 0 < A ≤ B ≤ C ≤ 1",
     en: "the class cutoffs ({raw}) must satisfy 0 < A ≤ B ≤ C ≤ 1",
   },
+  "source-disagrees": {
+    zh: "依据文字写「{quoted}」，与文件中{indicatorLabel}的{kindText} {applied} 不符：依据可能已过时，分析按 {applied} 执行",
+    en: "the source text says “{quoted}”, but the file's {indicatorLabel} {kindText} is {applied}: the source may be out of date; the analysis applies {applied}",
+  },
   "bad-analysis-crs": {
     zh: "分析坐标系「{raw}」无法识别或不是投影坐标系",
     en: "the analysis CRS “{raw}” is unknown or not projected",
@@ -192,7 +213,7 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   // command line
   "file-not-found": { zh: "找不到文件", en: "file not found" },
   "file-unreadable": { zh: "无法读取文件（{message}）", en: "cannot read the file ({message})" },
-  "write-failed": { zh: "无法写入文件（{message}）", en: "cannot write the file ({message})" },
+  "write-failed": { zh: "无法写入文件：{reason}", en: "cannot write the file: {reason}" },
   "missing-input": { zh: "缺少输入文件", en: "no input file given" },
   "unknown-option": { zh: "未知选项 {option}", en: "unknown option {option}" },
   "missing-option-value": { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
@@ -237,7 +258,107 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "no-roads": { zh: "道路文件中没有可用的线要素", en: "the roads file has no usable line features" },
 };
 
+/** Why a file could not be written, by the system's error code (`params.errno`). */
+const WRITE_REASONS: Record<string, Bilingual> = {
+  EISDIR: { zh: "这是一个文件夹，请给出文件名", en: "it is a folder; give a file name" },
+  ENOSPC: { zh: "磁盘空间已满", en: "no space left on the device" },
+  EDQUOT: { zh: "磁盘配额已满", en: "the disk quota is used up" },
+  EACCES: { zh: "没有写入权限", en: "permission denied" },
+  EPERM: { zh: "没有写入权限", en: "permission denied" },
+  EROFS: { zh: "文件系统只读", en: "the file system is read-only" },
+  ENOENT: { zh: "所在文件夹不存在", en: "its folder does not exist" },
+  ENOTDIR: { zh: "路径中有一段不是文件夹", en: "part of the path is not a folder" },
+  EBUSY: { zh: "文件正被占用", en: "the file is in use" },
+  EIO: { zh: "设备读写错误", en: "an input/output error on the device" },
+};
+const WRITE_OTHER: Bilingual = {
+  zh: "写入出错，原文件未改动",
+  en: "the write failed; any existing file is unchanged",
+};
+
+/**
+ * Who reads the sentence: the command line (which has `--crs`, `--as-of`) or the browser, which
+ * has no command-line flags; there the coordinate system and the as-of date are settings.
+ */
+export type ProblemAudience = "cli" | "browser";
+
+/**
+ * The browser's own wording of the texts that name a command-line flag. Every text of
+ * `PROBLEM_TEXT` that names a flag has one here (checked by the problems-text test).
+ */
+export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
+  "unknown-crs": {
+    zh: "无法识别坐标参考系{crsText}：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
+    en: "cannot determine the coordinate reference system{crsText}; choose it in the coordinate system setting (e.g. EPSG:4546 or a proj4 string)",
+  },
+  "crs-assumed": {
+    zh: "坐标为投影坐标但未注明分带，已按分析坐标系 {crs} 读取；如不正确请在坐标系设置中选择",
+    en: "coordinates are projected but the zone is not stated; read as the analysis CRS {crs} — choose another in the coordinate system setting if that is wrong",
+  },
+  "crs-member-overridden": {
+    zh: "文件声明的坐标系 {member} 被坐标系设置 {crs} 取代",
+    en: "the file's declared CRS {member} is overridden by the coordinate system setting {crs}",
+  },
+  "bad-as-of": {
+    zh: "评价基准日「{raw}」无效，应为 YYYY-MM-DD",
+    en: "invalid as-of date “{raw}”; expected YYYY-MM-DD",
+  },
+};
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
 const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
+
+/**
+ * What a JSON parser's message means, in the user's language: the engine's English text
+ * ("Expected ',' or '}' after property value in JSON at position 13") is neither Chinese nor safe to
+ * echo (V8 quotes a piece of the file, control characters included). Known kinds get a sentence,
+ * anything else a plain "syntax error"; the line and column are given beside it.
+ */
+const JSON_REASONS: [RegExp, Bilingual][] = [
+  [
+    /Unexpected end of JSON input|Unterminated string|Unexpected end/i,
+    b(
+      "文件意外结束（缺少结尾的括号或引号）",
+      "the file ends too early (a closing bracket or quote is missing)",
+    ),
+  ],
+  [
+    /Expected ',' or '}' after property value/i,
+    b("属性值之后应为逗号「,」或右花括号「}」", "expected “,” or “}” after a property value"),
+  ],
+  [
+    /Expected ',' or ']' after array element/i,
+    b("数组元素之后应为逗号「,」或右方括号「]」", "expected “,” or “]” after an array element"),
+  ],
+  [
+    /Expected property name or '}'|Expected double-quoted property name/i,
+    b("此处应为用双引号括起的属性名或「}」", "expected a property name in double quotes or “}”"),
+  ],
+  [/Expected ':' after property name/i, b("属性名之后应为冒号「:」", "expected “:” after a property name")],
+  [
+    /Unexpected non-whitespace character after JSON/i,
+    b("JSON 内容结束后还有多余的字符", "there is more text after the end of the JSON"),
+  ],
+  [
+    /Bad control character|Bad escaped character|Bad Unicode escape/i,
+    b("字符串中有无效的字符或转义", "a string holds an invalid character or escape"),
+  ],
+  [
+    /No number after minus sign|Exponent part is missing|Unterminated fractional number|Unexpected number/i,
+    b("数字的写法不正确", "a number is written incorrectly"),
+  ],
+  [
+    /Unexpected token|Unexpected string|Unexpected character/i,
+    b("此处出现了不应有的字符", "a character that does not belong here"),
+  ],
+];
+
+/** The reason of a JSON syntax error in `lang` (never the parser's own text). */
+export function jsonSyntaxReason(message: unknown, lang: Lang): string {
+  const m = typeof message === "string" ? message : "";
+  for (const [re, text] of JSON_REASONS) if (re.test(m)) return text[lang];
+  return lang === "zh" ? "语法错误" : "syntax error";
+}
 
 /** The "where" part: file, feature (1-based) and id, field. */
 function location(p: Problem, lang: Lang): string {
@@ -267,16 +388,21 @@ function location(p: Problem, lang: Lang): string {
 }
 
 /**
- * A problem as one sentence in `lang`, naming file, feature and field.
+ * A problem as one sentence in `lang`, naming file, feature and field; always one line (control
+ * characters in echoed values are escaped, `printable`). In the browser (`audience: "browser"`)
+ * no sentence names a command-line flag.
  *
  * @example formatProblem({severity:"warning", code:"unparseable-number", file:"parcels.geojson",
  *   featureIndex:11, featureId:"HTK-012", field:"投资额", params:{raw:"约100"}}, "en")
  * // "parcels.geojson, feature 12 (id HTK-012), field 投资额: cannot read the number “约100”; treated as missing"
  */
-export function formatProblem(p: Problem, lang: Lang): string {
+export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience = "cli"): string {
   const code = p.code === "not-json" && (p.params?.line ?? null) === null ? "not-json-nopos" : p.code;
-  const template = (PROBLEM_TEXT[code] ?? FALLBACK)[lang];
+  const text =
+    (audience === "browser" ? BROWSER_PROBLEM_TEXT[code] : undefined) ?? PROBLEM_TEXT[code] ?? FALLBACK;
+  const template = text[lang];
   const params: Record<string, unknown> = { code: p.code, ...p.params };
+  if (p.code === "not-json") params.message = jsonSyntaxReason(p.params?.message, lang);
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;
     const sample = p.params?.sample;
@@ -291,8 +417,41 @@ export function formatProblem(p: Problem, lang: Lang): string {
             : ` (first coordinate ${sample})`
           : "";
   }
+  if (p.code === "write-failed") {
+    const errno = p.params?.errno;
+    params.reason = (typeof errno === "string" ? (WRITE_REASONS[errno] ?? WRITE_OTHER) : WRITE_OTHER)[lang];
+  }
+  if (p.code === "source-disagrees") {
+    const k = String(p.params?.indicator ?? "");
+    const info = fieldInfo(k);
+    params.indicatorLabel =
+      k === "idleFeeRate"
+        ? lang === "zh"
+          ? "土地闲置费"
+          : "idle land fee"
+        : info
+          ? lang === "zh"
+            ? info.zh
+            : info.en.toLowerCase()
+          : k;
+    const kind = p.params?.kind;
+    params.kindText =
+      kind === "min"
+        ? lang === "zh"
+          ? "下限"
+          : "minimum"
+        : kind === "max"
+          ? lang === "zh"
+            ? "上限"
+            : "maximum"
+          : lang === "zh"
+            ? "费率"
+            : "rate";
+  }
   const message = fill(template, params);
   const where = location(p, lang);
-  if (!where) return message;
-  return lang === "zh" ? `${where}：${message}` : `${where}: ${message}`;
+  // Values from the file (raw values, ids, field and CRS names, the file name) are echoed: one
+  // line always, whatever control characters they hold.
+  if (!where) return printable(message);
+  return printable(lang === "zh" ? `${where}：${message}` : `${where}: ${message}`);
 }

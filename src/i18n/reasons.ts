@@ -13,6 +13,7 @@ import type {
   ConstructionStatus,
   EfficiencyClass,
   IdleStatus,
+  ReallocationReason,
   Reason,
   StandardCheck,
   ThresholdLevel,
@@ -21,6 +22,8 @@ import {
   CONSTRUCTION_STATUS_LABELS,
   EFFICIENCY_CLASS_POLICY,
   IDLE_STATUS_LABELS,
+  REALLOCATION_REASON_LABELS,
+  reallocationReasonLabels,
 } from "../domain/vocabulary";
 import { type Bilingual, fill, type Lang } from "./lang";
 import { unitLabel } from "./ui";
@@ -32,6 +35,9 @@ export const IDLE_STATUS_LABEL: Record<IdleStatus, Bilingual> = IDLE_STATUS_LABE
 
 /** The policy of each efficiency class (亩均效益评价), as said inside a sentence. */
 export const EFFICIENCY_CLASS_LABEL: Record<EfficiencyClass, Bilingual> = EFFICIENCY_CLASS_POLICY;
+
+/** Reallocation tags: the domain's (`src/domain/vocabulary.ts`), so the CSV says the same. */
+export { reallocationReasonLabels };
 
 /** Labels of the level a threshold came from. */
 export const THRESHOLD_LEVEL_LABEL: Record<ThresholdLevel, Bilingual> = {
@@ -109,12 +115,16 @@ const TEMPLATES: Record<string, Bilingual> = {
     "Agreed start {agreedStartDate}; still not started as of {asOf} (overdue). If not started by {idleFrom}, one full year, the land is idle",
   ),
   "idle-1y": b(
-    "约定动工日期 {agreedStartDate}，截至 {asOf} 已满一年未动工，构成闲置土地，可征收土地闲置费；至 {recoveryFrom} 满两年仍未动工的，可无偿收回",
-    "Agreed start {agreedStartDate}; not started one full year later (as of {asOf}): idle land, an idle land fee may be charged. If still not started by {recoveryFrom} (two years), the land may be recovered without compensation",
+    "约定动工日期 {agreedStartDate}，截至 {asOf} 已满一年未动工，构成闲置土地",
+    "Agreed start {agreedStartDate}; not started one full year later (as of {asOf}): idle land",
   ),
   "idle-2y": b(
-    "约定动工日期 {agreedStartDate}，截至 {asOf} 已满两年未动工，可无偿收回",
-    "Agreed start {agreedStartDate}; not started two full years later (as of {asOf}): land may be recovered without compensation",
+    "约定动工日期 {agreedStartDate}，截至 {asOf} 已满两年未动工，构成闲置土地",
+    "Agreed start {agreedStartDate}; not started two full years later (as of {asOf}): idle land",
+  ),
+  "idle-recovery": b(
+    "可无偿收回国有建设用地使用权（53号令第十四条）",
+    "The land-use right may be recovered without compensation (Order No. 53, art. 14)",
   ),
   started: b("已于 {actualStartDate} 动工", "Started on {actualStartDate}"),
   "halted-no-date": b(
@@ -196,16 +206,17 @@ const FORMATTERS: Record<string, Formatter> = {
       : `Halted since ${str(p.haltedSince)}, over one year, but ${d} and ${i}: not idle`;
   },
   "government-cause": (p, lang) => {
-    const s = p.status;
-    if (s === "idle-2y")
-      return lang === "zh"
-        ? "因政府原因造成，不适用无偿收回，应与土地使用权人协商处置"
-        : "Caused by government action: not subject to recovery without compensation; disposal to be agreed with the land user";
-    if (s === "idle-1y" || s === "idle-halted")
-      return lang === "zh"
-        ? "因政府原因造成，不征收土地闲置费"
-        : "Caused by government action: not chargeable, no idle land fee";
-    return lang === "zh" ? "延误系政府原因造成" : "The delay was caused by government action";
+    const idle = p.status === "idle-1y" || p.status === "idle-2y" || p.status === "idle-halted";
+    return lang === "zh"
+      ? `${idle ? "闲置" : "延误"}系政府原因造成（53号令第八条）：不征收土地闲置费，不适用无偿收回；可与土地使用权人协商，选择延长动工开发期限（不超过一年）、调整土地用途或规划条件、由政府安排临时使用、协议有偿收回或置换土地等方式处置`
+      : `${idle ? "The idleness" : "The delay"} was caused by government action (Order No. 53, art. 8): no idle land fee is charged and recovery without compensation does not apply; disposal may be agreed with the land user: a longer start period (at most one year), changed use or planning conditions, temporary use arranged by the government, compensated recovery or replacement land`;
+  },
+  "idle-fee": (p, lang) => {
+    const rate = isNum(p.feeRate) ? pct(p.feeRate, 1) : "—";
+    const recovery = typeof p.recoveryFrom === "string" ? p.recoveryFrom : null;
+    if (lang === "zh")
+      return `可按出让价款的 ${rate} 征收土地闲置费（53号令第十四条）${recovery ? `；至 ${recovery} 满两年仍未动工的，可无偿收回` : ""}`;
+    return `An idle land fee of ${rate} of the land price may be charged (Order No. 53, art. 14)${recovery ? `; if still not started by ${recovery} (two years), the land may be recovered without compensation` : ""}`;
   },
   "started-by-status": (p, lang) => {
     const s = CONSTRUCTION_STATUS_LABEL[p.constructionStatus as ConstructionStatus];
@@ -242,7 +253,7 @@ const FORMATTERS: Record<string, Formatter> = {
  *
  * @example
  * formatReason({code:"idle-2y", params:{agreedStartDate:"2024-06-30", asOf:"2026-06-30", years:2}}, "zh")
- * // "约定动工日期 2024-06-30，截至 2026-06-30 已满两年未动工，可无偿收回"
+ * // "约定动工日期 2024-06-30，截至 2026-06-30 已满两年未动工，构成闲置土地"
  * formatReason({code:"missing-input", params:{field:"floorAreaM2"}}, "en") // "no floor area recorded"
  */
 export function formatReason(reason: Reason, lang: Lang): string {
@@ -262,7 +273,12 @@ export function formatReasons(reasons: readonly Reason[], lang: Lang): string {
   return reasons.map((r) => formatReason(r, lang)).join(lang === "zh" ? "；" : "; ");
 }
 
-/** Where the threshold of a check came from, e.g. "行业标准（工业项目建设用地控制指标…）". */
+/**
+ * Where the threshold of a check came from: the level, then the standards file's source text as
+ * a citation ("依据：…"), never as the rule itself — the applied threshold is the rule, and a
+ * source text can be stale (the loader warns when its numbers disagree).
+ * @example checkSource({level:"industry", source:"国土资发〔2008〕24号", …}, "zh") // "行业标准；依据：国土资发〔2008〕24号"
+ */
 export function checkSource(check: StandardCheck, lang: Lang): string {
   const level = THRESHOLD_LEVEL_LABEL[check.level][lang];
   if (check.level === "agreed") {
@@ -270,7 +286,12 @@ export function checkSource(check: StandardCheck, lang: Lang): string {
     return lang === "zh" ? `${level}（${f}）` : `${level} (${f})`;
   }
   if (!check.source) return level;
-  return lang === "zh" ? `${level}（${check.source}）` : `${level} (${check.source})`;
+  return `${level}${lang === "zh" ? "；" : "; "}${checkCitation(check.source, lang)}`;
+}
+
+/** A standards file's source text as a citation. @example checkCitation("GB 50180-2018", "en") // "source: GB 50180-2018" */
+export function checkCitation(source: string, lang: Lang): string {
+  return lang === "zh" ? `依据：${source}` : `source: ${source}`;
 }
 
 /**
@@ -278,7 +299,7 @@ export function checkSource(check: StandardCheck, lang: Lang): string {
  *
  * @example
  * formatCheck({indicator:"far", kind:"min", threshold:0.8, level:"default", source:"…", value:0.75, status:"fail"}, "zh")
- * // "容积率 0.75，低于下限 0.8（园区默认标准（…））"
+ * // "容积率 0.75，低于下限 0.8（园区默认标准；依据：…）"
  */
 export function formatCheck(check: StandardCheck, lang: Lang): string {
   const name = fieldLabel(check.indicator, lang);

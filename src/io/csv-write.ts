@@ -33,6 +33,7 @@
  */
 import {
   COMPUTED_FIELDS,
+  efficiencyScaleText,
   exportDecimals,
   type FieldInfo,
   fieldInfo,
@@ -47,6 +48,7 @@ import {
   IDLE_STATUS_LABELS,
   INDUSTRY_CLUSTER_LABELS,
   LAND_STATUS_LABELS,
+  reallocationReasonLabels,
 } from "../domain/vocabulary";
 import { parkZoneName } from "../domain/zones";
 
@@ -122,10 +124,6 @@ const listSep = (lang: CsvLang) => (lang === "zh" ? "；" : "; ");
 const labelIn = (table: Record<string, { zh: string; en: string }>, code: string, lang: CsvLang) =>
   Object.hasOwn(table, code) ? (table[code] as { zh: string; en: string })[lang] : code;
 
-function reasonLabel(r: ReallocationReason, lang: CsvLang): string {
-  return r === "class-D" ? efficiencyClassShort("D")[lang] : IDLE_STATUS_LABELS[r][lang];
-}
-
 /** The text a schema field's value is written as (before CSV quoting), `""` when empty. */
 function fieldText(f: FieldInfo, v: unknown, lang: CsvLang): string {
   if (v === null || v === undefined || v === "") return "";
@@ -139,7 +137,9 @@ function fieldText(f: FieldInfo, v: unknown, lang: CsvLang): string {
     if (f.key === "standardsFailed")
       return csvText(items.map((k) => fieldInfo(k)?.[lang] ?? k).join(listSep(lang)));
     if (f.key === "reallocationReasons")
-      return csvText(items.map((r) => reasonLabel(r as ReallocationReason, lang)).join(listSep(lang)));
+      // The tags of the detail and the candidate list, word for word (a government-caused idle
+      // parcel: 闲置满一年；政府原因，可协商处置 — never a fee or recovery that does not apply).
+      return csvText(reallocationReasonLabels(items as ReallocationReason[], lang).join(listSep(lang)));
     return csvCell(v, lang);
   }
   if (typeof v !== "string") return csvCell(v, lang);
@@ -199,7 +199,13 @@ export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Gener
       ...(opts.synthetic ? [opts.synthetic.column] : []),
       ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
       ...extraKeys,
-      ...COMPUTED_FIELDS.map((f) => csvHeader(f, lang)),
+      ...COMPUTED_FIELDS.map((f) => {
+        const h = csvHeader(f, lang);
+        // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
+        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return h;
+        const scale = efficiencyScaleText(result.efficiencyScale, lang);
+        return lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`;
+      }),
       ...(opts.editedFields ? [opts.editedFields.column] : []),
     ].map(neutralise),
   )

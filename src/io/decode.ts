@@ -37,7 +37,19 @@ export function decodeText(input: string | Uint8Array, file?: string): DecodeRes
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(input);
     return { text, encoding: "utf-8", problems: [] };
   } catch {
-    // not UTF-8: try GBK below
+    // not UTF-8: UTF-8 with a few broken bytes, or GBK (below)
+  }
+  const scan = scanUtf8(input);
+  if (scan.valid > 0 && scan.invalid * UTF8_ERROR_RATIO <= scan.valid) {
+    // Real UTF-8 text (it has multi-byte characters) with a stray byte or two: read it as UTF-8
+    // and say where, rather than misread all of it as GBK or refuse it as "not text".
+    const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(input);
+    const params = { offset: scan.firstOffset, line: scan.firstLine, count: scan.invalid };
+    return {
+      text,
+      encoding: "utf-8",
+      problems: [{ severity: "warning", code: "invalid-utf8", ...where, params }],
+    };
   }
   let text: string;
   try {
@@ -60,6 +72,76 @@ export function decodeText(input: string | Uint8Array, file?: string): DecodeRes
     encoding: "gbk",
     problems: [{ severity: "info", code: "decoded-gbk", ...where }],
   };
+}
+
+/**
+ * A file with at least this many valid multi-byte characters per broken run is UTF-8 with a few
+ * bad bytes. GBK Chinese text gives about 0.1–0.3 (a GBK byte pair forms valid UTF-8 ~8% of the
+ * time); UTF-8 text with one damaged character gives as many as it has characters.
+ */
+const UTF8_ERROR_RATIO = 4;
+
+/**
+ * Valid multi-byte UTF-8 characters and runs of broken bytes in `bytes` (a damaged lead byte and
+ * the continuation bytes it orphans are one run), and where the first run starts (0-based byte
+ * offset, 1-based line). GBK text has far more broken sequences than valid
+ * ones (its byte pairs seldom happen to form UTF-8); UTF-8 text has none or a stray few.
+ */
+export function scanUtf8(bytes: Uint8Array): {
+  valid: number;
+  invalid: number;
+  firstOffset: number;
+  firstLine: number;
+} {
+  let valid = 0;
+  let invalid = 0;
+  let firstOffset = -1;
+  let line = 1;
+  let firstLine = 0;
+  let runEnd = -1;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
+    }
+    let len = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    }
+    let k = 1;
+    if (len > 0) {
+      for (; k < len && i + k < n; k++) {
+        const c = bytes[i + k] as number;
+        if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+      }
+    }
+    if (len > 0 && k === len) {
+      valid++;
+      i += len;
+      continue;
+    }
+    if (i !== runEnd) invalid++;
+    if (firstOffset < 0) {
+      firstOffset = i;
+      firstLine = line;
+    }
+    i += Math.max(1, len > 0 ? k : 1); // the maximal broken subpart, as decoders replace it
+    runEnd = i;
+  }
+  return { valid, invalid, firstOffset, firstLine };
 }
 
 function stripBom(s: string): string {

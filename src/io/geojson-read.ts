@@ -13,11 +13,11 @@
  * an unclosed ring is closed in place and reported.
  */
 
-import kinks from "@turf/kinks";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
-import { isGeographic, makeTransform, resolveCrs, WGS84 } from "../domain/crs";
+import { makeTransform, planarAreasAreTrue, resolveCrs, WGS84 } from "../domain/crs";
+import { hasDegenerateRing, polygonSelfIntersection } from "../domain/polygon-validity";
 import type { PreparedParcel } from "../domain/types";
 import { type CrsPlan, classifyPosition, crsMemberName, planCrs } from "./crs-detect";
 import { decodeText } from "./decode";
@@ -74,7 +74,7 @@ function checkRing(ring: unknown, check: GeometryCheck): ring is Position[] {
     if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
       check.code = "non-finite-coordinate";
       const show = (v: unknown) =>
-        typeof v === "number" ? String(v) : rawText(JSON.stringify(v) ?? String(v));
+        typeof v === "number" ? String(v) : rawText(typeof v === "string" ? JSON.stringify(v) : v);
       check.params = { value: `${show(x)}, ${show(y)}` };
       return false;
     }
@@ -127,15 +127,20 @@ function checkGeometry(geom: unknown): GeometryCheck {
   return check;
 }
 
-/** The first intersection point of a polygon part with itself (or its holes), if any. */
+/** The first point where a polygon part intersects itself (or its holes), if any. */
 function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
   const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
   for (const rings of polys) {
-    const k = kinks({ type: "Polygon", coordinates: rings });
-    const first = k.features[0];
-    if (first) return first.geometry.coordinates;
+    const at = polygonSelfIntersection(rings);
+    if (at) return at;
   }
   return undefined;
+}
+
+/** Does any part have a ring of zero width (all vertices on one line)? */
+function degenerate(geom: Polygon | MultiPolygon): boolean {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  return polys.some((rings) => hasDegenerateRing(rings));
 }
 
 /** How many features' first positions are looked at to detect the CRS. */
@@ -353,7 +358,7 @@ function isMarkedSynthetic(root: Record<string, unknown> | null | undefined): bo
 /** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */
 function checkAnalysisCrs(analysisCrs: string): boolean {
   const r = resolveCrs(analysisCrs);
-  if (!r.ok || isGeographic(r.proj4)) return false; // areas need metres
+  if (!r.ok || !planarAreasAreTrue(r.proj4)) return false; // areas need true metres
   try {
     makeTransform(WGS84, analysisCrs);
     return true;
@@ -471,6 +476,10 @@ function readFeatures(
   const crsName = plan.detection.crs;
   const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
   const toArea = plan.geographic ? makeTransform(plan.detection.crs, analysisCrs) : undefined;
+  // Projected, but not area-true (Web Mercator): areas from the lon/lat display geometry
+  // projected to the analysis CRS, as for lon/lat input.
+  const displayToArea =
+    !plan.geographic && !planarAreasAreTrue(plan.proj4) ? makeTransform(WGS84, analysisCrs) : undefined;
   const idCount = new Map<string, number>();
   const taken = new Set<string>();
 
@@ -522,8 +531,8 @@ function readFeatures(
         display = plainGeometry(geom);
         areaM2 = projectedArea(display, toArea);
       } else {
-        areaM2 = planarAreaM2(geom);
         display = transformGeometry(geom, toDisplay as (xy: [number, number]) => [number, number]);
+        areaM2 = displayToArea ? projectedArea(display, displayToArea) : planarAreaM2(geom);
       }
     } catch {
       // the projection library refused a position (outside its domain)
@@ -542,6 +551,12 @@ function readFeatures(
     }
     if (!(areaM2 >= MIN_AREA_M2)) {
       problems.push(featureProblem("error", "zero-area", file, index, rawId));
+      continue;
+    }
+    // Zero width in its own coordinates (e.g. three lon/lat points on one parallel): the area
+    // above is an artefact of projecting a curved parallel, not land.
+    if (degenerate(geom)) {
+      problems.push(featureProblem("error", "degenerate-geometry", file, index, rawId));
       continue;
     }
 

@@ -10,6 +10,7 @@
 import { daysInMonth } from "../domain/dates";
 import type { FieldInfo, Unit } from "../domain/fields";
 import { M2_PER_MU } from "../domain/units";
+import { depthExceeds } from "./depth";
 
 export type ParamValue = string | number | boolean | null;
 
@@ -128,6 +129,8 @@ function isBlank(raw: unknown): boolean {
 export function rawText(raw: unknown): string {
   if (typeof raw === "string") return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
   if (typeof raw === "number") return String(raw);
+  // too deep to serialise safely (and `String` of a deep array recurses too): show its shape
+  if (depthExceeds(raw)) return Array.isArray(raw) ? "[[[…]]]" : "{{{…}}}";
   try {
     const s = JSON.stringify(raw) ?? String(raw);
     return s.length > 60 ? `${s.slice(0, 57)}…` : s;

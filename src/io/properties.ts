@@ -6,7 +6,7 @@
  * unchanged; computed properties (an earlier export being re-imported) are dropped, they are
  * recomputed.
  */
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS, EDITED_FIELDS_FIELD, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import type { ParcelInput } from "../domain/types";
 import {
   CONSTRUCTION_STATUS_LABELS,
@@ -14,6 +14,7 @@ import {
   LAND_STATUS_LABELS,
 } from "../domain/vocabulary";
 import { zoneIdOfName } from "../domain/zones";
+import { depthExceeds, MAX_VALUE_DEPTH } from "./depth";
 import {
   type ParamValue,
   type Parsed,
@@ -52,8 +53,12 @@ for (const f of INPUT_FIELDS) {
     if (!INPUT_BY_NAME.has(k)) INPUT_BY_NAME.set(k, f);
   }
 }
-/** Computed property names (schema keys), dropped on import. */
-const COMPUTED_NAMES = new Set(COMPUTED_FIELDS.map((f) => norm(f.key)));
+/** Computed property names (schema keys), dropped on import; so is an export's list of edited fields. */
+const COMPUTED_NAMES = new Set([
+  ...COMPUTED_FIELDS.map((f) => norm(f.key)),
+  norm(EDITED_FIELDS_FIELD.key),
+  norm(EDITED_FIELDS_FIELD.zh),
+]);
 
 /** English code or Chinese label (normalised) → code, per enumerated field. */
 const ENUMS: Record<string, Map<string, string>> = {
@@ -271,7 +276,14 @@ function classify(name: string): FieldEntry | "computed" | "extra" {
   return c;
 }
 
-function parseValue(field: FieldInfo, raw: unknown): Parsed<string | number | boolean> {
+/**
+ * Parse one value for an input field as the importer does (numbers with separators and units in
+ * the field's unit, 是/否, dates to ISO, enumerations by code or Chinese label, zone names to ids).
+ * Also used when the user corrects a value in the app.
+ *
+ * @example parseInputValue(fieldInfo("fixedInvestment"), "850万元") // → { value: 850 }
+ */
+export function parseInputValue(field: FieldInfo, raw: unknown): Parsed<string | number | boolean> {
   switch (field.kind) {
     case "number":
     case "integer":
@@ -314,16 +326,20 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
     const raw = props[name];
     const entry = classify(name);
     if (entry === "extra") {
-      // A property named `__proto__` is data like any other: assigning it would set the object's
-      // prototype instead (dropping it, and spreading its members into the export's columns).
-      if (name === "__proto__")
+      // A value nested past MAX_VALUE_DEPTH would overflow the stack of every later step
+      // (export, worker transfer): set aside and named, never kept.
+      if (raw !== null && typeof raw === "object" && depthExceeds(raw)) {
+        issues.push({ field: name, code: "value-too-deep", params: { limit: MAX_VALUE_DEPTH } });
+      } else if (name === "__proto__") {
+        // A property named `__proto__` is data like any other: assigning it would set the object's
+        // prototype instead (dropping it, and spreading its members into the export's columns).
         Object.defineProperty(extra, name, {
           value: raw,
           enumerable: true,
           writable: true,
           configurable: true,
         });
-      else extra[name] = raw;
+      } else extra[name] = raw;
       continue;
     }
     if (entry === "computed") continue;
@@ -349,7 +365,7 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
         continue;
       }
     }
-    const r = parseValue(field, raw);
+    const r = parseInputValue(field, raw);
     if (r.issue)
       issues.push({ field: name, code: r.issue.code, params: { ...r.issue.params, key: field.key } });
     else if (r.value !== undefined) entry.set(input, r.value);

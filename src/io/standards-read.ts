@@ -8,7 +8,8 @@
  * number, or an impossible value (negative, cutoffs out of order, an unknown CRS), makes the file
  * unusable: `ok` false with an `error` naming the path (e.g. `defaults.min.far`).
  */
-import { isGeographic, resolveCrs } from "../domain/crs";
+import { isGeographic, planarAreasAreTrue, resolveCrs } from "../domain/crs";
+import { fieldInfo } from "../domain/fields";
 import {
   EFFICIENCY_INDICATORS,
   MAX_CHECKED,
@@ -126,6 +127,99 @@ class Reader {
   }
 }
 
+/** Top-level `type` values of GeoJSON (RFC 7946 §1.4). */
+const GEOJSON_TYPES = new Set([
+  "FeatureCollection",
+  "Feature",
+  "Polygon",
+  "MultiPolygon",
+  "Point",
+  "MultiPoint",
+  "LineString",
+  "MultiLineString",
+  "GeometryCollection",
+]);
+/** A number a source text states with a comparison, e.g. "≥ 120" or "≤ 7%" (ratios as fractions). */
+export interface SourceComparison {
+  kind: "min" | "max";
+  value: number;
+  /** The words as written, e.g. "≥ 120", "不超过 7%". */
+  text: string;
+}
+
+const COMPARISON_RE = /(≥|≤|>=|<=|不低于|不少于|不小于|不高于|不超过|不大于)\s*([0-9]+(?:\.[0-9]+)?)\s*(%)?/g;
+const MIN_WORDS = new Set(["≥", ">=", "不低于", "不少于", "不小于"]);
+
+/**
+ * The thresholds a source text states (a comparison sign or word followed by a number; `%`
+ * divides by 100). Numbers without a comparison (references, averages) are not thresholds.
+ * @example sourceComparisons("建筑系数 ≥ 30%；参考: 均值 45 万元/亩") // [{kind:"min", value:0.3, text:"≥ 30%"}]
+ */
+export function sourceComparisons(text: string): SourceComparison[] {
+  const out: SourceComparison[] = [];
+  for (const m of text.matchAll(COMPARISON_RE)) {
+    const n = Number(m[2]);
+    out.push({ kind: MIN_WORDS.has(m[1]!) ? "min" : "max", value: m[3] ? n / 100 : n, text: m[0].trim() });
+  }
+  return out;
+}
+
+const nearly = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const shortNum = (v: number) => String(Number(v.toPrecision(12)));
+
+/**
+ * A warning for every threshold a source text states that no level of the file applies for that
+ * indicator (defaults, zones, industries), e.g. sources.investmentPerMu "≥ 200" where the file's
+ * minimums are 120 and 100: the citation is stale and the analysis applies the numbers. Also the
+ * idle fee rate against the percentages of sources.idle.
+ */
+function checkSources(
+  r: Reader,
+  s: Pick<Standards, "sources" | "defaults" | "zones" | "industries" | "idle">,
+) {
+  const sets = [s.defaults, ...Object.values(s.zones), ...Object.values(s.industries)];
+  for (const [key, text] of Object.entries(s.sources)) {
+    const kind = (MIN_CHECKED as readonly string[]).includes(key)
+      ? "min"
+      : (MAX_CHECKED as readonly string[]).includes(key)
+        ? "max"
+        : key === "idle"
+          ? "idle"
+          : null;
+    if (kind === null) continue;
+    if (kind === "idle") {
+      const rates = [...text.matchAll(/([0-9]+(?:\.[0-9]+)?)\s*%/g)];
+      const rate = s.idle.feeRate;
+      for (const m of rates)
+        if (!nearly(Number(m[1]) / 100, rate))
+          r.warn("source-disagrees", `sources.${key}`, {
+            indicator: "idleFeeRate",
+            quoted: m[0].trim(),
+            kind: "rate",
+            applied: `${shortNum(rate * 100)}%`,
+          });
+      continue;
+    }
+    const applied: number[] = [];
+    for (const set of sets) {
+      const v = (set[kind] as Record<string, number | undefined> | undefined)?.[key];
+      if (v !== undefined && !applied.some((a) => nearly(a, v))) applied.push(v);
+    }
+    if (applied.length === 0) continue;
+    const ratio = fieldInfo(key)?.unit === "ratio";
+    const show = (v: number) => (ratio ? `${shortNum(v * 100)}%` : shortNum(v));
+    for (const c of sourceComparisons(text)) {
+      if (c.kind !== kind || applied.some((a) => nearly(a, c.value))) continue;
+      r.warn("source-disagrees", `sources.${key}`, {
+        indicator: key,
+        quoted: c.text,
+        kind,
+        applied: applied.map(show).join(" / "),
+      });
+    }
+  }
+}
+
 /**
  * Validate a parsed standards object.
  *
@@ -138,6 +232,18 @@ export function validateStandards(obj: unknown, file?: string): StandardsImport 
   if (!isObj(obj)) {
     r.error("not-standards", "", Array.isArray(obj) ? "array" : typeof obj);
     return { ok: false, problems: r.problems };
+  }
+  if (typeof obj.type === "string" && GEOJSON_TYPES.has(obj.type)) {
+    // parcels (or another GeoJSON layer) given as the standards: every key unknown, every
+    // section defaulted — refuse it as what it is rather than run on the example values
+    const problem: Problem = {
+      severity: "error",
+      code: "standards-is-geojson",
+      fatal: true,
+      params: { type: obj.type },
+    };
+    if (file !== undefined) problem.file = file;
+    return { ok: false, problems: [problem] };
   }
   const D = DEFAULT_STANDARDS;
   const section = <T>(key: string, read: (v: unknown) => T, fallback: T): T => {
@@ -258,7 +364,7 @@ export function validateStandards(obj: unknown, file?: string): StandardsImport 
         return D.analysisCrs;
       }
       const c = resolveCrs(v);
-      if (!c.ok || isGeographic(c.proj4)) {
+      if (!c.ok || !planarAreasAreTrue(c.proj4)) {
         r.error("bad-analysis-crs", "analysisCrs", v);
         return D.analysisCrs;
       }
@@ -288,6 +394,7 @@ export function validateStandards(obj: unknown, file?: string): StandardsImport 
     }
   }
   if (r.failed) return { ok: false, problems: r.problems };
+  checkSources(r, { sources, defaults, zones, industries, idle });
   const standards: Standards = {
     name,
     edition,

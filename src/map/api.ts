@@ -6,6 +6,12 @@
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
+import type { CustomBasemap } from "../state/customBasemap";
+import type { Measurement } from "./tools/measure";
+import type { SelectHow } from "./tools/select";
+import type { DrawnGeometry } from "./tools/types";
+
+export type { DrawnGeometry, Measurement, SelectHow };
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
 export type MapParcelProperties = Record<string, string | number | boolean | null>;
@@ -38,15 +44,70 @@ export type Colouring =
       nullColor: string;
     };
 
-export type Basemap = { kind: "none" } | { kind: "osm" } | { kind: "tianditu"; key: string };
+export type Basemap =
+  | { kind: "none" }
+  | { kind: "osm" }
+  | { kind: "tianditu"; key: string }
+  | { kind: "custom"; custom: CustomBasemap };
+/** Which context layers are drawn (same shape as the store's `ContextVisibility`). */
+export type ContextVisibility = Record<keyof ContextLayers, boolean>;
 export type ZoneFocus = "all" | string;
 
 export interface MapEvents {
-  /** A parcel was clicked (null: clicked on empty map). */
-  parcelClick: (id: string | null) => void;
+  /**
+   * The select tool chose a parcel (null: clicked on empty map). `toggle`: Shift/Ctrl was held
+   * (add or remove it; never sent for empty map).
+   */
+  parcelClick: (id: string | null, how: SelectHow) => void;
   /** The map finished loading its style and first data. */
   ready: () => void;
+  /**
+   * Basemap tiles failed to load (`failed`, once per basemap choice) or loaded after all (`ok`);
+   * also `ok` when the basemap changes.
+   */
+  basemapStatus: (status: "ok" | "failed") => void;
+  /** A measure tool's result changed (null: cleared or another tool). */
+  measure: (m: Measurement | null) => void;
+  /** The view changed (after a pan, zoom or framing ended). */
+  viewChange: (view: MapViewState) => void;
 }
+
+/** What the map shows: centre (lon/lat) and zoom. */
+export interface MapViewState {
+  center: [number, number];
+  zoom: number;
+}
+
+/**
+ * The active map tool. `draw` is the generic drawing tool for later features (a facility's point,
+ * a bus line, a split line, a polygon): `onFinish` receives the lon/lat geometry.
+ */
+export type ToolSpec =
+  | { kind: "select" }
+  | { kind: "measure"; measure: "distance" | "area" /** The analysis CRS, e.g. `EPSG:4546`. */; crs: string }
+  | { kind: "draw"; geometry: "point" | "line" | "polygon"; onFinish(geometry: DrawnGeometry): void };
+
+/** A key for the active tool (Enter, Escape, Backspace …). */
+export interface ToolKey {
+  key: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+}
+
+/** Options of a new map. */
+export interface MapOptions {
+  lang: Lang;
+  theme: "default" | "projector";
+  basemap: Basemap;
+  /** Initial colouring (default: by land-use group). */
+  colouring?: Colouring;
+  /** Initial view before any data is framed (default: the park, east of the county seat). */
+  center?: [number, number];
+  zoom?: number;
+}
+
+/** Creates the map in a container: the UI gets this, never the concrete controller class. */
+export type MapFactory = (container: HTMLElement, options: MapOptions) => MapControllerApi;
 
 /** What the controller has done so far, for tests (e.g. a colouring change must not re-send data). */
 export interface MapDebugState {
@@ -61,6 +122,12 @@ export interface MapDebugState {
   /** The parcel under the mouse (feature-state `hover`), null when none. */
   hoveredId: string | null;
   loaded: boolean;
+  /** Layers MapLibre currently has hidden (`visibility: none`), e.g. by the layer list. */
+  hiddenLayers?: string[];
+  /** The current basemap's tiles: none settled yet, failed (reported), or loaded; and how many were asked for. */
+  basemapTiles?: { state: "pending" | "failed" | "loaded"; requested: number };
+  /** The map is being moved (an animation or a gesture in progress). */
+  moving?: boolean;
   zoom: number;
   center: [number, number];
 }
@@ -80,8 +147,32 @@ export interface MapControllerApi {
   setSelection(ids: readonly string[]): void;
   /** Parcels outside the current table filter are dimmed (null: no filter). */
   setFilterIds(ids: ReadonlySet<string> | null): void;
+  /** Frame a zone's parcels, or both zones' parcels (`"all"`); every call frames, even when the zone is unchanged. */
   fitZone(zone: ZoneFocus): void;
+  /** Frame every parcel (the home / full-extent control). */
+  fitHome(): void;
+  /** Frame the given parcels (unknown ids ignored). */
+  fitParcels(ids: readonly string[]): void;
+  /**
+   * Bring parcels into view: nothing when they are on screen already; otherwise pan (same zoom)
+   * so they are centred, or frame them when they do not fit at this zoom.
+   */
+  revealParcels(ids: readonly string[]): void;
+  flyTo(target: { center: [number, number]; zoom?: number }): void;
+  getView(): MapViewState;
+  /** Jump to a view (no animation), e.g. a restored one. */
+  setView(view: Partial<MapViewState>): void;
+  /** Make a tool the active one (the default is `select`). */
+  setTool(tool: ToolSpec): void;
+  /** A key for the active tool; true when the tool used it (the caller then stops it). */
+  toolKey(key: ToolKey): boolean;
+  /** Clear what a measure tool shows (the tool stays active). */
+  clearMeasurement(): void;
+  /** The hover tooltip's text for a parcel (default: its id). */
+  setHoverText(text: ((id: string) => string) | null): void;
   setBasemap(basemap: Basemap): void;
+  /** Show or hide context layers (layout visibility only; no data is re-sent). */
+  setContextVisibility?(visible: ContextVisibility): void;
   setLanguage(lang: Lang): void;
   /** Projector theme: thicker lines, bigger labels, high contrast. */
   setTheme(theme: "default" | "projector"): void;

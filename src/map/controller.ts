@@ -20,26 +20,35 @@ import type {
   LayerSpecification,
 } from "@maplibre/maplibre-gl-style-spec";
 import type { Lang } from "../i18n/lang";
+import { mapToolText } from "../i18n/mapTools";
 import type {
   Basemap,
   Colouring,
   ContextLayers,
+  ContextVisibility,
   MapControllerApi,
   MapDebugState,
   MapEvents,
+  MapOptions,
   MapParcels,
+  MapViewState,
+  ToolKey,
+  ToolSpec,
   ZoneFocus,
 } from "./api";
 import { layerOps } from "./diff";
 import {
   type BBox,
   bboxOf,
+  bboxOverlap,
   diffIds,
   dimmedIds,
   focusBbox,
   framePadding,
   labelPoints,
   parcelLabelPoints,
+  REVEAL_MARGIN_PX,
+  revealAction,
 } from "./geometry";
 import { landUseColouring } from "./landuse";
 import { flagPatterns } from "./patterns";
@@ -58,22 +67,20 @@ import {
   type StyleOptions,
   type Theme,
 } from "./style";
+import { TOOL_LAYER_IDS, TOOL_SOURCE, toolLayers, toolSource } from "./tools/layers";
+import { ToolManager } from "./tools/manager";
+import { MeasureTool } from "./tools/measure";
+import { SelectTool } from "./tools/select";
+import { DrawTool } from "./tools/sketch";
+import type { MapTool, ToolPointerEvent, ToolRender } from "./tools/types";
+import { EMPTY_RENDER } from "./tools/types";
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker while the app is still starting up, not when the map is created: the
 // worker script is large and the map cannot load its style before the worker answers.
 maplibregl.prewarm();
 
-export interface MapControllerOptions {
-  lang: Lang;
-  theme: Theme;
-  basemap: Basemap;
-  /** Initial colouring (default: by land-use group). */
-  colouring?: Colouring;
-  /** Initial view before any data is framed (default: the park, east of the county seat). */
-  center?: [number, number];
-  zoom?: number;
-}
+export type MapControllerOptions = MapOptions;
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 /** MapLibre's UI strings per language (the keys its controls read). */
@@ -121,10 +128,21 @@ export class MapController implements MapControllerApi {
   private dirty = true;
   private sourceDataVersion = 0;
   private colouringVersion = 0;
-  private readonly handlers: Handlers = { parcelClick: new Set(), ready: new Set() };
-  private hovering = false;
-  /** A basemap tile failure was reported for the current basemap (once per basemap). */
-  private basemapFailureReported = false;
+  private readonly handlers: Handlers = {
+    parcelClick: new Set(),
+    ready: new Set(),
+    basemapStatus: new Set(),
+    measure: new Set(),
+    viewChange: new Set(),
+  };
+  /**
+   * The current basemap's tiles: none settled yet, a failure reported (`basemapStatus` "failed",
+   * once per basemap), or a tile loaded (later failures of single tiles are not reported).
+   */
+  private basemapTiles: "pending" | "failed" | "loaded" = "pending";
+  /** Basemap tile requests started since the basemap was chosen (404s fire no error event). */
+  private basemapTilesRequested = 0;
+  private basemapCheckTimer: ReturnType<typeof setTimeout> | null = null;
   /** The parcel with feature-state `hover` (under the mouse). */
   private hoveredId: string | null = null;
   /** Small label near the cursor with the hovered parcel's id (text only, never HTML). */
@@ -136,6 +154,19 @@ export class MapController implements MapControllerApi {
   private featureById = new Map<string, MapParcels["features"][number]>();
   /** Set when the basemap/lang changed before load (the initial style has the old sources). */
   private rebuildBasemapSourcesBeforeLoad = false;
+  /** The active tool and what it draws (see `src/map/tools`). */
+  private tools!: ToolManager;
+  private readonly selectTool: SelectTool;
+  private toolSpec: ToolSpec = { kind: "select" };
+  private toolRender: ToolRender = EMPTY_RENDER;
+  private hoverText: ((id: string) => string) | null = null;
+  /**
+   * What the view was last framed on (home, a zone, parcels), kept until the user moves the map:
+   * a resize (the table hidden or shown, the window) frames it again instead of cropping it.
+   */
+  private lastFrame: { bbox: BBox; maxZoom: number; padding: "frame" | number } | null = null;
+  /** The bbox the home view framed last (a new dataset elsewhere is framed anew). */
+  private homeBbox: BBox | null = null;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
     this.opts = {
@@ -182,7 +213,17 @@ export class MapController implements MapControllerApi {
     this.map.on("movestart", () => this.touch());
     this.map.on("zoomend", () => this.flushLabels());
     this.map.on("error", (e) => this.onMapError(e));
-    this.map.on("click", (e) => this.onClick(e.point));
+    this.map.on("sourcedata", (e) => {
+      if (e.tile && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) this.onBasemapTile(true);
+    });
+    this.map.on("sourcedataloading", (e) => {
+      if (!e.tile || !(BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) return;
+      this.basemapTilesRequested++;
+      this.scheduleBasemapCheck();
+    });
+    this.selectTool = new SelectTool({ onSelect: (id, how) => this.emitClick(id, how) });
+    this.initTools();
+    this.initView();
     this.tooltip = hoverTooltip();
     container.appendChild(this.tooltip);
     this.map.on("mousemove", LAYER.parcelsFill, (e) => this.onHover(e.features?.[0]?.id, e.point));
@@ -194,7 +235,9 @@ export class MapController implements MapControllerApi {
   setContext(layers: ContextLayers): void {
     this.context = layers;
     this.flushContext();
-    if (!this.framed) this.fitZone(this.pendingFocus ?? "all", false);
+    // The view frames the parcels, not the context: with parcels known a zone focus asked for
+    // before the zones arrived can now be framed.
+    if (!this.framed && this.parcels) this.fitZone(this.pendingFocus ?? "all", false);
   }
 
   setParcels(parcels: MapParcels): void {
@@ -202,7 +245,7 @@ export class MapController implements MapControllerApi {
     this.parcels = parcels;
     this.parcelIds = parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ""));
     this.flushParcels();
-    if (!this.framed) this.fitZone(this.pendingFocus ?? "all", false);
+    this.frameNewParcels();
   }
 
   setColouring(colouring: Colouring): void {
@@ -236,63 +279,26 @@ export class MapController implements MapControllerApi {
 
   // --- view -----------------------------------------------------------------------------------
 
-  fitZone(zone: ZoneFocus, animate = true): void {
-    const bbox: BBox | null = focusBbox(
-      (this.context?.zones as FeatureCollection | undefined) ?? null,
-      this.parcels as FeatureCollection | null,
-      zone,
-    );
-    if (!bbox) {
-      this.pendingFocus = zone;
-      return;
-    }
-    this.framed = true;
-    this.pendingFocus = null;
-    const container = this.map.getContainer();
-    const pad = framePadding(container.clientWidth, container.clientHeight);
-    this.map.fitBounds(bbox, { padding: pad, duration: animate ? 400 : 0, maxZoom: 17 });
-    this.touch();
-  }
-
-  /** Frame the given parcels (e.g. a table row or the reallocation list); unknown ids are ignored. */
-  fitParcels(ids: readonly string[]): void {
-    if (!this.parcels || ids.length === 0) return;
-    const want = new Set(ids);
-    const bbox = bboxOf(
-      this.parcels.features.filter((f) => want.has(String(f.properties?.id ?? f.id ?? ""))),
-    );
-    if (!bbox) return;
-    this.framed = true;
-    this.map.fitBounds(bbox, { padding: 80, duration: 400, maxZoom: 17.5 });
-    this.touch();
-  }
-
-  /** Screen pixel (relative to the map container) of a lon/lat: for modes that know no map library. */
-  project(lngLat: [number, number]): [number, number] {
-    const p = this.map.project(lngLat);
-    return [p.x, p.y];
-  }
-
-  /** Lon/lat of a screen pixel (relative to the map container). */
-  unproject(point: [number, number]): [number, number] {
-    return this.map.unproject(point).toArray() as [number, number];
-  }
-
-  /** Jump to a view (tests, restoring a saved view). */
-  setView(view: { center?: [number, number]; zoom?: number }): void {
-    this.framed = true;
-    this.map.jumpTo(view);
-    this.touch();
-  }
+  // (fitZone, fitHome, fitParcels, revealParcels, flyTo, getView, setView: see "view and
+  // framing" below; project/unproject and the tools: "tools" below.)
 
   setBasemap(basemap: Basemap): void {
     if (JSON.stringify(basemap) === JSON.stringify(this.opts.basemap)) return;
     this.applyOptions({ ...this.opts, basemap });
   }
 
+  setContextVisibility(visible: ContextVisibility): void {
+    const now = this.opts.contextVisible;
+    if (now && (Object.keys(visible) as (keyof ContextVisibility)[]).every((k) => now[k] === visible[k]))
+      return;
+    if (!now && Object.values(visible).every(Boolean)) return;
+    this.applyOptions({ ...this.opts, contextVisible: { ...visible } });
+  }
+
   setLanguage(lang: Lang): void {
     if (lang === this.opts.lang) return;
     this.applyOptions({ ...this.opts, lang });
+    this.tools.setLanguage(lang);
     // MapLibre has no public setter for its UI strings: update the map's locale table and
     // re-create the controls, which read it when they are built.
     Object.assign(
@@ -307,16 +313,21 @@ export class MapController implements MapControllerApi {
 
   private addControls(): void {
     const nav = new maplibregl.NavigationControl({ showCompass: false });
+    const home = new HomeControl(mapToolText("home", this.opts.lang), () => this.fitHome());
     const scale = new maplibregl.ScaleControl({ unit: "metric", maxWidth: 140 });
     this.map.addControl(nav, "top-right");
+    this.map.addControl(home, "top-right");
     this.map.addControl(scale, "bottom-left");
-    this.controls = [nav, scale];
+    this.controls = [nav, home, scale];
   }
 
   setTheme(theme: Theme): void {
     if (theme === this.opts.theme) return;
     this.applyOptions({ ...this.opts, theme });
-    if (this.loaded) this.addPatterns(undefined, true);
+    if (this.loaded) {
+      this.addPatterns(undefined, true);
+      this.addToolLayers();
+    }
   }
 
   async exportPng(): Promise<Blob> {
@@ -354,6 +365,13 @@ export class MapController implements MapControllerApi {
       dimmed: this.dimmed.size,
       hoveredId: this.hoveredId,
       loaded: this.loaded,
+      hiddenLayers: this.loaded
+        ? this.layers
+            .filter((l) => this.map.getLayoutProperty(l.id, "visibility") === "none")
+            .map((l) => l.id)
+        : [],
+      basemapTiles: { state: this.basemapTiles, requested: this.basemapTilesRequested },
+      moving: this.map.isMoving(),
       zoom: this.map.getZoom(),
       center: this.map.getCenter().toArray() as [number, number],
     };
@@ -362,8 +380,9 @@ export class MapController implements MapControllerApi {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.handlers.parcelClick.clear();
-    this.handlers.ready.clear();
+    if (this.basemapCheckTimer !== null) clearTimeout(this.basemapCheckTimer);
+    this.tools.destroy();
+    for (const set of Object.values(this.handlers)) set.clear();
     this.tooltip.remove();
     this.map.remove();
   }
@@ -394,6 +413,7 @@ export class MapController implements MapControllerApi {
     this.flushParcels();
     this.flushSelection();
     this.flushDim();
+    this.addToolLayers();
     this.touch();
   }
 
@@ -404,13 +424,14 @@ export class MapController implements MapControllerApi {
       // Applied in onLoad (basemap sources included).
       if (prev.basemap !== next.basemap || prev.lang !== next.lang)
         this.rebuildBasemapSourcesBeforeLoad = true;
+      if (prev.basemap !== next.basemap) this.onBasemapChanged();
       return;
     }
     const basemapChanged =
       JSON.stringify(prev.basemap) !== JSON.stringify(next.basemap) ||
       (next.basemap.kind === "tianditu" && prev.lang !== next.lang);
     if (basemapChanged) {
-      this.basemapFailureReported = false;
+      this.onBasemapChanged();
       for (const id of BASEMAP_LAYERS) if (this.map.getLayer(id)) this.map.removeLayer(id);
       for (const id of BASEMAP_SOURCES) if (this.map.getSource(id)) this.map.removeSource(id);
       this.layers = this.layers.filter(
@@ -457,6 +478,7 @@ export class MapController implements MapControllerApi {
       }
     }
     this.layers = next;
+    this.raiseToolLayers();
   }
 
   private addPatterns(onlyId?: string, replace = false): void {
@@ -568,12 +590,8 @@ export class MapController implements MapControllerApi {
     if (added.length + removed.length > 0) this.touch();
   }
 
-  private onClick(point: maplibregl.Point): void {
-    if (!this.loaded) return;
-    const hits = this.map.queryRenderedFeatures(point, { layers: [LAYER.parcelsFill] });
-    const f = hits[0];
-    const id = f ? String(f.id ?? f.properties?.id ?? "") || null : null;
-    for (const h of this.handlers.parcelClick) h(id);
+  private emitClick(id: string | null, how: "replace" | "toggle"): void {
+    for (const h of this.handlers.parcelClick) h(id, how);
   }
 
   /**
@@ -584,13 +602,59 @@ export class MapController implements MapControllerApi {
    */
   private onMapError(e: { error?: unknown; sourceId?: unknown }): void {
     if (typeof e.sourceId === "string" && (BASEMAP_SOURCES as readonly string[]).includes(e.sourceId)) {
-      if (this.basemapFailureReported) return;
-      this.basemapFailureReported = true;
-      console.warn(`Jiyue: ${this.opts.basemap.kind} basemap tiles failed to load (network or key).`);
+      this.onBasemapTile(false);
       return;
     }
     const err = e.error instanceof Error ? e.error : new Error(String(e.error));
     console.error(/tk=/i.test(err.message) ? redactKey(err.message) : err);
+  }
+
+  /**
+   * A basemap tile loaded (`ok`) or failed. The first failure for a basemap is reported once
+   * (`basemapStatus` "failed" and one console warning without the URL, which may carry a key); a
+   * tile that loads afterwards clears it ("ok"). Once a tile has loaded, single failed tiles are
+   * not reported.
+   */
+  private onBasemapTile(ok: boolean): void {
+    if (ok) {
+      const wasFailed = this.basemapTiles === "failed";
+      this.basemapTiles = "loaded";
+      if (wasFailed) this.emitBasemapStatus("ok");
+      return;
+    }
+    if (this.basemapTiles !== "pending") return;
+    this.basemapTiles = "failed";
+    console.warn(`Jiyue: ${this.opts.basemap.kind} basemap tiles failed to load (network or address).`);
+    this.emitBasemapStatus("failed");
+  }
+
+  /**
+   * MapLibre fires no error for a tile answered 404 (it takes that as "no tile here"), which is how
+   * a wrong path on an intranet tile server shows, and no repaint follows it. So while no basemap
+   * tile has loaded, look again shortly after tiles were asked for: when the basemap source has
+   * settled (every tile loaded or failed) and none loaded, that is a failure.
+   */
+  private scheduleBasemapCheck(): void {
+    if (this.basemapCheckTimer !== null || this.basemapTiles !== "pending") return;
+    this.basemapCheckTimer = setTimeout(() => {
+      this.basemapCheckTimer = null;
+      if (this.destroyed || this.basemapTiles !== "pending" || this.basemapTilesRequested === 0) return;
+      const settled = BASEMAP_SOURCES.every((id) => !this.map.getSource(id) || this.map.isSourceLoaded(id));
+      if (settled) this.onBasemapTile(false);
+      else this.scheduleBasemapCheck();
+    }, 1000);
+  }
+
+  /** A new basemap: its tiles have not settled yet; a shown failure of the old one is cleared. */
+  private onBasemapChanged(): void {
+    const wasFailed = this.basemapTiles === "failed";
+    this.basemapTiles = "pending";
+    this.basemapTilesRequested = 0;
+    if (wasFailed) this.emitBasemapStatus("ok");
+  }
+
+  private emitBasemapStatus(status: "ok" | "failed"): void {
+    for (const h of this.handlers.basemapStatus) h(status);
   }
 
   /**
@@ -599,23 +663,325 @@ export class MapController implements MapControllerApi {
    */
   private onHover(rawId: string | number | undefined, point?: { x: number; y: number }): void {
     const id = rawId === undefined || rawId === "" ? null : String(rawId);
-    this.setHover(id !== null);
     if (id !== this.hoveredId) {
       if (this.hoveredId !== null)
         this.map.setFeatureState({ source: SOURCE.parcels, id: this.hoveredId }, { [STATE.hover]: false });
       if (id !== null) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.hover]: true });
       this.hoveredId = id;
-      this.tooltip.textContent = id ?? "";
       this.tooltip.hidden = id === null;
     }
-    if (id !== null && point)
-      this.tooltip.style.transform = `translate(${point.x + 14}px, ${point.y + 14}px)`;
+    // The text is asked for on every move: the indicator or language may have changed meanwhile.
+    const text = id === null ? "" : this.hoverLabel(id);
+    if (this.tooltip.textContent !== text) this.tooltip.textContent = text;
+    if (id !== null && point) {
+      // Right of and below the cursor; flipped to the other side near the map's right/bottom edge.
+      const c = this.map.getContainer();
+      const w = this.tooltip.offsetWidth;
+      const h = this.tooltip.offsetHeight;
+      const x = point.x + 14 + w > c.clientWidth ? Math.max(0, point.x - 14 - w) : point.x + 14;
+      const y = point.y + 14 + h > c.clientHeight ? Math.max(0, point.y - 14 - h) : point.y + 14;
+      this.tooltip.style.transform = `translate(${x}px, ${y}px)`;
+    }
   }
 
-  private setHover(on: boolean): void {
-    if (on === this.hovering) return;
-    this.hovering = on;
-    this.map.getCanvas().style.cursor = on ? "pointer" : "";
+  private hoverLabel(id: string): string {
+    if (!this.hoverText) return id;
+    try {
+      return this.hoverText(id) || id;
+    } catch {
+      return id;
+    }
+  }
+
+  setHoverText(text: ((id: string) => string) | null): void {
+    this.hoverText = text;
+    if (this.hoveredId !== null) this.tooltip.textContent = this.hoverLabel(this.hoveredId);
+  }
+
+  // --- view and framing (home, zones, parcels, reveal, resize) ------------------------------------
+
+  private initView(): void {
+    // A gesture (drag, wheel, the zoom buttons) ends the framed view: a resize then keeps the
+    // centre, as MapLibre does. Framing calls have no original event.
+    this.map.on("movestart", (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) this.lastFrame = null;
+    });
+    this.map.on("resize", () => {
+      if (this.lastFrame)
+        this.frame(this.lastFrame.bbox, this.lastFrame.maxZoom, this.lastFrame.padding, false);
+    });
+    this.map.on("moveend", () => {
+      const view = this.getView();
+      for (const h of this.handlers.viewChange) h(view);
+    });
+  }
+
+  /** Padding of a framed box (px): a fixed number, or `framePadding` of the container. */
+  private paddingPx(padding: "frame" | number): number {
+    if (padding !== "frame") return padding;
+    const c = this.map.getContainer();
+    return framePadding(c.clientWidth, c.clientHeight);
+  }
+
+  private frame(bbox: BBox, maxZoom: number, padding: "frame" | number, animate: boolean): void {
+    this.framed = true;
+    this.lastFrame = { bbox, maxZoom, padding };
+    const c = this.map.getContainer();
+    // A hidden or collapsed container has no size to frame in: remember the frame for the resize.
+    if (c.clientWidth < 2 || c.clientHeight < 2) return;
+    const pad = Math.min(this.paddingPx(padding), Math.floor(Math.min(c.clientWidth, c.clientHeight) / 4));
+    this.map.fitBounds(bbox, { padding: pad, duration: animate ? 400 : 0, maxZoom });
+    this.touch();
+  }
+
+  private idOf(f: MapParcels["features"][number]): string {
+    return String(f.properties?.id ?? f.id ?? "");
+  }
+
+  /** The bbox of all parcels (cached per parcel object). */
+  private parcelsBboxFor: MapParcels | null = null;
+  private parcelsBbox: BBox | null = null;
+  private allParcelsBbox(): BBox | null {
+    if (!this.parcels) return null;
+    if (this.parcelsBboxFor !== this.parcels) {
+      this.parcelsBbox = bboxOf(this.parcels.features);
+      this.parcelsBboxFor = this.parcels;
+    }
+    return this.parcelsBbox;
+  }
+
+  /** First parcels: frame them (or a zone asked for before). A new dataset elsewhere: frame it too. */
+  private frameNewParcels(): void {
+    const bbox = this.allParcelsBbox();
+    if (!bbox) return;
+    const moved =
+      this.homeBbox !== null &&
+      !(bboxOverlap(this.homeBbox, bbox) > 0.5 && bboxOverlap(bbox, this.homeBbox) > 0.5);
+    if (!this.framed || moved) this.fitZone(this.framed ? "all" : (this.pendingFocus ?? "all"), false);
+  }
+
+  fitZone(zone: ZoneFocus, animate = true): void {
+    const bbox: BBox | null =
+      zone === "all"
+        ? (this.allParcelsBbox() ??
+          focusBbox((this.context?.zones as FeatureCollection | undefined) ?? null, null, "all"))
+        : focusBbox(
+            (this.context?.zones as FeatureCollection | undefined) ?? null,
+            this.parcels as FeatureCollection | null,
+            zone,
+          );
+    if (!bbox) {
+      this.pendingFocus = zone;
+      return;
+    }
+    this.pendingFocus = null;
+    if (zone === "all") this.homeBbox = bbox;
+    this.frame(bbox, 17, "frame", animate);
+  }
+
+  fitHome(): void {
+    this.fitZone("all");
+  }
+
+  private bboxOfIds(ids: readonly string[]): BBox | null {
+    if (!this.parcels || ids.length === 0) return null;
+    const feats = ids.flatMap((id) => {
+      const f = this.featureById.get(id);
+      return f ? [f] : [];
+    });
+    if (feats.length > 0) return bboxOf(feats);
+    const want = new Set(ids);
+    return bboxOf(this.parcels.features.filter((f) => want.has(this.idOf(f))));
+  }
+
+  /** Frame the given parcels (e.g. a table row or the reallocation list); unknown ids are ignored. */
+  fitParcels(ids: readonly string[]): void {
+    const bbox = this.bboxOfIds(ids);
+    if (bbox) this.frame(bbox, 17.5, 80, true);
+  }
+
+  revealParcels(ids: readonly string[]): void {
+    const bbox = this.bboxOfIds(ids);
+    if (!bbox) return;
+    const c = this.map.getContainer();
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    if (w < 2 || h < 2) return;
+    const [x0, y1] = this.project([bbox[0], bbox[1]]);
+    const [x1, y0] = this.project([bbox[2], bbox[3]]);
+    const action = revealAction({ x0, y0, x1, y1 }, w, h, REVEAL_MARGIN_PX);
+    if (action === "none") return;
+    if (action === "fit") {
+      this.frame(bbox, 17.5, 80, true);
+      return;
+    }
+    this.lastFrame = null;
+    this.map.easeTo({ center: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2], duration: 400 });
+    this.touch();
+  }
+
+  flyTo(target: { center: [number, number]; zoom?: number }): void {
+    this.framed = true;
+    this.lastFrame = null;
+    this.map.flyTo({
+      center: target.center,
+      ...(target.zoom !== undefined ? { zoom: target.zoom } : {}),
+      duration: 600,
+    });
+    this.touch();
+  }
+
+  getView(): MapViewState {
+    return { center: this.map.getCenter().toArray() as [number, number], zoom: this.map.getZoom() };
+  }
+
+  /** Jump to a view (tests, restoring a saved view). */
+  setView(view: Partial<MapViewState>): void {
+    this.framed = true;
+    this.lastFrame = null;
+    this.map.jumpTo(view);
+    this.touch();
+  }
+
+  // --- tools (select, measure, draw: src/map/tools) -----------------------------------------------
+
+  /** Screen pixel (relative to the map container) of a lon/lat: for tools that know no map library. */
+  project(lngLat: [number, number]): [number, number] {
+    const p = this.map.project(lngLat);
+    return [p.x, p.y];
+  }
+
+  /** Lon/lat of a screen pixel (relative to the map container). */
+  unproject(point: [number, number]): [number, number] {
+    return this.map.unproject(point).toArray() as [number, number];
+  }
+
+  private initTools(): void {
+    this.tools = new ToolManager(
+      {
+        project: (ll) => this.project(ll),
+        unproject: (pt) => this.unproject(pt),
+        parcelAt: (pt) => this.parcelAt(pt),
+        setCursor: (cursor) => {
+          this.map.getCanvas().style.cursor = cursor;
+        },
+        setDoubleClickZoom: (on) => {
+          if (on) this.map.doubleClickZoom.enable();
+          else this.map.doubleClickZoom.disable();
+        },
+      },
+      (render) => this.drawTool(render),
+    );
+    this.tools.setTool(this.selectTool);
+    const toEvent = (e: maplibregl.MapMouseEvent): ToolPointerEvent => {
+      const o = e.originalEvent;
+      return {
+        lngLat: e.lngLat.toArray() as [number, number],
+        point: [e.point.x, e.point.y],
+        button:
+          o.type === "mousemove" && o.buttons === 0
+            ? "none"
+            : ((["left", "middle", "right"][o.button] as ToolPointerEvent["button"]) ?? "none"),
+        shiftKey: o.shiftKey,
+        ctrlKey: o.ctrlKey || o.metaKey,
+        altKey: o.altKey,
+        time: o.timeStamp,
+      };
+    };
+    this.map.on("mousedown", (e) => this.tools.pointerDown(toEvent(e)));
+    this.map.on("mousemove", (e) => this.tools.pointerMove(toEvent(e)));
+    this.map.on("mouseup", (e) => this.tools.pointerUp(toEvent(e)));
+  }
+
+  private parcelAt(point: [number, number]): string | null {
+    if (!this.loaded || !this.map.getLayer(LAYER.parcelsFill)) return null;
+    const f = this.map.queryRenderedFeatures(point, { layers: [LAYER.parcelsFill] })[0];
+    return f ? String(f.id ?? f.properties?.id ?? "") || null : null;
+  }
+
+  setTool(spec: ToolSpec): void {
+    if (sameToolSpec(spec, this.toolSpec) && this.tools.active) return;
+    this.toolSpec = spec;
+    let tool: MapTool;
+    if (spec.kind === "select") tool = this.selectTool;
+    else if (spec.kind === "measure")
+      tool = new MeasureTool({
+        kind: spec.measure,
+        crs: spec.crs,
+        lang: this.opts.lang,
+        onChange: (m) => {
+          for (const h of this.handlers.measure) h(m);
+        },
+      });
+    else tool = new DrawTool(spec.geometry, (g) => spec.onFinish(g));
+    this.tools.setTool(tool);
+    if (spec.kind !== "measure") for (const h of this.handlers.measure) h(null);
+  }
+
+  toolKey(key: ToolKey): boolean {
+    return this.tools.key({ key: key.key, shiftKey: key.shiftKey ?? false, ctrlKey: key.ctrlKey ?? false });
+  }
+
+  clearMeasurement(): void {
+    this.tools.key({ key: "Escape", shiftKey: false, ctrlKey: false });
+  }
+
+  private drawTool(render: ToolRender): void {
+    this.toolRender = render;
+    if (!this.loaded) return;
+    this.geojson(TOOL_SOURCE)?.setData(render as FeatureCollection);
+    this.touch();
+  }
+
+  private addToolLayers(): void {
+    if (!this.map.getSource(TOOL_SOURCE))
+      this.map.addSource(TOOL_SOURCE, toolSource() as maplibregl.SourceSpecification);
+    for (const id of TOOL_LAYER_IDS) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const l of toolLayers(this.opts.theme)) this.map.addLayer(l as maplibregl.AddLayerObject);
+    this.geojson(TOOL_SOURCE)?.setData(this.toolRender as FeatureCollection);
+  }
+
+  /** Tool layers stay above every other layer when the style's layers change. */
+  private raiseToolLayers(): void {
+    if (!this.loaded) return;
+    for (const id of TOOL_LAYER_IDS) if (this.map.getLayer(id)) this.map.moveLayer(id);
+  }
+}
+
+function sameToolSpec(a: ToolSpec, b: ToolSpec): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "measure" && b.kind === "measure") return a.measure === b.measure && a.crs === b.crs;
+  if (a.kind === "draw" && b.kind === "draw") return a.geometry === b.geometry && a.onFinish === b.onFinish;
+  return true;
+}
+
+/** The home / full-extent button, in its own control group under the zoom buttons. */
+class HomeControl implements maplibregl.IControl {
+  private el: HTMLDivElement | null = null;
+  constructor(
+    private readonly label: string,
+    private readonly onHome: () => void,
+  ) {}
+  onAdd(): HTMLElement {
+    const el = document.createElement("div");
+    el.className = "maplibregl-ctrl maplibregl-ctrl-group";
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "jiyue-ctrl-home";
+    btn.title = this.label;
+    btn.setAttribute("aria-label", this.label);
+    btn.dataset.testid = "map.home";
+    // A house outline (no icon font, no image request).
+    btn.innerHTML =
+      '<svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><path d="M3 10 10 3.5 17 10M5.5 8v8.5h3.5v-5h2v5h3.5V8" fill="none" stroke="#333" stroke-width="1.6" stroke-linejoin="round"/></svg>';
+    btn.addEventListener("click", () => this.onHome());
+    el.appendChild(btn);
+    this.el = el;
+    return el;
+  }
+  onRemove(): void {
+    this.el?.remove();
+    this.el = null;
   }
 }
 

@@ -56,8 +56,9 @@ export function zoneIdOf(f: Feature): string | undefined {
 }
 
 /**
- * The box to frame for a zone focus: one zone's bbox, or all zones (`"all"`); falls back to the
- * parcels of that zone (property `zone`), then all parcels. Null when nothing matches.
+ * The box to frame for a zone focus: the parcels of that zone (property `zone`), or all parcels
+ * (`"all"`) — the parcels are what the official looks at, not the context around them; the zone
+ * outline(s) only where there are no such parcels. Null when nothing matches.
  */
 export function focusBbox(
   zones: FeatureCollection | null,
@@ -66,10 +67,10 @@ export function focusBbox(
 ): BBox | null {
   const zf = zones?.features ?? [];
   const pf = parcels?.features ?? [];
-  if (focus === "all") return bboxOf(zf) ?? bboxOf(pf);
+  if (focus === "all") return bboxOf(pf) ?? bboxOf(zf);
   return (
-    bboxOf(zf.filter((f) => zoneIdOf(f) === focus)) ??
-    bboxOf(pf.filter((f) => (f.properties as Record<string, unknown> | null)?.zone === focus))
+    bboxOf(pf.filter((f) => (f.properties as Record<string, unknown> | null)?.zone === focus)) ??
+    bboxOf(zf.filter((f) => zoneIdOf(f) === focus))
   );
 }
 
@@ -230,4 +231,33 @@ export function dimmedIds(allIds: readonly string[], filter: ReadonlySet<string>
 /** Padding (px) around a framed zone: 1/12 of the shorter side of the map, 10–60 px. */
 export function framePadding(width: number, height: number): number {
   return Math.max(10, Math.min(60, Math.round(Math.min(width, height) / 12)));
+}
+
+/** Margin (px) inside the map edges within which a parcel counts as on screen. */
+export const REVEAL_MARGIN_PX = 16;
+
+/**
+ * What `revealParcels` does for a box on screen (container px, y down): nothing when it lies
+ * within the map (less a margin), a pan when it fits at this zoom, else a fit.
+ */
+export function revealAction(
+  box: { x0: number; y0: number; x1: number; y1: number },
+  width: number,
+  height: number,
+  margin: number,
+): "none" | "pan" | "fit" {
+  const inside =
+    box.x0 >= margin && box.y0 >= margin && box.x1 <= width - margin && box.y1 <= height - margin;
+  if (inside) return "none";
+  const fits = box.x1 - box.x0 <= width - 2 * margin && box.y1 - box.y0 <= height - 2 * margin;
+  return fits ? "pan" : "fit";
+}
+
+/** Share of box `a` that lies inside box `b` (0–1; degenerate boxes count as points). */
+export function bboxOverlap(a: BBox, b: BBox): number {
+  const w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+  const h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  const area = (a[2] - a[0]) * (a[3] - a[1]);
+  if (area <= 0) return a[0] >= b[0] && a[2] <= b[2] && a[1] >= b[1] && a[3] <= b[3] ? 1 : 0;
+  return (w * h) / area;
 }

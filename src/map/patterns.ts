@@ -60,3 +60,32 @@ export function flagPatterns(theme: "default" | "projector"): Record<string, Pat
     [PATTERN_UNDER]: hatchImage(p ? 16 : 12, p ? 2.5 : 1.5, [60, 20, 20, 210], true),
   };
 }
+
+/**
+ * A pattern tile as an SVG data URL, pixel for pixel (one unit square per opaque pixel, same
+ * colour and alpha), so a CSS swatch repeats exactly the tile the map repeats. Colours are hex
+ * with `fill-opacity`: no parentheses inside the CSS `url(…)`.
+ * @example patternDataUrl(hatchImage(4, 1, [0, 0, 0, 255])) // "data:image/svg+xml,%3Csvg…"
+ */
+export function patternDataUrl(img: PatternImage): string {
+  const byColour = new Map<string, string[]>();
+  const { width, height, data } = img;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      const a = data[o + 3]!;
+      if (a === 0) continue;
+      const hex = [data[o]!, data[o + 1]!, data[o + 2]!].map((c) => c.toString(16).padStart(2, "0")).join("");
+      const fill = `#${hex}" fill-opacity="${Number((a / 255).toFixed(3))}`;
+      let d = byColour.get(fill);
+      if (!d) {
+        d = [];
+        byColour.set(fill, d);
+      }
+      d.push(`M${x} ${y}h1v1h-1z`);
+    }
+  }
+  const paths = [...byColour].map(([fill, d]) => `<path fill="${fill}" d="${d.join("")}"/>`).join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" shape-rendering="crispEdges">${paths}</svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}

@@ -16,7 +16,8 @@ import type {
 } from "@maplibre/maplibre-gl-style-spec";
 import { classIndex } from "../domain/classify";
 import type { Lang } from "../i18n/lang";
-import type { Basemap, Colouring } from "./api";
+import { tileTemplate } from "../state/customBasemap";
+import type { Basemap, Colouring, ContextVisibility } from "./api";
 import { PATTERN_IDLE, PATTERN_UNDER } from "./patterns";
 
 export type Theme = "default" | "projector";
@@ -32,6 +33,8 @@ export interface StyleOptions {
   colouring?: Colouring;
   /** Flag overlay visible (default true). */
   flagsVisible?: boolean;
+  /** Context layers drawn (default: all). */
+  contextVisible?: ContextVisibility;
 }
 
 /** Source ids. The data sources are filled by the controller; basemap sources come and go. */
@@ -84,6 +87,13 @@ export const FLAG_LAYERS = [LAYER.flagHatch, LAYER.flagLine];
 /** Layers that belong to the basemap (replaced when the basemap changes). */
 export const BASEMAP_LAYERS = [LAYER.basemap, LAYER.basemapLabels];
 export const BASEMAP_SOURCES = [SOURCE.basemap, SOURCE.basemapLabels];
+/** The layers of each context layer of the layer list (shown/hidden together). */
+export const CONTEXT_LAYERS: Record<keyof ContextVisibility, readonly string[]> = {
+  roads: [LAYER.roadsCasing, LAYER.roads, LAYER.roadLabels],
+  facilities: [LAYER.facilitiesFill, LAYER.facilities, LAYER.facilityLabels],
+  zones: [LAYER.zonesFill, LAYER.zonesLine, LAYER.zoneLabels],
+  centralUrbanArea: [LAYER.centralFill, LAYER.centralLine, LAYER.centralLabel],
+};
 
 /**
  * Feature-state keys on parcels: `fill` is the parcel's colour when it differs from the colouring
@@ -180,6 +190,12 @@ const THEMES: Record<Theme, ThemeParams> = {
     labelScale: 1.35,
   },
 };
+
+/** The flag overlay's outline colours and width for a theme, for the legend's key. */
+export function flagLineStyle(theme: Theme): { idle: string; under: string; width: number } {
+  const t = THEMES[theme];
+  return { idle: t.flagIdleLine, under: t.flagUnderLine, width: t.flagLineWidth };
+}
 
 /** Neutral parcel fill until a colouring is set. */
 export const DEFAULT_PARCEL_COLOR = "#cfc8b8";
@@ -356,7 +372,39 @@ function basemapSources(b: Basemap, lang: Lang): Record<string, SourceSpecificat
       },
     };
   }
+  if (b.kind === "custom") return customBasemapSources(b.custom);
   return {};
+}
+
+/** Escape text for MapLibre's attribution control, which shows it as HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+}
+
+/**
+ * The raster source of the user's own tile server: the template converted to MapLibre's
+ * placeholders (`customBasemap.ts`), TMS rows as `scheme: "tms"`, the attribution as plain text.
+ * A template that no longer validates gives no source (and so no basemap layer).
+ */
+function customBasemapSources(
+  c: Extract<Basemap, { kind: "custom" }>["custom"],
+): Record<string, SourceSpecification> {
+  const t = tileTemplate(c.url, c.subdomains);
+  if (!t.ok) return {};
+  return {
+    [SOURCE.basemap]: {
+      type: "raster",
+      tiles: t.template.tiles,
+      scheme: t.template.scheme,
+      tileSize: c.tileSize,
+      minzoom: c.minzoom,
+      maxzoom: c.maxzoom,
+      ...(c.attribution ? { attribution: escapeHtml(c.attribution) } : {}),
+    },
+  };
 }
 
 /**
@@ -364,7 +412,8 @@ function basemapSources(b: Basemap, lang: Lang): Record<string, SourceSpecificat
  * `tk=***`: for messages that may reach a log. The key is the user's own and never logged.
  */
 export function redactKey(text: string): string {
-  return text.replace(/([?&]tk=)[^&\s]*/gi, "$1***");
+  // Also the usual key parameters of other tile servers (a custom basemap's URL may carry one).
+  return text.replace(/([?&](?:tk|key|token|access_token|apikey|api_key)=)[^&\s]*/gi, "$1***");
 }
 
 const emptyGeoJson = (extra: Record<string, unknown> = {}): SourceSpecification =>
@@ -463,7 +512,7 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
   const layers: LayerSpecification[] = [
     { id: LAYER.background, type: "background", paint: { "background-color": t.background } },
   ];
-  if (opts.basemap.kind !== "none") {
+  if (opts.basemap.kind !== "none" && (opts.basemap.kind !== "custom" || hasCustomSource(opts.basemap))) {
     layers.push({
       id: LAYER.basemap,
       type: "raster",
@@ -721,7 +770,30 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
       paint: { "text-color": t.zoneLine, "text-halo-color": t.halo, "text-halo-width": t.haloWidth + 0.5 },
     },
   );
-  return layers;
+  return withContextVisibility(layers, opts.contextVisible);
+}
+
+function hasCustomSource(b: Extract<Basemap, { kind: "custom" }>): boolean {
+  return tileTemplate(b.custom.url, b.custom.subdomains).ok;
+}
+
+/** Context layers the options hide get `visibility: none`; the others `visible` (see `CONTEXT_LAYERS`). */
+function withContextVisibility(
+  layers: LayerSpecification[],
+  visible: ContextVisibility | undefined,
+): LayerSpecification[] {
+  const hidden = new Set<string>();
+  const shown = new Set<string>();
+  for (const [key, ids] of Object.entries(CONTEXT_LAYERS))
+    for (const id of ids) (visible?.[key as keyof ContextVisibility] === false ? hidden : shown).add(id);
+  return layers.map((l) => {
+    if (!hidden.has(l.id) && !shown.has(l.id)) return l;
+    const layout = (l as { layout?: Record<string, unknown> }).layout ?? {};
+    return {
+      ...l,
+      layout: { ...layout, visibility: hidden.has(l.id) ? "none" : "visible" },
+    } as LayerSpecification;
+  });
 }
 
 /** The whole style for the options. */

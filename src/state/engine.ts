@@ -1,10 +1,13 @@
 /**
- * Wires the store to the analysis backend (the worker): whenever the dataset, the standards or
- * the as-of date change, the parcels are re-analysed and the result written to the analysis
- * slice. A newer request supersedes an older one; a stale result is never written.
+ * Wires the store to the analysis backend (the worker): whenever the dataset, the standards, the
+ * as-of date or the applied parcel edits change, the parcels are re-analysed and the result
+ * written to the analysis slice. The analysis is a function of (dataset, edits): the edits travel
+ * with the request and the worker applies them. A newer request supersedes an older one; a stale
+ * result is never written.
  */
 import { shallow } from "zustand/shallow";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
+import { type EditHistory, type ParcelFieldEdit, parcelEdits } from "../domain/edits";
 import type { IsoDate } from "../domain/types";
 import {
   type AnalysisBackend,
@@ -29,6 +32,22 @@ export interface Engine {
 
 let datasetCounter = 0;
 
+/**
+ * `parcelEdits` of the history, the same array as long as the edits are the same objects (an
+ * undo then redo, a non-parcel step, a restored equal history do not re-analyse).
+ */
+export function parcelEditsSelector(): (history: EditHistory) => ParcelFieldEdit[] {
+  let lastHistory: EditHistory | null = null;
+  let last: ParcelFieldEdit[] = [];
+  return (history) => {
+    if (history === lastHistory) return last;
+    lastHistory = history;
+    const next = parcelEdits(history);
+    if (!shallow(next, last)) last = next;
+    return last;
+  };
+}
+
 export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine {
   /** Dataset ids whose parcels the backend holds. */
   const held = new Set<number>();
@@ -42,7 +61,14 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
   const needsReimport = (dataset: ParcelsDataset | null, standards: StandardsInput | null) =>
     !!dataset?.ok && held.has(dataset.datasetId) && dataset.analysisCrs !== analysisCrsOf(standards);
 
-  async function analyze(dataset: ParcelsDataset | null, standards: StandardsInput | null, asOf: IsoDate) {
+  const editsOf = parcelEditsSelector();
+
+  async function analyze(
+    dataset: ParcelsDataset | null,
+    standards: StandardsInput | null,
+    asOf: IsoDate,
+    edits: ParcelFieldEdit[],
+  ) {
     if (!dataset?.ok || !standards) return;
     if (needsReimport(dataset, standards)) return; // the re-import's dataset will be analysed
     const mine = ++seq;
@@ -54,6 +80,7 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
           : { parcels: dataset.parcels ?? [] }),
         standards: standards.standards,
         asOf,
+        ...(edits.length > 0 ? { edits } : {}),
       });
       if (disposed || mine !== seq) return;
       store.getState().analysisSucceeded(res.result, res.durationMs);
@@ -106,15 +133,15 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
   }
 
   const unsubscribe = store.subscribe(
-    (s) => [s.dataset, s.standards, s.asOf] as const,
-    ([dataset, standards, asOf]) => {
+    (s) => [s.dataset, s.standards, s.asOf, editsOf(s.history)] as const,
+    ([dataset, standards, asOf, edits]) => {
       // Standards with another analysis CRS: areas must be recomputed, so read the file again.
       if (dataset && needsReimport(dataset, standards))
         void runImport(
           { fileName: dataset.fileName, fromDatasetId: dataset.datasetId },
           { fileName: dataset.fileName, synthetic: dataset.synthetic },
         );
-      void analyze(dataset, standards, asOf);
+      void analyze(dataset, standards, asOf, edits);
     },
     { equalityFn: shallow, fireImmediately: true },
   );
@@ -133,7 +160,7 @@ export function connectEngine(store: AppStore, backend: AnalysisBackend): Engine
     },
     async analyzeNow() {
       const s = store.getState();
-      await analyze(s.dataset, s.standards, s.asOf);
+      await analyze(s.dataset, s.standards, s.asOf, editsOf(s.history));
     },
     dispose() {
       disposed = true;

@@ -1,11 +1,13 @@
 /**
  * Which settings survive a reload (localStorage): language, unit, basemap and Tianditu key, theme,
- * classifications with their legend labels, the map/table split (panel height, collapsed).
+ * classifications with their legend labels, the map/table split (panel height, collapsed), the
+ * custom basemap and the layer list (context layers, flag overlay), the table columns the user hid.
  * Data, analysis, selection and the as-of date do not.
  */
 import type { StateStorage } from "zustand/middleware";
+import { sanitizeCustomBasemap } from "./customBasemap";
 import { sanitizeTableLayout } from "./layout";
-import type { AppState } from "./types";
+import { type AppState, CONTEXT_LAYER_KEYS } from "./types";
 
 export const PERSIST_KEY = "jiyue.settings.v1";
 export const PERSIST_VERSION = 1;
@@ -20,6 +22,10 @@ export type PersistedSettings = Pick<
   | "classifications"
   | "tableFraction"
   | "tableCollapsed"
+  | "customBasemap"
+  | "contextVisible"
+  | "flagsVisible"
+  | "hiddenColumns"
 >;
 
 export function partializeSettings(s: AppState): PersistedSettings {
@@ -32,6 +38,10 @@ export function partializeSettings(s: AppState): PersistedSettings {
     classifications: s.classifications,
     tableFraction: s.tableFraction,
     tableCollapsed: s.tableCollapsed,
+    customBasemap: s.customBasemap,
+    contextVisible: s.contextVisible,
+    flagsVisible: s.flagsVisible,
+    hiddenColumns: s.hiddenColumns,
   };
 }
 
@@ -43,14 +53,52 @@ export function mergePersisted(persisted: unknown, current: AppState): AppState 
   if (p.lang === "zh" || p.lang === "en") next.lang = p.lang;
   if (p.unit === "mu" || p.unit === "ha") next.unit = p.unit;
   if (typeof p.tiandituKey === "string") next.tiandituKey = p.tiandituKey;
-  if (p.basemap === "none" || p.basemap === "osm" || (p.basemap === "tianditu" && next.tiandituKey))
+  // Added after v1 shipped (absent: defaults). A custom basemap is re-validated like a typed one.
+  next.customBasemap = sanitizeCustomBasemap(p.customBasemap);
+  if (
+    p.basemap === "none" ||
+    p.basemap === "osm" ||
+    (p.basemap === "tianditu" && next.tiandituKey) ||
+    (p.basemap === "custom" && next.customBasemap)
+  )
     next.basemap = p.basemap;
   if (p.theme === "default" || p.theme === "projector") next.theme = p.theme;
   if (typeof p.classifications === "object" && p.classifications !== null)
     next.classifications = p.classifications as AppState["classifications"];
   // Added after v1 shipped: absent in older stored settings, which then keep the defaults.
   Object.assign(next, sanitizeTableLayout(persisted, next));
+  if (typeof p.flagsVisible === "boolean") next.flagsVisible = p.flagsVisible;
+  if (typeof p.contextVisible === "object" && p.contextVisible !== null) {
+    const v = p.contextVisible as Record<string, unknown>;
+    next.contextVisible = { ...current.contextVisible };
+    for (const k of CONTEXT_LAYER_KEYS) {
+      const b = v[k];
+      if (typeof b === "boolean") next.contextVisible[k] = b;
+    }
+  }
+  const hidden = sanitizeHiddenColumns(p.hiddenColumns);
+  if (hidden) next.hiddenColumns = hidden;
   return next;
+}
+
+/** At most this many hidden columns are kept, each name at most this long. */
+const MAX_HIDDEN_COLUMNS = 100;
+const MAX_COLUMN_KEY = 64;
+
+/**
+ * The stored list of hidden table columns: a list of column keys (non-empty strings), each once;
+ * entries of any other shape are dropped. Null when the stored value is not a list at all (the
+ * default then stays). Unknown keys are kept: a column another version of the app has.
+ */
+export function sanitizeHiddenColumns(v: unknown): string[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: string[] = [];
+  for (const x of v) {
+    if (typeof x !== "string" || x === "" || x.length > MAX_COLUMN_KEY || out.includes(x)) continue;
+    out.push(x);
+    if (out.length >= MAX_HIDDEN_COLUMNS) break;
+  }
+  return out;
 }
 
 /** An in-memory storage for tests and for browsers where localStorage is blocked. */

@@ -3,10 +3,12 @@
  * object, so React and the map binding see no change). The filtered rows are shared by the
  * table, the map dimming and the exports.
  */
+import { earliestDate } from "../domain/dates";
+import { parcelFlag } from "../domain/flags";
 import { landUseGroup } from "../domain/landuse";
-import type { AnalysedParcel, AnalysisSummary } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, AnalysisSummary, IsoDate } from "../domain/types";
 import { currentClassification } from "./slices/view";
-import type { AppState, Classification, TableFilter } from "./types";
+import type { AppState, Classification, TableFilter, ValueRangeFilter } from "./types";
 
 /** Does the filter restrict anything? */
 export function isFilterActive(f: TableFilter): boolean {
@@ -19,8 +21,18 @@ export function isFilterActive(f: TableFilter): boolean {
     f.efficiencyClass !== null ||
     f.candidateOnly ||
     f.belowStandardOnly ||
-    f.text.trim() !== ""
+    f.text.trim() !== "" ||
+    f.flag !== null ||
+    f.range !== null
   );
+}
+
+/** Is `v` in the legend class `r` (`min ≤ v < max`; with `missing`, is `v` missing)? */
+export function inRange(v: number | null | undefined, r: ValueRangeFilter): boolean {
+  const has = typeof v === "number" && Number.isFinite(v);
+  if (r.missing) return !has;
+  if (!has) return false;
+  return (r.min === null || v >= r.min) && (r.max === null || v < r.max);
 }
 
 /** A predicate for one parcel (pure; exported for tests and the exports). */
@@ -36,6 +48,8 @@ export function matchesFilter(p: AnalysedParcel, f: TableFilter): boolean {
   if (f.efficiencyClass !== null && (c.efficiencyClass ?? "none") !== f.efficiencyClass) return false;
   if (f.candidateOnly && !c.reallocationCandidate) return false;
   if (f.belowStandardOnly && c.standardsFailed.length === 0) return false;
+  if (f.flag !== null && parcelFlag(c) !== f.flag) return false;
+  if (f.range !== null && !inRange(c[f.range.field], f.range)) return false;
   const q = f.text.trim().toLowerCase();
   if (q) {
     const hay = [i.id, i.name, i.enterprise, i.landUse, i.industryCode]
@@ -129,4 +143,15 @@ const zoneIdsOf = memo2((context: AppState["context"], parcels: AnalysedParcel[]
 /** Zone ids present in the data (from the context zones layer, else from the parcels), in a stable order. */
 export function selectZoneIds(s: AppState): string[] {
   return zoneIdsOf(s.context, s.result?.parcels);
+}
+
+let earliestOf: AnalysisResult | null = null;
+let earliestMemo: IsoDate | null = null;
+/** The earliest supply date of the analysed parcels (the data's own start), or null. */
+export function selectEarliestSupplyDate(s: AppState): IsoDate | null {
+  if (s.result !== earliestOf) {
+    earliestOf = s.result;
+    earliestMemo = s.result ? earliestDate(s.result.parcels.map((p) => p.input.supplyDate)) : null;
+  }
+  return earliestMemo;
 }

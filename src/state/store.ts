@@ -11,8 +11,10 @@ import { createJSONStorage, persist, type StateStorage, subscribeWithSelector } 
 import { defaultStorage, mergePersisted, PERSIST_KEY, PERSIST_VERSION, partializeSettings } from "./persist";
 import { createAnalysisSlice } from "./slices/analysis";
 import { createDataSlice } from "./slices/data";
+import { createHistorySlice } from "./slices/history";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
+import { createToolsSlice } from "./slices/tools";
 import { createViewSlice } from "./slices/view";
 import type { AppState } from "./types";
 
@@ -33,6 +35,8 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createAnalysisSlice(set, get, api),
           ...createViewSlice(set, get, api),
           ...createSelectionSlice(set, get, api),
+          ...createHistorySlice(set, get, api),
+          ...createToolsSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

@@ -6,10 +6,12 @@
  * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { Indicator } from "../domain/fields";
+import type { Edit, EditHistory, StepLabel } from "../domain/edits";
+import type { Indicator, NumericIndicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
+import type { CustomBasemap } from "./customBasemap";
 
 /** Context layers shown under the parcels (same shape as `ContextLayers` in `src/map/api.ts`). */
 export interface ContextData {
@@ -55,7 +57,11 @@ export type Unit = "mu" | "ha";
 export type Theme = "default" | "projector";
 /** The app's modes; each arrives as a panel of its own. Only `analysis` exists so far. */
 export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios";
-export type BasemapKind = "none" | "osm" | "tianditu";
+export type BasemapKind = "none" | "osm" | "tianditu" | "custom";
+/** Context layers the layer list shows or hides (keys of `ContextData`). */
+export const CONTEXT_LAYER_KEYS = ["roads", "facilities", "zones", "centralUrbanArea"] as const;
+export type ContextLayerKey = (typeof CONTEXT_LAYER_KEYS)[number];
+export type ContextVisibility = Record<ContextLayerKey, boolean>;
 
 export type ClassMethod = "jenks" | "quantile" | "equal" | "manual";
 
@@ -72,6 +78,17 @@ export interface Classification {
 
 export type AnalysisStatus = "idle" | "running" | "error";
 
+/**
+ * A numeric class of the legend as a filter: `min ≤ value < max` of indicator `field` (data units;
+ * `null` = open end), or with `missing` only the parcels without a value.
+ */
+export interface ValueRangeFilter {
+  field: NumericIndicator;
+  min: number | null;
+  max: number | null;
+  missing: boolean;
+}
+
 /** The table filter; `null`/`false`/`""` means "any". The same filter dims the map and scopes exports. */
 export interface TableFilter {
   zone: string | null;
@@ -84,6 +101,10 @@ export interface TableFilter {
   candidateOnly: boolean;
   belowStandardOnly: boolean;
   text: string;
+  /** The flag overlay's category (`idle`, `under`, `none`; a click on the flags legend). */
+  flag: string | null;
+  /** A numeric legend class (a click on the legend of a numeric indicator). */
+  range: ValueRangeFilter | null;
 }
 
 export interface DataSlice {
@@ -114,20 +135,28 @@ export interface SettingsSlice {
   unit: Unit;
   basemap: BasemapKind;
   tiandituKey: string;
+  /** The user's own tile server (`basemap: "custom"`), validated (see `customBasemap.ts`). */
+  customBasemap: CustomBasemap | null;
   theme: Theme;
   mode: Mode;
   /** Bottom panel height as a fraction (0–1) of the window height (see `layout.ts`). */
   tableFraction: number;
   /** The bottom panel is hidden: the map takes the whole height. */
   tableCollapsed: boolean;
+  /** Table columns the user hid (column field keys; columns added later show by default). */
+  hiddenColumns: string[];
   setAsOf(asOf: IsoDate): void;
   resetAsOf(): void;
   setLang(lang: Lang): void;
   setUnit(unit: Unit): void;
   setBasemap(basemap: BasemapKind, tiandituKey?: string): void;
+  /** Save the custom basemap and switch to it. */
+  setCustomBasemap(custom: CustomBasemap): void;
   setTheme(theme: Theme): void;
   setMode(mode: Mode): void;
   setTableLayout(patch: Partial<Pick<SettingsSlice, "tableFraction" | "tableCollapsed">>): void;
+  /** Show or hide one table column. */
+  setColumnHidden(field: string, hidden: boolean): void;
 }
 
 export interface AnalysisSlice {
@@ -151,8 +180,12 @@ export interface ViewSlice {
   /** Classification per indicator (so switching back restores the user's breaks and labels). */
   classifications: Partial<Record<Indicator, Classification>>;
   flagsVisible: boolean;
+  /** Which context layers are drawn (the layer list). */
+  contextVisible: ContextVisibility;
   /** Bumped to ask the map to frame parcels (candidate list click). */
   zoomRequest: { ids: string[]; seq: number } | null;
+  /** Bumped by every zone button press (also for the zone already focused): the map frames that zone's parcels. */
+  frameRequest: { zone: "all" | string; seq: number } | null;
   setZoneFocus(zone: "all" | string): void;
   setIndicator(indicator: Indicator): void;
   setClassMethod(method: ClassMethod): void;
@@ -160,6 +193,7 @@ export interface ViewSlice {
   setManualBreaks(breaks: number[]): void;
   setLegendLabel(index: number, label: string | null): void;
   setFlagsVisible(visible: boolean): void;
+  setContextVisible(layer: ContextLayerKey, visible: boolean): void;
   requestZoom(ids: string[]): void;
 }
 
@@ -174,4 +208,43 @@ export interface SelectionSlice {
   resetFilter(): void;
 }
 
-export type AppState = DataSlice & SettingsSlice & AnalysisSlice & ViewSlice & SelectionSlice;
+/** The undo history of the user's edits (`slices/history.ts`, `domain/edits.ts`). */
+export interface HistorySlice {
+  history: EditHistory;
+  /** One undoable step (`at` = now, a unique id); no edits: nothing happens. Drops the redo steps. */
+  commitEdits(label: StepLabel, edits: Edit[]): void;
+  undo(): void;
+  redo(): void;
+  /** Replace the history (restored from storage or an opened project). */
+  setHistory(h: EditHistory): void;
+}
+
+/** The map's interaction tools (see `src/map/tools`). */
+export type MapToolId = "select" | "measure-distance" | "measure-area";
+
+/** A measurement as the measure panel shows it (same shape as `Measurement` in `src/map/tools/measure.ts`). */
+export interface MeasurementData {
+  kind: "distance" | "area";
+  vertices: number;
+  done: boolean;
+  lengthM: number;
+  areaM2: number | null;
+  areaMu: number | null;
+  crs: string;
+}
+
+export interface ToolsSlice {
+  mapTool: MapToolId;
+  /** The measure tool's current result (null: nothing measured). */
+  measurement: MeasurementData | null;
+  setMapTool(tool: MapToolId): void;
+  setMeasurement(m: MeasurementData | null): void;
+}
+
+export type AppState = DataSlice &
+  SettingsSlice &
+  AnalysisSlice &
+  ViewSlice &
+  SelectionSlice &
+  HistorySlice &
+  ToolsSlice;

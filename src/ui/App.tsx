@@ -6,7 +6,7 @@
  * the map takes the whole height in a meeting (see `Splitter.tsx`).
  */
 import { type ComponentType, useEffect, useRef } from "react";
-import type { MapControllerApi } from "../map/api";
+import type { MapControllerApi, MapFactory } from "../map/api";
 import type { Engine } from "../state/engine";
 import { tableHeightPx } from "../state/layout";
 import { useAppStore } from "../state/store";
@@ -14,6 +14,7 @@ import { DataNotice } from "./DataNotice";
 import { Header } from "./Header";
 import { useT } from "./hooks";
 import { loadParcelsFile, loadStandardsFile } from "./loadData";
+import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
@@ -22,7 +23,7 @@ import { StatusLine } from "./StatusLine";
 
 /** Optional slots filled by other parts of the app when their module exists (table, exports). */
 const SLOTS = import.meta.glob<Record<string, unknown>>(
-  ["./table/ParcelTable.tsx", "./export/ExportBar.tsx"],
+  ["./table/ParcelTable.tsx", "./table/TableExtras.tsx", "./export/ExportBar.tsx"],
   {
     eager: true,
   },
@@ -34,14 +35,17 @@ function slot(path: string, name: string): ComponentType<{ mapController?: MapCo
 }
 const ParcelTable = slot("./table/ParcelTable.tsx", "ParcelTable");
 const ExportBar = slot("./export/ExportBar.tsx", "ExportBar");
+const ColumnChooser = slot("./table/TableExtras.tsx", "ColumnChooser");
 
 export interface AppProps {
   engine: Engine;
+  /** Creates the map (main.tsx: the MapLibre controller). */
+  createMap: MapFactory;
   mapController: MapControllerApi | null;
   onMapController(c: MapControllerApi | null): void;
 }
 
-export function App({ engine, mapController, onMapController }: AppProps) {
+export function App({ engine, createMap, mapController, onMapController }: AppProps) {
   const tr = useT();
   const mode = useAppStore((s) => s.mode);
   const theme = useAppStore((s) => s.theme);
@@ -94,30 +98,35 @@ export function App({ engine, mapController, onMapController }: AppProps) {
           <Left />
         </aside>
         <main className="centre" id="map-region">
-          <MapView onController={onMapController} />
+          <MapView createMap={createMap} onController={onMapController} />
+          <MapToolbar mapController={mapController} />
           <StatusLine />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
           <Right />
         </aside>
       </div>
-      <Splitter ref={splitterRef} windowPx={windowPx} sharedPx={sharedPx} controls="bottom-panel" />
-      <section
-        id="bottom-panel"
-        className="bottom"
-        aria-label={tr("tableSlot")}
-        data-testid="panel.bottom"
-        data-collapsed={tableCollapsed}
-        style={tableCollapsed ? undefined : { height: `${bottomPx}px` }}
-      >
-        <div className="bottom__bar">
-          <div className="bottom__export" data-testid="slot.export">
-            {ExportBar ? <ExportBar mapController={mapController} /> : null}
+      {/* One landmark for the splitter and the panel it resizes (axe: no content outside landmarks). */}
+      <section className="bottom-area" aria-label={tr("tableSlot")}>
+        <Splitter ref={splitterRef} windowPx={windowPx} sharedPx={sharedPx} controls="bottom-panel" />
+        <div
+          id="bottom-panel"
+          className="bottom"
+          data-testid="panel.bottom"
+          data-collapsed={tableCollapsed}
+          style={tableCollapsed ? undefined : { height: `${bottomPx}px` }}
+        >
+          <div className="bottom__bar">
+            <div className="bottom__export" data-testid="slot.export">
+              {ExportBar ? <ExportBar mapController={mapController} /> : null}
+            </div>
+            {/* In the bar (not the filter row, which has no room left at 1366 px); hidden with the table. */}
+            {ColumnChooser && !tableCollapsed ? <ColumnChooser /> : null}
+            <TableToggle controls="bottom-table" />
           </div>
-          <TableToggle controls="bottom-table" />
-        </div>
-        <div className="bottom__table" id="bottom-table" data-testid="slot.table" hidden={tableCollapsed}>
-          {ParcelTable ? <ParcelTable /> : null}
+          <div className="bottom__table" id="bottom-table" data-testid="slot.table" hidden={tableCollapsed}>
+            {ParcelTable ? <ParcelTable /> : null}
+          </div>
         </div>
       </section>
     </div>

@@ -1,9 +1,9 @@
 /** Reallocation candidates (腾笼换鸟) in the focused zone: area freed and reasons; click selects and frames the parcel. */
-import { enumLabel } from "../i18n/ui";
 import { selectCandidates } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import { formatNumber } from "./format";
 import { useLang, useT } from "./hooks";
+import { ReallocationTags } from "./ReallocationTags";
 
 /** Candidates listed here (largest first); the rest are one click away in the filtered table. */
 export const MAX_LISTED = 100;
@@ -51,11 +51,7 @@ export function CandidateList() {
                   </span>
                   {title ? <span className="cand__name">{title}</span> : null}
                   <span className="cand__reasons">
-                    {p.computed.reallocationReasons.map((r) => (
-                      <span key={r} className={`tag tag--${r}`}>
-                        {enumLabel("reallocationReason", r, lang)}
-                      </span>
-                    ))}
+                    <ReallocationTags parcel={p} lang={lang} />
                   </span>
                 </button>
               </li>

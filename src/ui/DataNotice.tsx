@@ -1,4 +1,8 @@
-/** The banner saying the sample data is synthetic (shown while a synthetic dataset is loaded). */
+/**
+ * The banner about synthetic data: while a synthetic dataset (the sample) is loaded, that it is
+ * synthetic; after the user imports their own parcels, that the context layers still on the map
+ * (roads, facilities, zone outlines, urban area — the sample's) are synthetic sample context.
+ */
 import { useAppStore } from "../state/store";
 import { useT } from "./hooks";
 
@@ -6,9 +10,16 @@ export function DataNotice() {
   const tr = useT();
   const synthetic = useAppStore((s) => s.dataset?.synthetic ?? true);
   const surveyDate = useAppStore((s) => s.dataset?.surveyDate);
-  if (!synthetic) return null;
+  const hasContext = useAppStore((s) => s.context !== null);
+  if (!synthetic)
+    return hasContext ? (
+      <div className="notice notice--context" role="note" data-testid="data.contextNotice">
+        <strong className="notice__badge">{tr("sampleContextBadge")}</strong>
+        <span>{tr("sampleContextNotice")}</span>
+      </div>
+    ) : null;
   return (
-    <div className="notice" role="note" data-testid="data.notice">
+    <section className="notice" aria-label={tr("dataNotice")} data-testid="data.notice">
       <strong className="notice__badge">{tr("syntheticBadge")}</strong>
       <span>{tr("syntheticNotice")}</span>
       {surveyDate ? (
@@ -16,6 +27,6 @@ export function DataNotice() {
           {tr("surveyDate")} {surveyDate}
         </span>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -6,20 +6,24 @@
  */
 
 import { useMemo } from "react";
-import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
-import { LAND_USE_GROUP_NAMES, landUseGroup } from "../domain/landuse";
+import { currentValue, type InputValue, originalValue, type ParcelInputKey } from "../domain/edits";
+import { COMPUTED_FIELDS, efficiencyScaleText, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import { landUseName } from "../domain/landuse";
 import { reallocationPotential } from "../domain/reallocation";
 import { ThresholdResolver } from "../domain/standards";
 import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck } from "../domain/types";
 import { muToM2 } from "../domain/units";
 import type { Lang } from "../i18n/lang";
-import { formatReason } from "../i18n/reasons";
+import { checkCitation, formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
-import { selectDetailParcel } from "../state/selectors";
+import { selectDetailParcel, selectZoneIds } from "../state/selectors";
+import { selectEditedValues } from "../state/slices/history";
 import { useAppStore } from "../state/store";
 import type { Unit } from "../state/types";
+import { FieldEditor } from "./edit/FieldEditor";
 import { DASH, fieldLabel, formatArea, formatField, formatNumber } from "./format";
 import { useLang, useT, zoneName } from "./hooks";
+import { ReallocationTags } from "./ReallocationTags";
 
 /** Indicators shown in the indicator section (numeric computed fields of the catalogue). */
 const INDICATOR_FIELDS: FieldInfo[] = COMPUTED_FIELDS.filter(
@@ -39,10 +43,12 @@ export function formatInput(
   unit: Unit,
   yes: string,
   no: string,
+  zoneName: (id: string) => string = (id) => id,
 ): string {
   if (value === undefined || value === null || value === "") return DASH;
-  if (f.key === "landUse" && typeof value === "string")
-    return `${value} ${LAND_USE_GROUP_NAMES[landUseGroup(value)][lang]}`;
+  // The zone's name (黄土坎片区), as in the panel's heading, not its id.
+  if (f.key === "zone" && typeof value === "string") return zoneName(value);
+  if (f.key === "landUse" && typeof value === "string") return `${landUseName(value, lang)} ${value}`;
   const kind = ENUM_FIELDS[f.key];
   if (kind) return enumLabel(kind, String(value), lang);
   if (typeof value === "boolean") return value ? yes : no;
@@ -68,12 +74,16 @@ function CheckRow({
   lang,
   unit,
   tr,
+  staleSource,
 }: {
   c: StandardCheck;
   lang: Lang;
   unit: Unit;
   tr: ReturnType<typeof useT>;
+  /** The standards loader found numbers in this indicator's source text that no level applies. */
+  staleSource: boolean;
 }) {
+  const cited = c.level === "agreed" ? fieldLabel(c.source, lang) : c.source;
   return (
     <li className={`chk chk--${c.status}`} data-testid={`detail.check.${c.indicator}`}>
       <div className="chk__head">
@@ -85,13 +95,33 @@ function CheckRow({
         <span className="chk__sep"> · </span>
         {tr("checkThreshold")} {enumLabel("checkKind", c.kind, lang)}{" "}
         {formatField(c.indicator, c.threshold, lang, unit)}
+        <span className="chk__level" data-testid={`detail.check.${c.indicator}.level`}>
+          {lang === "zh" ? "（" : " ("}
+          {enumLabel("thresholdLevel", c.level, lang)}
+          {lang === "zh" ? "）" : ")"}
+        </span>
       </div>
-      <div className="chk__src">
-        {enumLabel("thresholdLevel", c.level, lang)}：
-        {c.level === "agreed" ? fieldLabel(c.source, lang) : c.source}
-      </div>
+      {cited ? (
+        <div className="chk__src" data-testid={`detail.check.${c.indicator}.source`}>
+          <cite>{checkCitation(cited, lang)}</cite>
+          {staleSource && c.level !== "agreed" ? (
+            <span className="chk__stale" role="note">
+              {" "}
+              ⚠ {tr("checkSourceStale")}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
     </li>
   );
+}
+
+/** Indicators whose source text the standards loader found out of step with the thresholds. */
+function staleSourceKeys(problems: readonly { code: string; field?: string }[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const p of problems ?? [])
+    if (p.code === "source-disagrees" && p.field?.startsWith("sources.")) out.add(p.field.slice(8));
+  return out;
 }
 
 export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
@@ -100,8 +130,13 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
   const unit = useAppStore((s) => s.unit);
   const zones = useAppStore((s) => s.context?.zones.features);
   const standards = useAppStore((s) => s.standards?.standards);
+  const standardsProblems = useAppStore((s) => s.standards?.problems);
+  const scoreScale = useAppStore((s) => s.result?.efficiencyScale);
+  const staleSources = staleSourceKeys(standardsProblems);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const selectedCount = useAppStore((s) => s.selectedIds.size);
+  const editedValues = useAppStore(selectEditedValues);
+  const zoneIds = useAppStore(selectZoneIds);
   const c = p.computed;
   const yes = tr("yes");
   const no = tr("no");
@@ -151,11 +186,7 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         {c.reallocationCandidate ? (
           <>
             <p className="flag-line">
-              {c.reallocationReasons.map((r) => (
-                <span key={r} className={`tag tag--${r}`}>
-                  {enumLabel("reallocationReason", r, lang)}
-                </span>
-              ))}
+              <ReallocationTags parcel={p} lang={lang} />
             </p>
             <dl className="kv">
               <dt>{tr("summaryFreed")}</dt>
@@ -221,7 +252,16 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
             {enumLabel("efficiencyClass", c.efficiencyClass ?? "none", lang)}
           </dd>
           <dt>{tr("efficiencyScore")}</dt>
-          <dd>{c.efficiencyScore === null ? DASH : formatNumber(c.efficiencyScore, 1, lang)}</dd>
+          <dd data-testid="detail.efficiencyScore">
+            {c.efficiencyScore === null ? DASH : formatNumber(c.efficiencyScore, 1, lang)}
+            {c.efficiencyScore !== null && scoreScale !== undefined ? (
+              <span className="muted detail__scale">
+                {lang === "zh" ? "（" : " ("}
+                {efficiencyScaleText(scoreScale, lang)}
+                {lang === "zh" ? "）" : ")"}
+              </span>
+            ) : null}
+          </dd>
         </dl>
         <ReasonList reasons={p.efficiencyReasons} lang={lang} testid="detail.efficiencyReasons" />
       </section>
@@ -236,7 +276,14 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         ) : (
           <ul className="chk-list">
             {p.checks.map((ch) => (
-              <CheckRow key={ch.indicator} c={ch} lang={lang} unit={unit} tr={tr} />
+              <CheckRow
+                key={ch.indicator}
+                c={ch}
+                lang={lang}
+                unit={unit}
+                tr={tr}
+                staleSource={staleSources.has(ch.indicator)}
+              />
             ))}
           </ul>
         )}
@@ -269,14 +316,33 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
       <section className="detail__sec" data-testid="detail.inputs">
         <h3>{tr("detailInputs")}</h3>
         <dl className="kv">
-          {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => (
-            <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
-              <dt>{f[lang]}</dt>
-              <dd>
-                {formatInput(f, (p.input as unknown as Record<string, unknown>)[f.key], lang, unit, yes, no)}
-              </dd>
-            </div>
-          ))}
+          {INPUT_FIELDS.filter((f) => f.key !== "id").map((f) => {
+            const key = f.key as ParcelInputKey;
+            const value = currentValue(p, key, editedValues);
+            const format = (v: InputValue) =>
+              formatInput(f, v, lang, unit, yes, no, (id) => zoneName(id, lang, zones));
+            return (
+              <div key={f.key} className="kv__row" data-testid={`detail.input.${f.key}`}>
+                <dt>{f[lang]}</dt>
+                <dd>
+                  <FieldEditor
+                    key={p.input.id}
+                    parcelId={p.input.id}
+                    field={f}
+                    value={value}
+                    original={originalValue(p, key)}
+                    label={f[lang]}
+                    format={format}
+                    extraOptions={f.key === "zone" ? zoneIds : undefined}
+                    testid={`detail.edit.${f.key}`}
+                  />
+                  {f.key === "landUse" && typeof value === "string" && value ? (
+                    <span className="fe__hint">{landUseName(value, lang)}</span>
+                  ) : null}
+                </dd>
+              </div>
+            );
+          })}
           {Object.entries(p.extra).map(([k, v]) => (
             <div key={`extra:${k}`} className="kv__row kv__row--extra">
               <dt>{k}</dt>

@@ -3,6 +3,9 @@ import { type ChangeEvent, useRef, useState } from "react";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
+import { AsOfInput } from "./AsOfInput";
+import { CustomBasemapDialog } from "./CustomBasemapDialog";
+import { UndoRedoButtons } from "./edit/UndoRedo";
 import { useLang, useT, zoneName } from "./hooks";
 import { TiandituKeyDialog } from "./TiandituKeyDialog";
 
@@ -20,14 +23,17 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
   const zones = useAppStore((s) => s.context?.zones.features);
   const zoneFocus = useAppStore((s) => s.zoneFocus);
   const setZoneFocus = useAppStore((s) => s.setZoneFocus);
-  const asOf = useAppStore((s) => s.asOf);
   const asOfUserSet = useAppStore((s) => s.asOfUserSet);
   const surveyDate = useAppStore((s) => s.dataset?.surveyDate);
-  const setAsOf = useAppStore((s) => s.setAsOf);
   const resetAsOf = useAppStore((s) => s.resetAsOf);
   const standards = useAppStore((s) => s.standards);
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
+  const customBasemap = useAppStore((s) => s.customBasemap);
+  const setCustomBasemap = useAppStore((s) => s.setCustomBasemap);
+  /** The custom basemap dialog, and where focus returns when it closes. */
+  const [customDialog, setCustomDialog] = useState(false);
+  const customDialogOpener = useRef<HTMLElement | null>(null);
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const setLang = useAppStore((s) => s.setLang);
@@ -48,12 +54,19 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
       // The select keeps showing the current basemap until a key is given.
       e.target.value = basemap;
       openKeyDialog(basemapSelect.current);
+    } else if (kind === "custom" && !customBasemap) {
+      e.target.value = basemap;
+      customDialogOpener.current = basemapSelect.current;
+      setCustomDialog(true);
     } else setBasemap(kind);
   };
   const onKey = (key: string) => {
     setBasemap("tianditu", key);
     setKeyDialog(false);
   };
+  const standardsText = standards
+    ? `${standards.standards.name}${lang === "zh" ? "（" : " ("}${tr("edition")} ${standards.standards.edition}${lang === "zh" ? "）" : ")"}`
+    : null;
   const pick = (fn: (f: File) => void) => (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     if (f) fn(f);
@@ -95,15 +108,10 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           </button>
         </fieldset>
 
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the date input is inside AsOfInput */}
         <label className="hdr-field">
           <span>{tr("asOf")}</span>
-          <input
-            type="date"
-            value={asOf}
-            required
-            data-testid="header.asOf"
-            onChange={(e) => e.target.value && setAsOf(e.target.value)}
-          />
+          <AsOfInput />
           {asOfUserSet && surveyDate ? (
             <button
               type="button"
@@ -117,21 +125,30 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           ) : null}
         </label>
 
-        <div className="hdr-field hdr-field--compact">
-          <span>{tr("standards")}</span>
+        {/* Standards: a load button, and beside it which standards apply now (name and edition). */}
+        <div className="hdr-field hdr-std">
           <button
             type="button"
-            className="btn btn--quiet"
+            className="btn"
             data-testid="header.standards.load"
-            title={tr("standardsLoad")}
+            aria-label={tr("standardsLoad")}
+            aria-describedby="hdr-std-current"
+            title={standardsText ? tr("standardsCurrent", { name: standardsText }) : tr("standardsNone")}
             onClick={() => standardsInput.current?.click()}
           >
-            <span data-testid="header.standards.name">
-              {standards
-                ? `${standards.standards.name}（${tr("edition")} ${standards.standards.edition}）`
-                : tr("standardsNone")}
+            <span className="label-full">{tr("standardsLoad")}</span>
+            <span className="label-short" aria-hidden="true">
+              {tr("standardsLoadShort")}
             </span>
           </button>
+          <span
+            id="hdr-std-current"
+            className="hdr-std__name"
+            data-testid="header.standards.name"
+            title={standardsText ? tr("standardsCurrent", { name: standardsText }) : undefined}
+          >
+            {standardsText ?? tr("standardsNone")}
+          </span>
           <input
             ref={standardsInput}
             type="file"
@@ -158,6 +175,7 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
           data-testid="header.parcels.file"
           onChange={pick(onParcelsFile)}
         />
+        <UndoRedoButtons />
 
         <span className="hdr-spacer" />
 
@@ -167,6 +185,11 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             <option value="none">{tr("basemapNone")}</option>
             <option value="tianditu">{tr("basemapTianditu")}</option>
             <option value="osm">{tr("basemapOsm")}</option>
+            <option value="custom">
+              {customBasemap
+                ? tr("basemapCustomNamed", { name: customBasemap.name })
+                : tr("basemapCustomAdd")}
+            </option>
           </select>
         </label>
         {basemap === "tianditu" ? (
@@ -177,6 +200,24 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
             onClick={(e) => openKeyDialog(e.currentTarget)}
           >
             {tr("tiandituKeyChange")}
+          </button>
+        ) : null}
+        {basemap === "custom" ? (
+          <button
+            type="button"
+            className="link-btn"
+            data-testid="custombasemap.edit"
+            aria-label={tr("customBasemapEdit")}
+            title={tr("customBasemapEdit")}
+            onClick={(e) => {
+              customDialogOpener.current = e.currentTarget;
+              setCustomDialog(true);
+            }}
+          >
+            <span className="label-full">{tr("customBasemapEditShort")}</span>
+            <span className="label-short" aria-hidden="true">
+              ✎
+            </span>
           </button>
         ) : null}
 
@@ -210,6 +251,16 @@ export function Header({ onStandardsFile, onParcelsFile }: HeaderProps) {
         onSubmit={onKey}
         onCancel={() => setKeyDialog(false)}
         returnFocus={keyDialogOpener}
+      />
+      <CustomBasemapDialog
+        open={customDialog}
+        initial={customBasemap}
+        onSubmit={(b) => {
+          setCustomBasemap(b);
+          setCustomDialog(false);
+        }}
+        onCancel={() => setCustomDialog(false)}
+        returnFocus={customDialogOpener}
       />
     </>
   );

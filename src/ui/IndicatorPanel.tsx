@@ -137,27 +137,30 @@ export function IndicatorPanel() {
         </label>
       ) : null}
 
-      <fieldset className="seg seg--block" data-testid="unit.switch">
-        <legend className="seg__legend">{tr("unitSwitch")}</legend>
-        <button
-          type="button"
-          className="seg__btn"
-          aria-pressed={unit === "mu"}
-          data-testid="unit.mu"
-          onClick={() => setUnit("mu")}
-        >
-          {unitLabel("wan-yuan-per-mu", lang, "mu")}
-        </button>
-        <button
-          type="button"
-          className="seg__btn"
-          aria-pressed={unit === "ha"}
-          data-testid="unit.ha"
-          onClick={() => setUnit("ha")}
-        >
-          {unitLabel("wan-yuan-per-mu", lang, "ha")}
-        </button>
-      </fieldset>
+      {/* Categories have no per-land values: the 亩/公顷 switch would change nothing on the map. */}
+      {numeric ? (
+        <fieldset className="seg seg--block" data-testid="unit.switch">
+          <legend className="seg__legend">{tr("unitSwitch")}</legend>
+          <button
+            type="button"
+            className="seg__btn"
+            aria-pressed={unit === "mu"}
+            data-testid="unit.mu"
+            onClick={() => setUnit("mu")}
+          >
+            {unitLabel("wan-yuan-per-mu", lang, "mu")}
+          </button>
+          <button
+            type="button"
+            className="seg__btn"
+            aria-pressed={unit === "ha"}
+            data-testid="unit.ha"
+            onClick={() => setUnit("ha")}
+          >
+            {unitLabel("wan-yuan-per-mu", lang, "ha")}
+          </button>
+        </fieldset>
+      ) : null}
     </section>
   );
 }

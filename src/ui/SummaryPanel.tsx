@@ -71,7 +71,9 @@ export function SummaryPanel() {
       <table className="summary">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">{tr("summaryRowHead")}</span>
+            </th>
             {cols.map((c) => (
               <th key={c.id} scope="col" className={c.id === zoneFocus ? "is-focus" : undefined}>
                 {lang === "en" && c.id !== "all" ? (

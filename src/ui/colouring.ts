@@ -7,11 +7,13 @@
 import { classBreaks, classCounts, NO_DATA_COLOR, rampColors } from "../domain/classify";
 import {
   type CategoricalIndicator,
+  efficiencyScaleText,
   type Unit as FieldUnit,
   fieldInfo,
   type Indicator,
   isNumericIndicator,
   NUMERIC_INDICATORS,
+  type NumericIndicator,
 } from "../domain/fields";
 import { FLAG_KINDS, parcelFlag } from "../domain/flags";
 import { LAND_USE_GROUPS, landUseGroup } from "../domain/landuse";
@@ -21,7 +23,7 @@ import { type EnumKind, enumLabel, t, unitLabel } from "../i18n/ui";
 import type { Colouring } from "../map/api";
 import { LAND_USE_GROUP_INFO } from "../map/landuse";
 import { currentClassification, DEFAULT_CLASSIFICATION } from "../state/slices/view";
-import type { AppState, Classification, Unit } from "../state/types";
+import type { AppState, Classification, TableFilter, Unit } from "../state/types";
 import { decimalsFor, formatNumber, toDisplay } from "./format";
 
 export interface LegendClass {
@@ -33,6 +35,8 @@ export interface LegendClass {
   edited: boolean;
   color: string;
   count: number;
+  /** The table filter that shows only this class (a legend click sets it; map and table follow). */
+  filter: Partial<TableFilter>;
 }
 
 export interface Legend {
@@ -42,7 +46,7 @@ export interface Legend {
   unit: string;
   classes: LegendClass[];
   /** Parcels without a value (null indicator), shown as their own row when > 0. */
-  noData: { label: string; color: string; count: number } | null;
+  noData: { label: string; color: string; count: number; filter: Partial<TableFilter> } | null;
   /** Labels are editable (every class has a stable index). */
   editable: boolean;
 }
@@ -67,9 +71,16 @@ const OTHER = "#e0e0e0";
 /** The map property each categorical indicator colours by, and the value of a parcel for it. */
 const CATEGORICAL: Record<
   CategoricalIndicator,
-  { field: string; valueOf: (p: AnalysedParcel) => string | null; categories: (lang: Lang) => Category[] }
+  {
+    field: string;
+    valueOf: (p: AnalysedParcel) => string | null;
+    categories: (lang: Lang) => Category[];
+    /** The table filter showing one category (`null`: the parcels without a value). */
+    filter: (value: string | null) => Partial<TableFilter>;
+  }
 > = {
   landUse: {
+    filter: (v) => ({ landUseGroup: v }),
     field: "landUseGroup",
     valueOf: (p) => landUseGroup(p.input.landUse),
     categories: (lang) =>
@@ -80,16 +91,19 @@ const CATEGORICAL: Record<
       })),
   },
   idleStatus: {
+    filter: (v) => ({ idleStatus: v }),
     field: "idleStatus",
     valueOf: (p) => p.computed.idleStatus,
     categories: (lang) => enumCategories("idleStatus", Object.keys(IDLE_COLORS), IDLE_COLORS, lang),
   },
   efficiencyClass: {
+    filter: (v) => ({ efficiencyClass: v ?? "none" }),
     field: "efficiencyClass",
     valueOf: (p) => p.computed.efficiencyClass,
     categories: (lang) => enumCategories("efficiencyClass", ["A", "B", "C", "D"], CLASS_COLORS, lang),
   },
   flags: {
+    filter: (v) => ({ flag: v }),
     field: "flag",
     valueOf: (p) => parcelFlag(p.computed),
     categories: (lang) => enumCategories("flag", [...FLAG_KINDS], FLAG_COLORS, lang),
@@ -172,6 +186,7 @@ function derive(
   cls: Classification,
   unit: Unit,
   lang: Lang,
+  scoreScale?: number,
 ): Derived {
   if (!isNumericIndicator(indicator)) {
     const spec = CATEGORICAL[indicator];
@@ -193,6 +208,7 @@ function derive(
           edited: user !== undefined,
           color: c.color,
           count: counts.get(c.value) ?? 0,
+          filter: spec.filter(c.value),
         };
       })
       .filter((c) => c.count > 0 || indicator !== "landUse");
@@ -211,7 +227,8 @@ function derive(
         title: indicatorTitle(indicator, lang),
         unit: "",
         classes,
-        noData: none > 0 ? { label: noDataLabel, color: OTHER, count: none } : null,
+        noData:
+          none > 0 ? { label: noDataLabel, color: OTHER, count: none, filter: spec.filter(null) } : null,
         editable: true,
       },
     };
@@ -243,6 +260,14 @@ function derive(
       edited: user !== undefined,
       color,
       count: counts[index] ?? 0,
+      filter: {
+        range: {
+          field: indicator,
+          min: index === 0 ? null : (breaks[index - 1] ?? null),
+          max: breaks[index] ?? null,
+          missing: false,
+        },
+      },
     };
   });
   return {
@@ -250,9 +275,21 @@ function derive(
     legend: {
       indicator,
       title: indicatorTitle(indicator, lang),
-      unit: unitLabel(fieldUnit, lang, unit),
+      // The score has no unit; its scale says what it is relative to (100 = every indicator at its benchmark).
+      unit:
+        indicator === "efficiencyScore" && scoreScale !== undefined
+          ? efficiencyScaleText(scoreScale, lang)
+          : unitLabel(fieldUnit, lang, unit),
       classes,
-      noData: noData > 0 ? { label: t("legendNoData", lang), color: NO_DATA_COLOR, count: noData } : null,
+      noData:
+        noData > 0
+          ? {
+              label: t("legendNoData", lang),
+              color: NO_DATA_COLOR,
+              count: noData,
+              filter: { range: { field: indicator, min: null, max: null, missing: true } },
+            }
+          : null,
       editable: true,
     },
   };
@@ -260,9 +297,10 @@ function derive(
 
 let last: { args: unknown[]; value: Derived } | null = null;
 function derived(s: AppState): Derived {
-  const args = [s.result?.parcels, s.indicator, currentClassification(s), s.unit, s.lang];
+  const scale = s.result?.efficiencyScale;
+  const args = [s.result?.parcels, s.indicator, currentClassification(s), s.unit, s.lang, scale];
   if (last?.args.every((a, i) => a === args[i])) return last.value;
-  const value = derive(s.result?.parcels ?? [], s.indicator, currentClassification(s), s.unit, s.lang);
+  const value = derive(s.result?.parcels ?? [], s.indicator, currentClassification(s), s.unit, s.lang, scale);
   // Keep the previous colouring object when it is the same (a label edit or language switch
   // must not repaint the map).
   if (last && JSON.stringify(last.value.colouring) === JSON.stringify(value.colouring))
@@ -279,4 +317,70 @@ export function selectColouring(s: AppState): Colouring {
 /** The legend for the current indicator: classes with labels, colours, counts and the unit. */
 export function selectLegend(s: AppState): Legend {
   return derived(s).legend;
+}
+
+/** Is the legend filter `patch` what the table filter `f` has now (the class is highlighted)? */
+export function isLegendFilterOn(f: TableFilter, patch: Partial<TableFilter>): boolean {
+  const keys = Object.keys(patch) as (keyof TableFilter)[];
+  return (
+    keys.length > 0 &&
+    keys.every((k) => {
+      const want = patch[k];
+      const have = f[k];
+      if (k === "range") {
+        const a = want as TableFilter["range"];
+        const b = have as TableFilter["range"];
+        return (
+          a !== null &&
+          b !== null &&
+          a !== undefined &&
+          a.field === b.field &&
+          a.min === b.min &&
+          a.max === b.max &&
+          a.missing === b.missing
+        );
+      }
+      return want === have;
+    })
+  );
+}
+
+/** The filter patch of a legend click: show only that class, or (when it is shown already) drop it. */
+export function legendFilterToggle(f: TableFilter, patch: Partial<TableFilter>): Partial<TableFilter> {
+  if (!isLegendFilterOn(f, patch)) return patch;
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, null])) as Partial<TableFilter>;
+}
+
+/** The numeric indicator a range filter refers to, as a title (for the table's filter chip). */
+export function rangeFilterText(
+  r: NonNullable<TableFilter["range"]>,
+  unit: Unit,
+  lang: Lang,
+): { title: string; range: string; unit: string } {
+  const fieldUnit: FieldUnit = fieldInfo(r.field)?.unit ?? "none";
+  const dec = decimalsFor(fieldUnit, r.field);
+  const show = (v: number) => formatNumber(toDisplay(v, fieldUnit, unit), dec, lang);
+  let range: string;
+  if (r.missing) range = t("legendNoData", lang);
+  else if (r.min === null && r.max === null) range = t("legendAll", lang);
+  else if (r.min === null) range = `< ${show(r.max as number)}`;
+  else if (r.max === null) range = `≥ ${show(r.min)}`;
+  else range = `${show(r.min)} – ${show(r.max)}`;
+  return {
+    title: indicatorTitle(r.field as NumericIndicator, lang),
+    range,
+    unit: r.missing ? "" : unitLabel(fieldUnit, lang, unit),
+  };
+}
+
+/** The label of a parcel's category under a categorical indicator (as the legend names it), null when it has none. */
+export function categoryLabelOf(
+  indicator: CategoricalIndicator,
+  p: AnalysedParcel,
+  lang: Lang,
+): string | null {
+  const spec = CATEGORICAL[indicator];
+  const v = spec.valueOf(p);
+  if (v === null) return null;
+  return spec.categories(lang).find((c) => c.value === v)?.label ?? v;
 }

@@ -2,28 +2,40 @@
  * Binds the store to the map controller outside React (zustand `subscribeWithSelector`): each
  * piece of state goes to the one controller method that handles it, and only when it changed.
  * A colouring change calls `setColouring` only; the parcels are re-sent only after a new
- * analysis. Map clicks come back as selection actions.
+ * analysis. Map clicks come back as selection actions (Shift/Ctrl toggles); a selection made
+ * elsewhere (table, candidate list) brings its parcel into view; the active tool and the
+ * measurement go both ways.
  */
-import type { Basemap, MapControllerApi } from "../map/api";
+import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
+import type { Basemap, MapControllerApi, ToolSpec } from "../map/api";
 import { toMapParcels } from "../map/features";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
-import type { AppState } from "../state/types";
+import type { AppState, MapToolId } from "../state/types";
 import { selectColouring } from "./colouring";
+import { hoverText } from "./hoverText";
 
-/** Optional controller extras (used when the controller has them). */
-export interface MapControllerExtras {
-  /** Frame the given parcels. */
-  fitParcels?(ids: readonly string[]): void;
+/** The map tool for the store's tool id (measures in the dataset's analysis CRS). */
+export function toolSpecOf(tool: MapToolId, crs: string | undefined): ToolSpec {
+  if (tool === "select") return { kind: "select" };
+  return {
+    kind: "measure",
+    measure: tool === "measure-area" ? "area" : "distance",
+    crs: crs ?? DEFAULT_ANALYSIS_CRS,
+  };
 }
 
-function basemapOf(s: AppState): Basemap {
+/** The map's basemap for the store's settings (the initial one too, see `MapView`). */
+export function basemapOf(s: AppState): Basemap {
   if (s.basemap === "tianditu" && s.tiandituKey) return { kind: "tianditu", key: s.tiandituKey };
   if (s.basemap === "osm") return { kind: "osm" };
+  if (s.basemap === "custom" && s.customBasemap) return { kind: "custom", custom: s.customBasemap };
   return { kind: "none" };
 }
 const sameBasemap = (a: Basemap, b: Basemap) =>
-  a.kind === b.kind && (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key));
+  a.kind === b.kind &&
+  (a.kind !== "tianditu" || (b.kind === "tianditu" && a.key === b.key)) &&
+  (a.kind !== "custom" || (b.kind === "custom" && a.custom === b.custom));
 
 /** Same ids (the filter set is rebuilt when the filter changes, often with the same members). */
 export function sameIdSet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
@@ -43,11 +55,7 @@ export interface BindOptions {
   defer?: (fn: () => void) => void;
 }
 
-export function bindMap(
-  store: AppStore,
-  map: MapControllerApi & MapControllerExtras,
-  options: BindOptions = {},
-): () => void {
+export function bindMap(store: AppStore, map: MapControllerApi, options: BindOptions = {}): () => void {
   const defer = options.defer ?? ((fn: () => void) => setTimeout(fn, 0));
   const subs: (() => void)[] = [];
   let disposed = false;
@@ -69,10 +77,17 @@ export function bindMap(
       if (ctx) map.setContext(ctx);
     },
   );
+  let parcelsShown = false;
   on(
     (s) => s.result?.parcels ?? null,
     (parcels) => {
-      if (!parcels) return;
+      if (!parcels) {
+        // a new dataset replaced the analysed one: its parcels leave the map with it
+        if (parcelsShown) map.setParcels(toMapParcels([]));
+        parcelsShown = false;
+        return;
+      }
+      parcelsShown = true;
       defer(() => {
         // Only the newest result goes to the map (an older deferred hand-over is skipped).
         if (!disposed && store.getState().result?.parcels === parcels) map.setParcels(toMapParcels(parcels));
@@ -84,37 +99,66 @@ export function bindMap(
     (s) => s.flagsVisible,
     (v) => map.setFlagsVisible(v),
   );
+  on(
+    (s) => s.contextVisible,
+    (v) => map.setContextVisibility?.(v),
+  );
   on(selectFilteredIds, (ids) => map.setFilterIds(ids), sameIdSet);
   on(
     (s) => s.selectedIds,
     (ids) => map.setSelection([...ids]),
   );
-  let firstZone = true;
-  on(
-    (s) => s.zoneFocus,
-    (zone) => {
-      // The controller frames the data itself on first load; afterwards follow the switcher.
-      if (firstZone && zone === "all") {
-        firstZone = false;
-        return;
-      }
-      firstZone = false;
-      map.fitZone(zone);
-    },
+  // A selection made off the map (a table row, the arrow keys, the candidate list) brings the
+  // newly selected parcel into view; one made on the map is on screen already.
+  let fromMap = false;
+  subs.push(
+    store.subscribe(
+      (s) => s.selectedIds,
+      (ids, prev) => {
+        if (fromMap) return;
+        const added = [...ids].filter((id) => !prev.has(id));
+        const last = added.at(-1);
+        if (last !== undefined) map.revealParcels([last]);
+      },
+    ),
+  );
+  // The controller frames the parcels itself on first load; every zone button press frames.
+  subs.push(
+    store.subscribe(
+      (s) => s.frameRequest,
+      (req) => {
+        if (req) map.fitZone(req.zone);
+      },
+    ),
   );
   subs.push(
     store.subscribe(
       (s) => s.zoomRequest,
       (req) => {
-        if (req && map.fitParcels) map.fitParcels(req.ids);
+        if (req) map.fitParcels(req.ids);
       },
     ),
   );
+  on(
+    (s) => toolSpecOf(s.mapTool, s.dataset?.analysisCrs),
+    (spec) => map.setTool(spec),
+    (a, b) =>
+      a.kind === b.kind &&
+      (a.kind !== "measure" || (b.kind === "measure" && a.measure === b.measure && a.crs === b.crs)),
+  );
+  map.setHoverText((id) => hoverText(store.getState(), id));
+  subs.push(() => map.setHoverText(null));
+  subs.push(map.on("measure", (m) => store.getState().setMeasurement(m)));
   subs.push(
-    map.on("parcelClick", (id) => {
+    map.on("parcelClick", (id, how) => {
       const st = store.getState();
-      if (id === null) st.clearSelection();
-      else st.select([id]);
+      fromMap = true;
+      try {
+        if (id === null) st.clearSelection();
+        else st.select([id], how);
+      } finally {
+        fromMap = false;
+      }
     }),
   );
   return () => {

@@ -8,6 +8,7 @@ import type { Mode } from "../state/types";
 import { CandidateList } from "./CandidateList";
 import { DetailPanel } from "./DetailPanel";
 import { IndicatorPanel } from "./IndicatorPanel";
+import { LayerList } from "./LayerList";
 import { Legend } from "./Legend";
 import { SummaryPanel } from "./SummaryPanel";
 
@@ -23,6 +24,7 @@ function AnalysisLeft() {
     <>
       <IndicatorPanel />
       <Legend />
+      <LayerList />
       <SummaryPanel />
       <CandidateList />
     </>

@@ -78,8 +78,22 @@ export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): Analyze
     req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId)?.parcels : undefined);
   if (!parcels) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
   const t0 = ctx.now();
-  const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
-  return { result, durationMs: ctx.now() - t0 };
+  // No edits: the held parcels as they are (no copy of the list, nothing allocated).
+  if (!req.edits || req.edits.length === 0) {
+    const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
+    return { result, durationMs: ctx.now() - t0 };
+  }
+  const applied = applyEdits(parcels, req.edits);
+  const result = analyzeParcels(applied.parcels, {
+    standards: req.standards,
+    asOf: req.asOf,
+    edited: applied.originals,
+  });
+  return {
+    result,
+    durationMs: ctx.now() - t0,
+    ...(applied.unmatched.length > 0 ? { unmatchedEdits: applied.unmatched.length } : {}),
+  };
 }
 
 /** Parcel edits that change demand or where a facility may go (the planner inputs depend on them). */

@@ -37,6 +37,12 @@ export interface AnalyzeRequest {
   datasetId?: number;
   standards: Standards;
   asOf: IsoDate;
+  /**
+   * The user's applied parcel edits (`parcelEdits(history)`): the worker applies them to the
+   * parcels with `applyEdits` and analyses the result, so the response is for exactly
+   * (dataset, edits). Omitted or empty: the parcels as imported.
+   */
+  edits?: ParcelFieldEdit[];
 }
 
 export interface AnalyzeResponse {
@@ -48,6 +54,8 @@ export interface AnalyzeResponse {
   parts?: number;
   /** Time spent analysing in the worker, ms. */
   durationMs: number;
+  /** Edits naming a parcel the dataset does not have (left out of the analysis, kept in the history). */
+  unmatchedEdits?: number;
 }
 
 /**

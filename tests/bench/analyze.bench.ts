@@ -15,6 +15,11 @@
  * machine). Peak RSS is measured from after the data is generated (Linux: VmHWM reset through
  * /proc/self/clear_refs; elsewhere the process maximum, generation included).
  * Exit 1 when the target is missed.
+ *
+ * Then one parcel with a 100,000-vertex ring (a circle, synthetic) read end to end against the
+ * same with 10,000 vertices: the self-intersection check must grow near-linearly (issue 12: it
+ * was quadratic, 36 s at 100,000 vertices). Target ≤ 20× for 10× the vertices (n log n and a
+ * noisy machine leave room above 10×; quadratic would be 100×).
  */
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -156,6 +161,52 @@ for (const [n, runs] of [
         ? ` — target ≤ ${TARGET_RATIO}× and < ${TARGET_RSS_MB} MB: ${pass ? "PASS" : "FAIL"}`
         : "") +
       "\n",
+  );
+}
+/** One lon/lat parcel whose ring is a circle of `n` vertices (about 2 km across, near Jianshi). */
+function ringFile(n: number): string {
+  const ring: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    ring.push([109.72 + 0.01 * Math.cos(a), 30.6 + 0.01 * Math.sin(a)]);
+  }
+  ring.push(ring[0] as number[]);
+  const feature = {
+    type: "Feature",
+    properties: { id: "RING" },
+    geometry: { type: "Polygon", coordinates: [ring] },
+  };
+  return JSON.stringify({ type: "FeatureCollection", features: [feature] });
+}
+const RING_TARGET = 20;
+{
+  const small = ringFile(10_000);
+  const large = ringFile(100_000);
+  const readRing = (text: string) =>
+    timed(() => {
+      const r = readParcelsGeoJson(text, { fileName: "ring.geojson", analysisCrs: "EPSG:4546" });
+      if (r.parcels.length !== 1) throw new Error("the ring did not import");
+    });
+  for (let w = 0; w < 2; w++) {
+    readRing(small);
+    readRing(large);
+  }
+  const s: Timing[] = [];
+  const l: Timing[] = [];
+  for (let i = 0; i < 5; i++) {
+    s.push(readRing(small));
+    gc();
+    l.push(readRing(large));
+    gc();
+  }
+  const ms = median(s.map((t) => t.wall));
+  const ml = median(l.map((t) => t.wall));
+  const ratio = ml / ms;
+  const pass = ratio <= RING_TARGET;
+  if (!pass) failed = true;
+  process.stdout.write(
+    `one ring, 100,000 vs 10,000 vertices (read end to end, 5 runs, medians): ${ml.toFixed(0)} ms vs ${ms.toFixed(0)} ms, ` +
+      `ratio ${ratio.toFixed(1)}× — target ≤ ${RING_TARGET}× (near-linear ≈ 10×): ${pass ? "PASS" : "FAIL"}\n`,
   );
 }
 if (OUT_FILE !== NULL_DEVICE) rmSync(OUT_FILE, { force: true });

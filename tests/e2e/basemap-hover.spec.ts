@@ -1,6 +1,7 @@
 /**
  * Choosing 天地图 asks for the user's own key in a dialog (not `window.prompt`), and hovering a
- * parcel outlines it (feature-state, read through the controller's `debugState().hoveredId`).
+ * parcel outlines it (feature-state, read through the controller's `debugState().hoveredId`)
+ * and names its value.
  * There is no network here: Tianditu tile requests are answered with a plain 256 px PNG, which also
  * shows the key reached the tile URLs. The `jiyue` fixture fails the test on any console error.
  */
@@ -112,7 +113,8 @@ test("天地图 asks for the key in a dialog; hovering a parcel outlines it", as
   await jiyue.page.mouse.move(at.x, at.y, { steps: 4 });
   await expect.poll(async () => (await jiyue.mapDebug()).hoveredId).toBe(target.id);
   await expect(jiyue.el("map.hoverTip")).toBeVisible();
-  await expect(jiyue.el("map.hoverTip")).toHaveText(target.id);
+  // The id and the parcel's value under the current indicator (land use by default).
+  await expect(jiyue.el("map.hoverTip")).toHaveText(new RegExp(`^${target.id} · 用地类型 \\S`));
   await jiyue.page.waitForSelector('[data-map-idle="true"]');
   await jiyue.screenshot("hover-parcel-tianditu");
 

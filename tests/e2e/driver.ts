@@ -52,13 +52,14 @@ export class Jiyue {
     return d;
   }
 
-  /** Wait until the map has stopped moving (zoom and centre equal in two reads a frame apart). */
+  /** Wait until the map has stopped moving (no animation, zoom and centre equal in two reads a frame apart). */
   async mapSettled(): Promise<MapDebugState> {
     let last = "";
     await expect
       .poll(
         async () => {
           const d = await this.mapDebug();
+          if (d.moving) return false;
           const key = `${d.zoom.toFixed(6)}|${d.center[0].toFixed(7)}|${d.center[1].toFixed(7)}`;
           const same = key === last;
           last = key;
@@ -151,7 +152,7 @@ export class Jiyue {
       await this.el("lang.toggle").click();
     },
     editLegendLabel: async (index: number, text: string) => {
-      await this.el(`legend.label.${index}`).click();
+      await this.el(`legend.rename.${index}`).click();
       const input = this.el(`legend.input.${index}`);
       await input.fill(text);
       await input.press("Enter");

@@ -253,13 +253,14 @@ test.describe("exports", () => {
 
     // All parcels, CSV.
     const csv = await jiyue.when.exportFile("csv");
-    expect(csv.name).toBe(`建始工业园区地块_${info.asOf}.csv`);
+    expect(csv.name).toBe(`建始工业园区地块_合成示例_${info.asOf}.csv`);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text
       .replace(/^\uFEFF/, "")
       .trimEnd()
       .split("\r\n");
-    expect(lines[0]).toMatch(/^宗地编号,地块名称,片区,/);
+    // The sample is synthetic: its first column says so (tests/e2e/exports.spec.ts).
+    expect(lines[0]).toMatch(/^数据性质,宗地编号,地块名称,片区,/);
     expect(lines[0]).toContain("亩均税收");
     expect(lines).toHaveLength(info.total + 1);
     for (const line of lines.slice(1)) {
@@ -272,7 +273,7 @@ test.describe("exports", () => {
 
     // All parcels, GeoJSON.
     const gj = await jiyue.when.exportFile("geojson");
-    expect(gj.name).toBe(`建始工业园区地块_${info.asOf}.geojson`);
+    expect(gj.name).toBe(`建始工业园区地块_合成示例_${info.asOf}.geojson`);
     const fc = JSON.parse(gj.text);
     expect(fc.type).toBe("FeatureCollection");
     expect(fc.features).toHaveLength(info.total);
@@ -297,13 +298,13 @@ test.describe("exports", () => {
     await jiyue.then.tableCountIs(info.dyb.length, info.total);
     await jiyue.when.chooseExportScope("filter");
     const csvF = await jiyue.when.exportFile("csv");
-    expect(csvF.name).toBe(`建始工业园区地块_筛选_${info.asOf}.csv`);
+    expect(csvF.name).toBe(`建始工业园区地块_合成示例_筛选_${info.asOf}.csv`);
     const fLines = csvF.text.trimEnd().split("\r\n");
     expect(fLines).toHaveLength(info.dyb.length + 1);
     expect(
       fLines
         .slice(1)
-        .map((l) => splitCsv(l)[0])
+        .map((l) => splitCsv(l)[1])
         .sort(),
     ).toEqual([...info.dyb].sort());
     const gjF = JSON.parse((await jiyue.when.exportFile("geojson")).text);
@@ -337,8 +338,8 @@ test.describe("language and settings", () => {
       .poll(async () => (await jiyue.el("map").screenshot()).equals(mapZh), { timeout: 10_000 })
       .toBe(false);
     const csv = await jiyue.when.exportFile("csv");
-    expect(csv.text.startsWith("\uFEFFParcel ID,")).toBe(true);
-    expect(csv.name).toMatch(/^Jianshi-industrial-park-parcels_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.startsWith("\uFEFFData,Parcel ID,")).toBe(true);
+    expect(csv.name).toMatch(/^Jianshi-industrial-park-parcels_synthetic-sample_\d{4}-\d{2}-\d{2}\.csv$/);
     await jiyue.screenshot("main-en");
 
     await jiyue.when.toggleLanguage();

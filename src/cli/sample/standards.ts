@@ -7,14 +7,15 @@ import { ThresholdResolver } from "../../domain/standards";
 import type { MinChecked, Standards } from "../../domain/types";
 import { DEFAULT_STANDARDS } from "../../io/default-standards";
 
-const PARK_DEFAULT = "园区默认值，待园区管委会审定 (park default, to be set by the park committee)";
+/** Chinese only: the source text is printed inside Chinese reasons (an English aside read as a stray fragment). */
+const PARK_DEFAULT = "园区默认值，待园区管委会审定";
 
 export const PARK_STANDARDS: Standards = {
   name: "建始县工业园区 园区用地标准（默认值，待管委会审定）",
   edition: "park-default-2026",
   sources: {
     investmentPerMu: `投资强度 ≥ 120 万元/亩（大样榜片区 ≥ 100 万元/亩，征地拆迁尚未完成、地形条件较差）: ${PARK_DEFAULT}; 参考: 开发区土地集约利用评价 全国工业用地固定资产投入强度均值 8984 万元/公顷 (≈ 599 万元/亩)`,
-    far: "《工业项目建设用地控制指标》(国土资发〔2008〕24号) 容积率下限，按行业 (表中为 GB/T 4754-2002 代码，此处已对应为 2017 代码: 2002 的 31 非金属矿物 = 2017 的 30); 其余行业 0.8: park default",
+    far: "《工业项目建设用地控制指标》(国土资发〔2008〕24号) 容积率下限，按行业 (表中为 GB/T 4754-2002 代码，此处已对应为 2017 代码: 2002 的 31 非金属矿物 = 2017 的 30); 其余行业 0.8（园区默认值）",
     buildingCoverage: "《工业项目建设用地控制指标》(国土资发〔2008〕24号): 建筑系数 ≥ 30%",
     outputPerMu: `亩均产出 ≥ 120 万元/亩: ${PARK_DEFAULT}`,
     taxPerMu: `亩均税收 ≥ 6 万元/亩: ${PARK_DEFAULT}; 参考: 全国工业用地地均税收 679 万元/公顷 (≈ 45 万元/亩)`,

@@ -3,10 +3,16 @@ import type { StateCreator } from "zustand";
 import { todayIso } from "../clock";
 import type { AppState, ContextData, DataSlice, ParcelsDataset, StandardsInput, Targets } from "../types";
 
-/** A new dataset replaces the old; the as-of date follows its survey date unless the user set one. */
+/**
+ * A new dataset replaces the old; the as-of date follows its survey date unless the user set one.
+ * The old dataset's analysis goes with it, in the same update: the table and the map never show
+ * the previous file's parcels under the new file's name (if the new analysis fails, they show
+ * none and the status says why).
+ */
 export function setDatasetUpdater(s: AppState, dataset: ParcelsDataset): Partial<AppState> {
   const next: Partial<AppState> = {
     dataset,
+    ...(s.dataset !== null && s.dataset !== dataset ? { result: null, byId: new Map() } : {}),
     loadStatus: dataset.ok ? "idle" : "error",
     loadError: null,
     rejectedFile: dataset.ok ? null : s.rejectedFile,

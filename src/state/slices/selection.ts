@@ -12,6 +12,8 @@ export const EMPTY_FILTER: TableFilter = {
   candidateOnly: false,
   belowStandardOnly: false,
   text: "",
+  flag: null,
+  range: null,
 };
 
 /** Always a new Set (zustand compares by reference). */

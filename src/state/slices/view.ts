@@ -1,7 +1,7 @@
 /** View slice: zone focus, indicator, classification and legend labels, flag overlay. */
 import type { StateCreator } from "zustand";
 import type { Indicator } from "../../domain/fields";
-import type { AppState, Classification, ClassMethod, ViewSlice } from "../types";
+import type { AppState, Classification, ClassMethod, ContextVisibility, ViewSlice } from "../types";
 
 export const DEFAULT_CLASSIFICATION: Classification = { method: "jenks", k: 5, manualBreaks: [], labels: {} };
 export const MIN_CLASSES = 2;
@@ -17,9 +17,16 @@ function patchClassification(s: AppState, patch: Partial<Classification>): Parti
   return { classifications: { ...s.classifications, [s.indicator]: next } };
 }
 
-/** Changing the zone focus also scopes the table filter to that zone (one zone, one list). */
+/**
+ * Changing the zone focus also scopes the table filter to that zone (one zone, one list). Every
+ * press asks the map to frame the zone, also when it is focused already (after zooming in).
+ */
 export function setZoneFocusUpdater(s: AppState, zone: "all" | string): Partial<AppState> {
-  return { zoneFocus: zone, filter: { ...s.filter, zone: zone === "all" ? null : zone } };
+  return {
+    zoneFocus: zone,
+    filter: { ...s.filter, zone: zone === "all" ? null : zone },
+    frameRequest: { zone, seq: (s.frameRequest?.seq ?? 0) + 1 },
+  };
 }
 
 export function setClassMethodUpdater(s: AppState, method: ClassMethod): Partial<AppState> {
@@ -64,7 +71,9 @@ export const initialView = {
   indicator: "landUse" as Indicator,
   classifications: {} as Partial<Record<Indicator, Classification>>,
   flagsVisible: true,
+  contextVisible: { roads: true, facilities: true, zones: true, centralUrbanArea: true } as ContextVisibility,
   zoomRequest: null as ViewSlice["zoomRequest"],
+  frameRequest: null as ViewSlice["frameRequest"],
 } satisfies Partial<ViewSlice>;
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
@@ -77,5 +86,11 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setManualBreaks: (breaks) => set((s) => setManualBreaksUpdater(s, breaks)),
   setLegendLabel: (index, label) => set((s) => setLegendLabelUpdater(s, index, label)),
   setFlagsVisible: (flagsVisible) => set({ flagsVisible }),
+  setContextVisible: (layer, visible) =>
+    set((s) =>
+      s.contextVisible[layer] === visible
+        ? {}
+        : { contextVisible: { ...s.contextVisible, [layer]: visible } },
+    ),
   requestZoom: (ids) => set((s) => requestZoomUpdater(s, ids)),
 });

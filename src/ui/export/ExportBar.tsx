@@ -1,15 +1,19 @@
 /**
  * The export bar: CSV and GeoJSON of all parcels or the current table filter (through the same
- * writers as the CLI, CSV headers in the UI language), and the current map view as PNG.
+ * writers as the CLI, CSV headers and values in the UI language), and the current map view as
+ * PNG. A synthetic dataset's exports are marked: file names, the CSV's first column, the
+ * GeoJSON's `jiyue` member, a notice drawn on the PNG.
  * data-testids: `export.scope`, `export.csv`, `export.geojson`, `export.png`, `export.status`.
  */
 import { useState } from "react";
+import { EXPORT_TEXT } from "../../i18n/exports";
 import type { Lang } from "../../i18n/lang";
 import type { MapControllerApi } from "../../map/api";
 import { isFilterActive, selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import { downloadBlob } from "./download";
 import { type ExportScope, exportFileName, exportParts, MIME, scopedResult } from "./exportFiles";
+import { stampPng } from "./stampPng";
 import "./export.css";
 
 const TEXT = {
@@ -26,6 +30,8 @@ const TEXT = {
   noMap: { zh: "地图尚未就绪", en: "The map is not ready yet" },
 } satisfies Record<string, Record<Lang, string>>;
 
+type StatusKey = "saved" | "savedPng" | "failed" | "noMap";
+
 const fillIn = (s: string, p: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (m, k) => String(p[k] ?? m));
 
@@ -38,11 +44,16 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
   const lang = useAppStore((s) => s.lang);
   const asOf = useAppStore((s) => s.result?.asOf ?? s.asOf);
   const hasResult = useAppStore((s) => s.result !== null);
+  // The sample data (or any dataset marked synthetic) is marked in every export.
+  const synthetic = useAppStore((s) => s.dataset?.synthetic ?? false);
   const filterActive = useAppStore((s) => isFilterActive(s.filter));
   const filteredCount = useAppStore((s) => selectRows(s).length);
   const total = useAppStore((s) => s.result?.parcels.length ?? 0);
   const [scope, setScope] = useState<ExportScope>("all");
-  const [status, setStatus] = useState<string>("");
+  // The status as a message key and its values, so it follows a language switch.
+  const [status, setStatus] = useState<{ key: StatusKey; params: Record<string, string | number> } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
@@ -52,27 +63,28 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
     if (!s.result) return;
     try {
       const result = scopedResult(s.result, effectiveScope, selectRows(s));
-      const file = exportFileName(format, lang, result.asOf, effectiveScope);
-      downloadBlob(new Blob(exportParts(result, format, lang), { type: MIME[format] }), file);
-      setStatus(fillIn(TEXT.saved[lang], { file, n: result.parcels.length }));
+      const file = exportFileName(format, lang, result.asOf, effectiveScope, synthetic);
+      downloadBlob(new Blob(exportParts(result, format, lang, synthetic), { type: MIME[format] }), file);
+      setStatus({ key: "saved", params: { file, n: result.parcels.length } });
     } catch (e) {
-      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+      setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     }
   };
 
   const exportPng = async () => {
     if (!map) {
-      setStatus(TEXT.noMap[lang]);
+      setStatus({ key: "noMap", params: {} });
       return;
     }
     setBusy(true);
     try {
-      const blob = await map.exportPng();
-      const file = exportFileName("png", lang, asOf);
+      const png = await map.exportPng();
+      const blob = synthetic ? await stampPng(png, EXPORT_TEXT.syntheticImage[lang]) : png;
+      const file = exportFileName("png", lang, asOf, "all", synthetic);
       downloadBlob(blob, file);
-      setStatus(fillIn(TEXT.savedPng[lang], { file }));
+      setStatus({ key: "savedPng", params: { file } });
     } catch (e) {
-      setStatus(fillIn(TEXT.failed[lang], { error: e instanceof Error ? e.message : String(e) }));
+      setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     } finally {
       setBusy(false);
     }
@@ -108,7 +120,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
         {TEXT.png[lang]}
       </button>
       <output className="xb-status" data-testid="export.status" aria-live="polite">
-        {status}
+        {status ? fillIn(TEXT[status.key][lang], status.params) : ""}
       </output>
     </section>
   );

@@ -5,6 +5,7 @@
  * `tests/unit/ui/export-files.test.ts`; the browser download is `download.ts`.
  */
 import type { AnalysedParcel, AnalysisResult } from "../../domain/types";
+import { csvSyntheticMark, EXPORT_TEXT, editedFieldsOptions, geoJsonSyntheticMark } from "../../i18n/exports";
 import type { Lang } from "../../i18n/lang";
 import { csvChunks } from "../../io/csv-write";
 import { geoJsonChunks } from "../../io/geojson-write";
@@ -30,16 +31,19 @@ const FILTERED: Record<Lang, string> = { zh: "筛选", en: "filtered" };
 
 /**
  * The download file name, e.g. `建始工业园区地块_2026-06-30.csv`, `建始工业园区地块_筛选_2026-06-30.geojson`,
- * `Jianshi-industrial-park-map_2026-06-30.png`.
+ * `Jianshi-industrial-park-map_2026-06-30.png`; a synthetic dataset's files say so
+ * (`建始工业园区地块_合成示例_2026-06-30.csv`), so the name alone gives it away.
  */
 export function exportFileName(
   format: ExportFormat,
   lang: Lang,
   asOf: string,
   scope: ExportScope = "all",
+  synthetic = false,
 ): string {
   const base = BASE[format === "png" ? "map" : "parcels"][lang];
   const parts = [base];
+  if (synthetic) parts.push(EXPORT_TEXT.syntheticFile[lang]);
   if (scope === "filter" && format !== "png") parts.push(FILTERED[lang]);
   parts.push(asOf);
   return `${parts.join("_")}.${format}`;
@@ -52,14 +56,40 @@ export const MIME: Record<ExportFormat, string> = {
 };
 
 /**
- * The parts of a CSV (headers in `lang`) or GeoJSON export, as the writers yield them: handed
- * to `new Blob(parts)` so a 100,000-parcel export never becomes one several-hundred-MB string.
+ * The parts of a CSV (headers and values in `lang`) or GeoJSON export, as the writers yield them:
+ * handed to `new Blob(parts)` so a 100,000-parcel export never becomes one several-hundred-MB
+ * string. A synthetic dataset's export is marked (the CSV's first column, the GeoJSON's `jiyue`).
  */
-export function exportParts(result: AnalysisResult, format: "csv" | "geojson", lang: Lang): string[] {
-  return format === "csv" ? [...csvChunks(result, { lang })] : [...geoJsonChunks(result)];
+export function exportParts(
+  result: AnalysisResult,
+  format: "csv" | "geojson",
+  lang: Lang,
+  synthetic = false,
+): string[] {
+  // Parcels edited in the app: their edited fields are listed (the values are the edited ones).
+  const edited = editedFieldsOptions(result, lang);
+  if (format === "csv")
+    return [
+      ...csvChunks(result, {
+        lang,
+        ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}),
+        ...edited.csv,
+      }),
+    ];
+  return [
+    ...geoJsonChunks(result, {
+      ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
+      ...edited.geojson,
+    }),
+  ];
 }
 
 /** The whole text of an export (tests and small exports). */
-export function exportText(result: AnalysisResult, format: "csv" | "geojson", lang: Lang): string {
-  return exportParts(result, format, lang).join("");
+export function exportText(
+  result: AnalysisResult,
+  format: "csv" | "geojson",
+  lang: Lang,
+  synthetic = false,
+): string {
+  return exportParts(result, format, lang, synthetic).join("");
 }

@@ -3,6 +3,8 @@
  * map both ways through the store's selection (a row click selects; a map click scrolls the row
  * into view). Virtualised, so 10,000 rows stay smooth: only the visible rows are in the DOM, rows
  * are memoised, and no row subscribes to the store (the table passes each row what it needs).
+ * Columns are as wide as their content (`widths.ts`), the grid scrolls sideways with the id column
+ * kept in view, and the user chooses the columns shown (a persisted setting).
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
@@ -15,13 +17,27 @@ import {
   useRef,
   useState,
 } from "react";
+import { currentValue, type EditedValues, originalValue } from "../../domain/edits";
+import { fieldInfo } from "../../domain/fields";
 import type { AnalysedParcel } from "../../domain/types";
+import { editText } from "../../i18n/edits";
 import { selectRows } from "../../state/selectors";
-import { useAppStore } from "../../state/store";
-import { type CellContext, columnOf, headerLabel, TABLE_COLUMNS } from "./columns";
+import { selectEditedValues } from "../../state/slices/history";
+import { type AppState, useAppStore } from "../../state/store";
+import { CellEditor } from "../edit/CellEditor";
+import {
+  type CellContext,
+  columnOf,
+  formatNumber,
+  headerLabel,
+  TABLE_COLUMNS,
+  type TableColumn,
+} from "./columns";
 import { nextSort, type SortState, sortRows } from "./sort";
+import { ALWAYS_SHOWN, EmptyTable, FilterChips } from "./TableExtras";
 import { TableFilters } from "./TableFilters";
 import { useZoneName } from "./useZoneName";
+import { canvasMeasurer, columnWidths, type MeasureText } from "./widths";
 import "./table.css";
 
 /**
@@ -29,18 +45,51 @@ import "./table.css";
  * has two lines, the label and then the unit. The projector theme has larger type.
  */
 const HEIGHTS = { default: { row: 28, head: 40 }, projector: { row: 36, head: 52 } } as const;
-const TOTAL_WIDTH = TABLE_COLUMNS.reduce((s, c) => s + c.width, 0);
+/** The table's font sizes per theme (app.css `--fs`, `--fs-small`), for sizing columns to content. */
+const FONT_PX = { default: { cell: 13, small: 12 }, projector: { cell: 17, small: 15 } } as const;
+
+const EMPTY_PARCELS: AnalysedParcel[] = [];
+
+let measurer: MeasureText | null = null;
+/** One canvas measurer with the app's font family (app.css `--font`). */
+function measureText(): MeasureText {
+  if (!measurer) {
+    const family =
+      typeof getComputedStyle === "function"
+        ? getComputedStyle(document.documentElement).getPropertyValue("--font").trim()
+        : "";
+    measurer = canvasMeasurer(family || "sans-serif");
+  }
+  return measurer;
+}
 
 interface RowProps {
+  columns: readonly TableColumn[];
   parcel: AnalysedParcel;
   index: number;
   selected: boolean;
   ctx: CellContext;
   onSelect: (id: string, how: "replace" | "toggle") => void;
   onZoom: (id: string) => void;
+  /** The values the current edits give (the editable cells show them at once). */
+  editedValues: EditedValues;
+  /** A refused value's message (shown in the toolbar), or `null`. */
+  onEditMessage: (message: string | null) => void;
+  commitEdits: AppState["commitEdits"];
 }
 
-const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }: RowProps) {
+const Row = memo(function Row({
+  columns,
+  parcel,
+  index,
+  selected,
+  ctx,
+  onSelect,
+  onZoom,
+  editedValues,
+  onEditMessage,
+  commitEdits,
+}: RowProps) {
   const id = parcel.input.id;
   const flagged = parcel.computed.reallocationCandidate;
   return (
@@ -51,9 +100,45 @@ const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }
       data-id={id}
       className={`pt-row${selected ? " pt-row--selected" : ""}${flagged ? " pt-row--flagged" : ""}${index % 2 ? " pt-row--odd" : ""}`}
       onClick={(e) => onSelect(id, e.ctrlKey || e.metaKey ? "toggle" : "replace")}
+      // A double click zooms to the parcel: it must not also select the cell's text.
+      onMouseDown={(e) => {
+        if (e.detail > 1) e.preventDefault();
+      }}
       onDoubleClick={() => onZoom(id)}
     >
-      {TABLE_COLUMNS.map((c) => {
+      {columns.map((c) => {
+        if (c.input) {
+          const info = fieldInfo(c.input);
+          if (info) {
+            const value = currentValue(parcel, c.input, editedValues);
+            const original = originalValue(parcel, c.input);
+            const originalText =
+              typeof original === "number"
+                ? formatNumber(original, 2, ctx.lang)
+                : original === null
+                  ? editText("noValue", ctx.lang)
+                  : String(original);
+            return (
+              <td
+                key={c.field}
+                className={`pt-cell pt-cell--num pt-cell--edit${value !== original ? " pt-cell--edited" : ""}`}
+              >
+                <CellEditor
+                  parcelId={id}
+                  field={info}
+                  value={value}
+                  original={original}
+                  originalText={originalText}
+                  label={editText("cellLabel", ctx.lang, { field: info[ctx.lang], id })}
+                  lang={ctx.lang}
+                  commitEdits={commitEdits}
+                  onMessage={onEditMessage}
+                  testid={`table.edit.${id}.${c.field}`}
+                />
+              </td>
+            );
+          }
+        }
         const text = c.text(parcel, ctx);
         return (
           <td key={c.field} className={`pt-cell${c.numeric ? " pt-cell--num" : ""}`} title={text}>
@@ -67,9 +152,12 @@ const Row = memo(function Row({ parcel, index, selected, ctx, onSelect, onZoom }
 
 export function ParcelTable() {
   const rows = useAppStore(selectRows);
-  const total = useAppStore((s) => s.result?.parcels.length ?? 0);
+  const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY_PARCELS);
+  const total = parcels.length;
+  const hiddenColumns = useAppStore((s) => s.hiddenColumns);
   const lang = useAppStore((s) => s.lang);
   const unit = useAppStore((s) => s.unit);
+  const scoreScale = useAppStore((s) => s.result?.efficiencyScale);
   const selectedIds = useAppStore((s) => s.selectedIds);
   const select = useAppStore((s) => s.select);
   const requestZoom = useAppStore((s) => s.requestZoom);
@@ -78,8 +166,22 @@ export function ParcelTable() {
   const { row: ROW_HEIGHT, head: HEADER_HEIGHT } = HEIGHTS[theme];
   const zoneName = useZoneName();
   const [sort, setSort] = useState<SortState | null>(null);
+  const editedValues = useAppStore(selectEditedValues);
+  const commitEdits = useAppStore((s) => s.commitEdits);
+  const [editMessage, setEditMessage] = useState<string | null>(null);
 
   const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
+  const columns = useMemo(
+    () => TABLE_COLUMNS.filter((c) => c.field === ALWAYS_SHOWN || !hiddenColumns.includes(c.field)),
+    [hiddenColumns],
+  );
+  // Sized on all parcels (not the filtered rows), so the columns do not jump while filtering.
+  const widths = useMemo(() => {
+    const font = FONT_PX[theme];
+    const headers = columns.map((c) => headerLabel(c.field, lang, unit));
+    return columnWidths(columns, headers, parcels, ctx, measureText(), font.cell, font.small);
+  }, [columns, parcels, ctx, lang, unit, theme]);
+  const totalWidth = widths.reduce((s, w) => s + w, 0);
 
   const sorted = useMemo(() => {
     const col = sort ? columnOf(sort.field) : undefined;
@@ -141,6 +243,9 @@ export function ParcelTable() {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed into an editable cell are the cell's (arrows move the caret, Enter commits).
+    const target = e.target as HTMLElement;
+    if (target.tagName === "INPUT" || target.tagName === "SELECT") return;
     if (sorted.length === 0) return;
     const current = selectedIds.size > 0 ? indexById.get([...selectedIds].at(-1) as string) : undefined;
     let next: number | undefined;
@@ -185,6 +290,12 @@ export function ParcelTable() {
     >
       <div className="pt-toolbar">
         <TableFilters />
+        {editMessage ? (
+          <span className="pt-edit-msg" role="alert" data-testid="table.editMessage">
+            {editMessage}
+          </span>
+        ) : null}
+        <FilterChips />
         <output className="pt-count" data-testid="table.count" aria-live="polite">
           {countText}
         </output>
@@ -200,17 +311,17 @@ export function ParcelTable() {
           aria-rowcount={sorted.length + 1}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          style={{ width: TOTAL_WIDTH }}
+          style={{ width: totalWidth }}
         >
           <colgroup>
-            {TABLE_COLUMNS.map((c) => (
-              <col key={c.field} style={{ width: c.width }} />
+            {columns.map((c, i) => (
+              <col key={c.field} style={{ width: widths[i] }} />
             ))}
           </colgroup>
           <thead>
             <tr>
-              {TABLE_COLUMNS.map((c) => {
-                const h = headerLabel(c.field, lang, unit);
+              {columns.map((c) => {
+                const h = headerLabel(c.field, lang, unit, scoreScale);
                 const active = sort?.field === c.field ? sort.dir : null;
                 return (
                   <th
@@ -222,7 +333,13 @@ export function ParcelTable() {
                     <button
                       type="button"
                       data-testid={`table.header.${c.field}`}
-                      title={h.unit ? `${h.label} (${h.unit})` : h.label}
+                      title={
+                        h.hint
+                          ? `${h.label}${lang === "zh" ? "：" : ": "}${h.hint}`
+                          : h.unit
+                            ? `${h.label} (${h.unit})`
+                            : h.label
+                      }
                       onClick={() => setSort((s) => nextSort(s, c.field))}
                     >
                       <span className="pt-th-line">
@@ -246,29 +363,23 @@ export function ParcelTable() {
               return (
                 <Row
                   key={v.key}
+                  columns={columns}
                   parcel={p}
                   index={v.index}
                   selected={selectedIds.has(p.input.id)}
                   ctx={ctx}
                   onSelect={onSelect}
                   onZoom={onZoom}
+                  editedValues={editedValues}
+                  onEditMessage={setEditMessage}
+                  commitEdits={commitEdits}
                 />
               );
             })}
             {padBottom > 0 && <tr aria-hidden className="pt-spacer" style={{ height: padBottom }} />}
           </tbody>
         </table>
-        {sorted.length === 0 && (
-          <p className="pt-empty">
-            {total === 0
-              ? t
-                ? "暂无数据"
-                : "No data"
-              : t
-                ? "没有符合筛选条件的地块"
-                : "No parcel matches the filter"}
-          </p>
-        )}
+        {sorted.length === 0 && <EmptyTable parcels={parcels} />}
       </div>
     </section>
   );

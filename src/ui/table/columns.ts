@@ -5,8 +5,9 @@
  * Per-land indicators are stored in 万元/亩; with the unit setting `ha` they are shown (and sorted,
  * which gives the same order) in 万元/公顷 (×15). Values are rounded for display only.
  */
-import { fieldInfo } from "../../domain/fields";
-import { landUseGroup } from "../../domain/landuse";
+import type { ParcelInputKey } from "../../domain/edits";
+import { efficiencyScaleText, fieldInfo } from "../../domain/fields";
+import { landUseName } from "../../domain/landuse";
 import type { AnalysedParcel } from "../../domain/types";
 import { MU_PER_HA } from "../../domain/units";
 import type { Lang } from "../../i18n/lang";
@@ -17,7 +18,6 @@ import {
   IDLE_STATUS_LABELS,
   INDUSTRY_CLUSTER_LABELS,
   labelOf,
-  landUseGroupLabel,
 } from "./labels";
 import type { SortValue } from "./sort";
 
@@ -39,6 +39,8 @@ export interface TableColumn {
   width: number;
   sortValue: (p: AnalysedParcel, ctx: CellContext) => SortValue;
   text: (p: AnalysedParcel, ctx: CellContext) => string;
+  /** A numeric input figure: its cells are editable (`FieldEditor`). */
+  input?: ParcelInputKey;
 }
 
 const nf = new Map<string, Intl.NumberFormat>();
@@ -89,6 +91,21 @@ function perLandColumn(field: "investmentPerMu" | "outputPerMu" | "taxPerMu", wi
   };
 }
 
+/** A numeric input figure of the parcel (万元 …), editable in its cell. */
+function inputNumberColumn(
+  field: "fixedInvestment" | "outputValue" | "taxRevenue",
+  width: number,
+): TableColumn {
+  return {
+    field,
+    numeric: true,
+    width,
+    input: field,
+    sortValue: (p) => p.input[field] ?? null,
+    text: (p, ctx) => formatNumber(p.input[field], 2, ctx.lang),
+  };
+}
+
 /** Sort key of the flags column: candidates first, then below standard, then unflagged. */
 function flagRank(p: AnalysedParcel): number {
   return (p.computed.reallocationCandidate ? 2 : 0) + (p.computed.standardsFailed.length > 0 ? 1 : 0);
@@ -117,9 +134,7 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     width: 132,
     sortValue: (p) => str(p.input.landUse),
     text: (p, ctx) =>
-      p.input.landUse
-        ? `${landUseGroupLabel(landUseGroup(p.input.landUse), ctx.lang)} ${p.input.landUse}`
-        : NULL_TEXT,
+      p.input.landUse ? `${landUseName(p.input.landUse, ctx.lang)} ${p.input.landUse}` : NULL_TEXT,
   },
   textColumn("enterprise", 170, (p) => p.input.enterprise),
   {
@@ -140,6 +155,7 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     sortValue: (p) => p.computed.areaMu,
     text: (p, ctx) => formatNumber(p.computed.areaMu, 2, ctx.lang),
   },
+  inputNumberColumn("fixedInvestment", 112),
   perLandColumn("investmentPerMu", 112),
   {
     field: "far",
@@ -148,7 +164,9 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
     sortValue: (p) => p.computed.far,
     text: (p, ctx) => formatNumber(p.computed.far, 2, ctx.lang),
   },
+  inputNumberColumn("outputValue", 104),
   perLandColumn("outputPerMu", 112),
+  inputNumberColumn("taxRevenue", 96),
   perLandColumn("taxPerMu", 104),
   {
     field: "idleStatus",
@@ -185,12 +203,16 @@ const IDLE_ORDER: Record<string, number> = {
   "idle-2y": 4,
 };
 
-/** Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`. */
+/**
+ * Header label of a column, e.g. `投资强度 (万元/亩)`, `Tax per mu (10k yuan/ha)`; the efficiency
+ * score's column carries its scale as a `hint` for the tooltip (`scoreScale`, the result's).
+ */
 export function headerLabel(
   field: string,
   lang: Lang,
   unit: "mu" | "ha",
-): { label: string; unit: string | null } {
+  scoreScale?: number,
+): { label: string; unit: string | null; hint?: string } {
   if (field === "flags") return { label: lang === "zh" ? "标记" : "Flags", unit: null };
   const info = fieldInfo(field);
   if (!info) return { label: field, unit: null };
@@ -199,7 +221,11 @@ export function headerLabel(
   if (field === "far") label = lang === "zh" ? "容积率" : "FAR";
   if (field === "investmentPerMu" && lang === "en") label = "Investment";
   const u =
-    info.unit === "wan-yuan-per-mu" || info.unit === "mu" ? unitLabel(info.unit, lang, unit) : undefined;
+    info.unit === "wan-yuan-per-mu" || info.unit === "mu" || (!info.computed && info.unit !== "none")
+      ? unitLabel(info.unit, lang, unit)
+      : undefined;
+  if (field === "efficiencyScore" && scoreScale !== undefined)
+    return { label, unit: u ?? null, hint: efficiencyScaleText(scoreScale, lang) };
   return { label, unit: u ?? null };
 }
 

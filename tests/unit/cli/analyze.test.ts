@@ -87,11 +87,17 @@ describe("analyze: success", () => {
     expect(zh.lines).toContain(
       "提示：数据集注明为合成示例数据，输出中已标注（CSV 首列“数据性质”，GeoJSON 顶层 jiyue 成员）",
     );
+  });
+
+  it("an English CSV writes English labels; the GeoJSON of a synthetic dataset has the jiyue member", () => {
+    const fixture = `${FIX}/write/excel/in.geojson`;
     const en = cli(fixture, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30");
     expect(en.stdout.split("\r\n")[1]).toContain(",Huangtukan,Urban housing 0701,Supplied,");
     const gj = JSON.parse(cli(fixture, "--lang", "en", "--as-of", "2026-06-30").stdout);
     expect(gj.jiyue).toEqual({ synthetic: true, notice: expect.stringMatching(/^Synthetic sample data/) });
-    // A dataset not marked synthetic carries no mark.
+  });
+
+  it("a dataset not marked synthetic carries no mark", () => {
     const real = cli(`${FIX}/read/single-feature/in.geojson`, "--format", "csv");
     expect(real.stdout.startsWith("\uFEFF宗地编号,")).toBe(true);
     expect(JSON.parse(cli(`${FIX}/read/single-feature/in.geojson`).stdout).jiyue).toBeUndefined();

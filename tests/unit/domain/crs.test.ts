@@ -20,9 +20,10 @@ const WKT2_4546 =
   'PROJCRS["CGCS2000 / 3-degree Gauss-Kruger CM 111E",BASEGEOGCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],ID["EPSG",4490]],CONVERSION["3-degree Gauss-Kruger CM 111E",METHOD["Transverse Mercator",ID["EPSG",9807]],PARAMETER["Latitude of natural origin",0,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8801]],PARAMETER["Longitude of natural origin",111,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8802]],PARAMETER["Scale factor at natural origin",1,SCALEUNIT["unity",1],ID["EPSG",8805]],PARAMETER["False easting",500000,LENGTHUNIT["metre",1],ID["EPSG",8806]],PARAMETER["False northing",0,LENGTHUNIT["metre",1],ID["EPSG",8807]]],CS[Cartesian,2],AXIS["northing (X)",north,ORDER[1],LENGTHUNIT["metre",1]],AXIS["easting (Y)",east,ORDER[2],LENGTHUNIT["metre",1]],ID["EPSG",4546]]';
 
 describe("CGCS2000 3-degree zones", () => {
-  it("knows all 42 zone CRSs plus EPSG:4490 and EPSG:4326", () => {
+  it("knows all 42 zone CRSs plus EPSG:4490, EPSG:4326 and Web Mercator EPSG:3857", () => {
     const codes = knownCrsCodes();
-    expect(codes).toHaveLength(44);
+    expect(codes).toHaveLength(45);
+    expect(codes).toContain("EPSG:3857");
     for (let n = 4513; n <= 4554; n++) expect(codes).toContain(`EPSG:${n}`);
   });
 

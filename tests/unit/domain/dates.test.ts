@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   addYears,
+  asOfWarning,
   compareIsoDates,
   dayNumber,
   daysBetween,
+  earliestDate,
   isIsoDate,
   isOnOrAfter,
   isOnOrBefore,
   isoDateAt,
+  isUsableAsOf,
   parseIsoDate,
 } from "../../../src/domain/dates";
 
@@ -92,5 +95,32 @@ describe("isoDateAt", () => {
   it("honours another offset", () => {
     expect(isoDateAt(Date.UTC(2024, 1, 29, 23, 0), 0)).toBe("2024-02-29");
     expect(isoDateAt(Date.UTC(2024, 1, 29, 23, 0), 60)).toBe("2024-03-01");
+  });
+});
+
+describe("as-of date checks", () => {
+  it("isUsableAsOf: a real date from 1900 on; the years a digit-by-digit typing passes are not", () => {
+    for (const s of ["0002-06-30", "0020-06-30", "0202-06-30", "1899-12-31", "2026-02-30", "", "2026-6-30"])
+      expect(isUsableAsOf(s)).toBe(false);
+    for (const s of ["1900-01-01", "2026-06-30", "9999-12-31"]) expect(isUsableAsOf(s)).toBe(true);
+  });
+
+  it("earliestDate skips missing and invalid dates", () => {
+    expect(earliestDate(["2020-01-02", undefined, "2019-12-31", "2019-02-30", null])).toBe("2019-12-31");
+    expect(earliestDate([undefined])).toBeNull();
+  });
+
+  it("asOfWarning: before the earliest date, after today, boundaries inclusive of both", () => {
+    expect(asOfWarning("2015-02-28", "2015-03-01", "2026-06-30")).toEqual({
+      kind: "before-data",
+      earliest: "2015-03-01",
+    });
+    expect(asOfWarning("2015-03-01", "2015-03-01", "2026-06-30")).toBeNull();
+    expect(asOfWarning("2026-06-30", "2015-03-01", "2026-06-30")).toBeNull();
+    expect(asOfWarning("2026-07-01", "2015-03-01", "2026-06-30")).toEqual({
+      kind: "future",
+      today: "2026-06-30",
+    });
+    expect(asOfWarning("1990-01-01", null, "2026-06-30")).toBeNull();
   });
 });

@@ -15,11 +15,27 @@ import { fixtureDirs, loadFixture, ROOT } from "./fixture-helpers";
 const LANGS = ["zh", "en"] as const;
 
 describe("formatReason", () => {
-  it("the brief's idle-2y sentence, in both languages", () => {
+  it("the idle-2y sentence states the facts; recovery is its own sentence, with may (可)", () => {
     const r = { code: "idle-2y", params: { agreedStartDate: "2024-06-30", asOf: "2026-06-30", years: 2 } };
-    expect(formatReason(r, "zh")).toBe("约定动工日期 2024-06-30，截至 2026-06-30 已满两年未动工，可无偿收回");
+    expect(formatReason(r, "zh")).toBe(
+      "约定动工日期 2024-06-30，截至 2026-06-30 已满两年未动工，构成闲置土地",
+    );
     expect(formatReason(r, "en")).toBe(
-      "Agreed start 2024-06-30; not started two full years later (as of 2026-06-30): land may be recovered without compensation",
+      "Agreed start 2024-06-30; not started two full years later (as of 2026-06-30): idle land",
+    );
+    const rec = { code: "idle-recovery", params: {} };
+    expect(formatReason(rec, "zh")).toBe("可无偿收回国有建设用地使用权（53号令第十四条）");
+    expect(formatReason(rec, "en")).toContain("may be recovered without compensation");
+  });
+
+  it("the idle fee sentence names the rate and, for idle-1y, the day recovery may follow", () => {
+    const r = { code: "idle-fee", params: { status: "idle-1y", feeRate: 0.2, recoveryFrom: "2026-06-30" } };
+    expect(formatReason(r, "zh")).toBe(
+      "可按出让价款的 20% 征收土地闲置费（53号令第十四条）；至 2026-06-30 满两年仍未动工的，可无偿收回",
+    );
+    const h = { code: "idle-fee", params: { status: "idle-halted", feeRate: 0.2 } };
+    expect(formatReason(h, "en")).toBe(
+      "An idle land fee of 20% of the land price may be charged (Order No. 53, art. 14)",
     );
   });
 
@@ -51,16 +67,15 @@ describe("formatReason", () => {
     );
   });
 
-  it("a government-caused delay says not chargeable; for idle-2y, no recovery without compensation", () => {
-    expect(formatReason({ code: "government-cause", params: { status: "idle-1y" } }, "zh")).toBe(
-      "因政府原因造成，不征收土地闲置费",
-    );
-    expect(formatReason({ code: "government-cause", params: { status: "idle-halted" } }, "en")).toContain(
-      "not chargeable",
-    );
-    expect(formatReason({ code: "government-cause", params: { status: "idle-2y" } }, "zh")).toContain(
-      "不适用无偿收回",
-    );
+  it("a government-caused delay: no fee, no recovery without compensation, disposal may be agreed (art. 8)", () => {
+    for (const status of ["overdue", "idle-1y", "idle-2y", "idle-halted"]) {
+      const zh = formatReason({ code: "government-cause", params: { status } }, "zh");
+      expect(zh).toContain("不征收土地闲置费，不适用无偿收回；可与土地使用权人协商");
+      expect(zh).toContain("协议有偿收回");
+      const en = formatReason({ code: "government-cause", params: { status } }, "en");
+      expect(en).toContain("no idle land fee is charged and recovery without compensation does not apply");
+      expect(en).toContain("disposal may be agreed with the land user");
+    }
   });
 
   it("a parcel just under the minimum area is not shown as equal to it", () => {
@@ -164,6 +179,17 @@ describe("formatCheck", () => {
         "zh",
       ),
     ).toBe("容积率无法计算，未评估（下限 1.2，标准地合同约定（约定容积率））");
+  });
+
+  it("the source text is a citation after the applied threshold, never the rule", () => {
+    const stale = "投资强度 ≥ 200 万元/亩（旧版）";
+    const c = check({ indicator: "investmentPerMu", threshold: 120, value: 100, source: stale });
+    expect(formatCheck(c, "zh")).toBe(
+      "投资强度 100 万元/亩，低于下限 120 万元/亩（园区默认标准；依据：投资强度 ≥ 200 万元/亩（旧版））",
+    );
+    expect(formatCheck(c, "en")).toBe(
+      "Investment intensity 100 10k yuan/mu is below the minimum 120 10k yuan/mu (park default; source: 投资强度 ≥ 200 万元/亩（旧版）)",
+    );
   });
 
   it("failed list and labels", () => {

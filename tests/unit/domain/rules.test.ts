@@ -45,14 +45,32 @@ describe("idle: anniversaries (as-of ≥ agreed start + N years)", () => {
     expect(r.fee).toBe(fee);
   });
 
-  it("the idle-2y reason carries the dates as data", () => {
+  it("the idle-2y reason carries the dates as data, and recovery as a reason of its own", () => {
     const r = idleStatus(notStarted("2024-06-30"), 10000, "2026-06-30", 0.2);
     expect(r.reasons).toEqual([
       {
         code: "idle-2y",
         params: { agreedStartDate: "2024-06-30", asOf: "2026-06-30", years: 2, since: "2026-06-30" },
       },
+      { code: "idle-recovery", params: {} },
     ]);
+  });
+
+  it("idle-1y says the fee may be charged, with the rate and the day recovery may follow", () => {
+    const r = idleStatus(notStarted("2024-06-30"), 10000, "2025-06-30", 0.2);
+    expect(r.reasons.map((x) => x.code)).toEqual(["idle-1y", "idle-fee"]);
+    expect(r.reasons[1]!.params).toEqual({ status: "idle-1y", feeRate: 0.2, recoveryFrom: "2026-06-30" });
+  });
+
+  it("a government-caused delay has no fee or recovery reason at any duration, only government-cause", () => {
+    for (const asOf of ["2025-06-29", "2025-06-30", "2026-06-30", "2030-06-30"]) {
+      const r = idleStatus({ ...notStarted("2024-06-30"), governmentCause: true }, 10000, asOf, 0.2);
+      const codes = r.reasons.map((x) => x.code);
+      expect(codes).not.toContain("idle-fee");
+      expect(codes).not.toContain("idle-recovery");
+      expect(codes).toContain("government-cause");
+      if (r.status !== "idle-2y" && r.status !== "overdue") expect(r.fee).toBe(0);
+    }
   });
 
   it("a not-started parcel without an agreed start date is none, and says why", () => {

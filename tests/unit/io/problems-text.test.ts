@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, PROBLEM_TEXT } from "../../../src/i18n/problems";
+import { BROWSER_PROBLEM_TEXT, formatProblem, PROBLEM_TEXT } from "../../../src/i18n/problems";
 import type { Problem } from "../../../src/io/types";
 
 const p: Problem = {
@@ -42,7 +42,7 @@ describe("formatProblem", () => {
         },
         "en",
       ),
-    ).toBe("a.geojson: not valid JSON (line 3, column 7: x)");
+    ).toBe("a.geojson: not valid JSON (line 3, column 7: syntax error)");
   });
 
   it("every template has both languages and no unfilled placeholder for its params", () => {
@@ -69,6 +69,74 @@ describe("formatProblem for JSON errors without a position", () => {
       file: "a.json",
       params: { message: "Unexpected end of JSON input", line: null, column: null, position: null },
     } as const;
-    expect(formatProblem(p, "zh")).toBe("a.json：不是有效的 JSON（Unexpected end of JSON input）");
+    expect(formatProblem(p, "zh")).toBe("a.json：不是有效的 JSON（文件意外结束（缺少结尾的括号或引号））");
+  });
+});
+
+describe("JSON syntax errors in the user's language", () => {
+  const v8 = (text: string): string => {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("parsed");
+  };
+  const at = (message: string, lang: "zh" | "en") =>
+    formatProblem(
+      { severity: "error", code: "not-json", file: "s.json", params: { message, line: 1, column: 14 } },
+      lang,
+    );
+
+  it("the engine's English message becomes a Chinese sentence, with line and column", () => {
+    expect(at(v8('{"name": "x" "b": 1}'), "zh")).toBe(
+      "s.json：不是有效的 JSON（第 1 行第 14 列：属性值之后应为逗号「,」或右花括号「}」）",
+    );
+    expect(at(v8('{"a" 1}'), "zh")).toContain("属性名之后应为冒号「:」");
+    expect(at(v8("{'a': 1}"), "zh")).toContain("此处应为用双引号括起的属性名");
+    expect(at(v8("[1, 2"), "zh")).toContain("数组元素之后应为逗号");
+    expect(at(v8("{} x"), "zh")).toContain("多余的字符");
+  });
+
+  it("no parser text reaches the user in either language (it quotes the file, control characters included)", () => {
+    for (const text of ['{"a": tru}', "\u0001", '{"a": "\u0001"}', '{"a": -}']) {
+      const message = v8(text);
+      for (const lang of ["zh", "en"] as const) {
+        const out = at(message, lang);
+        expect(out, message).not.toContain(message);
+        expect(out).not.toMatch(/JSON at position|is not valid JSON/);
+        expect([...out].some((c) => (c.codePointAt(0) ?? 0) < 0x20)).toBe(false);
+      }
+    }
+    expect(at(v8('{"a": tru}'), "en")).toBe(
+      "s.json: not valid JSON (line 1, column 14: a character that does not belong here)",
+    );
+  });
+});
+
+describe("the browser's wording names no command-line flag", () => {
+  const FLAG = /(^|[\s（(「“])--[a-z]/;
+  it("every text naming a flag has a browser wording, which names none", () => {
+    const withFlag = Object.entries(PROBLEM_TEXT).filter(([, t]) => FLAG.test(t.zh) || FLAG.test(t.en));
+    expect(withFlag.map(([code]) => code).sort()).toEqual(Object.keys(BROWSER_PROBLEM_TEXT).sort());
+    for (const code of Object.keys(PROBLEM_TEXT)) {
+      for (const lang of ["zh", "en"] as const) {
+        const text = formatProblem(
+          { severity: "warning", code, params: { crs: "EPSG:4546", member: "EPSG:4490", raw: "x" } },
+          lang,
+          "browser",
+        );
+        expect(text, `${code} ${lang}`).not.toMatch(FLAG);
+      }
+    }
+  });
+
+  it("the command line keeps --crs", () => {
+    const p = { severity: "error" as const, code: "unknown-crs", params: {} };
+    expect(formatProblem(p, "zh")).toContain("请用 --crs 指定");
+    expect(formatProblem(p, "en", "cli")).toContain("give it with --crs");
+    expect(formatProblem(p, "zh", "browser")).toBe(
+      "无法识别坐标参考系：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
+    );
   });
 });

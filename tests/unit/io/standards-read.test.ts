@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../../src/i18n/problems";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
-import { readStandards, validateStandards } from "../../../src/io/standards-read";
+import { readStandards, sourceComparisons, validateStandards } from "../../../src/io/standards-read";
 
 describe("readStandards", () => {
   it("reads a complete file (the built-in copy of the example standards) without problems", () => {
@@ -76,5 +77,68 @@ describe("readStandards", () => {
   it("reports broken JSON and non-objects", () => {
     expect(readStandards("{", "s.json").problems[0]).toMatchObject({ code: "not-json", fatal: true });
     expect(readStandards("[]").ok).toBe(false);
+  });
+});
+
+describe("source texts against the thresholds they cite", () => {
+  const file = (sources: Record<string, string>, over: Record<string, unknown> = {}) =>
+    validateStandards(
+      { ...DEFAULT_STANDARDS, sources: { ...DEFAULT_STANDARDS.sources, ...sources }, ...over },
+      "s.json",
+    );
+  const stale = (r: ReturnType<typeof validateStandards>) =>
+    r.problems.filter((p) => p.code === "source-disagrees");
+
+  it("reads the comparisons of a text, ratios as fractions, and skips numbers without one", () => {
+    expect(sourceComparisons("建筑系数 ≥ 30%；绿地率不超过 20%；参考：全国均值 45 万元/亩；>= 1.5")).toEqual([
+      { kind: "min", value: 0.3, text: "≥ 30%" },
+      { kind: "max", value: 0.2, text: "不超过 20%" },
+      { kind: "min", value: 1.5, text: ">= 1.5" },
+    ]);
+  });
+
+  it("a stale minimum warns, naming the source field, the quoted words and every applied value", () => {
+    const r = file({ investmentPerMu: "投资强度 要求 ≥ 200 万元/亩" });
+    expect(r.ok).toBe(true);
+    const w = stale(r);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: "warning", file: "s.json", field: "sources.investmentPerMu" });
+    expect(w[0]!.params).toMatchObject({ quoted: "≥ 200", kind: "min" });
+    const applied = String(w[0]!.params?.applied);
+    expect(applied.split(" / ")).toContain(String(DEFAULT_STANDARDS.defaults.min?.investmentPerMu));
+    expect(formatProblem(w[0]!, "zh")).toContain("依据文字写「≥ 200」，与文件中投资强度的下限");
+    expect(formatProblem(w[0]!, "en")).toContain(
+      "the source text says “≥ 200”, but the file's investment intensity minimum is",
+    );
+  });
+
+  it("numbers any level applies (default, zone, industry) do not warn; ratios compare as percent", () => {
+    const zone = Object.values(DEFAULT_STANDARDS.zones).find((z) => z.min?.investmentPerMu !== undefined)?.min
+      ?.investmentPerMu;
+    expect(zone).toBeDefined();
+    expect(
+      stale(
+        file({
+          investmentPerMu: `默认 ≥ ${DEFAULT_STANDARDS.defaults.min?.investmentPerMu}，片区 ≥ ${zone}`,
+        }),
+      ),
+    ).toEqual([]);
+    const bc = DEFAULT_STANDARDS.defaults.min?.buildingCoverage ?? 0;
+    expect(stale(file({ buildingCoverage: `建筑系数 ≥ ${bc * 100}%` }))).toEqual([]);
+    const w = stale(file({ buildingCoverage: `建筑系数 ≥ ${bc * 100 + 10}%` }));
+    expect(w.map((p) => p.params?.applied)).toEqual([`${bc * 100}%`]);
+  });
+
+  it("a maximum is compared with maxima only, and the idle text with the fee rate", () => {
+    expect(stale(file({ greenRatio: "绿地率 ≤ 15%" })).map((p) => p.field)).toEqual(["sources.greenRatio"]);
+    const idle = stale(file({ idle: "土地闲置费按出让价款的 25% 征缴" }));
+    expect(idle.map((p) => [p.field, p.params?.quoted, p.params?.applied])).toEqual([
+      ["sources.idle", "25%", "20%"],
+    ]);
+    expect(formatProblem(idle[0]!, "zh")).toContain("与文件中土地闲置费的费率 20% 不符");
+  });
+
+  it("the built-in example standards agree with their own sources", () => {
+    expect(stale(validateStandards(DEFAULT_STANDARDS, "d.json"))).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ describe("CSV in Chinese", () => {
     expect(cell("DYB-200", "片区")).toBe("大样榜片区");
     expect(cell("HTK-100", "供地状态")).toBe("已供");
     expect(cell("HTK-300", "闲置状态")).toBe("闲置满一年");
-    expect(cell("HTK-300", "腾笼换鸟原因")).toBe("闲置满一年");
+    expect(cell("HTK-300", "腾笼换鸟原因")).toBe("闲置满一年，可征收闲置费");
     expect(cell("DYB-200", "建设状态")).toBe("已投产");
     expect(cell("DYB-200", "产业集群")).toBe("机械电子");
     expect(cell("DYB-200", "未达标指标")).toMatch(/^[\u4e00-\u9fff；]+$/);
@@ -161,7 +161,7 @@ describe("GeoJSON of a synthetic dataset", () => {
     expect(fc.jiyue.synthetic).toBe(true);
     expect(fc.jiyue.notice).toMatch(/合成示例数据/);
     expect(fc.features[0].properties.landUse).toBe("0701");
-    expect(fc.features[0].properties.__proto__).toEqual({ x: 1 });
+    expect(Object.getOwnPropertyDescriptor(fc.features[0].properties, "__proto__")?.value).toEqual({ x: 1 });
     expect(fc.features[0].properties.x).toBeUndefined();
     expect(fc.features[1].properties.areaMu).toBe(result.parcels[1]!.computed.areaMu);
   });

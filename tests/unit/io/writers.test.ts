@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeParcels } from "../../../src/domain/analyze";
+import { applyEdits } from "../../../src/domain/edits";
 import type { AnalysisResult } from "../../../src/domain/types";
+import { editedFieldsOptions } from "../../../src/i18n/exports";
 import { csvCell, csvText, writeCsv } from "../../../src/io/csv-write";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
 import { readParcelsGeoJson } from "../../../src/io/geojson-read";
@@ -177,5 +179,65 @@ describe("chunked writers", () => {
     expect(c.length).toBeGreaterThan(2);
     expect(c.join("")).toBe(writeCsv(r, { lang: "zh" }));
     expect(c.join("").split("\r\n")).toHaveLength(1203 + 2);
+  });
+});
+
+describe("exports of edited parcels", () => {
+  const r = readParcelsGeoJson(fieldsText, { analysisCrs: "EPSG:4546" });
+  const edits = [
+    {
+      kind: "parcel-field" as const,
+      parcelId: "HTK-001",
+      field: "taxRevenue" as const,
+      before: null,
+      after: 77,
+    },
+    {
+      kind: "parcel-field" as const,
+      parcelId: "HTK-001",
+      field: "fixedInvestment" as const,
+      before: 12000,
+      after: 15000,
+    },
+  ];
+  const applied = applyEdits(r.parcels, edits);
+  const result = analyzeParcels(applied.parcels, { ...options, edited: applied.originals });
+  const zhOpts = editedFieldsOptions(result, "zh");
+
+  it("without an edited parcel the writers get no edited-fields option (no column)", () => {
+    expect(editedFieldsOptions(analyzeParcels(r.parcels, options), "zh")).toEqual({ csv: {}, geojson: {} });
+  });
+
+  it("GeoJSON carries the edited values and, per parcel, the edited fields in schema order", () => {
+    const out = JSON.parse(writeGeoJson(result, zhOpts.geojson));
+    const [a, ...rest] = out.features;
+    expect(a.properties.fixedInvestment).toBe(15000);
+    expect(a.properties.taxRevenue).toBe(77);
+    expect(a.properties.editedFields).toEqual(["fixedInvestment", "taxRevenue"]);
+    for (const f of rest) expect(f.properties.editedFields).toEqual([]);
+    // The fast writer and the object form agree.
+    expect(JSON.parse(writeGeoJson(result, { indent: 2, ...zhOpts.geojson }))).toEqual(out);
+  });
+
+  it("CSV has a last column 已修改字段 / Edited fields; unedited parcels leave it empty", () => {
+    const zh = writeCsv(result, { lang: "zh", ...zhOpts.csv })
+      .slice(1)
+      .split("\r\n");
+    const header = zh[0]!.split(",");
+    expect(header.at(-1)).toBe("已修改字段");
+    expect(zh[1]!.split(",").at(-1)).toBe("累计固定资产投资；税收");
+    expect(zh[1]!.split(",")[header.indexOf("累计固定资产投资(万元)")]).toBe("15000");
+    expect(zh[2]!.split(",").at(-1)).toBe("");
+    const en = writeCsv(result, { lang: "en", ...editedFieldsOptions(result, "en").csv })
+      .slice(1)
+      .split("\r\n");
+    expect(en[0]!.split(",").at(-1)).toBe("Edited fields");
+    expect(en[1]!.split(",").at(-1)).toBe("Fixed investment; Tax revenue");
+  });
+
+  it("re-importing an export drops the list (the edited values are the data then)", () => {
+    const again = readParcelsGeoJson(writeGeoJson(result, zhOpts.geojson), { analysisCrs: "EPSG:4546" });
+    expect(again.parcels[0]?.extra).not.toHaveProperty("editedFields");
+    expect(again.parcels[0]?.input.fixedInvestment).toBe(15000);
   });
 });

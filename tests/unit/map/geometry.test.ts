@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import {
   bboxOf,
+  bboxOverlap,
   diffIds,
   dimmedIds,
   focusBbox,
@@ -9,6 +10,7 @@ import {
   labelPoints,
   parcelLabelPoints,
   pointInPolygon,
+  revealAction,
 } from "../../../src/map/geometry";
 
 const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
@@ -50,9 +52,19 @@ describe("bboxOf / focusBbox", () => {
     expect(bboxOf([bad])).toEqual([109.8, 30.6, 109.82, 30.6]);
     expect(bboxOf([])).toBeNull();
   });
-  it("frames one zone, all zones, or the parcels of a zone without a polygon", () => {
+  it("frames a zone's parcels, or all parcels; the zone outlines only where there are no parcels", () => {
+    const inZones: FeatureCollection<Polygon> = {
+      type: "FeatureCollection",
+      features: [
+        feature(square(109.905, 30.56, 109.906, 30.561), { id: "D1", zone: "dayangbang" }),
+        feature(square(109.81, 30.61, 109.812, 30.612), { id: "H1", zone: "huangtukan" }),
+      ],
+    };
+    expect(focusBbox(ZONES, inZones, "dayangbang")).toEqual([109.905, 30.56, 109.906, 30.561]);
+    expect(focusBbox(ZONES, inZones, "all")).toEqual([109.81, 30.56, 109.906, 30.612]);
+    // No parcels in the zone (or none at all): its outline.
     expect(focusBbox(ZONES, PARCELS, "dayangbang")).toEqual([109.9, 30.55, 109.91, 30.57]);
-    expect(focusBbox(ZONES, PARCELS, "all")).toEqual([109.8, 30.55, 109.91, 30.62]);
+    expect(focusBbox(ZONES, null, "all")).toEqual([109.8, 30.55, 109.91, 30.62]);
     expect(focusBbox(ZONES, PARCELS, "elsewhere")).toEqual([110, 31, 110.001, 31.001]);
     expect(focusBbox(ZONES, PARCELS, "nowhere")).toBeNull();
     expect(focusBbox(null, PARCELS, "all")).toEqual([110, 31, 110.001, 31.001]);
@@ -161,5 +173,31 @@ describe("parcelLabelPoints: one label point per parcel", () => {
   it("labels a MultiPolygon once, in its largest part", () => {
     const p = out.features[1]?.geometry.coordinates ?? [];
     expect(pointInPolygon(p, square(20, 20, 2))).toBe(true);
+  });
+});
+
+describe("revealAction (a table row brings its parcel into view)", () => {
+  const W = 800;
+  const H = 500;
+  it("does nothing for a parcel on screen, also near the edge but inside the margin", () => {
+    expect(revealAction({ x0: 100, y0: 100, x1: 200, y1: 180 }, W, H, 16)).toBe("none");
+    expect(revealAction({ x0: 16, y0: 16, x1: 784, y1: 484 }, W, H, 16)).toBe("none");
+  });
+  it("pans (same zoom) for a parcel off screen or cut by the edge that fits at this zoom", () => {
+    expect(revealAction({ x0: 2000, y0: -900, x1: 2050, y1: -860 }, W, H, 16)).toBe("pan");
+    expect(revealAction({ x0: 780, y0: 100, x1: 900, y1: 200 }, W, H, 16)).toBe("pan");
+  });
+  it("frames a parcel too large for the map at this zoom", () => {
+    expect(revealAction({ x0: 0, y0: 0, x1: 900, y1: 100 }, W, H, 16)).toBe("fit");
+    expect(revealAction({ x0: 100, y0: 10, x1: 200, y1: 480 }, W, H, 16)).toBe("fit");
+  });
+});
+
+describe("bboxOverlap", () => {
+  it("is the share of the first box inside the second", () => {
+    expect(bboxOverlap([0, 0, 2, 2], [0, 0, 2, 2])).toBe(1);
+    expect(bboxOverlap([0, 0, 2, 2], [1, 0, 3, 2])).toBe(0.5);
+    expect(bboxOverlap([0, 0, 1, 1], [5, 5, 6, 6])).toBe(0);
+    expect(bboxOverlap([1, 1, 1, 1], [0, 0, 2, 2])).toBe(1);
   });
 });

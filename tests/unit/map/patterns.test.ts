@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { flagPatterns, hatchImage, PATTERN_IDLE, PATTERN_UNDER } from "../../../src/map/patterns";
+import {
+  flagPatterns,
+  hatchImage,
+  PATTERN_IDLE,
+  PATTERN_UNDER,
+  patternDataUrl,
+} from "../../../src/map/patterns";
 
 const alphaAt = (img: ReturnType<typeof hatchImage>, x: number, y: number) =>
   img.data[(y * img.width + x) * 4 + 3] ?? -1;
@@ -35,4 +41,44 @@ describe("hatch patterns", () => {
     expect(d[PATTERN_IDLE]?.data).not.toEqual(d[PATTERN_UNDER]?.data);
     expect(p[PATTERN_IDLE]?.width).toBeGreaterThan(d[PATTERN_IDLE]?.width ?? 0);
   });
+});
+
+/** The opaque pixels an SVG data URL of `patternDataUrl` paints, as "x,y:rgba" strings. */
+function svgPixels(url: string): string[] {
+  const svg = decodeURIComponent(url.replace(/^data:image\/svg\+xml,/, ""));
+  const out: string[] = [];
+  for (const m of svg.matchAll(/<path fill="#(\w{6})" fill-opacity="([\d.]+)" d="([^"]+)"\/>/g)) {
+    const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(m[1]!.slice(i, i + 2), 16));
+    for (const c of m[3]!.matchAll(/M(\d+) (\d+)h1v1h-1z/g))
+      out.push(`${c[1]},${c[2]}:rgba(${r},${g},${b},${m[2]})`);
+  }
+  return out.sort();
+}
+function imagePixels(img: ReturnType<typeof hatchImage>): string[] {
+  const out: string[] = [];
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) {
+      const o = (y * img.width + x) * 4;
+      const a = img.data[o + 3]!;
+      if (a > 0)
+        out.push(
+          `${x},${y}:rgba(${img.data[o]},${img.data[o + 1]},${img.data[o + 2]},${Number((a / 255).toFixed(3))})`,
+        );
+    }
+  return out.sort();
+}
+
+describe("pattern tiles as SVG (the legend's key)", () => {
+  for (const theme of ["default", "projector"] as const) {
+    it(`paints exactly the map tile's pixels (${theme})`, () => {
+      for (const id of [PATTERN_IDLE, PATTERN_UNDER]) {
+        const img = flagPatterns(theme)[id]!;
+        const url = patternDataUrl(img);
+        expect(url).toMatch(new RegExp(`width%3D%22${img.width}%22`));
+        const px = svgPixels(url);
+        expect(px.length).toBeGreaterThan(0);
+        expect(px).toEqual(imagePixels(img));
+      }
+    });
+  }
 });

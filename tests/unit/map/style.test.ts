@@ -8,10 +8,13 @@ import {
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../../src/i18n/lang";
 import type { Basemap, Colouring } from "../../../src/map/api";
+import { layerOps } from "../../../src/map/diff";
 import { landUseColouring } from "../../../src/map/landuse";
 import {
   BASEMAP_LAYERS,
+  buildLayers,
   buildStyle,
+  CONTEXT_LAYERS,
   colourFor,
   FACILITY_KINDS,
   FLAG_LAYERS,
@@ -24,7 +27,37 @@ import {
   type Theme,
 } from "../../../src/map/style";
 
-const BASEMAPS: Basemap[] = [{ kind: "none" }, { kind: "osm" }, { kind: "tianditu", key: "abc123" }];
+const CUSTOM_XYZ: Extract<Basemap, { kind: "custom" }> = {
+  kind: "custom",
+  custom: {
+    name: "县影像",
+    url: "https://{s}.img.county.local/{z}/{x}/{y}.jpg",
+    subdomains: "t0,t1",
+    attribution: '建始县 <script>alert("x")</script> & 自然资源局',
+    minzoom: 3,
+    maxzoom: 17,
+    tileSize: 512,
+  },
+};
+const CUSTOM_TMS: Basemap = {
+  kind: "custom",
+  custom: { ...CUSTOM_XYZ.custom, url: "http://10.0.0.5/tms/{z}/{x}/{-y}.png", attribution: "" },
+};
+const CUSTOM_WMTS: Basemap = {
+  kind: "custom",
+  custom: {
+    ...CUSTOM_XYZ.custom,
+    url: "https://gis.local/wmts/park/default/GoogleMapsCompatible/{TileMatrix}/{TileRow}/{TileCol}.png",
+  },
+};
+const BASEMAPS: Basemap[] = [
+  { kind: "none" },
+  { kind: "osm" },
+  { kind: "tianditu", key: "abc123" },
+  CUSTOM_XYZ,
+  CUSTOM_TMS,
+  CUSTOM_WMTS,
+];
 const THEMES: Theme[] = ["default", "projector"];
 const LANGS: Lang[] = ["zh", "en"];
 const GRADUATED: Colouring = {
@@ -56,7 +89,7 @@ describe("buildStyle validates against the MapLibre style spec", () => {
   for (const basemap of BASEMAPS)
     for (const theme of THEMES)
       for (const lang of LANGS)
-        it(`${basemap.kind} × ${theme} × ${lang}`, () => {
+        it(`${basemap.kind === "custom" ? basemap.custom.url : basemap.kind} × ${theme} × ${lang}`, () => {
           expect(errorsOf(buildStyle({ basemap, theme, lang }))).toEqual([]);
         });
   for (const colouring of [GRADUATED, CATEGORICAL, BOOLEAN_CAT, landUseColouring()])
@@ -427,5 +460,102 @@ describe("redactKey: the Tianditu key never reaches a log", () => {
     expect(out).toContain("AJAXError: Forbidden (403): https://t0.tianditu.gov.cn/vec_w/wmts?");
     expect(redactKey("https://x.test/a?tk=abc&LAYER=v")).toBe("https://x.test/a?tk=***&LAYER=v");
     expect(redactKey("no key here")).toBe("no key here");
+  });
+});
+
+describe("custom basemap (the user's own tile server)", () => {
+  const sourceOf = (b: Basemap) =>
+    buildStyle({ basemap: b, theme: "default", lang: "zh" }).sources[SOURCE.basemap];
+  it("XYZ with {s}: one tile URL per subdomain, zoom range, tile size, escaped attribution", () => {
+    expect(sourceOf(CUSTOM_XYZ)).toEqual({
+      type: "raster",
+      tiles: ["https://t0.img.county.local/{z}/{x}/{y}.jpg", "https://t1.img.county.local/{z}/{x}/{y}.jpg"],
+      scheme: "xyz",
+      tileSize: 512,
+      minzoom: 3,
+      maxzoom: 17,
+      attribution: "建始县 &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 自然资源局",
+    });
+  });
+  it("TMS rows ({-y}) as scheme tms; no attribution when none was given", () => {
+    const src = sourceOf(CUSTOM_TMS);
+    expect(src).toMatchObject({
+      type: "raster",
+      tiles: ["http://10.0.0.5/tms/{z}/{x}/{y}.png"],
+      scheme: "tms",
+    });
+    expect(src).not.toHaveProperty("attribution");
+  });
+  it("WMTS REST placeholders become {z}/{y}/{x}", () => {
+    expect(sourceOf(CUSTOM_WMTS)).toMatchObject({
+      tiles: ["https://gis.local/wmts/park/default/GoogleMapsCompatible/{z}/{y}/{x}.png"],
+    });
+  });
+  it("draws one raster layer under the parcels and no annotation layer", () => {
+    const ids = buildLayers({ basemap: CUSTOM_XYZ, theme: "default", lang: "zh" }).map((l) => l.id);
+    expect(ids.filter((id) => (BASEMAP_LAYERS as readonly string[]).includes(id))).toEqual([LAYER.basemap]);
+    expect(ids.indexOf(LAYER.basemap)).toBeLessThan(ids.indexOf(LAYER.parcelsFill));
+  });
+  it("a template that no longer validates gives neither a source nor a layer (the style stays valid)", () => {
+    const bad: Basemap = {
+      kind: "custom",
+      custom: { ...CUSTOM_XYZ.custom, url: "javascript:alert(1)//{z}{x}{y}" },
+    };
+    const style = buildStyle({ basemap: bad, theme: "default", lang: "zh" });
+    expect(style.sources[SOURCE.basemap]).toBeUndefined();
+    expect(style.layers.map((l) => l.id)).not.toContain(LAYER.basemap);
+    expect(errorsOf(style)).toEqual([]);
+  });
+  it("redactKey also hides the usual key parameters of other servers", () => {
+    expect(redactKey("https://h/x?key=K1&token=T2&access_token=A3&apikey=P4&layer=v")).toBe(
+      "https://h/x?key=***&token=***&access_token=***&apikey=***&layer=v",
+    );
+  });
+});
+
+describe("context layer visibility (the layer list)", () => {
+  const all = { roads: true, facilities: true, zones: true, centralUrbanArea: true };
+  const visibility = (layers: ReturnType<typeof buildLayers>) =>
+    Object.fromEntries(
+      layers.map((l) => [l.id, (l as { layout?: { visibility?: string } }).layout?.visibility ?? "visible"]),
+    );
+  it("every context layer belongs to exactly one group, and every group's layers exist", () => {
+    const ids = buildLayers({ basemap: { kind: "none" }, theme: "default", lang: "zh" }).map((l) => l.id);
+    const grouped = Object.values(CONTEXT_LAYERS).flat();
+    expect(new Set(grouped).size).toBe(grouped.length);
+    for (const id of grouped) expect(ids).toContain(id);
+  });
+  for (const key of Object.keys(CONTEXT_LAYERS) as (keyof typeof CONTEXT_LAYERS)[])
+    it(`hiding ${key} hides its layers only`, () => {
+      const layers = buildLayers({
+        basemap: { kind: "none" },
+        theme: "default",
+        lang: "zh",
+        contextVisible: { ...all, [key]: false },
+      });
+      const v = visibility(layers);
+      for (const id of Object.keys(v))
+        expect(v[id], id).toBe(CONTEXT_LAYERS[key].includes(id) ? "none" : "visible");
+      expect(
+        validateStyleMin({
+          ...buildStyle({ basemap: { kind: "none" }, theme: "default", lang: "zh" }),
+          layers,
+        }),
+      ).toEqual([]);
+    });
+  it("toggling is layout visibility only: no layer is removed or added, no paint or filter changes", () => {
+    const opts = { basemap: { kind: "none" } as Basemap, theme: "default" as Theme, lang: "zh" as Lang };
+    const before = buildLayers({ ...opts, contextVisible: all });
+    const after = buildLayers({ ...opts, contextVisible: { ...all, roads: false, zones: false } });
+    const ops = layerOps(before, after);
+    expect(
+      ops.every((o) => o.op === "setLayoutProperty" && o.name === "visibility" && o.value === "none"),
+    ).toBe(true);
+    expect(ops.map((o) => ("id" in o ? o.id : "")).sort()).toEqual(
+      [...CONTEXT_LAYERS.roads, ...CONTEXT_LAYERS.zones].sort(),
+    );
+    expect(layerOps(after, before).every((o) => o.op === "setLayoutProperty" && o.value === "visible")).toBe(
+      true,
+    );
   });
 });

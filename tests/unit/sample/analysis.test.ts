@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeParcels } from "../../../src/domain/analyze";
 import { MAX_CHECKED, MIN_CHECKED } from "../../../src/domain/types";
+import { formatCheck, formatReason } from "../../../src/i18n/reasons";
 import { readParcelsGeoJson } from "../../../src/io/geojson-read";
 import { readStandards } from "../../../src/io/standards-read";
 
@@ -108,5 +109,21 @@ describe("analysis of the sample data at its survey date", () => {
     expect(off.length).toBeGreaterThanOrEqual(2);
     expect(off.length).toBeLessThanOrEqual(5);
     expect(byId("HTK-001")?.computed.areaDiscrepancy).not.toBeNull();
+  });
+});
+
+describe("the sample's Chinese reasons", () => {
+  it("have no English fragments (standard codes such as GB/T aside)", () => {
+    const texts: string[] = [];
+    for (const p of result?.parcels ?? []) {
+      for (const c of p.checks) texts.push(formatCheck(c, "zh"));
+      for (const r of [...p.idleReasons, ...p.efficiencyReasons, ...Object.values(p.nullReasons).flat()])
+        texts.push(formatReason(r, "zh"));
+    }
+    expect(texts.length).toBeGreaterThan(100);
+    const english = texts
+      .map((t) => t.replace(/GB(\/T)?|EPSG:\d+/g, ""))
+      .filter((t) => /[A-Za-z]{2,}/.test(t));
+    expect(english).toEqual([]);
   });
 });

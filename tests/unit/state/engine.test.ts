@@ -264,3 +264,106 @@ describe("standards with another analysis CRS", () => {
     expect(a4545).not.toBeCloseTo(a4546, 0);
   });
 });
+
+describe("the analysis is a function of (dataset, edits)", () => {
+  const label = { code: "edit-field", params: { parcelId: "A", field: "taxRevenue" } };
+  const taxEdit = (after: number | null, before: number | null = null) => ({
+    kind: "parcel-field" as const,
+    parcelId: "A",
+    field: "taxRevenue" as const,
+    before,
+    after,
+  });
+
+  it("an edit re-analyses with the edits in the request; undo re-analyses without them", () => {
+    const store = freshStore();
+    const backend = new ManualBackend();
+    connectEngine(store, backend);
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    store.getState().setDataset(dataset());
+    expect(backend.calls).toHaveLength(1);
+    expect(backend.calls[0]?.payload).not.toHaveProperty("edits");
+    store.getState().commitEdits(label, [taxEdit(99)]);
+    expect(backend.calls).toHaveLength(2);
+    expect(backend.calls[1]?.payload).toMatchObject({ edits: [taxEdit(99)] });
+    store.getState().undo();
+    expect(backend.calls).toHaveLength(3);
+    expect(backend.calls[2]?.payload).not.toHaveProperty("edits");
+    store.getState().redo();
+    expect(backend.calls[3]?.payload).toMatchObject({ edits: [taxEdit(99)] });
+  });
+
+  it("a step without parcel edits, or a restored equal history, does not re-analyse", () => {
+    const store = freshStore();
+    const backend = new ManualBackend();
+    connectEngine(store, backend);
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    store.getState().setDataset(dataset());
+    store.getState().commitEdits(label, [taxEdit(99)]);
+    expect(backend.calls).toHaveLength(2);
+    store.getState().setHistory({ ...store.getState().history });
+    expect(backend.calls).toHaveLength(2);
+  });
+
+  it("edits after a dataset edit only: edits of the dataset before are not sent", () => {
+    const store = freshStore();
+    const backend = new ManualBackend();
+    connectEngine(store, backend);
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    store.getState().setDataset(dataset());
+    store.getState().commitEdits(label, [taxEdit(99)]);
+    store
+      .getState()
+      .commitEdits({ code: "import", params: {} }, [{ kind: "dataset", before: "x", after: "y" }]);
+    expect(backend.calls.at(-1)?.payload).not.toHaveProperty("edits");
+  });
+
+  it("through the real handlers: indicators follow the edit, originals are carried, undo restores", async () => {
+    const { InlineBackend } = await import("../../../src/worker/client");
+    const store = freshStore();
+    const engine = connectEngine(store, new InlineBackend());
+    store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
+    const square = (x: number) => ({
+      type: "Polygon",
+      coordinates: [
+        [
+          [109.7 + x, 30.6],
+          [109.701 + x, 30.6],
+          [109.701 + x, 30.601],
+          [109.7 + x, 30.601],
+          [109.7 + x, 30.6],
+        ],
+      ],
+    });
+    const fc = {
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { id: "A", taxRevenue: 10 }, geometry: square(0) },
+        { type: "Feature", properties: { id: "B", taxRevenue: 10 }, geometry: square(0.01) },
+      ],
+    };
+    await engine.loadParcels(JSON.stringify(fc), "p.geojson");
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    await settle();
+    const before = store.getState().byId.get("A");
+    const untouched = store.getState().byId.get("B");
+    const tax0 = before?.computed.taxPerMu ?? 0;
+    expect(tax0).toBeGreaterThan(0);
+    expect(before?.edited).toBeUndefined();
+
+    store.getState().commitEdits(label, [taxEdit(30, 10)]);
+    await settle();
+    const after = store.getState().byId.get("A");
+    expect(after?.input.taxRevenue).toBe(30);
+    expect(after?.computed.taxPerMu).toBeCloseTo(tax0 * 3, 6);
+    expect(after?.edited).toEqual({ taxRevenue: 10 });
+    expect(store.getState().byId.get("B")?.edited).toBeUndefined();
+    expect(store.getState().byId.get("B")?.computed.taxPerMu).toBe(untouched?.computed.taxPerMu);
+
+    store.getState().undo();
+    await settle();
+    expect(store.getState().byId.get("A")?.input.taxRevenue).toBe(10);
+    expect(store.getState().byId.get("A")?.edited).toBeUndefined();
+    expect(store.getState().byId.get("A")?.computed.taxPerMu).toBe(tax0);
+  });
+});

@@ -113,6 +113,33 @@ describe("persisted settings", () => {
     const s = createAppStore({ storage }).getState();
     expect([s.lang, s.unit, s.basemap]).toEqual(["zh", "mu", "none"]);
   });
+
+  it("the table columns the user hid survive a reload", () => {
+    const storage = memoryStorage();
+    const a = createAppStore({ storage });
+    a.getState().setColumnHidden("enterprise", true);
+    a.getState().setColumnHidden("far", true);
+    a.getState().setColumnHidden("far", true);
+    a.getState().setColumnHidden("enterprise", false);
+    expect(createAppStore({ storage }).getState().hiddenColumns).toEqual(["far"]);
+  });
+
+  it("a stored column choice of the wrong shape is checked entry by entry", () => {
+    const storage = memoryStorage();
+    const store = (hiddenColumns: unknown) => {
+      storage.setItem(PERSIST_KEY, JSON.stringify({ state: { lang: "en", hiddenColumns }, version: 1 }));
+      return createAppStore({ storage }).getState();
+    };
+    expect(store(null).hiddenColumns).toEqual([]);
+    expect(store("far").hiddenColumns).toEqual([]);
+    expect(store({ 0: "far" }).hiddenColumns).toEqual([]);
+    expect(store(["far", 3, null, "", "far", { x: 1 }, "x".repeat(65), "name"]).hiddenColumns).toEqual([
+      "far",
+      "name",
+    ]);
+    // the other settings are still read
+    expect(store(42).lang).toBe("en");
+  });
 });
 
 describe("analysis slice", () => {
@@ -262,5 +289,79 @@ describe("rejected files", () => {
     expect(store.getState().rejectedFile?.fileName).toBe("bad.json");
     store.getState().setStandards({ standards: STANDARDS, fileName: "good.json", problems: [] });
     expect(store.getState().rejectedFile).toBeNull();
+  });
+});
+
+describe("custom basemap and layer list settings", () => {
+  const custom = {
+    name: "县影像",
+    url: "https://img.county.local/{z}/{x}/{y}.jpg",
+    subdomains: "abc",
+    attribution: "建始县自然资源和规划局",
+    minzoom: 0,
+    maxzoom: 18,
+    tileSize: 256 as const,
+  };
+  it("a custom basemap, the context layers and the flag overlay survive a new store", () => {
+    const storage = memoryStorage();
+    const a = createAppStore({ storage });
+    a.getState().setCustomBasemap(custom);
+    a.getState().setContextVisible("roads", false);
+    a.getState().setContextVisible("centralUrbanArea", false);
+    a.getState().setFlagsVisible(false);
+    const s = createAppStore({ storage }).getState();
+    expect(s.basemap).toBe("custom");
+    expect(s.customBasemap).toEqual(custom);
+    expect(s.contextVisible).toEqual({
+      roads: false,
+      facilities: true,
+      zones: true,
+      centralUrbanArea: false,
+    });
+    expect(s.flagsVisible).toBe(false);
+  });
+
+  it("custom without a defined basemap is not selectable; setBasemap('custom') waits", () => {
+    const store = freshStore();
+    store.getState().setBasemap("custom");
+    expect(store.getState().basemap).toBe("none");
+    store.getState().setCustomBasemap(custom);
+    store.getState().setBasemap("osm");
+    store.getState().setBasemap("custom");
+    expect(store.getState().basemap).toBe("custom");
+  });
+
+  it("a stored custom basemap is re-validated field by field; a bad one falls back to no basemap", () => {
+    for (const bad of [
+      { ...custom, url: "javascript:alert(1)//{z}/{x}/{y}" },
+      { ...custom, maxzoom: "18" },
+      { ...custom, tileSize: 300 },
+      "https://img.county.local/{z}/{x}/{y}.jpg",
+      null,
+    ]) {
+      const storage = memoryStorage();
+      storage.setItem(
+        PERSIST_KEY,
+        JSON.stringify({ state: { basemap: "custom", customBasemap: bad }, version: 1 }),
+      );
+      const s = createAppStore({ storage }).getState();
+      expect([s.basemap, s.customBasemap]).toEqual(["none", null]);
+    }
+  });
+
+  it("malformed layer visibility keeps the defaults key by key", () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({
+        state: { contextVisible: { roads: false, zones: "no", extra: false }, flagsVisible: "yes" },
+        version: 1,
+      }),
+    );
+    const s = createAppStore({ storage }).getState();
+    expect(s.contextVisible).toEqual({ roads: false, facilities: true, zones: true, centralUrbanArea: true });
+    expect(s.flagsVisible).toBe(true);
+    storage.setItem(PERSIST_KEY, JSON.stringify({ state: { contextVisible: [false] }, version: 1 }));
+    expect(createAppStore({ storage }).getState().contextVisible.roads).toBe(true);
   });
 });

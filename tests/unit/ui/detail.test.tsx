@@ -131,4 +131,53 @@ describe("parcel detail", () => {
     expect(text).toContain("≥ 1,200.00 万元");
     expect(text).not.toContain("4,000.00");
   });
+
+  it("a check shows the applied threshold as the rule and the source text as a citation, flagged when stale", () => {
+    const stale = "投资强度 要求 ≥ 200 万元/亩";
+    const p = parcel({ id: "C1" });
+    p.checks = [
+      {
+        indicator: "investmentPerMu",
+        kind: "min",
+        threshold: 120,
+        level: "default",
+        source: stale,
+        value: 100,
+        status: "fail",
+      },
+    ];
+    show(p);
+    const vals = dom.el.querySelector('[data-testid="detail.check.investmentPerMu"] .chk__vals')?.textContent;
+    expect(vals).toContain("要求 ≥ 120");
+    expect(vals).toContain("（园区默认）");
+    const src = byTestId("detail.check.investmentPerMu.source");
+    expect(src?.querySelector("cite")?.textContent).toBe(`依据：${stale}`);
+    expect(src?.textContent).not.toContain("以上面的要求为准");
+    act(() =>
+      useAppStore.getState().setStandards({
+        standards: STANDARDS,
+        fileName: "standards.json",
+        problems: [
+          {
+            severity: "warning",
+            code: "source-disagrees",
+            file: "standards.json",
+            field: "sources.investmentPerMu",
+            params: { indicator: "investmentPerMu", quoted: "≥ 200", kind: "min", applied: "120" },
+          },
+        ],
+      }),
+    );
+    expect(byTestId("detail.check.investmentPerMu.source")?.textContent).toContain(
+      "⚠ 依据文字中的数值与所用标准不符，以上面的要求为准",
+    );
+  });
+
+  it("the inputs show the zone's name, not its id", () => {
+    show(parcel({ id: "Z1", zone: "huangtukan" }));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("黄土坎片区");
+    expect(byTestId("detail.input.zone")?.textContent).not.toContain("huangtukan");
+    act(() => useAppStore.getState().setLang("en"));
+    expect(byTestId("detail.input.zone")?.textContent).toContain("Huangtukan");
+  });
 });

@@ -58,7 +58,9 @@ describe("exportText (the CLI's writers)", () => {
     expect(lines).toHaveLength(3);
     expect(csv).toContain("'=HYPERLINK(1)");
     expect(csv).toContain("'-1 公司");
-    expect(csv).toContain("12.3456789");
+    // Numbers rounded to their unit's precision (万元/亩 to 0.01), never written at float noise.
+    expect(csv).toContain(",12.35,");
+    expect(csv).not.toContain("12.3456789");
     expect(exportText(result, "csv", "en").startsWith("\uFEFFParcel ID,")).toBe(true);
   });
   it("GeoJSON: every parcel with its computed properties", () => {
@@ -67,5 +69,26 @@ describe("exportText (the CLI's writers)", () => {
     expect(fc.features).toHaveLength(3);
     expect(fc.features[0].properties.taxPerMu).toBe(12.3456789);
     expect(fc.features[0].properties).toHaveProperty("reallocationCandidate", false);
+  });
+});
+
+describe("exports of a synthetic dataset", () => {
+  it("say so in the file name, the CSV's first column and the GeoJSON's jiyue member", () => {
+    expect(exportFileName("csv", "zh", "2026-06-30", "all", true)).toBe(
+      "建始工业园区地块_合成示例_2026-06-30.csv",
+    );
+    expect(exportFileName("png", "en", "2026-06-30", "all", true)).toBe(
+      "Jianshi-industrial-park-map_synthetic-sample_2026-06-30.png",
+    );
+    const lines = exportText(result, "csv", "zh", true)
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]?.startsWith("数据性质,宗地编号,")).toBe(true);
+    expect(lines.slice(1).every((l) => l.startsWith("合成示例数据（非真实）,"))).toBe(true);
+    expect(lines[1]).toContain(",黄土坎片区,");
+    const fc = JSON.parse(exportText(result, "geojson", "en", true));
+    expect(fc.jiyue).toEqual({ synthetic: true, notice: expect.stringMatching(/^Synthetic sample data/) });
+    expect(JSON.parse(exportText(result, "geojson", "en")).jiyue).toBeUndefined();
   });
 });

@@ -19,6 +19,14 @@ function change(node: HTMLInputElement | HTMLSelectElement, value: string) {
 }
 
 describe("indicator panel", () => {
+  it("the 亩/公顷 switch shows only for numeric indicators (categories have no per-land values)", () => {
+    expect(q("unit.switch")).toBeNull();
+    change(q<HTMLSelectElement>("indicator.select") as HTMLSelectElement, "taxPerMu");
+    expect(q("unit.switch")).not.toBeNull();
+    change(q<HTMLSelectElement>("indicator.select") as HTMLSelectElement, "efficiencyClass");
+    expect(q("unit.switch")).toBeNull();
+  });
+
   it("offers every indicator of the brief, land use first", () => {
     const options = [...(q<HTMLSelectElement>("indicator.select")?.options ?? [])].map((o) => o.value);
     expect(options[0]).toBe("landUse");

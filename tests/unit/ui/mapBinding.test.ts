@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Colouring, MapControllerApi, MapEvents, MapParcels } from "../../../src/map/api";
+import type { Colouring, MapControllerApi, MapEvents, MapParcels, ToolSpec } from "../../../src/map/api";
 import { resetAppStore, useAppStore } from "../../../src/state/store";
 import { bindMap } from "../../../src/ui/mapBinding";
 import { parcel, result } from "../state/helpers";
@@ -10,6 +10,9 @@ class RecordingMap implements MapControllerApi {
   parcels: MapParcels | null = null;
   colouring: Colouring | null = null;
   click: MapEvents["parcelClick"] | null = null;
+  measure: MapEvents["measure"] | null = null;
+  hoverText: ((id: string) => string) | null = null;
+  tool: ToolSpec | null = null;
   setContext() {
     this.calls.push("setContext");
   }
@@ -33,8 +36,46 @@ class RecordingMap implements MapControllerApi {
   fitZone(z: string) {
     this.calls.push(`fitZone:${z}`);
   }
+  fitHome() {
+    this.calls.push("fitHome");
+  }
+  fitParcels(ids: readonly string[]) {
+    this.calls.push(`fitParcels:${ids.join(",")}`);
+  }
+  revealParcels(ids: readonly string[]) {
+    this.calls.push(`revealParcels:${ids.join(",")}`);
+  }
+  flyTo() {
+    this.calls.push("flyTo");
+  }
+  getView() {
+    return { center: [0, 0] as [number, number], zoom: 1 };
+  }
+  setView() {
+    this.calls.push("setView");
+  }
+  setTool(t: ToolSpec) {
+    this.tool = t;
+    this.calls.push(`setTool:${t.kind === "measure" ? `measure-${t.measure}:${t.crs}` : t.kind}`);
+  }
+  toolKey() {
+    return false;
+  }
+  clearMeasurement() {
+    this.calls.push("clearMeasurement");
+  }
+  setHoverText(fn: ((id: string) => string) | null) {
+    this.hoverText = fn;
+  }
   setBasemap(b: { kind: string }) {
     this.calls.push(`setBasemap:${b.kind}`);
+  }
+  setContextVisibility(v: Record<string, boolean>) {
+    this.calls.push(
+      `setContextVisibility:${Object.keys(v)
+        .filter((k) => !v[k])
+        .join(",")}`,
+    );
   }
   setLanguage(l: string) {
     this.calls.push(`setLanguage:${l}`);
@@ -47,6 +88,7 @@ class RecordingMap implements MapControllerApi {
   }
   on<K extends keyof MapEvents>(event: K, handler: MapEvents[K]) {
     if (event === "parcelClick") this.click = handler as MapEvents["parcelClick"];
+    if (event === "measure") this.measure = handler as MapEvents["measure"];
     return () => {};
   }
   whenIdle() {
@@ -106,20 +148,72 @@ describe("map binding", () => {
     expect(map.calls.filter((c) => c === "setParcels")).toHaveLength(1);
   });
 
-  it("filter → dimming ids, zone switch → fitZone, selection → setSelection", () => {
+  it("filter → dimming ids, zone switch → fitZone, selection → setSelection and reveal", () => {
     const { map } = boundWithData();
     useAppStore.getState().setFilter({ text: "B" });
     useAppStore.getState().setZoneFocus("dayangbang");
     useAppStore.getState().select(["B"]);
-    expect(map.calls).toEqual(["setFilterIds:B", "fitZone:dayangbang", "setSelection:B"]);
+    expect(map.calls).toEqual(["setFilterIds:B", "fitZone:dayangbang", "setSelection:B", "revealParcels:B"]);
   });
 
-  it("a map click selects; a click on empty map clears the selection", () => {
+  it("every press of a zone button frames, also for the zone already focused (全部 after zooming in)", () => {
     const { map } = boundWithData();
-    map.click?.("A");
+    useAppStore.getState().setZoneFocus("all");
+    useAppStore.getState().setZoneFocus("all");
+    expect(map.calls.filter((c) => c.startsWith("fitZone"))).toEqual(["fitZone:all", "fitZone:all"]);
+  });
+
+  it("a map click selects without moving the map; Shift/Ctrl-click toggles; empty map clears", () => {
+    const { map } = boundWithData();
+    map.click?.("A", "replace");
     expect([...useAppStore.getState().selectedIds]).toEqual(["A"]);
-    map.click?.(null);
+    map.click?.("B", "toggle");
+    expect([...useAppStore.getState().selectedIds]).toEqual(["A", "B"]);
+    map.click?.("A", "toggle");
+    expect([...useAppStore.getState().selectedIds]).toEqual(["B"]);
+    expect(map.calls.some((c) => c.startsWith("revealParcels"))).toBe(false);
+    map.click?.(null, "replace");
     expect(useAppStore.getState().selectedIds.size).toBe(0);
+  });
+
+  it("a table or list selection reveals only the newly added parcel; a removal reveals nothing", () => {
+    const { map } = boundWithData();
+    useAppStore.getState().select(["A"]);
+    useAppStore.getState().select(["B"], "toggle");
+    useAppStore.getState().select(["B"], "toggle");
+    expect(map.calls.filter((c) => c.startsWith("revealParcels"))).toEqual([
+      "revealParcels:A",
+      "revealParcels:B",
+    ]);
+  });
+
+  it("the store's tool goes to the map (measuring in the dataset's CRS); measurements come back", () => {
+    const { map } = boundWithData();
+    useAppStore.getState().setMapTool("measure-area");
+    expect(map.tool).toEqual({ kind: "measure", measure: "area", crs: "EPSG:4546" });
+    const m = {
+      kind: "area" as const,
+      vertices: 3,
+      done: true,
+      lengthM: 40,
+      areaM2: 100,
+      areaMu: 0.15,
+      crs: "EPSG:4546",
+    };
+    map.measure?.(m);
+    expect(useAppStore.getState().measurement).toEqual(m);
+    useAppStore.getState().setMapTool("select");
+    expect(map.tool).toEqual({ kind: "select" });
+    expect(useAppStore.getState().measurement).toBeNull();
+  });
+
+  it("the hover text names the parcel's value under the current indicator, with its unit", () => {
+    const { map } = boundWithData();
+    useAppStore.getState().setIndicator("taxPerMu");
+    expect(map.hoverText?.("B")).toBe("B · 亩均税收 30.00 万元/亩");
+    useAppStore.getState().setLang("en");
+    expect(map.hoverText?.("B")).toMatch(/^B · .+ 30\.00 /);
+    expect(map.hoverText?.("nope")).toBe("nope");
   });
 
   it("unbinding stops the updates", () => {
@@ -139,5 +233,25 @@ describe("map binding", () => {
     expect(map.calls.filter((c) => c === "setParcels")).toHaveLength(1);
     expect(map.parcels?.features.map((f) => f.properties.id)).toEqual(["NEW"]);
     unbind();
+  });
+
+  it("the layer list → setContextVisibility only; a custom basemap → setBasemap(custom), once", () => {
+    const { map } = boundWithData();
+    useAppStore.getState().setContextVisible("roads", false);
+    useAppStore.getState().setContextVisible("roads", false);
+    expect(map.calls).toEqual(["setContextVisibility:roads"]);
+    map.calls = [];
+    const custom = {
+      name: "县内网",
+      url: "https://a.example/{z}/{x}/{y}.png",
+      subdomains: "abc",
+      attribution: "",
+      minzoom: 0,
+      maxzoom: 18,
+      tileSize: 256 as const,
+    };
+    useAppStore.getState().setCustomBasemap(custom);
+    useAppStore.getState().setLang("en");
+    expect(map.calls).toEqual(["setBasemap:custom", "setLanguage:en"]);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { AnalysedParcel, AnalysisResult } from "../../../src/domain/types";
 import { useAppStore } from "../../../src/state/store";
 import { ParcelTable } from "../../../src/ui/table/ParcelTable";
+import { ColumnChooser } from "../../../src/ui/table/TableExtras";
 import { parcel } from "./table-fixtures";
 
 function resultOf(parcels: AnalysedParcel[]): AnalysisResult {
@@ -176,5 +177,121 @@ describe("the parcel table", () => {
     expect(byTestId("table.header.taxPerMu")?.textContent).toContain("Tax per mu");
     expect(byTestId("table.count")?.textContent).toBe("Showing 3 of 3 parcels");
     expect(byTestId("table.row.HTK-10")?.textContent).toContain("Idle ≥ 2 years");
+  });
+
+  it("a search for a Dayangbang id under 黄土坎 says where it is and clears the zone in one click", () => {
+    act(() => useAppStore.getState().setZoneFocus("huangtukan"));
+    expect(byTestId("table.chip.zone")?.textContent).toContain("片区：黄土坎片区");
+    act(() => useAppStore.getState().setFilter({ text: "DYB-1" }));
+    expect(rowIds()).toEqual([]);
+    expect(byTestId("table.emptyHint")?.textContent).toBe("在大样榜片区有 1 个匹配，清除片区筛选");
+    click(byTestId("table.emptyHint.apply"));
+    expect(useAppStore.getState().filter.zone).toBeNull();
+    expect(rowIds()).toEqual(["DYB-1"]);
+    expect(byTestId("table.chip.zone")).toBeNull();
+  });
+
+  it("the zone chip's × removes the zone filter; flag and range filters have chips too", () => {
+    act(() =>
+      useAppStore.getState().setFilter({
+        zone: "dayangbang",
+        flag: "idle",
+        range: { field: "taxPerMu", min: 5, max: null, missing: false },
+      }),
+    );
+    expect(byTestId("table.chip.flag")?.textContent).toContain("标注：闲置土地");
+    expect(byTestId("table.chip.range")?.textContent).toContain("亩均税收：≥ 5");
+    expect(byTestId("table.chip.range.remove")?.getAttribute("aria-label")).toContain("取消筛选");
+    click(byTestId("table.chip.zone.remove"));
+    click(byTestId("table.chip.flag.remove"));
+    expect(useAppStore.getState().filter.zone).toBeNull();
+    expect(useAppStore.getState().filter.flag).toBeNull();
+    expect(useAppStore.getState().filter.range).not.toBeNull();
+  });
+
+  it("the column chooser hides and shows columns (the id column always stays)", () => {
+    act(() =>
+      dom.root.render(
+        <>
+          <ColumnChooser />
+          <ParcelTable />
+        </>,
+      ),
+    );
+    expect(byTestId("table.columns.panel")).toBeNull();
+    click(byTestId("table.columns"));
+    expect(byTestId("table.columns")?.getAttribute("aria-expanded")).toBe("true");
+    expect((byTestId("table.columns.id") as HTMLInputElement).disabled).toBe(true);
+    click(byTestId("table.columns.enterprise"));
+    expect(useAppStore.getState().hiddenColumns).toEqual(["enterprise"]);
+    expect(byTestId("table.header.enterprise")).toBeNull();
+    expect(dom.el.querySelectorAll("colgroup col")).toHaveLength(dom.el.querySelectorAll("thead th").length);
+    click(byTestId("table.columns.reset"));
+    expect(byTestId("table.header.enterprise")).not.toBeNull();
+  });
+
+  it("columns are sized to their content: a long English header gets the room it needs", () => {
+    const widthOf = (field: string) => {
+      const i = [...dom.el.querySelectorAll("thead th")].findIndex((th) =>
+        th.querySelector(`[data-testid="table.header.${field}"]`),
+      );
+      return Number.parseFloat((dom.el.querySelectorAll("colgroup col")[i] as HTMLElement).style.width);
+    };
+    const zh = widthOf("industryCluster");
+    act(() => useAppStore.getState().setLang("en"));
+    expect(widthOf("industryCluster")).toBeGreaterThan(zh);
+  });
+
+  it("a double click does not start a text selection", () => {
+    const down = new MouseEvent("mousedown", { bubbles: true, cancelable: true, detail: 2 });
+    act(() => {
+      byTestId("table.row.HTK-2")?.dispatchEvent(down);
+    });
+    expect(down.defaultPrevented).toBe(true);
+    const single = new MouseEvent("mousedown", { bubbles: true, cancelable: true, detail: 1 });
+    act(() => {
+      byTestId("table.row.HTK-2")?.dispatchEvent(single);
+    });
+    expect(single.defaultPrevented).toBe(false);
+  });
+});
+
+describe("editable figures in the table", () => {
+  const cell = (id: string, field: string) =>
+    byTestId(`table.edit.${id}.${field}`) as HTMLInputElement | null;
+  const typeInto = (el: HTMLInputElement | null, v: string, k = "Enter") =>
+    act(() => {
+      if (!el) throw new Error("no cell");
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(el, v);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    });
+
+  it("each row's input figures are labelled with the field and the parcel id", () => {
+    const el = cell("HTK-2", "fixedInvestment");
+    expect(el?.getAttribute("aria-label")).toBe("累计固定资产投资（HTK-2）");
+    expect(cell("DYB-1", "taxRevenue")?.getAttribute("aria-label")).toBe("税收（DYB-1）");
+  });
+
+  it("Enter commits one step; the cell is marked with its original value; arrows stay in the cell", () => {
+    const el = cell("HTK-2", "taxRevenue");
+    typeInto(el, "1,200万元");
+    const h = useAppStore.getState().history;
+    expect(h.steps[0]?.edits).toEqual([
+      { kind: "parcel-field", parcelId: "HTK-2", field: "taxRevenue", before: null, after: 1200 },
+    ]);
+    expect(cell("HTK-2", "taxRevenue")?.value).toBe("1200");
+    expect(byTestId("table.edit.HTK-2.taxRevenue.edited")?.getAttribute("title")).toBe("原值 （空）");
+    const selected = [...useAppStore.getState().selectedIds];
+    act(() => {
+      el?.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    });
+    expect([...useAppStore.getState().selectedIds]).toEqual(selected);
+  });
+
+  it("a refused value is said in the toolbar and changes nothing", () => {
+    typeInto(cell("HTK-2", "outputValue"), "abc");
+    expect(byTestId("table.editMessage")?.textContent).toBe("工业总产值：「abc」不是可识别的数值，未作修改");
+    expect(useAppStore.getState().history.steps).toHaveLength(0);
   });
 });

@@ -98,7 +98,7 @@ describe("table columns", () => {
   );
   const text = (field: string, c = ctx()) => columnOf(field)?.text(p, c);
 
-  it("has the columns of the brief in order", () => {
+  it("has the columns of the brief in order, each per-mu indicator after its editable input figure", () => {
     expect(TABLE_COLUMNS.map((c) => c.field)).toEqual([
       "id",
       "name",
@@ -107,14 +107,27 @@ describe("table columns", () => {
       "enterprise",
       "industryCluster",
       "areaMu",
+      "fixedInvestment",
       "investmentPerMu",
       "far",
+      "outputValue",
       "outputPerMu",
+      "taxRevenue",
       "taxPerMu",
       "idleStatus",
       "efficiencyClass",
       "flags",
     ]);
+  });
+
+  it("the input figures are editable columns with their unit in the header", () => {
+    expect(TABLE_COLUMNS.filter((c) => c.input).map((c) => c.input)).toEqual([
+      "fixedInvestment",
+      "outputValue",
+      "taxRevenue",
+    ]);
+    expect(headerLabel("fixedInvestment", "zh", "mu")).toEqual({ label: "累计固定资产投资", unit: "万元" });
+    expect(headerLabel("taxRevenue", "en", "mu")).toEqual({ label: "Tax revenue", unit: "10k yuan/year" });
   });
 
   it("shows null and missing values as a dash, never as 0", () => {
@@ -136,7 +149,8 @@ describe("table columns", () => {
     expect(text("industryCluster")).toBe("服装加工");
     expect(text("industryCluster", ctx({ lang: "en" }))).toBe("Garments");
     expect(text("idleStatus")).toBe("闲置满两年");
-    expect(text("landUse")).toBe("工业用地 100101");
+    // The code's own name (2023 classification), as the exports write it.
+    expect(text("landUse")).toBe("一类工业用地 100101");
     expect(text("flags")).toBe("腾笼换鸟候选、未达标");
     expect(text("flags", ctx({ lang: "en" }))).toBe("Reallocation candidate, Below standard");
   });

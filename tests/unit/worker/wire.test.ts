@@ -35,6 +35,19 @@ describe("result wire form", () => {
     expect(back).toEqual(sample());
   });
 
+  it("an edited parcel's original values travel with it", () => {
+    const r = sample();
+    const a = r.parcels[0];
+    if (a) {
+      a.input.fixedInvestment = 2000;
+      a.edited = { fixedInvestment: 1000, zone: null };
+    }
+    const back = decodeResult(structuredClone(encodeResult(r)));
+    expect(back.parcels[0]?.edited).toEqual({ fixedInvestment: 1000, zone: null });
+    expect(back.parcels[0]?.input.fixedInvestment).toBe(2000);
+    expect(back.parcels[1]?.edited).toBeUndefined();
+  });
+
   it("the worker client decodes analyze responses", async () => {
     const listener: { onMsg?: (ev: MessageEvent<WorkerOutbound>) => void } = {};
     const posted: WorkerInbound[] = [];

@@ -1,0 +1,80 @@
+/**
+ * History slice: the user's work as an undo history of edit steps (`src/domain/edits.ts`). The
+ * state of the work is (dataset, applied edits); the engine re-analyses when the applied parcel
+ * edits change, so undo and redo only move the history's `applied` mark — nothing is mutated.
+ */
+import type { StateCreator } from "zustand";
+import {
+  type Edit,
+  type EditedValues,
+  type EditHistory,
+  type EditStep,
+  EMPTY_HISTORY,
+  editedValues,
+  parcelEdits,
+  pushStep,
+  redo,
+  type StepLabel,
+  undo,
+} from "../../domain/edits";
+import type { AppState, HistorySlice } from "../types";
+
+let stepCounter = 0;
+
+/** A step id unique within any history (also across reloads: time, counter and randomness). */
+export function newStepId(now: Date = new Date()): string {
+  const uuid = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto?.randomUUID;
+  if (uuid) return uuid.call(globalThis.crypto);
+  stepCounter += 1;
+  return `${now.getTime().toString(36)}-${stepCounter.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** One undoable step of `edits` (none: nothing changes), dropping the redo steps. */
+export function commitEditsUpdater(
+  s: AppState,
+  label: StepLabel,
+  edits: readonly Edit[],
+  now: Date = new Date(),
+): Partial<AppState> {
+  if (edits.length === 0) return {};
+  const step: EditStep = { id: newStepId(now), at: now.toISOString(), label, edits: [...edits] };
+  return { history: pushStep(s.history, step) };
+}
+
+export function undoUpdater(s: AppState): Partial<AppState> {
+  const history = undo(s.history);
+  return history === s.history ? {} : { history };
+}
+
+export function redoUpdater(s: AppState): Partial<AppState> {
+  const history = redo(s.history);
+  return history === s.history ? {} : { history };
+}
+
+/** A restored history (storage, a project file); an `applied` out of range is clamped. */
+export function setHistoryUpdater(h: EditHistory): Partial<AppState> {
+  const steps = Array.isArray(h.steps) ? h.steps : [];
+  const applied = Number.isInteger(h.applied) ? Math.min(Math.max(h.applied, 0), steps.length) : steps.length;
+  return { history: { steps, applied } };
+}
+
+export const initialHistory = { history: EMPTY_HISTORY } satisfies Partial<HistorySlice>;
+
+export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
+  ...initialHistory,
+  commitEdits: (label, edits) => set((s) => commitEditsUpdater(s, label, edits)),
+  undo: () => set(undoUpdater),
+  redo: () => set(redoUpdater),
+  setHistory: (h) => set(setHistoryUpdater(h)),
+});
+
+const editedValuesCache = new WeakMap<EditHistory, EditedValues>();
+/** Per parcel and field, the value the applied edits give it (memoised per history). */
+export function selectEditedValues(s: Pick<AppState, "history">): EditedValues {
+  let v = editedValuesCache.get(s.history);
+  if (!v) {
+    v = editedValues(parcelEdits(s.history));
+    editedValuesCache.set(s.history, v);
+  }
+  return v;
+}

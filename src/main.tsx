@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState, MapFactory } from "./map/api";
 import { MapController } from "./map/controller";
 import { connectEngine } from "./state/engine";
+import { connectPlanner } from "./state/planner";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
 import { pendingBreakTasks } from "./ui/colouring";
@@ -38,7 +39,9 @@ declare global {
 
 const startedAt = performance.now();
 performance.mark("jiyue:start");
-const engine = connectEngine(useAppStore, createWorkerBackend());
+const backend = createWorkerBackend();
+const engine = connectEngine(useAppStore, backend);
+connectPlanner(useAppStore, backend);
 
 let controller: MapControllerApi | null = null;
 let dataLoadedAt: number | null = null;

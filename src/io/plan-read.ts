@@ -92,6 +92,12 @@ function allLonLat(coords: unknown): boolean {
 export function readFacilities(input: string | Uint8Array, file: string): PlanRead<PlanFacility> {
   const got = featuresOf(input, file);
   if ("problems" in got) return { ok: false, items: [], problems: got.problems };
+  return facilitiesFromFeatures(got.features, file);
+}
+
+/** The six-ones facilities of parsed GeoJSON features (the app's context layer, or a read file). */
+export function facilitiesFromFeatures(features: readonly Feature[], file: string): PlanRead<PlanFacility> {
+  const got = { features };
   const problems: Problem[] = [];
   const items: PlanFacility[] = [];
   const ids = new Set<string>();

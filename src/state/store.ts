@@ -12,6 +12,7 @@ import { defaultStorage, mergePersisted, PERSIST_KEY, PERSIST_VERSION, partializ
 import { createAnalysisSlice } from "./slices/analysis";
 import { createDataSlice } from "./slices/data";
 import { createHistorySlice } from "./slices/history";
+import { createPlannerSlice } from "./slices/planner";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
 import { createToolsSlice } from "./slices/tools";
@@ -37,6 +38,7 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createSelectionSlice(set, get, api),
           ...createHistorySlice(set, get, api),
           ...createToolsSlice(set, get, api),
+          ...createPlannerSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

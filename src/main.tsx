@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState, MapFactory } from "./map/api";
 import { MapController } from "./map/controller";
 import { connectEngine } from "./state/engine";
+import { connectPlanner } from "./state/planner";
 import { createWorkSession } from "./state/storage/session";
 import { type AppState, useAppStore } from "./state/store";
 import { App } from "./ui/App";
@@ -46,7 +47,9 @@ const startedAt = performance.now();
 performance.mark("jiyue:start");
 /** The work kept across reloads (IndexedDB); `?synthetic=N` (the benchmark) neither restores nor saves. */
 const session = createWorkSession(useAppStore);
-const engine = connectEngine(useAppStore, createWorkerBackend(), { sources: session.sources });
+const backend = createWorkerBackend();
+const engine = connectEngine(useAppStore, backend, { sources: session.sources });
+connectPlanner(useAppStore, backend);
 
 let controller: MapControllerApi | null = null;
 let dataLoadedAt: number | null = null;

@@ -44,9 +44,9 @@ const SPEC = {
 /** The park's standards file, relative to the repository root. */
 const DEFAULT_STANDARDS_PATH = fileURLToPath(new URL("../../geodata/standards.json", import.meta.url));
 
-type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+export type FileRead = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 
-function readBytes(path: string): FileRead {
+export function readBytes(path: string): FileRead {
   try {
     return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
   } catch (err) {
@@ -66,7 +66,7 @@ function readBytes(path: string): FileRead {
 }
 
 /** Print one fatal line and return exit code 2. */
-function die(problem: Problem, lang: Lang): number {
+export function die(problem: Problem, lang: Lang): number {
   process.stderr.write(`${problemLine({ ...problem, severity: "error" }, lang)}\n`);
   return 2;
 }
@@ -118,7 +118,7 @@ function note(t: Record<Lang, string>, lang: Lang, params: Record<string, string
 type Deferred = () => void;
 
 /** Load the standards: `--standards`, else geodata/standards.json, else the built-in example. */
-function loadStandards(
+export function loadStandards(
   path: string | undefined,
   lang: Lang,
 ): { standards?: Standards; exit?: number; report?: Deferred } {
@@ -332,7 +332,7 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
  * Write chunks to stdout, respecting back-pressure, and wait until they are flushed. A reader
  * that stops early (`| head`) closes the pipe: that is not an error worth a message.
  */
-async function writeStdout(chunks: Iterable<string>): Promise<void> {
+export async function writeStdout(chunks: Iterable<string>): Promise<void> {
   let closed = false;
   const onError = () => {
     closed = true;

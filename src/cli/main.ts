@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- <command> …`: the command line over domain + io.
- * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts).
+ * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts), `coverage` (src/cli/coverage.ts).
  * Never prints a stack trace: unexpected failures become one line on stderr and exit 2.
  */
 import { printable } from "../i18n/escape";
@@ -10,12 +10,15 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import("./analyze")).runAnalyze,
   targets: async () => (await import("./targets")).runTargets,
+  coverage: async () => (await import("./coverage")).runCoverage,
 };
 
 const USAGE = `用法 Usage: npm run cli -- <command> [options]
   analyze <input.geojson|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
           [--format geojson|csv] [--lang zh|en] [--out <file>]
-  targets [--data <dir>] [--format text|json] [--lang zh|en]`;
+  targets [--data <dir>] [--format text|json] [--lang zh|en]
+  coverage <parcels.geojson> --facilities <facilities.geojson> [--roads <roads.geojson>] [--standards <file>]
+          [--suggest kindergarten|school|clinic|leisure|green|bus [--count k] [--greedy]] [--format json|csv] [--lang zh|en]`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -12,6 +12,7 @@
  * Later kinds of user work (meeting decisions, facilities, scenarios) join the {@link Edit} union
  * with a `kind` of their own; code that does not know a kind passes it through unchanged.
  */
+import type { PlanFacility } from "./facilities";
 import { INPUT_FIELDS } from "./fields";
 import type { ParcelInput, PreparedParcel } from "./types";
 
@@ -43,8 +44,20 @@ export interface DatasetEdit {
   after: string;
 }
 
+/**
+ * Add, change (move, rename, restatus …) or delete one six-ones facility: the whole facility
+ * before and after (`null` = absent). The plan is about the park, not one parcels file, so
+ * facility edits stay in force across dataset edits.
+ */
+export interface FacilityEdit {
+  kind: "facility";
+  facilityId: string;
+  before: PlanFacility | null;
+  after: PlanFacility | null;
+}
+
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
-export type Edit = ParcelFieldEdit | DatasetEdit;
+export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit;
 
 /** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
 export interface StepLabel {
@@ -194,6 +207,25 @@ export function applyEdits(parcels: readonly PreparedParcel[], edits: readonly E
   const unmatched: ParcelFieldEdit[] = [];
   for (const e of edits) if (e.kind === "parcel-field" && !seen.has(e.parcelId)) unmatched.push(e);
   return { parcels: out, originals, unmatched };
+}
+
+/** The applied facility edits, in order. */
+export function facilityEdits(history: EditHistory): FacilityEdit[] {
+  return appliedEdits(history).filter((e): e is FacilityEdit => e.kind === "facility");
+}
+
+/**
+ * The plan's facilities: the base layer (existing and planned facilities as loaded) with the
+ * facility edits applied in order. Order: base facilities in their order, then added ones in the
+ * order they were first added. Pure; the base is never mutated.
+ */
+export function applyFacilityEdits(base: readonly PlanFacility[], edits: readonly Edit[]): PlanFacility[] {
+  const current = new Map<string, PlanFacility | null>();
+  for (const f of base) current.set(f.id, f);
+  for (const e of edits) if (e.kind === "facility") current.set(e.facilityId, e.after);
+  const out: PlanFacility[] = [];
+  for (const f of current.values()) if (f) out.push(f);
+  return out;
 }
 
 /** Label codes of the steps this module builds (i18n formats them; other features add their own). */

@@ -3,10 +3,13 @@
  * "edited" mark and original value, and why a typed value was refused (nothing is changed then —
  * unlike an import, where such a value is set aside as missing).
  */
+
+import { isFacilityKind } from "../domain/coverage";
 import type { EditStep, StepLabel } from "../domain/edits";
 import { fieldInfo } from "../domain/fields";
 import type { ParseIssue } from "../io/numbers";
 import { type Bilingual, fill, type Lang } from "./lang";
+import { FACILITY_KIND_TEXT, FACILITY_STEP_TEXT } from "./planner";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -49,9 +52,11 @@ export function editText(key: EditUiKey, lang: Lang, params?: Record<string, unk
 /** The name of a step in `lang`, e.g. `修改 HTK-012 累计固定资产投资`. */
 export function stepText(label: StepLabel, lang: Lang): string {
   const params: Record<string, unknown> = { ...label.params };
+  const kind = label.params.kind;
+  if (isFacilityKind(kind)) params.kindText = FACILITY_KIND_TEXT[kind][lang];
   const field = label.params.field;
   if (typeof field === "string") params.field = fieldInfo(field)?.[lang] ?? field;
-  return fill((STEP_TEXT[label.code] ?? STEP_FALLBACK)[lang], params);
+  return fill((STEP_TEXT[label.code] ?? FACILITY_STEP_TEXT[label.code] ?? STEP_FALLBACK)[lang], params);
 }
 
 /** The undo button's name: `撤销：修改 HTK-012 累计固定资产投资`, or that there is nothing to undo. */

@@ -228,6 +228,36 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "--as-of 的日期「{raw}」无效，应为 YYYY-MM-DD",
     en: "invalid --as-of date “{raw}”; expected YYYY-MM-DD",
   },
+  // six-ones plan layers (src/io/plan-read.ts)
+  "missing-facilities": {
+    zh: "缺少设施文件：请用 --facilities 给出（GeoJSON，经纬度）",
+    en: "no facilities file: give one with --facilities (GeoJSON, lon/lat)",
+  },
+  "facility-bad-geometry": {
+    zh: "设施类型 {kind} 的几何类型「{type}」不可用（设施为点或面，公交线路为线），已跳过",
+    en: "geometry type “{type}” cannot be used for a {kind} (facilities are points or polygons, a bus line a line); skipped",
+  },
+  "facility-not-lonlat": {
+    zh: "坐标不是经纬度（RFC 7946 GeoJSON 应为经纬度），已跳过",
+    en: "coordinates are not lon/lat (RFC 7946 GeoJSON is lon/lat); skipped",
+  },
+  "facility-bad-status": {
+    zh: "无法识别的状态「{raw}」（应为 现状/规划/拟建），按现状处理",
+    en: "unknown status “{raw}” (expected existing/planned/proposed); taken as existing",
+  },
+  "bus-bad-stops": {
+    zh: "站点 stops 应为至少两个经纬度坐标的列表，已改用线路两端作为站点",
+    en: "stops must be a list of at least two lon/lat positions; the line's two ends are used as stops",
+  },
+  "facility-other-kinds": {
+    zh: "{count} 个要素不是六个一设施（如孵化园、污水处理厂），未计入覆盖分析",
+    en: "{count} features are not six-ones facilities (e.g. an incubator, a sewage plant) and are not part of the coverage",
+  },
+  "road-bad-geometry": {
+    zh: "道路的几何类型「{type}」不是线，已跳过",
+    en: "road geometry type “{type}” is not a line; skipped",
+  },
+  "no-roads": { zh: "道路文件中没有可用的线要素", en: "the roads file has no usable line features" },
 };
 
 /** Why a file could not be written, by the system's error code (`params.errno`). */

@@ -23,6 +23,7 @@ import { createAnalysisSlice } from "./slices/analysis";
 import { createDataSlice } from "./slices/data";
 import { createHistorySlice } from "./slices/history";
 import { createPersistenceSlice, type StorageNotice } from "./slices/persistence";
+import { createPlannerSlice } from "./slices/planner";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
 import { createToolsSlice } from "./slices/tools";
@@ -68,6 +69,7 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createHistorySlice(set, get, api),
           ...createToolsSlice(set, get, api),
           ...createPersistenceSlice(set, get, api),
+          ...createPlannerSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

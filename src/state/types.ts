@@ -6,11 +6,13 @@
  * state layer may not import the map layer, and TypeScript's structural typing keeps them in step.
  */
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { FacilityKind } from "../domain/coverage";
 import type { Edit, EditHistory, StepLabel } from "../domain/edits";
 import type { Indicator, NumericIndicator } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import type { CrsDetection, Problem } from "../io/types";
+import type { CoverageResponse } from "../worker/protocol";
 import type { CustomBasemap } from "./customBasemap";
 
 /** Context layers shown under the parcels (same shape as `ContextLayers` in `src/map/api.ts`). */
@@ -214,6 +216,21 @@ export interface SelectionSlice {
   resetFilter(): void;
 }
 
+/** The six-ones planner: the kind being sited and the backend's last coverage of the plan. */
+export interface PlannerSlice {
+  plannerKind: FacilityKind;
+  /** Suggest several sites together (greedy maximal coverage) instead of ranking them one by one. */
+  plannerGreedy: boolean;
+  plan: CoverageResponse | null;
+  planStatus: AnalysisStatus;
+  planError: string | null;
+  setPlannerKind(kind: FacilityKind): void;
+  setPlannerGreedy(greedy: boolean): void;
+  planStarted(): void;
+  planSucceeded(plan: CoverageResponse): void;
+  planFailed(error: string): void;
+}
+
 /** The undo history of the user's edits (`slices/history.ts`, `domain/edits.ts`). */
 export interface HistorySlice {
   history: EditHistory;
@@ -258,4 +275,5 @@ export type AppState = DataSlice &
   SelectionSlice &
   HistorySlice &
   ToolsSlice &
-  PersistenceSlice;
+  PersistenceSlice &
+  PlannerSlice;

@@ -10,7 +10,10 @@ import { DetailPanel } from "./DetailPanel";
 import { IndicatorPanel } from "./IndicatorPanel";
 import { LayerList } from "./LayerList";
 import { Legend } from "./Legend";
+import { ModeTabs } from "./planner/ModeTabs";
+import { PlannerPanel } from "./planner/PlannerPanel";
 import { SummaryPanel } from "./SummaryPanel";
+import "./planner/planner.css";
 
 export interface ModeView {
   /** Left panel: the mode's controls. */
@@ -22,6 +25,7 @@ export interface ModeView {
 function AnalysisLeft() {
   return (
     <>
+      <ModeTabs />
       <IndicatorPanel />
       <Legend />
       <LayerList />
@@ -33,7 +37,21 @@ function AnalysisLeft() {
 
 export const ANALYSIS_MODE: ModeView = { left: AnalysisLeft, right: DetailPanel };
 
-export const MODES: Partial<Record<Mode, ModeView>> = { analysis: ANALYSIS_MODE };
+/** The six ones (六个一): checklist, coverage, site suggestions; the detail panel stays on the right. */
+function FacilitiesLeft() {
+  return (
+    <>
+      <ModeTabs />
+      <PlannerPanel />
+      <Legend />
+    </>
+  );
+}
+
+export const MODES: Partial<Record<Mode, ModeView>> = {
+  analysis: ANALYSIS_MODE,
+  facilities: { left: FacilitiesLeft, right: DetailPanel },
+};
 
 /** The view of a mode; modes not built yet fall back to analysis. */
 export function modeView(mode: Mode): ModeView {

@@ -3,15 +3,23 @@
  * fallback). The worker keeps the last imported parcels per dataset id so re-analysis (new
  * standards or as-of date) does not ship the geometry back and forth.
  */
+
+import type { LineString } from "geojson";
 import { analyzeParcels } from "../domain/analyze";
+import { busLineFigures } from "../domain/bus-line";
+import { computeCoverage } from "../domain/coverage";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import { applyEdits } from "../domain/edits";
+import { type PlannerInputs, plannerInputs, toCoverageFacility } from "../domain/facilities";
+import { suggestSites } from "../domain/siting";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { syntheticParcels } from "../io/synthetic";
 import type {
   AnalyzeRequest,
   AnalyzeResponse,
+  CoverageRequest,
+  CoverageResponse,
   ImportRequest,
   ImportResponse,
   WorkerContract,
@@ -26,6 +34,8 @@ export interface HeldDataset {
 export interface HandlerContext {
   datasets: Map<number, HeldDataset>;
   now: () => number;
+  /** The planner inputs of the last coverage request, and what they were made from. */
+  planner?: { key: string; inputs: PlannerInputs };
 }
 
 export function createHandlerContext(): HandlerContext {
@@ -86,11 +96,61 @@ export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): Analyze
   };
 }
 
+/** Parcel edits that change demand or where a facility may go (the planner inputs depend on them). */
+const PLANNER_FIELDS = new Set(["employees", "residents", "landStatus", "landUse"]);
+
+export function handleCoverage(ctx: HandlerContext, req: CoverageRequest): CoverageResponse {
+  const held =
+    req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId)?.parcels : undefined);
+  if (!held) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
+  const t0 = ctx.now();
+  const edits = (req.edits ?? []).filter((e) => PLANNER_FIELDS.has(e.field));
+  const key = JSON.stringify([req.parcels ? "inline" : req.datasetId, edits, req.roads, req.analysisCrs]);
+  let inputs = ctx.planner?.key === key ? ctx.planner.inputs : undefined;
+  if (!inputs) {
+    const parcels = edits.length > 0 ? applyEdits(held, edits).parcels : held;
+    inputs = plannerInputs(parcels, req.roads, req.analysisCrs);
+    ctx.planner = { key, inputs };
+  }
+  const facilities = req.facilities.map((f) => toCoverageFacility(f, inputs.project));
+  const coverage = computeCoverage(inputs.index, facilities, req.services);
+  const suggestions = req.suggest
+    ? suggestSites(inputs.index, inputs.candidates, facilities, {
+        kind: req.suggest.kind,
+        services: req.services,
+        ...(req.suggest.count !== undefined ? { count: req.suggest.count } : {}),
+        ...(req.suggest.greedy !== undefined ? { greedy: req.suggest.greedy } : {}),
+      })
+    : [];
+  const busLines = req.facilities
+    .filter((f) => f.kind === "bus" && f.geometry.type === "LineString")
+    .map((f) => ({
+      facilityId: f.id,
+      figures: busLineFigures(
+        (f.geometry as LineString).coordinates.map(inputs.project),
+        (f.stops ?? []).map(inputs.project),
+        inputs.index,
+        req.services.bus,
+      ),
+    }));
+  return {
+    totalDemand: coverage.totalDemand,
+    method: coverage.method,
+    facilities: coverage.facilities,
+    byKind: coverage.byKind,
+    suggestions,
+    busLines,
+    durationMs: ctx.now() - t0,
+  };
+}
+
 export function handle<K extends keyof WorkerContract>(
   ctx: HandlerContext,
   kind: K,
   payload: WorkerContract[K]["request"],
 ): WorkerContract[K]["response"] {
   if (kind === "import") return handleImport(ctx, payload as ImportRequest) as WorkerContract[K]["response"];
+  if (kind === "coverage")
+    return handleCoverage(ctx, payload as CoverageRequest) as WorkerContract[K]["response"];
   return handleAnalyze(ctx, payload as AnalyzeRequest) as WorkerContract[K]["response"];
 }

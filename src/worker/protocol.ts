@@ -3,7 +3,12 @@
  * (`client.ts`) and the worker (`analysis.worker.ts`) are typed by it, and the same handlers
  * (`handlers.ts`) run in-process in tests.
  */
+import type { LineString, MultiLineString } from "geojson";
+import type { BusLineFigures } from "../domain/bus-line";
+import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
 import type { ParcelFieldEdit } from "../domain/edits";
+import type { PlanFacility } from "../domain/facilities";
+import type { SiteSuggestion } from "../domain/siting";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ParcelImport } from "../io/types";
 
@@ -62,10 +67,42 @@ export type ImportResponse = Omit<ParcelImport, "parcels"> & {
   parcelCount: number;
 };
 
+/**
+ * Six-ones coverage of a plan over the held parcels (with the user's parcel edits applied, since
+ * demand and land status can be edited), straight-line or along the roads (domain.md §8). The
+ * worker keeps the prepared planner inputs (representative points, road graph, joins) for the
+ * last (dataset, edits, roads, CRS), so moving a facility recomputes only its coverage.
+ */
+export interface CoverageRequest {
+  datasetId?: number;
+  /** The parcels, when the backend does not hold them. */
+  parcels?: PreparedParcel[];
+  edits?: ParcelFieldEdit[];
+  facilities: PlanFacility[];
+  /** Road lines in lon/lat; `null` or empty: straight-line distances. */
+  roads: (LineString | MultiLineString)[] | null;
+  analysisCrs: string;
+  services: Standards["services"];
+  /** Also rank sites for this kind. */
+  suggest?: { kind: FacilityKind; count?: number; greedy?: boolean };
+}
+
+export interface CoverageResponse {
+  totalDemand: number;
+  method: "straight" | "road";
+  facilities: FacilityCoverage[];
+  byKind: Record<FacilityKind, KindCoverage>;
+  suggestions: SiteSuggestion[];
+  /** Figures of each bus line of the plan. */
+  busLines: { facilityId: string; figures: BusLineFigures }[];
+  durationMs: number;
+}
+
 /** Request kind → request payload and response. */
 export interface WorkerContract {
   import: { request: ImportRequest; response: ImportResponse };
   analyze: { request: AnalyzeRequest; response: AnalyzeResponse };
+  coverage: { request: CoverageRequest; response: CoverageResponse };
 }
 export type RequestKind = keyof WorkerContract;
 

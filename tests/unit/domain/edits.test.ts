@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  appliedEdits as appliedEditsOf,
   applyEdits,
+  applyFacilityEdits,
   currentDataset,
   type Edit,
   type EditHistory,
   type EditStep,
   EMPTY_HISTORY,
+  facilityEdits,
   parcelEdits,
   pushStep,
   redo,
@@ -13,6 +16,7 @@ import {
   undo,
   undoStep,
 } from "../../../src/domain/edits";
+import type { PlanFacility } from "../../../src/domain/facilities";
 import type { PreparedParcel } from "../../../src/domain/types";
 
 const square = {
@@ -121,5 +125,42 @@ describe("history", () => {
     expect(redoStep(h)).toBeUndefined();
     expect(redoStep(undo(h))).toBe(h.steps[2]);
     expect(undoStep(EMPTY_HISTORY)).toBeUndefined();
+  });
+});
+
+describe("facility edits", () => {
+  const k = (id: string, lon: number): PlanFacility => ({
+    id,
+    kind: "kindergarten",
+    status: "proposed",
+    geometry: { type: "Point", coordinates: [lon, 30.6] },
+  });
+  const base = [k("F1", 109.7)];
+  const fe = (facilityId: string, before: PlanFacility | null, after: PlanFacility | null): Edit => ({
+    kind: "facility",
+    facilityId,
+    before,
+    after,
+  });
+  it("adds, moves and deletes without touching the base, and survives a dataset edit", () => {
+    const frozen = structuredClone(base);
+    let h = pushStep(EMPTY_HISTORY, step(fe("P1", null, k("P1", 109.71))));
+    h = pushStep(h, step(fe("F1", k("F1", 109.7), k("F1", 109.72))));
+    h = pushStep(h, step({ kind: "dataset", before: null, after: "fp" }));
+    expect(
+      applyFacilityEdits(base, facilityEdits(h)).map((f) => [
+        f.id,
+        (f.geometry as { coordinates: number[] }).coordinates[0],
+      ]),
+    ).toEqual([
+      ["F1", 109.72],
+      ["P1", 109.71],
+    ]);
+    h = pushStep(h, step(fe("P1", k("P1", 109.71), null)));
+    expect(applyFacilityEdits(base, facilityEdits(h)).map((f) => f.id)).toEqual(["F1"]);
+    expect(applyFacilityEdits(base, facilityEdits(undo(h))).map((f) => f.id)).toEqual(["F1", "P1"]);
+    expect(base).toEqual(frozen);
+    // facility edits never reach the parcels
+    expect(applyEdits([], appliedEditsOf(h)).parcels).toEqual([]);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The six-ones planner's state: the plan's facilities (the context layer's six-ones facilities
+ * with the user's facility edits applied: derived, never stored) and the worker's coverage of
+ * them. `connectPlanner` asks the backend for coverage whenever the planner is open and the
+ * parcels, their edits, the facilities, the roads, the standards or the kind to site change.
+ */
+import type { LineString, MultiLineString } from "geojson";
+import { shallow } from "zustand/shallow";
+import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
+import { applyFacilityEdits, facilityEdits, parcelEdits } from "../domain/edits";
+import type { PlanFacility } from "../domain/facilities";
+import { facilitiesFromFeatures } from "../io/plan-read";
+import { type AnalysisBackend, SupersededError } from "../worker/protocol";
+import type { AppStore } from "./store";
+import type { AppState, ContextData } from "./types";
+
+const baseCache = new WeakMap<ContextData, PlanFacility[]>();
+/** The six-ones facilities of the loaded context layer (the base of the plan). */
+export function baseFacilities(context: ContextData | null): PlanFacility[] {
+  if (!context) return [];
+  let base = baseCache.get(context);
+  if (!base) {
+    base = facilitiesFromFeatures(context.facilities.features, "facilities.geojson").items;
+    baseCache.set(context, base);
+  }
+  return base;
+}
+
+const planCache = new WeakMap<object, { base: PlanFacility[]; plan: PlanFacility[] }>();
+/** The plan's facilities: base plus the applied facility edits (memoised per history and base). */
+export function selectPlanFacilities(s: Pick<AppState, "context" | "history">): PlanFacility[] {
+  const base = baseFacilities(s.context);
+  const hit = planCache.get(s.history);
+  if (hit && hit.base === base) return hit.plan;
+  const plan = applyFacilityEdits(base, facilityEdits(s.history));
+  planCache.set(s.history, { base, plan });
+  return plan;
+}
+
+function roadsOf(context: ContextData | null): (LineString | MultiLineString)[] | null {
+  if (!context || context.roads.features.length === 0) return null;
+  return context.roads.features.map((f) => f.geometry);
+}
+
+export interface Planner {
+  dispose(): void;
+}
+
+export function connectPlanner(store: AppStore, backend: AnalysisBackend): Planner {
+  let seq = 0;
+  let disposed = false;
+  const run = async () => {
+    const s = store.getState();
+    if (s.mode !== "facilities" || !s.dataset?.ok) return;
+    const mine = ++seq;
+    s.planStarted();
+    try {
+      const res = await backend.request("coverage", {
+        ...(s.dataset.parcels ? { parcels: s.dataset.parcels } : { datasetId: s.dataset.datasetId }),
+        edits: parcelEdits(s.history),
+        facilities: selectPlanFacilities(s),
+        roads: roadsOf(s.context),
+        analysisCrs: s.dataset.analysisCrs ?? s.standards?.standards.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
+        services: s.standards?.standards.services ?? {},
+        suggest: { kind: s.plannerKind, count: 5, greedy: s.plannerGreedy },
+      });
+      if (disposed || mine !== seq) return;
+      store.getState().planSucceeded(res);
+    } catch (e) {
+      if (disposed || mine !== seq || e instanceof SupersededError) return;
+      store.getState().planFailed(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const unsubscribe = store.subscribe(
+    (s) => [s.mode, s.dataset, s.history, s.context, s.standards, s.plannerKind, s.plannerGreedy] as const,
+    () => void run(),
+    { equalityFn: shallow, fireImmediately: true },
+  );
+  return {
+    dispose() {
+      disposed = true;
+      unsubscribe();
+    },
+  };
+}

@@ -15,7 +15,8 @@ export function ModeTabs() {
   const mode = useAppStore((s) => s.mode);
   const setMode = useAppStore((s) => s.setMode);
   return (
-    <div className="mode-tabs" role="group" aria-label={fill(PLANNER_UI.modesLabel[lang])}>
+    <fieldset className="mode-tabs">
+      <legend className="visually-hidden">{fill(PLANNER_UI.modesLabel[lang])}</legend>
       {TABS.map((t) => (
         <button
           key={t.mode}
@@ -27,6 +28,6 @@ export function ModeTabs() {
           {PLANNER_UI[t.key][lang]}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

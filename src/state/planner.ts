@@ -4,8 +4,9 @@
  * them. `connectPlanner` asks the backend for coverage whenever the planner is open and the
  * parcels, their edits, the facilities, the roads, the standards or the kind to site change.
  */
-import type { LineString, MultiLineString } from "geojson";
+import type { LineString, MultiLineString, Point, Polygon } from "geojson";
 import { shallow } from "zustand/shallow";
+import { isFacilityKind } from "../domain/coverage";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import { applyFacilityEdits, facilityEdits, parcelEdits } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
@@ -35,6 +36,40 @@ export function selectPlanFacilities(s: Pick<AppState, "context" | "history">): 
   const plan = applyFacilityEdits(base, facilityEdits(s.history));
   planCache.set(s.history, { base, plan });
   return plan;
+}
+
+const layerCache = new WeakMap<ContextData, { plan: PlanFacility[]; layers: ContextData }>();
+/**
+ * The context layers as the map shows them: the facilities layer carries the plan (the loaded
+ * six-ones facilities with the user's edits: proposed sites appear, deleted ones go) beside the
+ * context's other facilities (an incubator, a sewage plant). Bus lines are not drawn here.
+ */
+export function selectMapContext(s: Pick<AppState, "context" | "history">): ContextData | null {
+  const ctx = s.context;
+  if (!ctx) return null;
+  const plan = selectPlanFacilities(s);
+  const hit = layerCache.get(ctx);
+  if (hit && hit.plan === plan) return hit.layers;
+  const others = ctx.facilities.features.filter((f) => !isFacilityKind(f.properties?.kind));
+  const planned = plan
+    .filter((f) => f.geometry.type === "Point" || f.geometry.type === "Polygon")
+    .map((f) => ({
+      type: "Feature" as const,
+      properties: {
+        id: f.id,
+        kind: f.kind,
+        name: f.name ?? f.id,
+        status: f.status,
+        capacity: f.capacity ?? null,
+      },
+      geometry: f.geometry as Point | Polygon,
+    }));
+  const layers: ContextData = {
+    ...ctx,
+    facilities: { ...ctx.facilities, features: [...others, ...planned] },
+  };
+  layerCache.set(ctx, { plan, layers });
+  return layers;
 }
 
 function roadsOf(context: ContextData | null): (LineString | MultiLineString)[] | null {

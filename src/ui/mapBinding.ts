@@ -9,6 +9,7 @@
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { Basemap, MapControllerApi, ToolSpec } from "../map/api";
 import { toMapParcels } from "../map/features";
+import { selectMapContext } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
 import type { AppState, MapToolId } from "../state/types";
@@ -71,12 +72,9 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
     (lang) => map.setLanguage(lang),
   );
   on(basemapOf, (b) => map.setBasemap(b), sameBasemap);
-  on(
-    (s) => s.context,
-    (ctx) => {
-      if (ctx) map.setContext(ctx);
-    },
-  );
+  on(selectMapContext, (ctx) => {
+    if (ctx) map.setContext(ctx);
+  });
   let parcelsShown = false;
   on(
     (s) => s.result?.parcels ?? null,

@@ -289,6 +289,10 @@ export type ProblemAudience = "cli" | "browser";
  * `PROBLEM_TEXT` that names a flag has one here (checked by the problems-text test).
  */
 export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
+  "missing-facilities": {
+    zh: "缺少设施文件（GeoJSON，经纬度）",
+    en: "no facilities file (GeoJSON, lon/lat)",
+  },
   "unknown-crs": {
     zh: "无法识别坐标参考系{crsText}：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
     en: "cannot determine the coordinate reference system{crsText}; choose it in the coordinate system setting (e.g. EPSG:4546 or a proj4 string)",

@@ -4,30 +4,8 @@
  * their own parcels the sample context layers are labelled as synthetic and exports are unmarked.
  */
 import { writeFileSync } from "node:fs";
+import { splitCsvLine } from "../csv";
 import { expect, test } from "./driver";
-
-/** Split one CSV line (RFC 4180 quoting) into cells. */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      out.push(cell);
-      cell = "";
-    } else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
 
 test("the Chinese CSV of the sample writes Chinese values and says the data is synthetic; so does the PNG", async ({
   jiyue,
@@ -39,7 +17,7 @@ test("the Chinese CSV of the sample writes Chinese values and says the data is s
     .replace(/^\uFEFF/, "")
     .trimEnd()
     .split("\r\n")
-    .map(splitCsv);
+    .map(splitCsvLine);
   expect(header?.slice(0, 4)).toEqual(["数据性质", "宗地编号", "地块名称", "片区"]);
   expect(rows.length).toBeGreaterThan(100);
   for (const r of rows) expect(r[0]).toBe("合成示例数据（非真实）");

@@ -3,6 +3,7 @@
  * zones and indicators, read a parcel, filter the table, export, switch language, edit the legend.
  * Every test fails on a console error or an uncaught page error (the `jiyue` fixture).
  */
+import { splitCsvLine } from "../csv";
 import { expect, test } from "./driver";
 
 test.describe("an official opens Jiyue", () => {
@@ -264,7 +265,7 @@ test.describe("exports", () => {
     expect(lines[0]).toContain("亩均税收");
     expect(lines).toHaveLength(info.total + 1);
     for (const line of lines.slice(1)) {
-      for (const cell of splitCsv(line)) {
+      for (const cell of splitCsvLine(line)) {
         // A text cell may not start with a formula character; only a plain negative number may start with "-".
         if (/^[=+\-@\t\r]/.test(cell))
           expect(cell, `cell in ${line.slice(0, 30)}`).toMatch(/^-\d+(\.\d+)?(e[-+]?\d+)?$/);
@@ -304,7 +305,7 @@ test.describe("exports", () => {
     expect(
       fLines
         .slice(1)
-        .map((l) => splitCsv(l)[1])
+        .map((l) => splitCsvLine(l)[1])
         .sort(),
     ).toEqual([...info.dyb].sort());
     const gjF = JSON.parse((await jiyue.when.exportFile("geojson")).text);
@@ -430,29 +431,6 @@ test.describe("language and settings", () => {
     await jiyue.screenshot("projector-1024-detail");
   });
 });
-
-/** Split one CSV line (RFC 4180 quoting) into cells. */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (q) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 test.describe("projector", () => {
   test("the projector theme enlarges the table for a review meeting, and the selection stays in view", async ({

@@ -13,6 +13,7 @@ import { writeCsv } from "../../../src/io/csv-write";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
 import { readParcelsGeoJson } from "../../../src/io/geojson-read";
 import { writeGeoJson } from "../../../src/io/geojson-write";
+import { parseCsv } from "../../csv";
 
 const DIR = join(__dirname, "../../fixtures/io/write/excel");
 const read = readParcelsGeoJson(readFileSync(join(DIR, "in.geojson"), "utf8"), { analysisCrs: "EPSG:4546" });
@@ -22,36 +23,6 @@ function fixture(name: string, actual: string) {
   const path = join(DIR, name);
   if (process.env.UPDATE_FIXTURES || !existsSync(path)) writeFileSync(path, actual);
   expect(actual).toBe(readFileSync(path, "utf8"));
-}
-
-/** Split a CSV text (RFC 4180) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && s[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 function table(lang: "zh" | "en") {

@@ -22,6 +22,7 @@ import { useAppStore } from "../../../src/state/store";
 import { CandidateList } from "../../../src/ui/CandidateList";
 import { DetailPanel } from "../../../src/ui/DetailPanel";
 import { exportText } from "../../../src/ui/export/exportFiles";
+import { parseCsv } from "../../csv";
 import { withReactRoot } from "./react-root";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -74,36 +75,6 @@ function neverAsApplying(text: string) {
     /without compensation/,
   );
   expect(text).not.toMatch(/可征收|may be charged/);
-}
-
-/** RFC 4180 rows of a CSV text (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && s[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 function csvCell(csv: string, id: string, key: string, lang: Lang): string {

@@ -54,7 +54,7 @@ export interface PlanRead<T> {
 function featuresOf(
   input: string | Uint8Array,
   file: string,
-): { features: Feature[] } | { problems: Problem[] } {
+): { features: Feature[]; notes: Problem[] } | { problems: Problem[] } {
   const decoded = decodeText(input, file);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const parsed = parseJson(decoded.text);
@@ -62,8 +62,8 @@ function featuresOf(
     return { problems: [{ severity: "error", code: "not-json", fatal: true, file, params: parsed.params }] };
   const v = parsed.value as { type?: unknown; features?: unknown } | null;
   if (v && v.type === "FeatureCollection" && Array.isArray(v.features))
-    return { features: v.features as Feature[] };
-  if (v && v.type === "Feature") return { features: [v as unknown as Feature] };
+    return { features: v.features as Feature[], notes: decoded.problems };
+  if (v && v.type === "Feature") return { features: [v as unknown as Feature], notes: decoded.problems };
   const type =
     v === null
       ? "null"
@@ -92,7 +92,8 @@ function allLonLat(coords: unknown): boolean {
 export function readFacilities(input: string | Uint8Array, file: string): PlanRead<PlanFacility> {
   const got = featuresOf(input, file);
   if ("problems" in got) return { ok: false, items: [], problems: got.problems };
-  return facilitiesFromFeatures(got.features, file);
+  const read = facilitiesFromFeatures(got.features, file);
+  return { ...read, problems: [...got.notes, ...read.problems] };
 }
 
 /** The six-ones facilities of parsed GeoJSON features (the app's context layer, or a read file). */
@@ -177,7 +178,7 @@ export function facilitiesFromFeatures(features: readonly Feature[], file: strin
 export function readRoads(input: string | Uint8Array, file: string): PlanRead<LineString | MultiLineString> {
   const got = featuresOf(input, file);
   if ("problems" in got) return { ok: false, items: [], problems: got.problems };
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...got.notes];
   const items: (LineString | MultiLineString)[] = [];
   got.features.forEach((f, i) => {
     const g = f?.geometry;

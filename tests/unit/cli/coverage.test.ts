@@ -4,11 +4,12 @@
  * sites. Expected figures are worked out by hand from the offsets (domain.md §8).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import proj4 from "proj4";
 import { afterAll, describe, expect, it } from "vitest";
+import { encodeGbk } from "../io/gbk-encode";
 
 const ROOT = resolve(__dirname, "../../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -88,6 +89,19 @@ function cli(...args: string[]) {
 }
 
 describe("coverage command", () => {
+  it("reads a GBK facilities file with Chinese kinds and says it read it as GBK", () => {
+    const gbk = join(tmp, "facilities-gbk.geojson");
+    writeFileSync(gbk, encodeGbk(readFileSync(facilities, "utf8")));
+    const r = cli(parcels, "--facilities", gbk, "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).facilities[0]).toMatchObject({
+      id: "K",
+      kind: "kindergarten",
+      coveredDemand: 30,
+    });
+    expect(r.lines).toContain(`note: ${gbk}: the file is not UTF-8; read it as GBK`);
+  });
+
   it("straight-line coverage and ranked suggestions as JSON", () => {
     const r = cli(parcels, "--facilities", facilities, "--suggest", "kindergarten", "--lang", "en");
     expect(r.code).toBe(0);

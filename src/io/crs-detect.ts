@@ -99,7 +99,7 @@ export function crsMemberName(crs: unknown): string | undefined {
  */
 export function planCrs(
   sample: [number, number] | undefined,
-  declared: { spec: string; how: "option" | "crs-member" } | undefined,
+  declared: { spec: string; how: "option" | "crs-member" | "prj" } | undefined,
   analysisCrs: string,
   file?: string,
 ): CrsPlanResult {

@@ -25,3 +25,31 @@ export interface FieldMapping {
   /** Source field name, exactly as in the file → rule. */
   fields: Record<string, FieldRule>;
 }
+
+/**
+ * Apply a field mapping to one feature's properties: a mapped field is renamed to its schema
+ * key, an ignored field (`property: null`) is dropped, an unmapped field passes unchanged.
+ * Without a mapping the properties are returned as they are (no copy).
+ *
+ * Minimal version (rename/drop only; units and dates are converted by the full version).
+ * @example applyMapping({ ZDBH: "A1" }, { version: 1, fields: { ZDBH: { property: "id" } } }) // { id: "A1" }
+ */
+export function applyMapping(
+  props: Record<string, unknown>,
+  mapping: FieldMapping | undefined,
+): Record<string, unknown> {
+  if (!mapping) return props;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(props)) {
+    const rule = Object.hasOwn(mapping.fields, name) ? mapping.fields[name] : undefined;
+    const key = rule ? rule.property : name;
+    if (key === null || key === undefined) continue;
+    Object.defineProperty(out, key, {
+      value: props[name],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}

@@ -28,7 +28,7 @@ export interface Problem {
 export interface CrsDetection {
   /** The CRS the coordinates were read in: `EPSG:4326`, `EPSG:4525`, or a proj4 string. */
   crs: string;
-  how: "crs-member" | "option" | "zone-prefix" | "lonlat" | "assumed-analysis-crs";
+  how: "crs-member" | "option" | "prj" | "zone-prefix" | "lonlat" | "assumed-analysis-crs";
   /** Axes were northing, easting and have been swapped. */
   swappedAxes: boolean;
 }

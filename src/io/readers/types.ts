@@ -46,6 +46,12 @@ export interface RawFeature {
   geometry: Geometry | null;
   /** Properties under the file's field names, values as read (strings, numbers, dates as text). */
   properties: Record<string, unknown>;
+  /** The container's own feature id (GeoJSON `Feature.id`), used when no id property is given. */
+  id?: unknown;
+  /** 0-based position in the file, for messages (defaults to the position in `features`). */
+  index?: number;
+  /** What the container found wrong with the feature itself (not its geometry), for `invalid-geojson`. */
+  invalid?: string[];
 }
 
 /** The output of a reader, input of the preparer. */
@@ -60,6 +66,9 @@ export interface RawFeatureSet {
   crs?: DeclaredCrs;
   surveyDate?: string;
   synthetic?: boolean;
+  /** Records in the file, unreadable ones included (defaults to `features.length`). */
+  featureCount?: number;
+  /** Reader problems; those naming a `featureIndex` are reported with that feature. */
   problems: Problem[];
 }
 

@@ -14,6 +14,7 @@
  */
 import type { PlanFacility } from "./facilities";
 import { INPUT_FIELDS } from "./fields";
+import type { TargetsFile } from "./targets";
 import type { ParcelInput, PreparedParcel } from "./types";
 
 /** A parcel input property that can be edited (every input but the id). */
@@ -56,8 +57,22 @@ export interface FacilityEdit {
   after: PlanFacility | null;
 }
 
+/**
+ * Change the plan targets (a value, a growth rate, the period or base year; a loaded targets file;
+ * a reset): the whole targets file before and after, so any change is one small edit and a
+ * project file carries the targets in force. `null` = the app's own targets file (the base). The
+ * targets are about the plan, not one parcels file: they stay in force across dataset edits.
+ */
+export interface TargetsEdit {
+  kind: "targets";
+  before: TargetsFile | null;
+  after: TargetsFile | null;
+  /** Set when `after` was read from a targets file the user loaded (its name): reset goes back to it. */
+  loadedFrom?: string;
+}
+
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
-export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit;
+export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit | TargetsEdit;
 
 /** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
 export interface StepLabel {
@@ -226,6 +241,33 @@ export function applyFacilityEdits(base: readonly PlanFacility[], edits: readonl
   const out: PlanFacility[] = [];
   for (const f of current.values()) if (f) out.push(f);
   return out;
+}
+
+/** The applied targets edits, in order. */
+export function targetsEdits(history: EditHistory): TargetsEdit[] {
+  return appliedEdits(history).filter((e): e is TargetsEdit => e.kind === "targets");
+}
+
+/** The targets in force: the last targets edit's file, else `base` (the app's targets file). */
+export function applyTargetsEdits<T extends TargetsFile | null>(
+  base: T,
+  edits: readonly Edit[],
+): TargetsFile | T {
+  let current: TargetsFile | T = base;
+  for (const e of edits) if (e.kind === "targets") current = e.after ?? base;
+  return current;
+}
+
+/**
+ * What "reset to the file's values" goes back to: the last targets file the user loaded (among
+ * the applied edits), else `null` (the app's own targets file).
+ */
+export function targetsResetFile(edits: readonly Edit[]): { file: TargetsFile | null; name: string | null } {
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const e = edits[i];
+    if (e?.kind === "targets" && e.loadedFrom !== undefined) return { file: e.after, name: e.loadedFrom };
+  }
+  return { file: null, name: null };
 }
 
 /** Label codes of the steps this module builds (i18n formats them; other features add their own). */

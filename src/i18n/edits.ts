@@ -10,6 +10,7 @@ import { fieldInfo } from "../domain/fields";
 import type { ParseIssue } from "../io/numbers";
 import { type Bilingual, fill, type Lang } from "./lang";
 import { FACILITY_KIND_TEXT, FACILITY_STEP_TEXT } from "./planner";
+import { TARGET_FIELD_TEXT, TARGET_STEP_TEXT } from "./targets";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -56,7 +57,18 @@ export function stepText(label: StepLabel, lang: Lang): string {
   if (isFacilityKind(kind)) params.kindText = FACILITY_KIND_TEXT[kind][lang];
   const field = label.params.field;
   if (typeof field === "string") params.field = fieldInfo(field)?.[lang] ?? field;
-  return fill((STEP_TEXT[label.code] ?? FACILITY_STEP_TEXT[label.code] ?? STEP_FALLBACK)[lang], params);
+  // targets steps: the target's name in the language, the changed field by name
+  const target = lang === "zh" ? label.params.targetZh : label.params.targetEn;
+  if (typeof target === "string") params.target = target;
+  const what = label.params.what;
+  if (typeof what === "string") params.what = TARGET_FIELD_TEXT[what]?.[lang] ?? what;
+  return fill(
+    (STEP_TEXT[label.code] ??
+      FACILITY_STEP_TEXT[label.code] ??
+      TARGET_STEP_TEXT[label.code] ??
+      STEP_FALLBACK)[lang],
+    params,
+  );
 }
 
 /** The undo button's name: `撤销：修改 HTK-012 累计固定资产投资`, or that there is nothing to undo. */

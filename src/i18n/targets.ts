@@ -3,7 +3,14 @@
  * headings, met / not met, why a value is missing, and value formatting with units.
  * Values are rounded here, for display only (domain.md §1).
  */
-import type { Comparison, TargetNullReason, TargetRow, TargetUnit } from "../domain/targets";
+import type {
+  Comparison,
+  TargetMetric,
+  TargetNullReason,
+  TargetParcelsKind,
+  TargetRow,
+  TargetUnit,
+} from "../domain/targets";
 import type { Bilingual, Lang } from "./lang";
 
 export const TARGETS_TEXT = {
@@ -82,4 +89,132 @@ export function formatMet(row: Pick<TargetRow, "met" | "reason">, lang: Lang): s
       : TARGETS_TEXT.na[lang];
   }
   return row.met ? TARGETS_TEXT.yes[lang] : TARGETS_TEXT.no[lang];
+}
+
+// ------------------------------------------------------------------------------------------
+// the targets dashboard (src/ui/targets/)
+
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/** What data a computed metric needs when the parcel data does not have it. */
+export const METRIC_NEEDS_TEXT: Record<TargetMetric, Bilingual> = {
+  "enterprise-count": b("需要地块的企业名称（土地使用权人）", "the enterprise (land user) of each parcel"),
+  "above-scale-enterprise-count": b(
+    "需要企业的规上认定（是否规模以上工业企业）",
+    "which enterprises are above designated size (规上认定)",
+  ),
+  "tax-total": b("需要企业的税收统计数据", "the enterprises' tax statistics"),
+  "above-scale-value-added": b(
+    "需要企业的规上认定与增加值统计数据",
+    "which enterprises are above designated size, and their value-added statistics",
+  ),
+  "high-tech-output-share": b(
+    "需要工业总产值与高新技术企业认定数据",
+    "industrial output values and which enterprises are certified high-tech",
+  ),
+  "leading-industry-share": b(
+    "需要地块的产业集群与工业总产值数据",
+    "each parcel's industry cluster and its output value",
+  ),
+  "max-enterprise-revenue": b("需要企业的营业收入数据", "the enterprises' revenue"),
+  "not-in-parcel-data": b(
+    "需要园区另行统计的数据（不在地块数据中）",
+    "figures the park collects separately (not in the parcel data)",
+  ),
+};
+
+/** What the parcels behind a target are (the filter chip and the button say it). */
+export const TARGET_PARCELS_TEXT: Record<TargetParcelsKind, Bilingual> = {
+  "counted-enterprises": b("计入的企业地块", "parcels of the enterprises counted"),
+  "below-scale-enterprises": b(
+    "规下企业（未达规模以上）的地块",
+    "parcels of enterprises below designated size",
+  ),
+  "tax-payers": b("有税收的地块", "parcels that pay tax"),
+  "above-scale-value-added": b(
+    "规上企业有增加值的地块",
+    "parcels of above-size enterprises with value added",
+  ),
+  "not-high-tech-output": b("非高新技术企业的工业产值地块", "industrial output of enterprises not high-tech"),
+  "outside-leading-industries": b("主导产业以外的企业地块", "firms outside the leading industries"),
+  "largest-enterprise": b("营业收入最高企业的地块", "parcels of the enterprise with the largest revenue"),
+};
+
+export const TARGETS_UI = {
+  mode: b("规划目标", "Targets"),
+  title: b("规划目标完成情况", "Plan targets"),
+  period: b("规划期", "Plan period"),
+  baseYear: b("基年", "Base year"),
+  planOf: b("{name}（{period}）", "{name} ({period})"),
+  dataAsOf: b("现状数据：{year} 年（数据截至 {date}）", "Data: {year} (as of {date})"),
+  synthetic: b(
+    "示例数据为合成数据，完成情况仅作演示",
+    "The sample data is synthetic: the figures are illustrative",
+  ),
+  summary: TARGETS_TEXT.summary,
+  current: b("现状", "Now"),
+  targetIs: b("目标 {target}", "target {target}"),
+  statusMet: b("达成", "Met"),
+  statusNotMet: b("未达成", "Not met"),
+  statusNa: b("无法据地块数据计算", "Cannot be computed from parcel data"),
+  needs: b("所需数据：{needs}", "Data needed: {needs}"),
+  noValueWhy: b("地块数据缺少所需数值", "the parcel data lacks the values needed"),
+  zone: b("片区：{zone}", "Zone: {zone}"),
+  growth: b("年均增长 {rate}", "{rate} a year"),
+  growthPath: b(
+    "{base} 年基数 {baseValue} 按年均 {rate} 复合增长至 {targetYear} 年 {target}",
+    "from {baseValue} in {base}, compound {rate} a year, to {target} in {targetYear}",
+  ),
+  pathAtYear: b("按此增速 {year} 年应为 {value}", "on this path, {year}: {value}"),
+  beyondNote: b("（{targetYear} 年后为同一增速的延续）", "(after {targetYear}: the same rate continued)"),
+  chartBar: b("{label}：现状 {value}，目标 {target}", "{label}: now {value}, target {target}"),
+  chartPath: b("{label}：增长路径", "{label}: growth path"),
+  showParcels: b("查看地块：{what}（{count}）", "Show parcels: {what} ({count})"),
+  showParcelsNone: b("没有对应地块", "No parcels behind this"),
+  chip: b("目标：{target}—{what}", "Target: {target} — {what}"),
+  chipClear: b("清除目标筛选", "Clear the target filter"),
+  edit: b("编辑目标", "Edit targets"),
+  editDone: b("完成编辑", "Done"),
+  editValue: b("目标值", "Target value"),
+  editRate: b("年均增长（%）", "Growth a year (%)"),
+  editRateNone: b("留空表示无增长目标", "blank: no growth target"),
+  editPeriodHint: b("如 2024-2026", "e.g. 2024-2026"),
+  editRefused: b("{what}：{why}，未作修改", "{what}: {why}; nothing was changed"),
+  notNumber: b("「{raw}」不是数值", "“{raw}” is not a number"),
+  load: b("载入目标文件…", "Load targets file…"),
+  save: b("保存目标文件", "Save targets file"),
+  reset: b("恢复为文件值", "Reset to the file"),
+  resetTo: b("恢复为 {file} 中的目标值", "Reset to the values of {file}"),
+  appFile: b("默认目标文件", "the default targets file"),
+  loadRefused: b(
+    "目标文件 {file} 无法使用：{problems}",
+    "The targets file {file} cannot be used: {problems}",
+  ),
+  noTargets: b("未载入规划目标", "No plan targets loaded"),
+  badBase: b("默认目标文件有误：{problems}", "The default targets file is malformed: {problems}"),
+  noResult: b("地块分析完成后显示现状值", "Values appear when the parcels are analysed"),
+  source: b("依据", "Source"),
+} satisfies Record<string, Bilingual>;
+export type TargetsUiKey = keyof typeof TARGETS_UI;
+
+/** Names of the fields a targets step changes (`what` of the step label). */
+export const TARGET_FIELD_TEXT: Record<string, Bilingual> = {
+  value: b("目标值", "target value"),
+  growthRate: b("年均增长", "growth rate"),
+  period: b("规划期", "plan period"),
+  baseYear: b("基年", "base year"),
+};
+
+/** Step names of targets edits (`src/i18n/edits.ts` looks them up); `{target}` in the language. */
+export const TARGET_STEP_TEXT: Record<string, Bilingual> = {
+  "targets-edit": b("修改目标「{target}」{what}", "edit target “{target}” {what}"),
+  "targets-plan": b("修改规划{what}", "edit the plan's {what}"),
+  "targets-load": b("载入目标文件 {file}", "load targets file {file}"),
+  "targets-reset": b("目标恢复为文件值", "reset targets to the file"),
+};
+
+/** A growth rate as percent, e.g. `12 %`, `7.5 %`. */
+export function formatRate(rate: number): string {
+  const pct = Math.round(rate * 1000) / 10;
+  return `${pct} %`;
 }

@@ -9,6 +9,7 @@
  */
 import type { Edit, EditHistory, EditStep, InputValue, StepLabel } from "../domain/edits";
 import { INPUT_FIELDS } from "../domain/fields";
+import { validateTargetsFile } from "../domain/targets";
 import { isFingerprint } from "./fingerprint";
 import type { Problem } from "./types";
 
@@ -36,6 +37,14 @@ export function editProblem(e: unknown): string | null {
   if (e.kind === "dataset") {
     if (e.before !== null && !isFingerprint(e.before)) return "before";
     if (!isFingerprint(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "targets") {
+    // A targets file the app would refuse to load is refused here too (the same check).
+    const usable = (v: unknown) => v === null || !("problems" in validateTargetsFile(v));
+    if (!usable(e.before)) return "before";
+    if (!usable(e.after)) return "after";
+    if (e.loadedFrom !== undefined && typeof e.loadedFrom !== "string") return "loadedFrom";
     return null;
   }
   return null; // a kind of a later build: kept as it is

@@ -8,6 +8,7 @@ import { parcelFlag } from "../domain/flags";
 import { landUseGroup } from "../domain/landuse";
 import type { AnalysedParcel, AnalysisResult, AnalysisSummary, IsoDate } from "../domain/types";
 import { currentClassification } from "./slices/view";
+import { selectTargetParcelIds } from "./targets";
 import type { AppState, Classification, TableFilter, ValueRangeFilter } from "./types";
 
 /** Does the filter restrict anything? */
@@ -23,7 +24,8 @@ export function isFilterActive(f: TableFilter): boolean {
     f.belowStandardOnly ||
     f.text.trim() !== "" ||
     f.flag !== null ||
-    f.range !== null
+    f.range !== null ||
+    f.target !== null
   );
 }
 
@@ -77,17 +79,39 @@ function memo2<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
   };
 }
 
+/** One-slot memo on reference-equal arguments. */
+function memo3<A, B, C, R>(fn: (a: A, b: B, c: C) => R): (a: A, b: B, c: C) => R {
+  let last: { a: A; b: B; c: C; r: R } | null = null;
+  return (a, b, c) => {
+    if (last && a === last.a && b === last.b && c === last.c) return last.r;
+    const r = fn(a, b, c);
+    last = { a, b, c, r };
+    return r;
+  };
+}
+
 const EMPTY_ROWS: AnalysedParcel[] = [];
 
-const rowsOf = memo2((parcels: AnalysedParcel[] | undefined, f: TableFilter): AnalysedParcel[] => {
-  if (!parcels) return EMPTY_ROWS;
-  if (!isFilterActive(f)) return parcels;
-  return parcels.filter((p) => matchesFilter(p, f));
-});
+const rowsOf = memo3(
+  (
+    parcels: AnalysedParcel[] | undefined,
+    f: TableFilter,
+    behind: ReadonlySet<string> | null,
+  ): AnalysedParcel[] => {
+    if (!parcels) return EMPTY_ROWS;
+    if (!isFilterActive(f)) return parcels;
+    return parcels.filter(
+      (p) => matchesFilter(p, f) && (f.target === null || behind?.has(p.input.id) === true),
+    );
+  },
+);
 
-/** Analysed parcels matching the table filter (all of them when the filter is empty). */
+/**
+ * Analysed parcels matching the table filter (all of them when the filter is empty). A target
+ * filter keeps the parcels behind that target in the current data (`selectTargetParcelIds`).
+ */
 export function selectRows(s: AppState): AnalysedParcel[] {
-  return rowsOf(s.result?.parcels, s.filter);
+  return rowsOf(s.result?.parcels, s.filter, s.filter.target === null ? null : selectTargetParcelIds(s));
 }
 
 const idsOf = memo2((rows: AnalysedParcel[], active: boolean): ReadonlySet<string> | null =>

@@ -64,7 +64,7 @@ export type Targets = Record<string, unknown>;
 export type Unit = "mu" | "ha";
 export type Theme = "default" | "projector";
 /** The app's modes; each arrives as a panel of its own. Only `analysis` exists so far. */
-export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios";
+export type Mode = "analysis" | "import" | "meeting" | "facilities" | "scenarios" | "targets";
 export type BasemapKind = "none" | "osm" | "tianditu" | "custom";
 /** Context layers the layer list shows or hides (keys of `ContextData`). */
 export const CONTEXT_LAYER_KEYS = ["roads", "facilities", "zones", "centralUrbanArea"] as const;
@@ -113,6 +113,11 @@ export interface TableFilter {
   flag: string | null;
   /** A numeric legend class (a click on the legend of a numeric indicator). */
   range: ValueRangeFilter | null;
+  /**
+   * A plan target's id: only the parcels behind it (`targetParcels` of `domain/targets.ts`, a
+   * click on the targets dashboard), recomputed as the data changes.
+   */
+  target: string | null;
 }
 
 export interface DataSlice {

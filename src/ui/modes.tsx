@@ -13,7 +13,9 @@ import { Legend } from "./Legend";
 import { ModeTabs } from "./planner/ModeTabs";
 import { PlannerPanel } from "./planner/PlannerPanel";
 import { SummaryPanel } from "./SummaryPanel";
+import { TargetsPanel } from "./targets/TargetsPanel";
 import "./planner/planner.css";
+import "./targets/targets.css";
 
 export interface ModeView {
   /** Left panel: the mode's controls. */
@@ -48,9 +50,20 @@ function FacilitiesLeft() {
   );
 }
 
+/** The plan targets (规划目标): the dashboard; the detail panel stays on the right. */
+function TargetsLeft() {
+  return (
+    <>
+      <ModeTabs />
+      <TargetsPanel />
+    </>
+  );
+}
+
 export const MODES: Partial<Record<Mode, ModeView>> = {
   analysis: ANALYSIS_MODE,
   facilities: { left: FacilitiesLeft, right: DetailPanel },
+  targets: { left: TargetsLeft, right: DetailPanel },
 };
 
 /** The view of a mode; modes not built yet fall back to analysis. */

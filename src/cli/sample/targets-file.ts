@@ -9,6 +9,7 @@ const PLAN = "《建始县工业园区三年行动方案》";
 export const PLAN_TARGETS: TargetsFile = {
   name: "建始县工业园区三年行动方案 发展目标（2023年末）",
   period: "2021-2023",
+  baseYear: 2020,
   source: `${PLAN} 二、发展目标；湖北建始工业园区管理委员会`,
   targets: [
     {
@@ -39,6 +40,7 @@ export const PLAN_TARGETS: TargetsFile = {
       value: 6200,
       unit: "wan-yuan",
       comparison: ">=",
+      growthRate: 0.12,
       source: `${PLAN} 二(五): 实现税收总额6200万元，年均增长12%`,
     },
     {
@@ -49,6 +51,7 @@ export const PLAN_TARGETS: TargetsFile = {
       value: 228700,
       unit: "wan-yuan",
       comparison: ">=",
+      growthRate: 0.15,
       source: `${PLAN} 二(五): 规上企业工业实现增加值22.87亿元，年均增速达15%`,
     },
     {
@@ -104,6 +107,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "enterprises",
       comparison: ">=",
       source: `${PLAN} 二(四): 新增高新技术企业5家`,
+      needs: {
+        zh: "需要科技部门的高新技术企业认定名单（按年份）",
+        en: "the science bureau's list of certified high-tech enterprises, by year",
+      },
     },
     {
       id: "new-high-tech-products",
@@ -114,6 +121,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "count",
       comparison: ">=",
       source: `${PLAN} 二(四): 新申报备案高新技术产品30个`,
+      needs: {
+        zh: "需要高新技术产品的申报备案记录",
+        en: "the registration records of high-tech products",
+      },
     },
     {
       id: "new-invention-patents",
@@ -124,6 +135,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "count",
       comparison: ">=",
       source: `${PLAN} 二(四): 新增授权发明专利2件`,
+      needs: {
+        zh: "需要知识产权部门的发明专利授权统计",
+        en: "the patent office's statistics of granted invention patents",
+      },
     },
     {
       id: "new-rd-centres",
@@ -134,6 +149,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "count",
       comparison: ">=",
       source: `${PLAN} 二(四): 新增3个校企共建研发中心`,
+      needs: {
+        zh: "需要校企共建研发中心的认定名单",
+        en: "the list of recognised university–enterprise R&D centres",
+      },
     },
     {
       id: "projects-over-100m",
@@ -144,6 +163,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "count",
       comparison: ">=",
       source: `${PLAN} 三(三)3: 力争每年至少引进5个投资亿元以上项目`,
+      needs: {
+        zh: "需要招商部门的签约项目台账（投资额、签约年份）",
+        en: "the investment office's register of signed projects (amount, year)",
+      },
     },
     {
       id: "pollutant-compliance",
@@ -154,6 +177,10 @@ export const PLAN_TARGETS: TargetsFile = {
       unit: "ratio",
       comparison: ">=",
       source: `${PLAN} 二(六): 园区主要污染物排放达标率达100%`,
+      needs: {
+        zh: "需要生态环境部门的排污监测数据",
+        en: "the environment bureau's discharge monitoring data",
+      },
     },
   ],
 };

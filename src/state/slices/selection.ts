@@ -14,6 +14,7 @@ export const EMPTY_FILTER: TableFilter = {
   text: "",
   flag: null,
   range: null,
+  target: null,
 };
 
 /** Always a new Set (zustand compares by reference). */

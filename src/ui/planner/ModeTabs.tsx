@@ -1,13 +1,17 @@
-/** The workspace switch at the top of the left panel: land analysis, or the six-ones planner. */
+/** The workspace switch at the top of the left panel: land analysis, the six-ones planner, the plan targets. */
+
+import type { Bilingual } from "../../i18n/lang";
 import { fill } from "../../i18n/lang";
 import { PLANNER_UI } from "../../i18n/planner";
+import { TARGETS_UI } from "../../i18n/targets";
 import { useAppStore } from "../../state/store";
 import type { Mode } from "../../state/types";
 import { useLang } from "../hooks";
 
-const TABS: { mode: Mode; key: "modeAnalysis" | "modePlanner" }[] = [
-  { mode: "analysis", key: "modeAnalysis" },
-  { mode: "facilities", key: "modePlanner" },
+const TABS: { mode: Mode; label: Bilingual }[] = [
+  { mode: "analysis", label: PLANNER_UI.modeAnalysis },
+  { mode: "facilities", label: PLANNER_UI.modePlanner },
+  { mode: "targets", label: TARGETS_UI.mode },
 ];
 
 export function ModeTabs() {
@@ -25,7 +29,7 @@ export function ModeTabs() {
           data-testid={`mode.${t.mode}`}
           onClick={() => setMode(t.mode)}
         >
-          {PLANNER_UI[t.key][lang]}
+          {t.label[lang]}
         </button>
       ))}
     </fieldset>

@@ -3,7 +3,7 @@
  * header's zone buttons, a legend click on a flag or a numeric class), the hint that says why an
  * empty table is empty and offers the one click that helps, and the column chooser (the choice is
  * a persisted setting, `hiddenColumns`).
- * data-testids: `table.chip.<zone|flag|range>` and `table.chip.<…>.remove`, `table.emptyHint`,
+ * data-testids: `table.chip.<zone|flag|range|target>` and `table.chip.<…>.remove`, `table.emptyHint`,
  * `table.emptyHint.apply`, `table.columns`, `table.columns.panel`, `table.columns.<field>`,
  * `table.columns.reset`.
  */
@@ -12,6 +12,7 @@ import type { AnalysedParcel } from "../../domain/types";
 import { enumLabel } from "../../i18n/ui";
 import { useAppStore } from "../../state/store";
 import { rangeFilterText } from "../colouring";
+import { useTargetChipText } from "../targets/TargetChip";
 import { headerLabel, TABLE_COLUMNS } from "./columns";
 import { emptyHint } from "./emptyHint";
 import { tt } from "./text";
@@ -39,13 +40,14 @@ function Chip({ id, text, onRemove }: { id: string; text: string; onRemove: () =
   );
 }
 
-/** Chips of the zone, flag and value-range filters (null when none is set). */
+/** Chips of the zone, flag, value-range and plan-target filters (null when none is set). */
 export function FilterChips() {
   const lang = useAppStore((s) => s.lang);
   const unit = useAppStore((s) => s.unit);
   const filter = useAppStore((s) => s.filter);
   const setFilter = useAppStore((s) => s.setFilter);
   const zoneName = useZoneName();
+  const targetText = useTargetChipText();
   const chips: { id: string; text: string; patch: Parameters<typeof setFilter>[0] }[] = [];
   if (filter.zone !== null)
     chips.push({
@@ -67,6 +69,8 @@ export function FilterChips() {
       patch: { range: null },
     });
   }
+  if (filter.target !== null && targetText !== null)
+    chips.push({ id: "target", text: targetText, patch: { target: null } });
   if (chips.length === 0) return null;
   return (
     <ul className="pt-chips" aria-label={tt("activeFilters", lang)} data-testid="table.chips">

@@ -208,7 +208,7 @@ export const TARGET_FIELD_TEXT: Record<string, Bilingual> = {
 /** Step names of targets edits (`src/i18n/edits.ts` looks them up); `{target}` in the language. */
 export const TARGET_STEP_TEXT: Record<string, Bilingual> = {
   "targets-edit": b("修改目标「{target}」{what}", "edit target “{target}” {what}"),
-  "targets-plan": b("修改规划{what}", "edit the plan's {what}"),
+  "targets-plan": b("修改{what}", "edit the {what}"),
   "targets-load": b("载入目标文件 {file}", "load targets file {file}"),
   "targets-reset": b("目标恢复为文件值", "reset targets to the file"),
 };

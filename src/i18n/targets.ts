@@ -181,9 +181,14 @@ export const TARGETS_UI = {
   editPeriodHint: b("如 2024-2026", "e.g. 2024-2026"),
   editRefused: b("{what}：{why}，未作修改", "{what}: {why}; nothing was changed"),
   notNumber: b("「{raw}」不是数值", "“{raw}” is not a number"),
-  load: b("载入目标文件…", "Load targets file…"),
-  save: b("保存目标文件", "Save targets file"),
-  reset: b("恢复为文件值", "Reset to the file"),
+  load: b("载入文件…", "Load file…"),
+  loadTitle: b(
+    "载入目标文件（JSON，格式同 geodata/targets.json）",
+    "Load a targets file (JSON, as geodata/targets.json)",
+  ),
+  save: b("保存文件", "Save file"),
+  saveTitle: b("把当前目标保存为目标文件（JSON）", "Save the current targets as a targets file (JSON)"),
+  reset: b("恢复文件值", "Reset to file"),
   resetTo: b("恢复为 {file} 中的目标值", "Reset to the values of {file}"),
   appFile: b("默认目标文件", "the default targets file"),
   loadRefused: b(

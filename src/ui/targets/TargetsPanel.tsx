@@ -282,10 +282,15 @@ export function TargetsPanel() {
         >
           {editing ? tr("editDone") : tr("edit")}
         </button>
-        <button type="button" data-testid="targets.load" onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          data-testid="targets.load"
+          title={tr("loadTitle")}
+          onClick={() => fileInput.current?.click()}
+        >
           {tr("load")}
         </button>
-        <button type="button" data-testid="targets.save" onClick={save}>
+        <button type="button" data-testid="targets.save" title={tr("saveTitle")} onClick={save}>
           {tr("save")}
         </button>
         <button

@@ -159,3 +159,42 @@ describe("the workspace tab", () => {
     expect(modeView("targets").left).not.toBe(modeView("analysis").left);
   });
 });
+
+describe("a targets file loaded", () => {
+  async function load(text: string, name: string) {
+    const input = q<HTMLInputElement>("targets.file");
+    if (!input) throw new Error("no file input");
+    Object.defineProperty(input, "files", { value: [new File([text], name)], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+    });
+  }
+
+  it("a later plan period becomes the targets in one step, and reset goes back to that file", async () => {
+    render();
+    const next = JSON.parse(JSON.stringify(PLAN_TARGETS));
+    next.period = "2024-2026";
+    next.baseYear = 2023;
+    next.targets[2].value = 7000;
+    await load(JSON.stringify(next), "plan-2026.json");
+    expect(useAppStore.getState().history.steps.at(-1)?.label).toEqual({
+      code: "targets-load",
+      params: { file: "plan-2026.json" },
+    });
+    expect(q("targets.target.tax-revenue")?.textContent).toContain("7,000.00 万元");
+    expect(q("targets.growth.tax-revenue")?.textContent).toContain("2023 年基数");
+    expect(q("targets.reset")?.getAttribute("title")).toBe("恢复为 plan-2026.json 中的目标值");
+  });
+
+  it("a file that cannot be used changes nothing and says which file and why", async () => {
+    render();
+    await load('{"targets": [{"id": "x", "metric": "nope"}]}', "bad.json");
+    expect(useAppStore.getState().history.steps).toHaveLength(0);
+    const msg = q("targets.message")?.textContent ?? "";
+    expect(msg).toMatch(/^目标文件 bad\.json 无法使用：/);
+    expect(msg).toContain('targets[0].metric: unknown "nope"');
+    await load("{not json", "broken.json");
+    expect(q("targets.message")?.textContent).toMatch(/^目标文件 broken\.json 无法使用：.+/);
+  });
+});

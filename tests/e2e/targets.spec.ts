@@ -6,6 +6,7 @@
  * test checks that the app shows what the rules compute from the data.
  */
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { computeTargets, targetParcels, validateTargetsFile } from "../../src/domain/targets";
 import { formatTargetValue } from "../../src/i18n/targets";
 import { readParcelsGeoJson } from "../../src/io/geojson-read";
@@ -120,3 +121,24 @@ for (const theme of ["default", "projector"] as const)
         path: `tests/e2e/screenshots/targets-tax-${width}-${theme}.png`,
       });
     });
+
+test("targets dashboard: no axe violations (edit mode, a target filter; zh and en)", async ({ jiyue }) => {
+  test.setTimeout(180_000);
+  await jiyue.page.setViewportSize({ width: 1366, height: 768 });
+  await jiyue.given.appIsOpen();
+  await jiyue.el("mode.targets").click();
+  await jiyue.el("targets.edit").click();
+  await jiyue.el("targets.show.above-scale-enterprises").click();
+  await expect(jiyue.el("table.chip.target")).toContainText("目标：规上企业数");
+  for (const lang of ["zh", "en"] as const) {
+    if (lang === "en") {
+      await jiyue.when.toggleLanguage();
+      await expect(jiyue.el("table.chip.target")).toContainText("Target: Enterprises above designated size");
+      await expect(jiyue.el("mode.targets")).toHaveText("Targets");
+    }
+    const r = await new AxeBuilder({ page: jiyue.page }).analyze();
+    const found = r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(" ")}`));
+    expect(found, `axe violations (${lang})`).toEqual([]);
+    await jiyue.screenshot(`targets-a11y-${lang}`);
+  }
+});

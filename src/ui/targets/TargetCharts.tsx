@@ -34,28 +34,22 @@ export function BarChart({ row, title, desc, valueLabel, targetLabel }: BarChart
   return (
     <svg
       className="tg-chart tg-chart--bar"
-      viewBox={`0 0 ${W} 34`}
+      viewBox={`0 0 ${W} 40`}
       role="img"
       aria-labelledby={`${id}-t ${id}-d`}
       data-testid="targets.chart.bar"
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{desc}</desc>
-      <rect x={x0} y={12} width={width} height={12} className="tg-track" />
-      {row.value !== null ? <rect x={x0} y={12} width={bar} height={12} className="tg-bar" /> : null}
-      <line x1={mark} x2={mark} y1={8} y2={28} className="tg-mark" />
-      <path d={`M${mark - 4},4 L${mark + 4},4 L${mark},9 Z`} className="tg-mark-head" />
-      <text
-        x={Math.min(Math.max(mark, 24), W - 24)}
-        y={4}
-        dy="-0.1em"
-        className="tg-label"
-        textAnchor="middle"
-      >
+      <rect x={x0} y={16} width={width} height={12} className="tg-track" />
+      {row.value !== null ? <rect x={x0} y={16} width={bar} height={12} className="tg-bar" /> : null}
+      <line x1={mark} x2={mark} y1={12} y2={32} className="tg-mark" />
+      <path d={`M${mark - 4},8 L${mark + 4},8 L${mark},13 Z`} className="tg-mark-head" />
+      <text x={Math.min(Math.max(mark, 24), W - 24)} y={7} className="tg-label" textAnchor="middle">
         {targetLabel}
       </text>
       {row.value !== null ? (
-        <text x={x0 + 2} y={33} className="tg-label">
+        <text x={x0 + 2} y={39} className="tg-label">
           {valueLabel}
         </text>
       ) : null}

@@ -1,6 +1,9 @@
 /**
  * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"|<file.prj>] [--standards <file>]
- *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]`
+ *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]
+ *   [--mapping m.json] [--join figures.xlsx [--key 宗地编号 | --key 表列=宗地字段]]`
+ *
+ * The input may also be a CSV or XLSX sheet of parcels with a WKT column (`src/cli/import-sheets.ts`).
  *
  * Reads parcels, analyses them (domain.md §3–§7) and writes the result as GeoJSON or CSV to
  * stdout (or `--out`). stdout carries only the result, so `npm run --silent cli -- analyze …`
@@ -28,8 +31,9 @@ import { readParcelsGeoJson } from "../io/geojson-read";
 import { geoJsonChunks } from "../io/geojson-write";
 import { isProjectFile, readProjectFile } from "../io/project-file";
 import { readStandards } from "../io/standards-read";
-import type { Problem } from "../io/types";
+import type { ParcelImport, Problem } from "../io/types";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
+import { importWithSheets, isSheetInput } from "./import-sheets";
 import { writeFileChunks } from "./write-file";
 
 const SPEC = {
@@ -39,6 +43,9 @@ const SPEC = {
   format: { value: true, allowed: ["geojson", "csv"] },
   lang: { value: true, allowed: ["zh", "en"] },
   out: { value: true },
+  mapping: { value: true },
+  join: { value: true },
+  key: { value: true },
 } as const;
 
 /** The park's standards file, relative to the repository root. */
@@ -223,11 +230,30 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (crs === undefined && opened?.dataset.crs) crs = opened.dataset.crs;
   const datasetName = opened ? `${input}#${opened.dataset.fileName}` : input;
-  const imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
-    fileName: datasetName,
-    analysisCrs: standards.analysisCrs,
-    ...(crs !== undefined ? { crs } : {}),
-  });
+  // Sheets (CSV/XLSX input, --join) and --mapping go through the import contract's readers.
+  const sheetArgs = o.mapping !== undefined || o.join !== undefined || o.key !== undefined;
+  let imported: ParcelImport;
+  if (sheetArgs || (!opened && isSheetInput(input, bytes.bytes))) {
+    const content = opened ? opened.dataset.content : bytes.bytes;
+    const r = await importWithSheets({
+      input: datasetName,
+      bytes: typeof content === "string" ? new TextEncoder().encode(content) : content,
+      analysisCrs: standards.analysisCrs,
+      readBytes,
+      ...(crs !== undefined ? { crs } : {}),
+      ...(typeof o.mapping === "string" ? { mappingPath: o.mapping } : {}),
+      ...(typeof o.join === "string" ? { joinPath: o.join } : {}),
+      ...(typeof o.key === "string" ? { key: o.key } : {}),
+    });
+    if ("fatal" in r) return die(r.fatal, lang);
+    imported = r.imported;
+  } else {
+    imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
+      fileName: datasetName,
+      analysisCrs: standards.analysisCrs,
+      ...(crs !== undefined ? { crs } : {}),
+    });
+  }
   if (!imported.ok) {
     const fatal = imported.problems.find((p) => p.fatal) ?? imported.problems[imported.problems.length - 1];
     return die(fatal ?? { severity: "error", code: "no-parcels", file: input }, lang);

@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `用法 Usage: npm run cli -- <command> [options]
   analyze <input.geojson|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
           [--format geojson|csv] [--lang zh|en] [--out <file>]
+          [--mapping <m.json>] [--join <figures.xlsx|.csv> [--key 宗地编号 | --key <表列>=<宗地字段>]]
+          (input may also be a .csv/.xlsx sheet of parcels with a WKT column)
   targets [--data <dir>] [--format text|json] [--lang zh|en]
   coverage <parcels.geojson> --facilities <facilities.geojson> [--roads <roads.geojson>] [--standards <file>]
           [--suggest kindergarten|school|clinic|leisure|green|bus [--count k] [--greedy]] [--format json|csv] [--lang zh|en]`;

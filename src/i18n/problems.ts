@@ -258,6 +258,159 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "road geometry type “{type}” is not a line; skipped",
   },
   "no-roads": { zh: "道路文件中没有可用的线要素", en: "the roads file has no usable line features" },
+  // sheets: CSV and XLSX (src/io/readers/table.ts, xlsx.ts, src/io/wkt.ts)
+  "xls-not-supported": {
+    zh: "这是旧版 Excel 工作簿（.xls），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入",
+    en: "this is an old Excel workbook (.xls), which cannot be read: save it as .xlsx or CSV in Excel or WPS and import that",
+  },
+  "xlsx-damaged": {
+    zh: "不是可读取的 Excel 工作簿（.xlsx 文件已损坏或不是 xlsx）",
+    en: "not a readable Excel workbook (the .xlsx is damaged or not an xlsx)",
+  },
+  "xlsx-too-large": {
+    zh: "工作簿解压后超过 {limitMb} MB，未读取（可能是压缩炸弹）；请另存为 CSV",
+    en: "the workbook unpacks to more than {limitMb} MB and was not read (possibly a zip bomb); save it as CSV",
+  },
+  "xlsx-no-sheets": { zh: "工作簿中没有工作表", en: "the workbook has no worksheets" },
+  "xlsx-sheet-not-found": {
+    zh: "工作簿中没有名为「{sheet}」的工作表（现有：{sheets}）",
+    en: "the workbook has no worksheet “{sheet}” (it has: {sheets})",
+  },
+  "xlsx-sheet-missing": {
+    zh: "工作表「{sheet}」的内容缺失（工作簿已损坏）",
+    en: "the content of worksheet “{sheet}” is missing (the workbook is damaged)",
+  },
+  "xlsx-error-cells": {
+    zh: "工作表「{sheet}」中有 {count} 个单元格为公式错误 {error}，已按空值处理",
+    en: "{count} cells of worksheet “{sheet}” hold the formula error {error}; treated as empty",
+  },
+  "csv-unclosed-quote": {
+    zh: "第 {line} 行起的引号没有闭合，其后的内容都读入了同一个单元格；请检查该行",
+    en: "the quote opened at line {line} is never closed, so the rest of the file went into one cell; check that line",
+  },
+  "table-empty": { zh: "表格中没有任何内容", en: "the sheet is empty" },
+  "table-title-skipped": {
+    zh: "第 {row} 行「{title}」视为表格标题，其下一行作为表头",
+    en: "row {row} (“{title}”) is taken as the sheet's title; the row below it is the header",
+  },
+  "table-header-empty": {
+    zh: "第 {row} 行 {column} 列没有列名，命名为「{name}」",
+    en: "column {column} of row {row} has no header; named “{name}”",
+  },
+  "table-header-duplicate": {
+    zh: "{column} 列的列名与前面的列重复，改名为「{name}」",
+    en: "the header of column {column} repeats an earlier one; renamed “{name}”",
+  },
+  "wkt-syntax": {
+    zh: "第 {row} 行的几何「{raw}」不是有效的 WKT，该行没有图形",
+    en: "the geometry “{raw}” on row {row} is not valid WKT; the row has no shape",
+  },
+  "wkt-unsupported-type": {
+    zh: "第 {row} 行的几何类型 {type} 不是面（应为 POLYGON 或 MULTIPOLYGON），该行没有图形",
+    en: "the geometry type {type} on row {row} is not a polygon (expected POLYGON or MULTIPOLYGON); the row has no shape",
+  },
+  "wkt-empty": {
+    zh: "第 {row} 行的几何为空（{type} EMPTY），该行没有图形",
+    en: "the geometry on row {row} is empty ({type} EMPTY); the row has no shape",
+  },
+  "wkt-srid-differs": {
+    zh: "第 {row} 行的坐标系 {srid} 与前面各行的 {first} 不同，该行没有图形（请统一坐标系）",
+    en: "row {row} is in {srid}, unlike the rows before it ({first}); the row has no shape (use one CRS)",
+  },
+  "table-points-not-parcels": {
+    zh: "表格的 {x}/{y} 列是点位坐标，不是宗地边界，{rows} 行都不能作为宗地分析（点没有面积，也画不出地块）；请把它作为属性表用 --join 连接到宗地图层，或提供 WKT 面几何列",
+    en: "the sheet's {x}/{y} columns are point locations, not parcel boundaries, so none of its {rows} rows can be analysed as a parcel (a point has no area and no outline); join it to a parcel layer as a table with --join, or give a WKT polygon column",
+  },
+  "table-no-geometry": {
+    zh: "表格没有几何列（WKT 或 X/Y），{rows} 行是属性表而不是宗地：请用 --join 把它连接到宗地图层",
+    en: "the sheet has no geometry column (WKT or X/Y); its {rows} rows are a table, not parcels: join it to a parcel layer with --join",
+  },
+  // field mapping (src/io/mapping.ts)
+  "mapping-not-mapping": {
+    zh: "不是字段映射文件（应为含 version 与 fields 的 JSON 对象）",
+    en: "not a field mapping file (expected a JSON object with version and fields)",
+  },
+  "mapping-bad-version": {
+    zh: "字段映射文件的版本 {version} 无法识别（应为 1）",
+    en: "unknown field mapping version {version} (expected 1)",
+  },
+  "mapping-bad-rule": {
+    zh: '映射规则应为 {"property": 属性名或 null} 形式的对象，已忽略',
+    en: 'a mapping rule must be an object {"property": name or null}; ignored',
+  },
+  "mapping-unknown-property": {
+    zh: "映射到未知的属性「{property}」（应为宗地属性表中的输入属性，如 landAreaM2），已忽略",
+    en: "maps to the unknown property “{property}” (expected an input property of the parcel schema, e.g. landAreaM2); ignored",
+  },
+  "mapping-bad-unit": {
+    zh: "单位「{unit}」无法识别（可选：{allowed}），属性 {property} 的映射已忽略",
+    en: "unknown unit “{unit}” (allowed: {allowed}); the mapping to {property} is ignored",
+  },
+  "mapping-unit-mismatch": {
+    zh: "单位「{unit}」不适用于属性 {property}（可选：{allowed}），已忽略",
+    en: "the unit “{unit}” does not fit the property {property} (allowed: {allowed}); ignored",
+  },
+  "mapping-bad-date-format": {
+    zh: "日期格式「{raw}」无效或属性 {property} 不是日期（可选：yyyymmdd、text），已忽略",
+    en: "the date format “{raw}” is invalid or {property} is not a date (allowed: yyyymmdd, text); ignored",
+  },
+  "mapping-from-header": {
+    zh: "按列名读作 {property}，单位 {unit}（换算为该属性的单位）",
+    en: "read as {property} in {unit}, as the header says (converted to the property's unit)",
+  },
+  "mapping-duplicate-property": {
+    zh: "属性 {property} 已由字段「{first}」映射，不能再由本字段映射，已忽略",
+    en: "the property {property} is already mapped from the field “{first}”; this second mapping is ignored",
+  },
+  // attribute join (src/io/join.ts)
+  "join-key-missing-table": {
+    zh: "表格中没有连接字段（现有列：{fields}）；如表格列名与宗地字段不同，请用 --key 表列=宗地字段",
+    en: "the sheet has no such key column (its columns: {fields}); if the sheet's column and the parcels' field differ, use --key column=field",
+  },
+  "join-key-missing-features": {
+    zh: "宗地图层没有连接字段（现有字段：{fields}）；请用 --key 表列=宗地字段 指明宗地一侧的字段",
+    en: "the parcels have no such key field (their fields: {fields}); name the parcels' field with --key column=field",
+  },
+  "join-duplicate-table-key": {
+    zh: "连接键「{key}」在表格第 {rows} 行重复出现，这些行都未连接；请保留一行",
+    en: "the key “{key}” occurs on rows {rows} of the sheet; none of them is joined — keep one",
+  },
+  "join-duplicate-feature-key": {
+    zh: "连接键「{key}」在第 {features} 个要素中重复出现，这些宗地都未连接表格数据",
+    en: "the key “{key}” is held by features {features}; none of them receives the sheet's figures",
+  },
+  "join-unmatched-row": {
+    zh: "表格第 {row} 行的连接键「{key}」没有对应的宗地，该行未使用",
+    en: "row {row} of the sheet (key “{key}”) matches no parcel; the row is not used",
+  },
+  "join-row-no-key": {
+    zh: "表格第 {row} 行没有连接键{key}，该行未使用",
+    en: "row {row} of the sheet has no key{key}; the row is not used",
+  },
+  "join-unmatched-feature": {
+    zh: "连接键「{key}」在表格 {table} 中没有对应的行，该宗地未连接表格数据",
+    en: "the key “{key}” has no row in {table}; this parcel receives no figures from it",
+  },
+  "join-feature-no-key": {
+    zh: "该宗地没有连接键{key}，未连接表格 {table} 的数据",
+    en: "this parcel has no key{key}, so it receives no figures from {table}",
+  },
+  "join-override": {
+    zh: "表格的该列取代了 {count} 个宗地原有的字段「{target}」",
+    en: "this sheet column replaced the parcels' field “{target}” on {count} parcels",
+  },
+  "join-summary": {
+    zh: "属性连接：{features} 个宗地中 {matched} 个连接到表格（共 {rows} 行）；未匹配的表格行 {unmatchedRows} 行，未匹配的宗地 {unmatchedFeatures} 个，重复的连接键 {duplicates} 个",
+    en: "attribute join: {matched} of {features} parcels joined to the sheet ({rows} rows); {unmatchedRows} sheet rows unmatched, {unmatchedFeatures} parcels unmatched, {duplicates} duplicate keys",
+  },
+  "key-without-join": {
+    zh: "--key「{raw}」需与 --join 一起使用",
+    en: "--key “{raw}” needs --join",
+  },
+  "bad-key-option": {
+    zh: "--key 的取值「{raw}」无效，应为 表列 或 表列=宗地字段",
+    en: "invalid --key “{raw}”; expected column or column=field",
+  },
 };
 
 /** Why a file could not be written, by the system's error code (`params.errno`). */
@@ -309,8 +462,42 @@ export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "评价基准日「{raw}」无效，应为 YYYY-MM-DD",
     en: "invalid as-of date “{raw}”; expected YYYY-MM-DD",
   },
+  "table-points-not-parcels": {
+    zh: "表格的 {x}/{y} 列是点位坐标，不是宗地边界，{rows} 行都不能作为宗地分析（点没有面积，也画不出地块）；请把它作为属性表连接到宗地图层，或提供 WKT 面几何列",
+    en: "the sheet's {x}/{y} columns are point locations, not parcel boundaries, so none of its {rows} rows can be analysed as a parcel (a point has no area and no outline); join it to a parcel layer as a table, or give a WKT polygon column",
+  },
+  "table-no-geometry": {
+    zh: "表格没有几何列（WKT 或 X/Y），{rows} 行是属性表而不是宗地：请把它作为属性表连接到宗地图层",
+    en: "the sheet has no geometry column (WKT or X/Y); its {rows} rows are a table, not parcels: join it to a parcel layer as a table",
+  },
+  "join-key-missing-table": {
+    zh: "表格中没有连接字段（现有列：{fields}）；请在连接设置中选择表格的连接列",
+    en: "the sheet has no such key column (its columns: {fields}); choose the sheet's key column in the join settings",
+  },
+  "join-key-missing-features": {
+    zh: "宗地图层没有连接字段（现有字段：{fields}）；请在连接设置中选择宗地一侧的字段",
+    en: "the parcels have no such key field (their fields: {fields}); choose the parcels' key field in the join settings",
+  },
+  "key-without-join": {
+    zh: "连接字段「{raw}」需与属性表一起使用",
+    en: "the key “{raw}” needs a table to join",
+  },
+  "bad-key-option": {
+    zh: "连接字段「{raw}」无效，应为 表列 或 表列=宗地字段",
+    en: "invalid join key “{raw}”; expected column or column=field",
+  },
 };
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
+
+/** The units a field mapping converts from (`SourceUnit` of `src/io/mapping.ts`), as written. */
+const SOURCE_UNIT_TEXT: Record<string, Bilingual> = {
+  yuan: b("元", "yuan"),
+  "wan-yuan": b("万元", "10k yuan"),
+  "yi-yuan": b("亿元", "100M yuan"),
+  m2: b("平方米", "m²"),
+  mu: b("亩", "mu"),
+  ha: b("公顷", "ha"),
+};
 
 const FALLBACK: Bilingual = { zh: "问题（代码 {code}）", en: "problem (code {code})" };
 
@@ -428,6 +615,14 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
             ? `（首个坐标 ${sample}）`
             : ` (first coordinate ${sample})`
           : "";
+  }
+  if (p.code === "mapping-from-header") {
+    const unit = SOURCE_UNIT_TEXT[String(p.params?.unit)];
+    if (unit) params.unit = unit[lang];
+    const info = fieldInfo(String(p.params?.property ?? ""));
+    if (info)
+      params.property =
+        lang === "zh" ? `${info.zh}（${info.key}）` : `${info.en.toLowerCase()} (${info.key})`;
   }
   if (p.code === "write-failed") {
     const errno = p.params?.errno;

@@ -372,3 +372,12 @@ export function mapProperties(props: Record<string, unknown> | null | undefined)
   }
   return out;
 }
+
+/**
+ * The input field a property name maps to by the alias matching above (key, Chinese label or
+ * alias; trimmed, case-insensitive), or undefined. Used by the field mapping and the join.
+ * @example inputFieldOfName(" zddm ")?.key // "id"
+ */
+export function inputFieldOfName(name: string): FieldInfo | undefined {
+  return INPUT_BY_NAME.get(norm(name));
+}

@@ -1,0 +1,436 @@
+/**
+ * Reading the cells of one worksheet of an Excel workbook (`.xlsx`, Office Open XML): the zip
+ * (fflate), the workbook's sheet list and date system, shared and inline strings, numbers,
+ * booleans, error cells, dates (number cells with a date format → ISO text), merged ranges.
+ *
+ * Loaded lazily (`await import("./xlsx")` in `table.ts`), so the browser only fetches it and
+ * fflate when a workbook is opened. Never throws: a damaged workbook gives a fatal problem.
+ */
+import { unzipSync } from "fflate";
+import type { Problem } from "../types";
+import { xmlEvents } from "./xml";
+
+/** One row of cells as read: `cells[c]` is column c (0-based), undefined when empty. */
+export interface GridRow {
+  /** 1-based row number in the sheet. */
+  row: number;
+  cells: unknown[];
+}
+
+export interface SheetGrid {
+  /** Sheet names in workbook order. */
+  sheets: string[];
+  /** The sheet read. */
+  sheet?: string;
+  rows: GridRow[];
+  /** Merged ranges, 0-based inclusive. */
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>;
+  problems: Problem[];
+}
+
+/** Limits against zip bombs and absurd sheets (Excel's own: 1,048,576 rows × 16,384 columns). */
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** Column letters → 0-based index (`A` → 0, `AA` → 26); -1 when not letters or beyond XFD. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters.charCodeAt(i) & ~0x20; // upper-case
+    if (c < 65 || c > 90) return -1;
+    n = n * 26 + (c - 64);
+    if (n > MAX_COLS) return -1;
+  }
+  return n - 1;
+}
+
+/** 0-based column index → Excel letters (0 → `A`, 26 → `AA`). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseRef(ref: string | undefined): { r: number; c: number } | undefined {
+  if (!ref) return undefined;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return undefined;
+  const c = columnIndex(m[1] as string);
+  const r = Number(m[2]) - 1;
+  if (c < 0 || r < 0 || r >= MAX_ROWS) return undefined;
+  return { r, c };
+}
+
+/** Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the CJK ones). */
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
+
+/** Whether a custom number format code shows a date or time (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `h:mm`). */
+export function isDateFormatCode(code: string): boolean {
+  const s = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/_./g, "")
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "")
+    .replace(/General/gi, "");
+  // only the first section (positive numbers) decides
+  const first = s.split(";")[0] ?? "";
+  return /[ymdhs]/i.test(first) && !/[#0?]/.test(first.replace(/\.0+/g, ""));
+}
+
+/** Whether a format shows a time of day. */
+function formatHasTime(code: string): boolean {
+  const s = code.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  return /[hs]/i.test(s);
+}
+
+const DAY_MS = 86_400_000;
+/** 1899-12-30 and 1904-01-01, in ms since the Unix epoch (UTC). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * An Excel serial day → ISO date text (with ` HH:MM:SS` when `withTime` and the time is not
+ * midnight). In the 1900 system Excel counts the day 1900-02-29 that never was (serial 60, a
+ * Lotus 1-2-3 bug it kept): serials before it are one day earlier than a plain count gives, and
+ * 60 itself is returned as `1900-02-29`, which the date parser reports as a day that does not exist.
+ * @example excelSerialToIso(45473, false) // "2024-06-30"
+ */
+export function excelSerialToIso(serial: number, date1904: boolean, withTime = false): string | undefined {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return undefined; // ≤ 9999-12-31
+  let day = Math.floor(serial);
+  const frac = serial - day;
+  let iso: string;
+  if (!date1904 && day === 60) iso = "1900-02-29";
+  else {
+    if (!date1904 && day < 60) day += 1;
+    if (!date1904 && day === 1 && serial < 1) return undefined; // 1900-01-00: a time of day only
+    const t = (date1904 ? EPOCH_1904 : EPOCH_1900) + day * DAY_MS;
+    iso = new Date(t).toISOString().slice(0, 10);
+  }
+  if (!withTime) return iso;
+  const secs = Math.round(frac * 86400);
+  if (secs === 0 || secs >= 86400) return iso;
+  const hh = String(Math.floor(secs / 3600)).padStart(2, "0");
+  const mm = String(Math.floor((secs % 3600) / 60)).padStart(2, "0");
+  const ss = String(secs % 60).padStart(2, "0");
+  return `${iso} ${hh}:${mm}:${ss}`;
+}
+
+/** OOXML's `_xHHHH_` escapes in strings (a CR is written `_x000D_`). */
+function unescapeOoxml(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+type Entries = Record<string, Uint8Array>;
+
+function text(entries: Entries, path: string): string | undefined {
+  const b = entries[path];
+  return b ? utf8.decode(b) : undefined;
+}
+
+/** `xl/worksheets/../x.xml` style resolution of a relationship target against its part's folder. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").filter((p) => p !== "");
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** Shared strings: each `<si>`'s text (rich runs joined, phonetic guides `<rPh>` left out). */
+function sharedStrings(xml: string | undefined): string[] {
+  const out: string[] = [];
+  if (xml === undefined) return out;
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let cur = "";
+  for (const e of xmlEvents(xml)) {
+    if (e.kind === "open") {
+      if (e.name === "si") {
+        inSi = !e.selfClosing;
+        cur = "";
+        if (e.selfClosing) out.push("");
+      } else if (e.name === "rPh" && !e.selfClosing) phonetic++;
+      else if (e.name === "t" && inSi && !e.selfClosing) inT = true;
+    } else if (e.kind === "close") {
+      if (e.name === "si" && inSi) {
+        out.push(unescapeOoxml(cur));
+        inSi = false;
+      } else if (e.name === "rPh") phonetic = Math.max(0, phonetic - 1);
+      else if (e.name === "t") inT = false;
+    } else if (inT && phonetic === 0) cur += e.text;
+  }
+  return out;
+}
+
+/** Per cell style index (`s`): whether it is a date format, and whether it shows a time. */
+function dateStyles(xml: string | undefined): Array<{ date: boolean; time: boolean }> {
+  const styles: Array<{ date: boolean; time: boolean }> = [];
+  if (xml === undefined) return styles;
+  const custom = new Map<number, string>();
+  let inCellXfs = false;
+  for (const e of xmlEvents(xml)) {
+    if (e.kind === "open") {
+      if (e.name === "numFmt") custom.set(Number(e.attrs.numFmtId), e.attrs.formatCode ?? "");
+      else if (e.name === "cellXfs" && !e.selfClosing) inCellXfs = true;
+      else if (e.name === "xf" && inCellXfs) {
+        const id = Number(e.attrs.numFmtId ?? 0);
+        const code = custom.get(id);
+        if (code !== undefined) styles.push({ date: isDateFormatCode(code), time: formatHasTime(code) });
+        else styles.push({ date: BUILTIN_DATE_FORMATS.has(id), time: id >= 18 && id <= 22 });
+      }
+    } else if (e.kind === "close" && e.name === "cellXfs") inCellXfs = false;
+  }
+  return styles;
+}
+
+function fatal(file: string, code: string, params?: Problem["params"]): SheetGrid {
+  return {
+    sheets: [],
+    rows: [],
+    merges: [],
+    problems: [{ severity: "error", code, fatal: true, file, ...(params ? { params } : {}) }],
+  };
+}
+
+/**
+ * The cells of a workbook's sheet: `sheetName`, else the first sheet.
+ * @example readXlsxGrid(bytes, "figures.xlsx").rows[0].cells // ["宗地编号", "投资额(万元)"]
+ */
+export function readXlsxGrid(bytes: Uint8Array, file: string, sheetName?: string): SheetGrid {
+  let entries: Entries;
+  try {
+    let total = 0;
+    let tooBig = false;
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        const wanted =
+          /^(xl\/|_rels\/|\[Content_Types\])/i.test(f.name) && !/\.(bin|png|jpe?g|emf|wmf)$/i.test(f.name);
+        if (!wanted) return false;
+        total += f.originalSize;
+        if (f.originalSize > MAX_ENTRY_BYTES || total > MAX_TOTAL_BYTES) tooBig = true;
+        return !tooBig;
+      },
+    });
+    if (tooBig) return fatal(file, "xlsx-too-large", { limitMb: MAX_TOTAL_BYTES / 1024 / 1024 });
+  } catch {
+    return fatal(file, "xlsx-damaged");
+  }
+  // paths compared case-insensitively (some writers use `xl/SharedStrings.xml`)
+  const lower: Entries = {};
+  for (const [k, v] of Object.entries(entries)) lower[k.toLowerCase()] = v;
+
+  // the workbook part, from the package relationships (usually xl/workbook.xml)
+  let workbookPath = "xl/workbook.xml";
+  const rootRels = text(lower, "_rels/.rels");
+  if (rootRels) {
+    for (const e of xmlEvents(rootRels)) {
+      if (e.kind === "open" && e.name === "Relationship" && /officeDocument$/.test(e.attrs.Type ?? "")) {
+        workbookPath = resolveTarget("", e.attrs.Target ?? "").toLowerCase();
+      }
+    }
+  }
+  const workbook = text(lower, workbookPath);
+  if (workbook === undefined) return fatal(file, "xlsx-damaged");
+  const wbDir = workbookPath.includes("/") ? workbookPath.slice(0, workbookPath.lastIndexOf("/")) : "";
+  const relsPath = `${wbDir ? `${wbDir}/` : ""}_rels/${workbookPath.slice(wbDir ? wbDir.length + 1 : 0)}.rels`;
+
+  const sheets: Array<{ name: string; rid: string }> = [];
+  let date1904 = false;
+  for (const e of xmlEvents(workbook)) {
+    if (e.kind !== "open") continue;
+    if (e.name === "sheet")
+      sheets.push({ name: e.attrs.name ?? "", rid: e.attrs["r:id"] ?? e.attrs.id ?? "" });
+    else if (e.name === "workbookPr") {
+      const v = (e.attrs.date1904 ?? "").toLowerCase();
+      date1904 = v === "1" || v === "true";
+    }
+  }
+  const targets = new Map<string, string>();
+  let sharedPath = `${wbDir}/sharedstrings.xml`;
+  let stylesPath = `${wbDir}/styles.xml`;
+  const rels = text(lower, relsPath);
+  if (rels) {
+    for (const e of xmlEvents(rels)) {
+      if (e.kind !== "open" || e.name !== "Relationship") continue;
+      const target = resolveTarget(wbDir, e.attrs.Target ?? "").toLowerCase();
+      const type = e.attrs.Type ?? "";
+      if (/\/sharedStrings$/.test(type)) sharedPath = target;
+      else if (/\/styles$/.test(type)) stylesPath = target;
+      targets.set(e.attrs.Id ?? "", target);
+    }
+  }
+  const names = sheets.map((s) => s.name);
+  if (sheets.length === 0) return { ...fatal(file, "xlsx-no-sheets"), sheets: names };
+  const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
+  if (!chosen) {
+    return {
+      ...fatal(file, "xlsx-sheet-not-found", { sheet: sheetName ?? "", sheets: names.join("、") }),
+      sheets: names,
+    };
+  }
+  const sheetPath = targets.get(chosen.rid) ?? `${wbDir}/worksheets/sheet${sheets.indexOf(chosen) + 1}.xml`;
+  const sheetXml = text(lower, sheetPath);
+  if (sheetXml === undefined) {
+    return { ...fatal(file, "xlsx-sheet-missing", { sheet: chosen.name }), sheets: names };
+  }
+  const strings = sharedStrings(text(lower, sharedPath));
+  const styles = dateStyles(text(lower, stylesPath));
+  const problems: Problem[] = [];
+  const rows = readCells(sheetXml, strings, styles, date1904, file, chosen.name, problems);
+  return { sheets: names, sheet: chosen.name, rows: rows.rows, merges: rows.merges, problems };
+}
+
+function readCells(
+  xml: string,
+  strings: string[],
+  styles: Array<{ date: boolean; time: boolean }>,
+  date1904: boolean,
+  file: string,
+  sheet: string,
+  problems: Problem[],
+): { rows: GridRow[]; merges: SheetGrid["merges"] } {
+  const rows: GridRow[] = [];
+  const merges: SheetGrid["merges"] = [];
+  let row: GridRow | undefined;
+  let nextRow = 0;
+  let nextCol = 0;
+  // current cell
+  let cell: { c: number; t: string; s: number } | undefined;
+  let v: string | undefined;
+  let inline = "";
+  let inV = false;
+  let inIs = false;
+  let inT = false;
+  let phonetic = 0;
+  const errors = new Map<string, number>();
+
+  const finishCell = () => {
+    if (!cell || !row) return;
+    let value: unknown;
+    const { t, s } = cell;
+    if (t === "inlineStr") value = unescapeOoxml(inline);
+    else if (v !== undefined) {
+      if (t === "s") {
+        const idx = Number(v);
+        value = Number.isInteger(idx) && idx >= 0 && idx < strings.length ? strings[idx] : undefined;
+      } else if (t === "str") value = unescapeOoxml(v);
+      else if (t === "b") value = v.trim() === "1" || v.trim().toLowerCase() === "true";
+      else if (t === "e") {
+        const key = v.trim();
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+        value = undefined;
+      } else if (t === "d") value = v.trim().slice(0, 10);
+      else {
+        const n = Number(v);
+        if (v.trim() === "" || !Number.isFinite(n)) value = v === "" ? undefined : v;
+        else {
+          const style = styles[s];
+          value = style?.date ? (excelSerialToIso(n, date1904, style.time) ?? n) : n;
+        }
+      }
+    }
+    if (value !== undefined && !(typeof value === "string" && value === "")) row.cells[cell.c] = value;
+    cell = undefined;
+  };
+
+  for (const e of xmlEvents(xml)) {
+    if (e.kind === "open") {
+      switch (e.name) {
+        case "row": {
+          const r = Number(e.attrs.r);
+          const index = Number.isInteger(r) && r >= 1 && r <= MAX_ROWS ? r - 1 : nextRow;
+          if (index >= MAX_ROWS) break;
+          row = { row: index + 1, cells: [] };
+          rows.push(row);
+          nextRow = index + 1;
+          nextCol = 0;
+          if (e.selfClosing) row = undefined;
+          break;
+        }
+        case "c": {
+          if (!row) break;
+          const ref = parseRef(e.attrs.r);
+          const c = ref ? ref.c : nextCol;
+          if (c >= MAX_COLS) break;
+          nextCol = c + 1;
+          cell = { c, t: e.attrs.t ?? "n", s: Number(e.attrs.s ?? 0) };
+          v = undefined;
+          inline = "";
+          if (e.selfClosing) finishCell();
+          break;
+        }
+        case "v":
+          if (cell && !e.selfClosing) {
+            inV = true;
+            v = "";
+          }
+          break;
+        case "is":
+          if (cell && !e.selfClosing) inIs = true;
+          break;
+        case "rPh":
+          if (!e.selfClosing) phonetic++;
+          break;
+        case "t":
+          if (inIs && !e.selfClosing) inT = true;
+          break;
+        case "mergeCell": {
+          const [a, b] = (e.attrs.ref ?? "").split(":");
+          const p = parseRef(a);
+          const q = parseRef(b ?? a);
+          if (p && q) merges.push({ r0: p.r, c0: p.c, r1: q.r, c1: q.c });
+          break;
+        }
+      }
+    } else if (e.kind === "close") {
+      switch (e.name) {
+        case "v":
+          inV = false;
+          break;
+        case "t":
+          inT = false;
+          break;
+        case "is":
+          inIs = false;
+          break;
+        case "rPh":
+          phonetic = Math.max(0, phonetic - 1);
+          break;
+        case "c":
+          finishCell();
+          break;
+        case "row":
+          finishCell();
+          row = undefined;
+          break;
+      }
+    } else if (inV) v = (v ?? "") + e.text;
+    else if (inT && phonetic === 0) inline += e.text;
+  }
+  for (const [err, count] of errors) {
+    problems.push({
+      severity: "warning",
+      code: "xlsx-error-cells",
+      file,
+      params: { sheet, error: err, count },
+    });
+  }
+  return { rows, merges };
+}

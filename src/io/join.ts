@@ -200,7 +200,7 @@ export function joinTable(
         });
       } else properties[tf] = v;
     }
-    return { geometry: f.geometry, properties };
+    return { ...f, properties };
   });
   for (const [k, count] of overrideCount) {
     const [tf, ff] = k.split("\u0000") as [string, string];
@@ -275,5 +275,10 @@ export function joinTable(
       duplicates: report.duplicateTableKeys.length + report.duplicateFeatureKeys.length,
     },
   });
-  return { raw: { ...raw, features, fields, problems: [...raw.problems, ...P] }, report };
+  // the preparer reports a reader's feature problems with their feature, in feature order
+  const problems = [...raw.problems, ...P]
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.featureIndex ?? -1) - (b.p.featureIndex ?? -1) || a.i - b.i)
+    .map((x) => x.p);
+  return { raw: { ...raw, features, fields, problems }, report };
 }

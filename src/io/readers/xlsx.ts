@@ -46,18 +46,6 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** 0-based column index → Excel letters (0 → `A`, 26 → `AA`). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function parseRef(ref: string | undefined): { r: number; c: number } | undefined {
   if (!ref) return undefined;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);

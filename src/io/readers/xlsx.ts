@@ -56,29 +56,31 @@ function parseRef(ref: string | undefined): { r: number; c: number } | undefined
   return { r, c };
 }
 
-/** Built-in number formats that are dates or times (ECMA-376 §18.8.30, plus the CJK ones). */
+/**
+ * Built-in number formats that show a day (ECMA-376 §18.8.30, plus the CJK ones); time-only
+ * formats (h:mm, mm:ss, 时分) are not: their cells stay numbers (fractions of a day).
+ */
 const BUILTIN_DATE_FORMATS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
-  55, 56, 57, 58,
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58,
 ]);
 
-/** Whether a custom number format code shows a date or time (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `h:mm`). */
+/**
+ * Whether a custom number format code shows a day (`yyyy/m/d`, `yyyy"年"m"月"d"日"`,
+ * `yyyy/m/d h:mm`); a time-only code (`h:mm`, `[h]:mm:ss`) does not.
+ */
 export function isDateFormatCode(code: string): boolean {
   const s = code
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/_./g, "")
-    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "")
+    .replace(/\[([hms]+)\]/gi, "$1") // elapsed time [h]:mm is a time
+    .replace(/\[[^\]]*\]/g, "") // colours, locales, conditions
     .replace(/General/gi, "");
   // only the first section (positive numbers) decides
   const first = s.split(";")[0] ?? "";
-  return /[ymdhs]/i.test(first) && !/[#0?]/.test(first.replace(/\.0+/g, ""));
-}
-
-/** Whether a format shows a time of day. */
-function formatHasTime(code: string): boolean {
-  const s = code.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
-  return /[hs]/i.test(s);
+  if (/[#0?]/.test(first.replace(/\.0+/g, ""))) return false;
+  // y or d is a day; m alone is a month unless it sits with h or s (minutes)
+  return /[yd]/i.test(first) || (/m/i.test(first) && !/[hs]/i.test(first));
 }
 
 const DAY_MS = 86_400_000;
@@ -87,31 +89,20 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /**
- * An Excel serial day → ISO date text (with ` HH:MM:SS` when `withTime` and the time is not
- * midnight). In the 1900 system Excel counts the day 1900-02-29 that never was (serial 60, a
- * Lotus 1-2-3 bug it kept): serials before it are one day earlier than a plain count gives, and
- * 60 itself is returned as `1900-02-29`, which the date parser reports as a day that does not exist.
+ * An Excel serial day → ISO date (the time of day, if any, dropped: Excel has no time zone, so
+ * the day is unambiguous). In the 1900 system Excel counts the day 1900-02-29 that never was
+ * (serial 60, a Lotus 1-2-3 bug it kept): serials before it are one day earlier than a plain
+ * count gives, and 60 itself is returned as `1900-02-29`, which the date parser reports as a day
+ * that does not exist. Serials below 1 in the 1900 system (`1900-01-00`) are not days.
  * @example excelSerialToIso(45473, false) // "2024-06-30"
  */
-export function excelSerialToIso(serial: number, date1904: boolean, withTime = false): string | undefined {
+export function excelSerialToIso(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return undefined; // ≤ 9999-12-31
   let day = Math.floor(serial);
-  const frac = serial - day;
-  let iso: string;
-  if (!date1904 && day === 60) iso = "1900-02-29";
-  else {
-    if (!date1904 && day < 60) day += 1;
-    if (!date1904 && day === 1 && serial < 1) return undefined; // 1900-01-00: a time of day only
-    const t = (date1904 ? EPOCH_1904 : EPOCH_1900) + day * DAY_MS;
-    iso = new Date(t).toISOString().slice(0, 10);
-  }
-  if (!withTime) return iso;
-  const secs = Math.round(frac * 86400);
-  if (secs === 0 || secs >= 86400) return iso;
-  const hh = String(Math.floor(secs / 3600)).padStart(2, "0");
-  const mm = String(Math.floor((secs % 3600) / 60)).padStart(2, "0");
-  const ss = String(secs % 60).padStart(2, "0");
-  return `${iso} ${hh}:${mm}:${ss}`;
+  if (!date1904 && day === 0) return undefined;
+  if (!date1904 && day === 60) return "1900-02-29";
+  if (!date1904 && day < 60) day += 1;
+  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** OOXML's `_xHHHH_` escapes in strings (a CR is written `_x000D_`). */
@@ -167,9 +158,9 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-/** Per cell style index (`s`): whether it is a date format, and whether it shows a time. */
-function dateStyles(xml: string | undefined): Array<{ date: boolean; time: boolean }> {
-  const styles: Array<{ date: boolean; time: boolean }> = [];
+/** Per cell style index (`s`): whether it is a date format. */
+function dateStyles(xml: string | undefined): Array<{ date: boolean }> {
+  const styles: Array<{ date: boolean }> = [];
   if (xml === undefined) return styles;
   const custom = new Map<number, string>();
   let inCellXfs = false;
@@ -180,8 +171,8 @@ function dateStyles(xml: string | undefined): Array<{ date: boolean; time: boole
       else if (e.name === "xf" && inCellXfs) {
         const id = Number(e.attrs.numFmtId ?? 0);
         const code = custom.get(id);
-        if (code !== undefined) styles.push({ date: isDateFormatCode(code), time: formatHasTime(code) });
-        else styles.push({ date: BUILTIN_DATE_FORMATS.has(id), time: id >= 18 && id <= 22 });
+        if (code !== undefined) styles.push({ date: isDateFormatCode(code) });
+        else styles.push({ date: BUILTIN_DATE_FORMATS.has(id) });
       }
     } else if (e.kind === "close" && e.name === "cellXfs") inCellXfs = false;
   }
@@ -288,7 +279,7 @@ export function readXlsxGrid(bytes: Uint8Array, file: string, sheetName?: string
 function readCells(
   xml: string,
   strings: string[],
-  styles: Array<{ date: boolean; time: boolean }>,
+  styles: Array<{ date: boolean }>,
   date1904: boolean,
   file: string,
   sheet: string,
@@ -330,7 +321,9 @@ function readCells(
         if (v.trim() === "" || !Number.isFinite(n)) value = v === "" ? undefined : v;
         else {
           const style = styles[s];
-          value = style?.date ? (excelSerialToIso(n, date1904, style.time) ?? n) : n;
+          // a date cell is its day, also when it shows a time (Excel has no time zone, so the
+          // day is unambiguous; the properties are days)
+          value = style?.date ? (excelSerialToIso(n, date1904) ?? n) : n;
         }
       }
     }

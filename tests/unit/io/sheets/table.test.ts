@@ -246,8 +246,7 @@ describe("Excel serial days", () => {
   it("1904 system, times, and what is not a day", () => {
     expect(excelSerialToIso(0, true)).toBe("1904-01-01");
     expect(excelSerialToIso(45473 - 1462, true)).toBe("2024-06-30");
-    expect(excelSerialToIso(45473.5, false, true)).toBe("2024-06-30 12:00:00");
-    expect(excelSerialToIso(45473.5, false, false)).toBe("2024-06-30");
+    expect(excelSerialToIso(45473.75, false)).toBe("2024-06-30"); // 18:00 that day
     expect(excelSerialToIso(0.25, false)).toBeUndefined();
     expect(excelSerialToIso(-1, false)).toBeUndefined();
     expect(excelSerialToIso(Number.NaN, false)).toBeUndefined();
@@ -259,12 +258,24 @@ describe("Excel serial days", () => {
       "yyyy/m/d",
       'yyyy"年"m"月"d"日"',
       "[$-F800]dddd, mmmm dd, yyyy",
-      "h:mm:ss",
       "yyyy-mm-dd hh:mm:ss.000",
-      "[h]:mm",
+      "mmm-yy",
+      "m/d",
     ])
       expect(isDateFormatCode(c), c).toBe(true);
-    for (const c of ["General", "0.00", '#,##0.00 "万元"', '0.0 "亩"', "0%", "@", "[Red]0.00"])
+    // time-only formats are not days
+    for (const c of [
+      "General",
+      "0.00",
+      '#,##0.00 "万元"',
+      '0.0 "亩"',
+      "0%",
+      "@",
+      "[Red]0.00",
+      "h:mm:ss",
+      "[h]:mm",
+      "mm:ss",
+    ])
       expect(isDateFormatCode(c), c).toBe(false);
   });
 });

@@ -234,7 +234,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   loaded.report?.();
   if (project) reportProblems(project.problems, lang);
-  reportProblems(imported.problems, lang);
+  // The area basis is said in the CRS note below, with the input CRS.
+  const basis = imported.problems.find((p) => p.code === "area-basis")?.params?.basis;
+  reportProblems(
+    imported.problems.filter((p) => p.code !== "area-basis"),
+    lang,
+  );
   // The project's edits (those after its last dataset step) on the imported parcels.
   let parcels = imported.parcels;
   if (opened) {
@@ -258,7 +263,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (imported.crs) {
     const swapped = imported.crs.swappedAxes ? (lang === "zh" ? "（坐标轴已交换）" : " (axes swapped)") : "";
-    note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area: standards.analysisCrs });
+    const area = typeof basis === "string" ? basis.replace(/ planar$/, "") : standards.analysisCrs;
+    note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area });
   }
 
   let asOf: string;

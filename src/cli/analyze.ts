@@ -1,5 +1,6 @@
 /**
- * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"|<file.prj>] [--standards <file>]
+ * `npm run cli -- analyze <input.geojson|parcels.zip|parcels.shp> [--crs EPSG:4546|"<proj4>"|<file.prj>]
+ *   [--encoding gbk|utf8] [--standards <file>]
  *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]`
  *
  * Reads parcels, analyses them (domain.md §3–§7) and writes the result as GeoJSON or CSV to
@@ -13,7 +14,8 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
@@ -26,14 +28,19 @@ import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { geoJsonChunks } from "../io/geojson-write";
+import { prepareParcels } from "../io/prepare";
 import { isProjectFile, readProjectFile } from "../io/project-file";
+import { readShapefile } from "../io/readers/shapefile";
+import type { InputFile } from "../io/readers/types";
 import { readStandards } from "../io/standards-read";
 import type { Problem } from "../io/types";
+import { unsupportedFormat } from "../io/unsupported";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 import { writeFileChunks } from "./write-file";
 
 const SPEC = {
   crs: { value: true },
+  encoding: { value: true, allowed: ["gbk", "utf8", "utf-8"] },
   standards: { value: true },
   "as-of": { value: true },
   format: { value: true, allowed: ["geojson", "csv"] },
@@ -59,10 +66,58 @@ export function readBytes(path: string): FileRead {
             code: "file-unreadable",
             fatal: true,
             file: path,
-            params: { message: code ?? (err instanceof Error ? err.message : String(err)) },
+            // the system's code is worded by formatProblem, never shown raw (EISDIR …)
+            params: { errno: code ?? "" },
           };
     return { ok: false, problem };
   }
+}
+
+/**
+ * A zipped Shapefile, or a `.shp` with its sibling parts (`.shx .dbf .prj .cpg`, any case)
+ * read from the same folder; several shapefiles in one zip: the first is analysed, and said.
+ */
+function readShapefileInput(
+  input: string,
+  bytes: Uint8Array,
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
+): ReturnType<typeof prepareParcels> {
+  const files: InputFile[] = [{ name: input, bytes }];
+  if (/\.shp$/i.test(input)) {
+    const dir = dirname(input);
+    const base = basename(input)
+      .replace(/\.shp$/i, "")
+      .toLowerCase();
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      // the folder cannot be listed: the .shp alone (missing parts are said)
+    }
+    for (const e of entries) {
+      const m = /^(.*)\.(shx|dbf|prj|cpg)$/i.exec(e);
+      if (!m || (m[1] ?? "").toLowerCase() !== base) continue;
+      const part = readBytes(join(dir, e));
+      if (part.ok) files.push({ name: join(dir, e), bytes: part.bytes });
+    }
+  }
+  const sets = readShapefile(files, opts);
+  const first = sets[0] ?? {
+    file: input,
+    format: "shapefile" as const,
+    features: [],
+    fields: [],
+    problems: [],
+  };
+  const result = prepareParcels(first, opts);
+  if (sets.length > 1)
+    result.problems.unshift({
+      severity: "info",
+      code: "several-shapefiles",
+      file: input,
+      params: { count: sets.length, used: first.file },
+    });
+  return result;
 }
 
 /** Print one fatal line and return exit code 2. */
@@ -194,6 +249,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return die({ severity: "error", code: "bad-as-of", params: { raw: asOfOption } }, lang);
   }
 
+  const unsupported = unsupportedFormat(input);
+  if (unsupported) return die(unsupported, lang);
   const bytes = readBytes(input);
   if (!bytes.ok) return die(bytes.problem, lang);
 
@@ -223,11 +280,18 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (crs === undefined && opened?.dataset.crs) crs = opened.dataset.crs;
   const datasetName = opened ? `${input}#${opened.dataset.fileName}` : input;
-  const imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
-    fileName: datasetName,
-    analysisCrs: standards.analysisCrs,
-    ...(crs !== undefined ? { crs } : {}),
-  });
+  const encoding = o.encoding === undefined ? undefined : o.encoding === "gbk" ? "gbk" : "utf-8";
+  const imported = /\.(zip|shp)$/i.test(input)
+    ? readShapefileInput(input, bytes.bytes, {
+        analysisCrs: standards.analysisCrs,
+        ...(crs !== undefined ? { crs } : {}),
+        ...(encoding ? { encoding } : {}),
+      })
+    : readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
+        fileName: datasetName,
+        analysisCrs: standards.analysisCrs,
+        ...(crs !== undefined ? { crs } : {}),
+      });
   if (!imported.ok) {
     const fatal = imported.problems.find((p) => p.fatal) ?? imported.problems[imported.problems.length - 1];
     return die(fatal ?? { severity: "error", code: "no-parcels", file: input }, lang);

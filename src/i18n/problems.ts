@@ -366,8 +366,12 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "the CRS {crs} is {datumText} and no datum shift (+towgs84) is given: the map position may be off by tens of metres; areas are unaffected",
   },
   "unsupported-format": {
-    zh: "不能直接读取{format}；请先用 QGIS 或 GDAL 转换为 Shapefile 或 GeoJSON，例如：{command}",
+    zh: "不能直接读取 {format}；请先用 QGIS 或 GDAL 转换为 Shapefile 或 GeoJSON，例如：{command}",
     en: "{format} is not read directly; convert it to a Shapefile or GeoJSON first with QGIS or GDAL, e.g. {command}",
+  },
+  "several-shapefiles": {
+    zh: "压缩包中有 {count} 个 Shapefile，已分析「{used}」",
+    en: "the archive holds {count} Shapefiles; analysed “{used}”",
   },
   "dbf-fields-overflow": {
     zh: ".dbf 字段总长超过记录长度 {recordLength}，超出的字段未读取",
@@ -388,6 +392,15 @@ const WRITE_REASONS: Record<string, Bilingual> = {
   EBUSY: { zh: "文件正被占用", en: "the file is in use" },
   EIO: { zh: "设备读写错误", en: "an input/output error on the device" },
 };
+/** Why a file could not be read, by the system's error code (never shown raw). */
+const READ_REASONS: Record<string, Bilingual> = {
+  EISDIR: { zh: "这是一个文件夹，请给出文件名", en: "it is a folder; give a file name" },
+  EACCES: { zh: "没有读取权限", en: "permission denied" },
+  EPERM: { zh: "没有读取权限", en: "permission denied" },
+  EMFILE: { zh: "打开的文件过多", en: "too many open files" },
+};
+const READ_OTHER: Bilingual = { zh: "系统无法读取该文件", en: "the system could not read it" };
+
 const WRITE_OTHER: Bilingual = {
   zh: "写入出错，原文件未改动",
   en: "the write failed; any existing file is unchanged",
@@ -571,6 +584,10 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
         : lang === "zh"
           ? "北京 1954 坐标系"
           : "Beijing 1954";
+  }
+  if (p.code === "file-unreadable" && typeof p.params?.errno === "string") {
+    const reason = READ_REASONS[p.params.errno];
+    params.message = (reason ?? READ_OTHER)[lang];
   }
   if (p.code === "write-failed") {
     const errno = p.params?.errno;

@@ -1,5 +1,6 @@
 /**
- * `npm run cli -- analyze <input.geojson> [--crs EPSG:4546|"<proj4>"|<file.prj>] [--standards <file>]
+ * `npm run cli -- analyze <input.geojson|parcels.zip|parcels.shp> [--crs EPSG:4546|"<proj4>"|<file.prj>]
+ *   [--encoding gbk|utf8] [--standards <file>]
  *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]
  *   [--mapping m.json] [--join figures.xlsx [--key 宗地编号 | --key 表列=宗地字段]]`
  *
@@ -16,7 +17,8 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
@@ -29,15 +31,20 @@ import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { geoJsonChunks } from "../io/geojson-write";
+import { prepareParcels } from "../io/prepare";
 import { isProjectFile, readProjectFile } from "../io/project-file";
+import { readShapefile } from "../io/readers/shapefile";
+import type { InputFile, RawFeatureSet } from "../io/readers/types";
 import { readStandards } from "../io/standards-read";
 import type { ParcelImport, Problem } from "../io/types";
+import { unsupportedFormat } from "../io/unsupported";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 import { importWithSheets, isSheetInput } from "./import-sheets";
 import { writeFileChunks } from "./write-file";
 
 const SPEC = {
   crs: { value: true },
+  encoding: { value: true, allowed: ["gbk", "utf8", "utf-8"] },
   standards: { value: true },
   "as-of": { value: true },
   format: { value: true, allowed: ["geojson", "csv"] },
@@ -66,10 +73,57 @@ export function readBytes(path: string): FileRead {
             code: "file-unreadable",
             fatal: true,
             file: path,
-            params: { message: code ?? (err instanceof Error ? err.message : String(err)) },
+            // the system's code is worded by formatProblem, never shown raw (EISDIR …)
+            params: { errno: code ?? "" },
           };
     return { ok: false, problem };
   }
+}
+
+/**
+ * A zipped Shapefile, or a `.shp` with its sibling parts (`.shx .dbf .prj .cpg`, any case)
+ * read from the same folder; several shapefiles in one zip: the first is analysed, and said.
+ */
+function shapefileRaw(
+  input: string,
+  bytes: Uint8Array,
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
+): RawFeatureSet {
+  const files: InputFile[] = [{ name: input, bytes }];
+  if (/\.shp$/i.test(input)) {
+    const dir = dirname(input);
+    const base = basename(input)
+      .replace(/\.shp$/i, "")
+      .toLowerCase();
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      // the folder cannot be listed: the .shp alone (missing parts are said)
+    }
+    for (const e of entries) {
+      const m = /^(.*)\.(shx|dbf|prj|cpg)$/i.exec(e);
+      if (!m || (m[1] ?? "").toLowerCase() !== base) continue;
+      const part = readBytes(join(dir, e));
+      if (part.ok) files.push({ name: join(dir, e), bytes: part.bytes });
+    }
+  }
+  const sets = readShapefile(files, opts);
+  const first = sets[0] ?? {
+    file: input,
+    format: "shapefile" as const,
+    features: [],
+    fields: [],
+    problems: [],
+  };
+  if (sets.length > 1)
+    first.problems.unshift({
+      severity: "info",
+      code: "several-shapefiles",
+      file: input,
+      params: { count: sets.length, used: first.file },
+    });
+  return first;
 }
 
 /** Print one fatal line and return exit code 2. */
@@ -201,6 +255,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     return die({ severity: "error", code: "bad-as-of", params: { raw: asOfOption } }, lang);
   }
 
+  const unsupported = unsupportedFormat(input);
+  if (unsupported) return die(unsupported, lang);
   const bytes = readBytes(input);
   if (!bytes.ok) return die(bytes.problem, lang);
 
@@ -230,10 +286,18 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (crs === undefined && opened?.dataset.crs) crs = opened.dataset.crs;
   const datasetName = opened ? `${input}#${opened.dataset.fileName}` : input;
+  const encoding: "gbk" | "utf-8" | undefined =
+    o.encoding === undefined ? undefined : o.encoding === "gbk" ? "gbk" : "utf-8";
+  const isShape = !opened && /\.(zip|shp)$/i.test(input);
+  const shapeOpts = {
+    analysisCrs: standards.analysisCrs,
+    ...(crs !== undefined ? { crs } : {}),
+    ...(encoding ? { encoding } : {}),
+  };
   // Sheets (CSV/XLSX input, --join) and --mapping go through the import contract's readers.
   const sheetArgs = o.mapping !== undefined || o.join !== undefined || o.key !== undefined;
   let imported: ParcelImport;
-  if (sheetArgs || (!opened && isSheetInput(input, bytes.bytes))) {
+  if (sheetArgs || (!opened && !isShape && isSheetInput(input, bytes.bytes))) {
     const content = opened ? opened.dataset.content : bytes.bytes;
     const r = await importWithSheets({
       input: datasetName,
@@ -244,9 +308,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       ...(typeof o.mapping === "string" ? { mappingPath: o.mapping } : {}),
       ...(typeof o.join === "string" ? { joinPath: o.join } : {}),
       ...(typeof o.key === "string" ? { key: o.key } : {}),
+      ...(isShape ? { readRaw: () => shapefileRaw(input, bytes.bytes, shapeOpts) } : {}),
     });
     if ("fatal" in r) return die(r.fatal, lang);
     imported = r.imported;
+  } else if (isShape) {
+    imported = prepareParcels(shapefileRaw(input, bytes.bytes, shapeOpts), shapeOpts);
   } else {
     imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
       fileName: datasetName,
@@ -260,7 +327,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   loaded.report?.();
   if (project) reportProblems(project.problems, lang);
-  reportProblems(imported.problems, lang);
+  // The area basis is said in the CRS note below, with the input CRS.
+  const basis = imported.problems.find((p) => p.code === "area-basis")?.params?.basis;
+  reportProblems(
+    imported.problems.filter((p) => p.code !== "area-basis"),
+    lang,
+  );
   // The project's edits (those after its last dataset step) on the imported parcels.
   let parcels = imported.parcels;
   if (opened) {
@@ -284,7 +356,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
   if (imported.crs) {
     const swapped = imported.crs.swappedAxes ? (lang === "zh" ? "（坐标轴已交换）" : " (axes swapped)") : "";
-    note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area: standards.analysisCrs });
+    const area = typeof basis === "string" ? basis.replace(/ planar$/, "") : standards.analysisCrs;
+    note(TEXT.crs, lang, { crs: imported.crs.crs, swapped, area });
   }
 
   let asOf: string;

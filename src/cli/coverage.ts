@@ -155,7 +155,10 @@ export async function runCoverage(argv: string[]): Promise<number> {
     roads = r.items;
   }
   loaded.report?.();
-  reportProblems(parcels.problems, lang);
+  reportProblems(
+    parcels.problems.filter((p) => p.code !== "area-basis"),
+    lang,
+  );
   reportProblems(facilities.problems, lang);
   const suggestKind = o.suggest as string | undefined;
   if (facilities.items.length === 0 && suggestKind === undefined) {

@@ -44,6 +44,8 @@ export interface SheetImportArgs {
   mappingPath?: string;
   joinPath?: string;
   key?: string;
+  /** The parcels' raw features when the input is not GeoJSON or a sheet (a Shapefile). */
+  readRaw?: () => RawFeatureSet;
   readBytes: (path: string) => { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 }
 
@@ -66,9 +68,11 @@ export async function importWithSheets(
     opts.mapping = parsed.mapping;
   }
   const file = { name: a.input, bytes: a.bytes };
-  let raw: RawFeatureSet = isSheetInput(a.input, a.bytes)
-    ? await readTableFeatures(file, opts)
-    : readGeoJsonRaw(file, opts);
+  let raw: RawFeatureSet = a.readRaw
+    ? a.readRaw()
+    : isSheetInput(a.input, a.bytes)
+      ? await readTableFeatures(file, opts)
+      : readGeoJsonRaw(file, opts);
   const rawFatal = raw.problems.find((p) => p.fatal);
   if (rawFatal) return { fatal: rawFatal };
   if (a.joinPath !== undefined) {

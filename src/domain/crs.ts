@@ -53,6 +53,57 @@ export function planarAreasAreTrue(proj4Def: string): boolean {
   return !isGeographic(proj4Def) && !/\+proj=merc\b/.test(proj4Def);
 }
 
+/** Geodetic datums of the Chinese Gauss–Krüger families (each on its own ellipsoid). */
+export type ChineseDatum = "cgcs2000" | "xian1980" | "beijing1954";
+
+const ELLPS: Record<ChineseDatum, string> = { cgcs2000: "GRS80", xian1980: "IAU76", beijing1954: "krass" };
+const DATUM_NAME: Record<ChineseDatum, string> = {
+  cgcs2000: "CGCS2000",
+  xian1980: "Xian 1980",
+  beijing1954: "Beijing 1954",
+};
+
+/**
+ * The Chinese Gauss–Krüger families by EPSG number: datum, zone width (3° or 6°), zone-prefixed
+ * eastings or not, the first code and its zone. 6° zone n has its central meridian at 6n − 3;
+ * 3° zone n at 3n. Xi'an 1980 and Beijing 1954 are defined without a datum shift (no
+ * `+towgs84`): drawn as if CGCS2000, tens of metres off on the map, areas unaffected.
+ */
+const GK_FAMILIES: Array<{
+  datum: ChineseDatum;
+  width: 3 | 6;
+  prefixed: boolean;
+  first: number;
+  firstZone: number;
+  count: number;
+}> = [
+  { datum: "cgcs2000", width: 6, prefixed: true, first: 4491, firstZone: 13, count: 11 },
+  { datum: "cgcs2000", width: 6, prefixed: false, first: 4502, firstZone: 13, count: 11 },
+  { datum: "xian1980", width: 6, prefixed: true, first: 2327, firstZone: 13, count: 11 },
+  { datum: "xian1980", width: 6, prefixed: false, first: 2338, firstZone: 13, count: 11 },
+  { datum: "xian1980", width: 3, prefixed: true, first: 2349, firstZone: 25, count: 21 },
+  { datum: "xian1980", width: 3, prefixed: false, first: 2370, firstZone: 25, count: 21 },
+  { datum: "beijing1954", width: 3, prefixed: true, first: 2401, firstZone: 25, count: 21 },
+  { datum: "beijing1954", width: 3, prefixed: false, first: 2422, firstZone: 25, count: 21 },
+  { datum: "beijing1954", width: 6, prefixed: true, first: 21413, firstZone: 13, count: 11 },
+  { datum: "beijing1954", width: 6, prefixed: false, first: 21453, firstZone: 13, count: 11 },
+  // deprecated duplicates of 21453–21463, still found in older .prj files
+  { datum: "beijing1954", width: 6, prefixed: false, first: 21473, firstZone: 13, count: 11 },
+];
+
+/** What is known about a Gauss–Krüger CRS by code. */
+export interface GaussKrugerInfo {
+  datum: ChineseDatum;
+  width: 3 | 6;
+  zone: number;
+  centralMeridian: number;
+  prefixed: boolean;
+  /** EPSG's name, e.g. `Xian 1980 / 3-degree Gauss-Kruger CM 111E`. */
+  name: string;
+}
+
+const GK_INFO = new Map<string, GaussKrugerInfo>();
+
 /** proj4 definitions of every CRS known by code. */
 const KNOWN: Map<string, string> = (() => {
   const m = new Map<string, string>();
@@ -69,8 +120,49 @@ const KNOWN: Map<string, string> = (() => {
     m.set(`EPSG:${PREFIXED_BASE + zone - GK3_FIRST_ZONE}`, tmerc(cm, zone * 1e6 + 500000));
     m.set(`EPSG:${UNPREFIXED_BASE + zone - GK3_FIRST_ZONE}`, tmerc(cm, 500000));
   }
+  for (const f of GK_FAMILIES) {
+    for (let i = 0; i < f.count; i++) {
+      const zone = f.firstZone + i;
+      const cm = f.width === 3 ? zone * 3 : zone * 6 - 3;
+      const code = `EPSG:${f.first + i}`;
+      const x0 = f.prefixed ? zone * 1e6 + 500000 : 500000;
+      if (!m.has(code))
+        m.set(
+          code,
+          `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=${ELLPS[f.datum]} +units=m +no_defs`,
+        );
+      const deg = f.width === 3 ? "3-degree " : "";
+      GK_INFO.set(code, {
+        datum: f.datum,
+        width: f.width,
+        zone,
+        centralMeridian: cm,
+        prefixed: f.prefixed,
+        name: `${DATUM_NAME[f.datum]} / ${deg}Gauss-Kruger ${f.prefixed ? `zone ${zone}` : `CM ${cm}E`}`,
+      });
+    }
+  }
   return m;
 })();
+
+/**
+ * The Gauss–Krüger zone a code names (CGCS2000, Xi'an 1980 or Beijing 1954; 3° or 6°), if any.
+ * @example gaussKrugerInfo("EPSG:2383") // {datum:"xian1980", width:3, zone:38, centralMeridian:114, …}
+ */
+export function gaussKrugerInfo(code: string): GaussKrugerInfo | undefined {
+  return GK_INFO.get(code);
+}
+
+/**
+ * Is this proj4 definition a Gauss–Krüger (transverse Mercator, scale 1, metres) CRS of a Chinese
+ * datum? Used for the area basis: such input is measured planar in its own CRS.
+ */
+export function isGaussKruger(proj4Def: string): boolean {
+  if (!/\+proj=tmerc\b/.test(proj4Def)) return false;
+  const k = /\+k(?:_0)?=([-+0-9.eE]+)/.exec(proj4Def)?.[1];
+  if (k !== undefined && !near(Number(k), 1, 1e-12)) return false; // UTM has k 0.9996
+  return /\+ellps=(GRS80|IAU76|krass)\b/.test(proj4Def);
+}
 
 /**
  * Every CRS code this module knows by name (`EPSG:4326`, `EPSG:4490`, `EPSG:3857`, `EPSG:4513`…`EPSG:4554`).
@@ -132,8 +224,9 @@ function proj4Params(s: string): Map<string, string> {
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
 /**
- * If a transverse Mercator definition is exactly one of the CGCS2000 3-degree zones (GRS80 /
- * CGCS2000 ellipsoid, lat_0 0, k 1, y_0 0, x_0 500 000 or zone-prefixed), return its EPSG code.
+ * If a transverse Mercator definition is exactly one of the known Chinese Gauss–Krüger zones
+ * (CGCS2000, Xi'an 1980, Beijing 1954 — 3° or 6°, zone-prefixed or not: lat_0 0, k 1, y_0 0),
+ * return its EPSG code.
  */
 function matchGk3Zone(p: {
   lon0: number;
@@ -142,13 +235,33 @@ function matchGk3Zone(p: {
   k: number;
   lat0: number;
   grs80: boolean;
+  datum?: ChineseDatum;
 }): string | null {
-  if (!p.grs80 || !near(p.lat0, 0, 1e-9) || !near(p.k, 1, 1e-12) || !near(p.y0, 0, 1e-6)) return null;
-  const zone = Math.round(p.lon0 / 3);
-  if (!near(p.lon0, zone * 3, 1e-9) || zone < GK3_FIRST_ZONE || zone > GK3_LAST_ZONE) return null;
-  if (near(p.x0, 500000, 1e-6)) return epsgForZone(zone, false);
-  if (near(p.x0, zone * 1e6 + 500000, 1e-6)) return epsgForZone(zone, true);
+  const datum: ChineseDatum | undefined = p.datum ?? (p.grs80 ? "cgcs2000" : undefined);
+  if (!datum || !near(p.lat0, 0, 1e-9) || !near(p.k, 1, 1e-12) || !near(p.y0, 0, 1e-6)) return null;
+  if (datum === "cgcs2000") {
+    const zone = Math.round(p.lon0 / 3);
+    if (near(p.lon0, zone * 3, 1e-9) && zone >= GK3_FIRST_ZONE && zone <= GK3_LAST_ZONE) {
+      if (near(p.x0, 500000, 1e-6)) return epsgForZone(zone, false);
+      if (near(p.x0, zone * 1e6 + 500000, 1e-6)) return epsgForZone(zone, true);
+    }
+  }
+  for (const [code, info] of GK_INFO) {
+    if (info.datum !== datum || !near(info.centralMeridian, p.lon0, 1e-9)) continue;
+    const x0 = info.prefixed ? info.zone * 1e6 + 500000 : 500000;
+    // a 3° CM that is also a 6° CM (e.g. 111°E) is the 3° zone's when unprefixed (listed first)
+    if (near(p.x0, x0, 1e-6) && (info.prefixed || info.width === 3 || !hasUnprefixed3(datum, p.lon0)))
+      return code;
+  }
   return null;
+}
+
+/** Is there an unprefixed 3° zone of this datum with this central meridian? */
+function hasUnprefixed3(datum: ChineseDatum, lon0: number): boolean {
+  for (const info of GK_INFO.values())
+    if (info.datum === datum && info.width === 3 && !info.prefixed && near(info.centralMeridian, lon0, 1e-9))
+      return true;
+  return false;
 }
 
 function resolveProj4String(spec: string): ResolvedCrs | UnresolvedCrs {
@@ -164,9 +277,21 @@ function resolveProj4String(spec: string): ResolvedCrs | UnresolvedCrs {
     const v = p.get(k);
     return v === undefined ? d : Number(v);
   };
-  const grs80 = p.get("ellps") === "GRS80" && !p.has("towgs84") && !p.has("a") && !p.has("b");
+  const plain = !p.has("towgs84") && !p.has("a") && !p.has("b") && !p.has("datum") && !p.has("nadgrids");
+  const grs80 = p.get("ellps") === "GRS80" && plain;
+  const ellps = p.get("ellps");
+  const datum: ChineseDatum | undefined = !plain
+    ? undefined
+    : ellps === "GRS80"
+      ? "cgcs2000"
+      : ellps === "IAU76"
+        ? "xian1980"
+        : ellps === "krass"
+          ? "beijing1954"
+          : undefined;
   if (p.get("proj") === "tmerc" && (p.get("units") ?? "m") === "m") {
     const code = matchGk3Zone({
+      ...(datum ? { datum } : {}),
       lon0: num("lon_0", 0),
       x0: num("x_0", 0),
       y0: num("y_0", 0),
@@ -196,8 +321,8 @@ function wktParam(wkt: string, names: string[]): number | undefined {
   return undefined;
 }
 
-/** Does the WKT's geographic CRS use the CGCS2000 / GRS80 ellipsoid (or WGS 84, treated alike)? */
-function wktEllipsoid(wkt: string): "grs80" | "wgs84" | null {
+/** The WKT's ellipsoid: CGCS2000 / GRS80, WGS 84 (treated alike), Xi'an 1980 (IAU 1975) or Krassowsky (Beijing 1954). */
+function wktEllipsoid(wkt: string): "grs80" | "wgs84" | "xian80" | "krass" | null {
   const sph = /(?:SPHEROID|ELLIPSOID)\s*\[\s*"([^"]*)"\s*,\s*([0-9.eE+-]+)\s*,\s*([0-9.eE+-]+)/i.exec(wkt);
   const text = wkt.toUpperCase();
   if (sph) {
@@ -205,8 +330,12 @@ function wktEllipsoid(wkt: string): "grs80" | "wgs84" | null {
     const rf = Number(sph[3]);
     if (near(a, 6378137, 1e-3) && near(rf, 298.257222101, 1e-6)) return "grs80";
     if (near(a, 6378137, 1e-3) && near(rf, 298.257223563, 1e-6)) return "wgs84";
+    if (near(a, 6378140, 1e-3) && near(rf, 298.257, 1e-6)) return "xian80";
+    if (near(a, 6378245, 1e-3) && near(rf, 298.3, 1e-6)) return "krass";
     return null;
   }
+  if (/XIAN_1980|XIAN 1980|XI'AN/.test(text)) return "xian80";
+  if (/BEIJING_1954|BEIJING 1954|KRASSOWSKY|KRASOVSKY/.test(text)) return "krass";
   if (/CHINA_GEODETIC_COORDINATE_SYSTEM_2000|CGCS2000|CGCS_2000|GRS_1980|GRS80/.test(text)) return "grs80";
   if (/WGS_1984|WGS84|WGS 84/.test(text)) return "wgs84";
   return null;
@@ -230,7 +359,20 @@ function resolveWkt(wkt: string): ResolvedCrs | UnresolvedCrs {
   const ell = wktEllipsoid(wkt);
   if (!ell) return { ok: false, reason: "unsupported-wkt" };
   if (head === "GEOGCS" || head === "GEOGCRS" || head === "GEODCRS") {
-    // A .prj of lon/lat data: CGCS2000 or WGS 84 geographic.
+    // A .prj of lon/lat data: CGCS2000 or WGS 84 geographic (Xi'an 1980 / Beijing 1954 lon/lat
+    // on their own ellipsoids, without a datum shift).
+    if (ell === "xian80")
+      return {
+        ok: true,
+        code: "+proj=longlat +ellps=IAU76 +no_defs",
+        proj4: "+proj=longlat +ellps=IAU76 +no_defs",
+      };
+    if (ell === "krass")
+      return {
+        ok: true,
+        code: "+proj=longlat +ellps=krass +no_defs",
+        proj4: "+proj=longlat +ellps=krass +no_defs",
+      };
     const code = ell === "grs80" ? CGCS2000_GEOGRAPHIC : WGS84;
     return { ok: true, code, proj4: KNOWN.get(code)! };
   }
@@ -262,9 +404,24 @@ function resolveWkt(wkt: string): ResolvedCrs | UnresolvedCrs {
   const y0 = wktParam(wkt, ["false_northing"]) ?? 0;
   const k = wktParam(wkt, ["scale_factor", "scale_factor_at_natural_origin"]) ?? 1;
   const lat0 = wktParam(wkt, ["latitude_of_origin", "latitude_of_center", "latitude_of_natural_origin"]) ?? 0;
-  const code = matchGk3Zone({ lon0, x0, y0, k, lat0, grs80: ell === "grs80" });
+  const datum: ChineseDatum | undefined =
+    ell === "grs80"
+      ? "cgcs2000"
+      : ell === "xian80"
+        ? "xian1980"
+        : ell === "krass"
+          ? "beijing1954"
+          : undefined;
+  const code = matchGk3Zone({ lon0, x0, y0, k, lat0, grs80: ell === "grs80", ...(datum ? { datum } : {}) });
   if (code) return { ok: true, code, proj4: KNOWN.get(code)! };
-  const ellps = ell === "grs80" ? "+ellps=GRS80" : "+datum=WGS84";
+  const ellps =
+    ell === "grs80"
+      ? "+ellps=GRS80"
+      : ell === "xian80"
+        ? "+ellps=IAU76"
+        : ell === "krass"
+          ? "+ellps=krass"
+          : "+datum=WGS84";
   const def = `+proj=tmerc +lat_0=${lat0} +lon_0=${lon0} +k=${k} +x_0=${x0} +y_0=${y0} ${ellps} +units=m +no_defs`;
   return { ok: true, code: def, proj4: def };
 }

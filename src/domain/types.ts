@@ -93,6 +93,8 @@ export interface PreparedParcel {
   areaM2: number;
   /** Other input properties that are not part of the schema, kept for export unchanged. */
   extra: Record<string, unknown>;
+  /** Where `areaM2` was measured, e.g. `EPSG:4546 planar` (issue 8's area basis). */
+  areaBasis?: string;
 }
 
 export type IdleStatus = "none" | "overdue" | "idle-1y" | "idle-2y" | "idle-halted";

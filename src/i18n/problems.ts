@@ -32,8 +32,8 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "not valid JSON (line {line}, column {column}: {message})",
   },
   "not-geojson": {
-    zh: "不是 GeoJSON 要素集合（FeatureCollection）或要素（Feature），顶层类型为「{type}」",
-    en: "not a GeoJSON FeatureCollection or Feature (top-level type “{type}”)",
+    zh: "不是 GeoJSON 要素集合（FeatureCollection）、要素（Feature）或面几何（Polygon/MultiPolygon），顶层类型为「{type}」",
+    en: "not a GeoJSON FeatureCollection, Feature or Polygon/MultiPolygon geometry (top-level type “{type}”)",
   },
   "no-features": { zh: "要素集合中没有任何要素", en: "the FeatureCollection has no features" },
   "no-parcels": {
@@ -90,6 +90,10 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "geometry is “{type}”, not a Polygon or MultiPolygon; skipped",
   },
   "bad-coordinates": { zh: "坐标结构无效，已跳过", en: "the coordinates are malformed; skipped" },
+  "geometry-no-type": {
+    zh: "几何没有类型（type）成员，已跳过",
+    en: "the geometry has no type member; skipped",
+  },
   "empty-geometry": { zh: "几何为空，已跳过", en: "the geometry is empty; skipped" },
   "non-finite-coordinate": {
     zh: "坐标不是有效数值（{value}），已跳过",
@@ -411,6 +415,121 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "--key 的取值「{raw}」无效，应为 表列 或 表列=宗地字段",
     en: "invalid --key “{raw}”; expected column or column=field",
   },
+  // zip archives and Shapefiles (issue 8)
+  "bad-zip": {
+    zh: "不是有效的 zip 压缩包（文件损坏或不完整），无法读取",
+    en: "not a valid zip archive (damaged or incomplete); cannot read it",
+  },
+  "zip-too-large": {
+    zh: "压缩包解压后共 {mb} MB，超过上限 {limitMb} MB，未读取",
+    en: "the archive would unpack to {mb} MB, more than the limit of {limitMb} MB; not read",
+  },
+  "zip-too-many-entries": {
+    zh: "压缩包内文件超过 {limit} 个，未读取",
+    en: "the archive holds more than {limit} files; not read",
+  },
+  "zip-bomb": {
+    zh: "压缩包内「{entry}」的压缩比为 {ratio}:1（上限 {limit}:1），疑似压缩炸弹，未读取",
+    en: "“{entry}” in the archive is compressed {ratio}:1 (limit {limit}:1), likely a zip bomb; not read",
+  },
+  "zip-empty": { zh: "压缩包中没有文件", en: "the archive holds no files" },
+  "zip-names-gbk": {
+    zh: "压缩包内的文件名为 GBK 编码（如「{example}」），已按 GBK 读取",
+    en: "file names in the archive are GBK-encoded (e.g. “{example}”); read as GBK",
+  },
+  "no-shapefile": {
+    zh: "没有找到 Shapefile（.shp 与 .dbf 文件）",
+    en: "no Shapefile found (.shp and .dbf files)",
+  },
+  "missing-shp": {
+    zh: "缺少 .shp 文件（只有属性表，没有图形），无法读取",
+    en: "the .shp file is missing (attributes without shapes); cannot read it",
+  },
+  "missing-dbf": {
+    zh: "缺少 .dbf 属性表文件：只读取了图形，没有属性",
+    en: "the .dbf attribute file is missing: shapes read without attributes",
+  },
+  "missing-shx": {
+    zh: "缺少 .shx 索引文件：已按顺序读取 .shp",
+    en: "the .shx index file is missing: the .shp was read in order",
+  },
+  "missing-prj": {
+    zh: "缺少 .prj 坐标系文件：坐标系按坐标数值判断",
+    en: "the .prj file is missing: the CRS is judged from the coordinates",
+  },
+  "prj-unreadable": {
+    zh: "无法识别 .prj 中的坐标系「{raw}」：坐标系按坐标数值判断",
+    en: "cannot read the CRS “{raw}” in the .prj: the CRS is judged from the coordinates",
+  },
+  "bad-shp": {
+    zh: ".shp 文件头损坏（不是 Shapefile），无法读取",
+    en: "the .shp header is damaged (not a Shapefile); cannot read it",
+  },
+  "not-polygon-layer": {
+    zh: "图层的几何类型为「{type}」，不是面图层，无法作为宗地读取",
+    en: "the layer's shape type is “{type}”, not polygons; cannot be read as parcels",
+  },
+  "shp-truncated": {
+    zh: ".shp 文件不完整（{bytes} 字节，文件头声明 {declared} 字节），只读取了完整的记录",
+    en: "the .shp is incomplete ({bytes} bytes, the header says {declared}); only whole records were read",
+  },
+  "shp-record-damaged": {
+    zh: "图形记录损坏，已跳过",
+    en: "the shape record is damaged; skipped",
+  },
+  "null-shape": { zh: "图形为空（空记录），已跳过", en: "the shape is null (no geometry); skipped" },
+  "shapefile-count-mismatch": {
+    zh: "记录数不一致（.shp {shp} 条，.shx {shx} 条，.dbf {dbf} 条）：图形与属性按顺序对应，请核对",
+    en: "record counts disagree (.shp {shp}, .shx {shx}, .dbf {dbf}): shapes and attributes were paired in order; check them",
+  },
+  "dbf-record-deleted": {
+    zh: "属性记录已标记为删除，已跳过",
+    en: "the attribute record is marked deleted; skipped",
+  },
+  "cpg-unknown": {
+    zh: "无法识别 .cpg 中的编码「{raw}」，已改为自动判断",
+    en: "cannot read the code page “{raw}” in the .cpg; the encoding was detected instead",
+  },
+  "bad-dbf": {
+    zh: ".dbf 属性表文件头损坏，无法读取",
+    en: "the .dbf header is damaged; cannot read it",
+  },
+  "dbf-truncated": {
+    zh: ".dbf 不完整（声明 {declared} 条记录，实有 {present} 条）",
+    en: "the .dbf is incomplete ({declared} records declared, {present} present)",
+  },
+  "dbf-duplicate-field": {
+    zh: "字段名重复，第二个改名为「{renamed}」",
+    en: "duplicate field name; the second is renamed “{renamed}”",
+  },
+  "dbf-field-type": {
+    zh: "字段类型「{type}」按文本读取",
+    en: "field type “{type}” read as text",
+  },
+  "area-basis": {
+    zh: "面积计算基准：{basis}（{howText}）",
+    en: "areas measured: {basis} ({howText})",
+  },
+  "multipolygon-overlap": {
+    zh: "多面要素的各部分相互重叠（各部分之和 {parts} m²），面积按其合并后的 {union} m² 计",
+    en: "the parts of this MultiPolygon overlap (their sum is {parts} m²); its area is their union, {union} m²",
+  },
+  "crs-no-datum-shift": {
+    zh: "坐标系 {crs} 为{datumText}，未给出基准转换参数（+towgs84），地图上的位置可能偏差数十米；面积不受影响",
+    en: "the CRS {crs} is {datumText} and no datum shift (+towgs84) is given: the map position may be off by tens of metres; areas are unaffected",
+  },
+  "unsupported-format": {
+    zh: "不能直接读取 {format}；请先用 QGIS 或 GDAL 转换为 Shapefile 或 GeoJSON，例如：{command}",
+    en: "{format} is not read directly; convert it to a Shapefile or GeoJSON first with QGIS or GDAL, e.g. {command}",
+  },
+  "several-shapefiles": {
+    zh: "压缩包中有 {count} 个 Shapefile，已分析「{used}」",
+    en: "the archive holds {count} Shapefiles; analysed “{used}”",
+  },
+  "dbf-fields-overflow": {
+    zh: ".dbf 字段总长超过记录长度 {recordLength}，超出的字段未读取",
+    en: "the .dbf fields are longer than its record length {recordLength}; the fields beyond it were not read",
+  },
 };
 
 /** Why a file could not be written, by the system's error code (`params.errno`). */
@@ -426,6 +545,15 @@ const WRITE_REASONS: Record<string, Bilingual> = {
   EBUSY: { zh: "文件正被占用", en: "the file is in use" },
   EIO: { zh: "设备读写错误", en: "an input/output error on the device" },
 };
+/** Why a file could not be read, by the system's error code (never shown raw). */
+const READ_REASONS: Record<string, Bilingual> = {
+  EISDIR: { zh: "这是一个文件夹，请给出文件名", en: "it is a folder; give a file name" },
+  EACCES: { zh: "没有读取权限", en: "permission denied" },
+  EPERM: { zh: "没有读取权限", en: "permission denied" },
+  EMFILE: { zh: "打开的文件过多", en: "too many open files" },
+};
+const READ_OTHER: Bilingual = { zh: "系统无法读取该文件", en: "the system could not read it" };
+
 const WRITE_OTHER: Bilingual = {
   zh: "写入出错，原文件未改动",
   en: "the write failed; any existing file is unchanged",
@@ -623,6 +751,38 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
     if (info)
       params.property =
         lang === "zh" ? `${info.zh}（${info.key}）` : `${info.en.toLowerCase()} (${info.key})`;
+  }
+  if (p.code === "area-basis") {
+    const how = p.params?.how;
+    if (lang === "zh" && typeof p.params?.basis === "string")
+      params.basis = p.params.basis.replace(/ planar$/, " 平面坐标");
+    params.howText =
+      how === "own-crs"
+        ? lang === "zh"
+          ? "按数据自身的高斯-克吕格坐标系平面计算"
+          : "planar in the data's own Gauss–Krüger CRS"
+        : how === "nearest-zone"
+          ? lang === "zh"
+            ? "标准文件未设分析坐标系，按距数据最近的 CGCS2000 3 度带计算"
+            : "the standards set no analysis CRS: the CGCS2000 3-degree zone nearest the data"
+          : lang === "zh"
+            ? "按标准文件的分析坐标系计算"
+            : "the analysis CRS of the standards";
+  }
+  if (p.code === "crs-no-datum-shift") {
+    const d = p.params?.datum;
+    params.datumText =
+      d === "xian1980"
+        ? lang === "zh"
+          ? "西安 1980 坐标系"
+          : "Xi'an 1980"
+        : lang === "zh"
+          ? "北京 1954 坐标系"
+          : "Beijing 1954";
+  }
+  if (p.code === "file-unreadable" && typeof p.params?.errno === "string") {
+    const reason = READ_REASONS[p.params.errno];
+    params.message = (reason ?? READ_OTHER)[lang];
   }
   if (p.code === "write-failed") {
     const errno = p.params?.errno;

@@ -18,12 +18,23 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { valid as geojsonProblems } from "geojson-validation";
 import { planarAreaM2, transformGeometry } from "../domain/area";
-import { makeTransform, planarAreasAreTrue, resolveCrs, WGS84 } from "../domain/crs";
+import {
+  epsgForZone,
+  GK3_FIRST_ZONE,
+  GK3_LAST_ZONE,
+  gaussKrugerInfo,
+  isGaussKruger,
+  makeTransform,
+  planarAreasAreTrue,
+  resolveCrs,
+  WGS84,
+} from "../domain/crs";
 import { hasDegenerateRing, polygonSelfIntersection } from "../domain/polygon-validity";
 import type { PreparedParcel } from "../domain/types";
 import { type CrsPlan, classifyPosition, planCrs } from "./crs-detect";
 import { applyMapping, type FieldMapping } from "./mapping";
 import { rawText } from "./numbers";
+import { unionAreaM2 } from "./overlap";
 import { mapProperties } from "./properties";
 import type { ImportOptions, RawFeature, RawFeatureSet } from "./readers/types";
 import type { ParcelImport, Problem } from "./types";
@@ -110,6 +121,9 @@ function checkGeometry(geom: unknown): GeometryCheck {
     } else {
       for (const part of g.coordinates) if (!checkPolygonRings(part, check)) break;
     }
+  } else if (g.type === undefined || g.type === null) {
+    // no type at all: "geometry is “undefined”" would be JavaScript talking (found by fuzzing)
+    check.code = "geometry-no-type";
   } else {
     check.code = "not-polygon";
     check.params = { type: typeof g.type === "string" ? g.type : rawText(g.type) };
@@ -253,18 +267,29 @@ function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string
   }
   if (!plan) return { parcels: [], problems, ok: false, featureCount };
 
-  const analysis = checkAnalysisCrs(opts.analysisCrs);
-  if (!analysis) return fail("unknown-crs", { crs: opts.analysisCrs, how: "analysis" }, featureCount);
+  if (opts.analysisCrs !== "" && !checkAnalysisCrs(opts.analysisCrs))
+    return fail("unknown-crs", { crs: opts.analysisCrs, how: "analysis" }, featureCount);
+  const basis = areaBasis(plan, opts.analysisCrs, sample);
+  if (!checkAnalysisCrs(basis.crs))
+    return fail("unknown-crs", { crs: basis.crs, how: "analysis" }, featureCount);
+  datumNote(plan, where, problems);
 
-  const parcels = readFeatures(raw, plan, opts.analysisCrs, opts.mapping, where, problems);
+  const parcels = readFeatures(raw, plan, basis, opts.mapping, where, problems);
   if (parcels.length === 0) {
     const counts = new Map<string, number>();
     for (const p of problems) if (p.severity === "error") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
     const reasons = [...counts].map(([code, n]) => `${code} ×${n}`).join(", ");
     return fail("no-parcels", { features: featureCount, reasons }, featureCount);
   }
-  const outside = zoneMismatch(parcels, opts.analysisCrs, file);
+  // Input measured in its own Gauss–Krüger CRS has no zone distortion to warn about.
+  const outside = basis.how === "own-crs" ? null : zoneMismatch(parcels, basis.crs, file);
   if (outside) problems.push(outside);
+  problems.push({
+    severity: "info",
+    code: "area-basis",
+    ...where,
+    params: { basis: basis.label, how: basis.how },
+  });
   return {
     parcels,
     problems,
@@ -274,6 +299,64 @@ function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string
     ok: true,
     featureCount,
   };
+}
+
+/** Where areas are measured (issue 8, "the area basis — one rule"). */
+export interface AreaBasis {
+  /** The CRS areas are planar in (`EPSG:4546`, or a proj4 string for a custom Gauss–Krüger CRS). */
+  crs: string;
+  /** Input in a Gauss–Krüger CRS: its own; else the standards' analysis CRS; else the nearest 3° zone. */
+  how: "own-crs" | "analysis-crs" | "nearest-zone";
+  /** Said to the user and exported per parcel, e.g. `EPSG:4546 planar`. */
+  label: string;
+}
+
+/**
+ * The one rule: input in a Gauss–Krüger CRS (CGCS2000, Xi'an 1980, Beijing 1954; any zone) is
+ * measured planar in that CRS — the bureau's own numbers; any other input (lon/lat, UTM, Web
+ * Mercator) planar in the analysis CRS, and where none is set (`""`), in the CGCS2000 3° zone
+ * whose central meridian is nearest the data.
+ */
+export function areaBasis(
+  plan: CrsPlan,
+  analysisCrs: string,
+  sample: [number, number] | undefined,
+): AreaBasis {
+  if (!plan.geographic && isGaussKruger(plan.proj4)) {
+    return { crs: plan.detection.crs, how: "own-crs", label: `${plan.detection.crs} planar` };
+  }
+  if (analysisCrs !== "") {
+    const r = resolveCrs(analysisCrs);
+    const crs = r.ok ? r.code : analysisCrs;
+    return { crs, how: "analysis-crs", label: `${crs} planar` };
+  }
+  let lon = 111;
+  if (sample) {
+    const xy: [number, number] = plan.detection.swappedAxes ? [sample[1], sample[0]] : [sample[0], sample[1]];
+    try {
+      const ll = plan.geographic ? xy : makeTransform(plan.detection.crs, WGS84)(xy);
+      if (Number.isFinite(ll[0])) lon = ll[0];
+    } catch {
+      // outside the projection's domain: every feature will say so
+    }
+  }
+  const zone = Math.min(GK3_LAST_ZONE, Math.max(GK3_FIRST_ZONE, Math.round(lon / 3)));
+  const crs = epsgForZone(zone, false);
+  return { crs, how: "nearest-zone", label: `${crs} planar` };
+}
+
+/** Xi'an 1980 / Beijing 1954 input without a datum shift: drawn tens of metres off, areas unaffected. */
+function datumNote(plan: CrsPlan, where: { file?: string }, problems: Problem[]): void {
+  const info = gaussKrugerInfo(plan.detection.crs);
+  const old = info ? info.datum !== "cgcs2000" : /\+ellps=(IAU76|krass)\b/.test(plan.proj4);
+  if (!old || /\+towgs84=/.test(plan.proj4)) return;
+  const datum = info?.datum ?? (/\+ellps=IAU76\b/.test(plan.proj4) ? "xian1980" : "beijing1954");
+  problems.push({
+    severity: "warning",
+    code: "crs-no-datum-shift",
+    ...where,
+    params: { crs: plan.detection.crs, datum },
+  });
 }
 
 /** The analysis CRS must resolve (it is checked once here, so per-feature transforms cannot throw). */
@@ -386,7 +469,7 @@ function rawIdOf(fromProps: unknown, featureId: unknown): { id?: string; bad?: u
 function readFeatures(
   raw: RawFeatureSet,
   plan: CrsPlan,
-  analysisCrs: string,
+  basis: AreaBasis,
   mapping: FieldMapping | undefined,
   where: { file?: string },
   problems: Problem[],
@@ -398,11 +481,11 @@ function readFeatures(
   const inRange = plan.inRange;
   const crsName = plan.detection.crs;
   const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
-  const toArea = plan.geographic ? makeTransform(plan.detection.crs, analysisCrs) : undefined;
-  // Projected, but not area-true (Web Mercator): areas from the lon/lat display geometry
-  // projected to the analysis CRS, as for lon/lat input.
+  const toArea = plan.geographic ? makeTransform(plan.detection.crs, basis.crs) : undefined;
+  // Projected but not Gauss–Krüger (UTM, Web Mercator): areas from the lon/lat display geometry
+  // projected to the area basis, as for lon/lat input.
   const displayToArea =
-    !plan.geographic && !planarAreasAreTrue(plan.proj4) ? makeTransform(WGS84, analysisCrs) : undefined;
+    !plan.geographic && basis.how !== "own-crs" ? makeTransform(WGS84, basis.crs) : undefined;
   const idCount = new Map<string, number>();
   const taken = new Set<string>();
   // The reader's problems about single features, reported in file order with each feature.
@@ -475,6 +558,18 @@ function readFeatures(
         continue;
       }
     }
+    // Parts of a MultiPolygon that overlap are land counted twice: measure their union.
+    if (display.type === "MultiPolygon" && display.coordinates.length > 1) {
+      const project = toArea ?? displayToArea;
+      const union = unionAreaM2((project ? display : geom) as MultiPolygon, project);
+      if (union !== undefined && union < areaM2 - Math.max(0.01, areaM2 * 1e-9)) {
+        const params = { parts: areaM2, union };
+        problems.push(
+          featureProblem("warning", "multipolygon-overlap", file, index, rawId, roundParams(params)),
+        );
+        areaM2 = union;
+      }
+    }
     if (!(areaM2 >= MIN_AREA_M2)) {
       problems.push(featureProblem("error", "zero-area", file, index, rawId));
       continue;
@@ -518,11 +613,22 @@ function readFeatures(
       problems.push(featureProblem("warning", issue.code, file, index, id, issue.params, issue.field));
     }
     mapped.input.id = id;
-    parcels.push({ input: mapped.input, geometry: display, areaM2, extra: mapped.extra });
+    parcels.push({
+      input: mapped.input,
+      geometry: display,
+      areaM2,
+      extra: mapped.extra,
+      areaBasis: basis.label,
+    });
   }
   flushUpTo(Number.POSITIVE_INFINITY);
   return parcels;
 }
+
+const roundParams = (p: { parts: number; union: number }) => ({
+  parts: Math.round(p.parts * 100) / 100,
+  union: Math.round(p.union * 100) / 100,
+});
 
 function lonLatOk(x: number, y: number): boolean {
   return x >= -180 && x <= 180 && y >= -90 && y <= 90; // false for NaN

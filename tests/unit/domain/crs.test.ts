@@ -22,7 +22,8 @@ const WKT2_4546 =
 describe("CGCS2000 3-degree zones", () => {
   it("knows all 42 zone CRSs plus EPSG:4490, EPSG:4326 and Web Mercator EPSG:3857", () => {
     const codes = knownCrsCodes();
-    expect(codes).toHaveLength(45);
+    // + CGCS2000 6° (22), Xi'an 1980 (64), Beijing 1954 3° (42) and 6° (33, 11 of them deprecated)
+    expect(codes).toHaveLength(45 + 22 + 64 + 42 + 33);
     expect(codes).toContain("EPSG:3857");
     for (let n = 4513; n <= 4554; n++) expect(codes).toContain(`EPSG:${n}`);
   });
@@ -123,14 +124,14 @@ describe("resolveCrs spellings", () => {
 
   it.each([
     ["EPSG:9999", "unknown-crs"],
-    ["EPSG:4512", "unknown-crs"],
+    ["EPSG:4490.5", "unknown-crs"],
     ["EPSG:4555", "unknown-crs"],
     ["nonsense", "unknown-crs"],
     ["", "unknown-crs"],
     ["+proj=nosuchprojection +units=m", "unknown-crs"],
     [ESRI_4546.replace("Gauss_Kruger", "Lambert_Conformal_Conic"), "unsupported-wkt"],
     [ESRI_4546.replace('UNIT["Meter",1.0]', 'UNIT["Foot_US",0.3048006096012192]'), "unsupported-wkt"],
-    [ESRI_4546.replace("6378137.0,298.257222101", "6378245.0,298.3"), "unsupported-wkt"],
+    [ESRI_4546.replace("6378137.0,298.257222101", "6378245.0,298.4"), "unsupported-wkt"],
     [WKT2_4546.replace("Transverse Mercator", "Lambert Conic Conformal (2SP)"), "unsupported-wkt"],
     [
       WKT2_4546.replaceAll('LENGTHUNIT["metre",1]', 'LENGTHUNIT["US survey foot",0.304800609601219]'),
@@ -194,5 +195,53 @@ describe("makeTransform", () => {
 
   it("throws on an unresolvable CRS", () => {
     expect(() => makeTransform("EPSG:1", "EPSG:4546")).toThrow(/EPSG:1/);
+  });
+});
+
+describe("Xi'an 1980 and Beijing 1954 Gauss–Krüger (EPSG:2327–2442, 21413–21483)", () => {
+  // Definitions checked against GDAL/PROJ (`gdalsrsinfo -o proj4 EPSG:n`), spot values here.
+  it.each([
+    ["EPSG:2327", 75, 13500000, "IAU76"],
+    ["EPSG:2338", 75, 500000, "IAU76"],
+    ["EPSG:2349", 75, 25500000, "IAU76"],
+    ["EPSG:2362", 114, 38500000, "IAU76"],
+    ["EPSG:2382", 111, 500000, "IAU76"],
+    ["EPSG:2390", 135, 500000, "IAU76"],
+    ["EPSG:2401", 75, 25500000, "krass"],
+    ["EPSG:2434", 111, 500000, "krass"],
+    ["EPSG:2442", 135, 500000, "krass"],
+    ["EPSG:21419", 111, 19500000, "krass"],
+    ["EPSG:21455", 87, 500000, "krass"],
+    ["EPSG:21478", 105, 500000, "krass"],
+  ])("%s: CM %d°E, false easting %d, ellipsoid %s, no datum shift", (code, lon0, x0, ellps) => {
+    const r = resolveCrs(code);
+    if (!r.ok) throw new Error(`${code} unresolved`);
+    expect(r.proj4).toContain(`+lon_0=${lon0} `);
+    expect(r.proj4).toContain(`+x_0=${x0} `);
+    expect(r.proj4).toContain(`+ellps=${ellps} `);
+    expect(r.proj4).not.toContain("towgs84");
+  });
+
+  it("EPSG:2391–2400 (Finnish KKJ, not Chinese) are not among them", () => {
+    expect(resolveCrs("EPSG:2391").ok).toBe(false);
+  });
+
+  it("an Esri .prj of Xi'an 1980 3° CM 111E resolves to its EPSG code by its parameters", () => {
+    const wkt =
+      'PROJCS["Xian_1980_3_Degree_GK_CM_111E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+    expect(resolveCrs(wkt)).toMatchObject({ ok: true, code: "EPSG:2382" });
+    expect(resolveCrs(wkt.replace("500000.0", "37500000.0"))).toMatchObject({ ok: true, code: "EPSG:2361" });
+    // Beijing 1954 by its Krassowsky spheroid, whatever the name says
+    expect(resolveCrs(ESRI_4546.replace("6378137.0,298.257222101", "6378245.0,298.3"))).toMatchObject({
+      ok: true,
+      code: "EPSG:2434",
+    });
+  });
+
+  it("a proj4 string with +towgs84 is kept as given (the user's datum shift)", () => {
+    const def =
+      "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=500000 +y_0=0 +ellps=IAU76 +towgs84=24,-123,-94,0,0,0,0 +units=m +no_defs";
+    const r = resolveCrs(def);
+    expect(r).toMatchObject({ ok: true, code: def });
   });
 });

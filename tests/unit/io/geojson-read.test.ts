@@ -70,8 +70,8 @@ describe("CRS detection", () => {
   });
 
   it("says when it assumed the analysis CRS, and not when --crs was given", () => {
-    expect(read("crs-4546-unprefixed").problems.map((p) => p.code)).toEqual(["crs-assumed"]);
-    expect(read("crs-4546-unprefixed", "EPSG:4546").problems).toEqual([]);
+    expect(read("crs-4546-unprefixed").problems.map((p) => p.code)).toEqual(["crs-assumed", "area-basis"]);
+    expect(read("crs-4546-unprefixed", "EPSG:4546").problems.map((p) => p.code)).toEqual(["area-basis"]);
   });
 
   it("fails with one fatal problem on nonsense coordinates", () => {

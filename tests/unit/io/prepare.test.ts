@@ -73,11 +73,11 @@ describe("prepareParcels", () => {
   const raw = (): RawFeatureSet => ({
     file: "t.shp",
     format: "shapefile",
-    fields: ["ZDBH", "JUNK", "用地性质"],
+    fields: ["PARCEL_NO", "JUNK", "用地性质"],
     features: [
       {
         geometry: { type: "Polygon", coordinates: square() },
-        properties: { ZDBH: "Z-1", JUNK: 7, 用地性质: "M1" },
+        properties: { PARCEL_NO: "Z-1", JUNK: 7, 用地性质: "M1" },
       },
     ],
     crs: { spec: "EPSG:4546", how: "prj" },
@@ -85,14 +85,17 @@ describe("prepareParcels", () => {
   });
 
   it("applies the field mapping first: a mapped field renamed, an ignored one dropped", () => {
-    const mapping = { version: 1 as const, fields: { ZDBH: { property: "id" }, JUNK: { property: null } } };
+    const mapping = {
+      version: 1 as const,
+      fields: { PARCEL_NO: { property: "id" }, JUNK: { property: null } },
+    };
     const r = prepareParcels(raw(), { ...opts, mapping });
     expect(r.parcels[0]?.input.id).toBe("Z-1");
     expect(r.parcels[0]?.extra).not.toHaveProperty("JUNK");
-    expect(r.parcels[0]?.extra).not.toHaveProperty("ZDBH");
-    // without the mapping ZDBH is kept as an extra property and the id is positional
+    expect(r.parcels[0]?.extra).not.toHaveProperty("PARCEL_NO");
+    // without the mapping PARCEL_NO is kept as an extra property and the id is positional
     const plain = prepareParcels(raw(), opts);
-    expect(plain.parcels[0]?.extra).toMatchObject({ ZDBH: "Z-1", JUNK: 7 });
+    expect(plain.parcels[0]?.extra).toMatchObject({ PARCEL_NO: "Z-1", JUNK: 7 });
   });
 
   it("uses the CRS the file declares (a .prj) and says how", () => {

@@ -182,7 +182,7 @@ export function ImportDialog({
     <dialog
       ref={dialog}
       className="key-dialog imp-dialog"
-      aria-labelledby={titleId}
+      aria-labelledby={s ? titleId : undefined}
       data-testid="import.dialog"
       onCancel={(e) => {
         e.preventDefault();

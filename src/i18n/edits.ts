@@ -25,6 +25,8 @@ export const STEP_TEXT: Record<string, Bilingual> = {
   // a dataset step (src/ui/loadData.ts importLabel, src/ui/project.ts openProjectLabel)
   "import-dataset": b("导入 {file}", "import {file}"),
   "open-project": b("打开项目 {file}", "open project {file}"),
+  // the import dialog's zone notice: the same files in another CRS (src/ui/import/)
+  "reimport-dataset": b("按 {crs} 重新导入 {file}", "import {file} again in {crs}"),
 };
 const STEP_FALLBACK = b("更改", "change");
 

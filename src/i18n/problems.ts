@@ -26,6 +26,20 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "invalid UTF-8 byte at line {line} (byte offset {offset}; {count} in the file), replaced with �; check the value there",
   },
   "empty-file": { zh: "文件为空", en: "the file is empty" },
+  // the import dialog's dispatch by file type (src/io/readers/index.ts)
+  "unknown-format": {
+    zh: "无法识别的文件类型；可读取 Shapefile（.zip 或 .shp/.shx/.dbf/.prj）、GeoJSON、CSV 和 XLSX",
+    en: "unrecognised file type; Shapefiles (.zip or .shp/.shx/.dbf/.prj), GeoJSON, CSV and XLSX are read",
+  },
+  "format-not-built-yet": {
+    zh: "本版本尚不能读取 {format} 文件",
+    en: "{format} files cannot be read by this build yet",
+  },
+  "no-files": { zh: "没有选择文件", en: "no file chosen" },
+  "mapping-unreadable": {
+    zh: "不是有效的字段对应文件（JSON，version 1）",
+    en: "not a usable field-mapping file (JSON, version 1)",
+  },
   "not-json-nopos": { zh: "不是有效的 JSON（{message}）", en: "not valid JSON ({message})" },
   "not-json": {
     zh: "不是有效的 JSON（第 {line} 行第 {column} 列：{message}）",
@@ -575,12 +589,12 @@ export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
     en: "no facilities file (GeoJSON, lon/lat)",
   },
   "unknown-crs": {
-    zh: "无法识别坐标参考系{crsText}：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
-    en: "cannot determine the coordinate reference system{crsText}; choose it in the coordinate system setting (e.g. EPSG:4546 or a proj4 string)",
+    zh: "无法识别坐标参考系{crsText}：请在导入对话框的坐标系选择器中选择（可按 EPSG 代码或名称搜索）",
+    en: "cannot determine the coordinate reference system{crsText}; choose it in the import dialog's coordinate system picker (search by EPSG code or name)",
   },
   "crs-assumed": {
-    zh: "坐标为投影坐标但未注明分带，已按分析坐标系 {crs} 读取；如不正确请在坐标系设置中选择",
-    en: "coordinates are projected but the zone is not stated; read as the analysis CRS {crs} — choose another in the coordinate system setting if that is wrong",
+    zh: "坐标为投影坐标但未注明分带，已按分析坐标系 {crs} 读取；如不正确请在导入对话框的坐标系选择器中另选",
+    en: "coordinates are projected but the zone is not stated; read as the analysis CRS {crs} — pick another in the import dialog's coordinate system picker if that is wrong",
   },
   "crs-member-overridden": {
     zh: "文件声明的坐标系 {member} 被坐标系设置 {crs} 取代",

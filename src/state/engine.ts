@@ -22,8 +22,12 @@ import {
 } from "../domain/edits";
 import type { IsoDate } from "../domain/types";
 import { fingerprint } from "../io/fingerprint";
+import type { ImportJoin } from "../io/import-bundle";
+import type { ImportOptions } from "../io/readers/types";
 import {
   type AnalysisBackend,
+  type ImportPreviewResponse,
+  type ImportProgress,
   type ImportRequest,
   type ImportResponse,
   SupersededError,
@@ -69,6 +73,22 @@ export interface Engine {
    * history names none; else kept for an undo back past the first import.
    */
   setBase(source: StoredDataset): Promise<void>;
+  /**
+   * Read files for the import dialog in the worker (their buffers are handed over): a preview,
+   * nothing replaced. Without `files`, the pending files are read again with new choices.
+   */
+  previewImport(
+    files: { name: string; bytes: Uint8Array }[] | null,
+    choices: { options: ImportOptions; join?: ImportJoin },
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<ImportPreviewResponse>;
+  /** Drop the pending import (a preview in flight stops at its next phase); the data shown stays. */
+  cancelImport(): Promise<void>;
+  /**
+   * Make the pending import the dataset, as one undoable step (`label`); undo shows the previous
+   * dataset again, with its edits.
+   */
+  confirmImport(label: StepLabel): Promise<ImportResponse | null>;
   /** Run the analysis now for the current inputs (normally automatic). */
   analyzeNow(): Promise<void>;
   dispose(): void;
@@ -346,6 +366,60 @@ export function connectEngine(
           ...(opts.crs ? { crs: opts.crs } : {}),
         });
       return res;
+    },
+    previewImport(files, choices, onProgress) {
+      // A newer preview replaced this one: answered as cancelled (nothing to show).
+      return backend
+        .request(
+          "importPreview",
+          {
+            ...(files ? { files } : {}),
+            options: choices.options,
+            ...(choices.join ? { join: choices.join } : {}),
+            analysisCrs: analysisCrsOf(store.getState().standards),
+          },
+          onProgress ? { onProgress } : {},
+        )
+        .catch((e: unknown) => {
+          if (e instanceof SupersededError) return { cancelled: true as const };
+          throw e;
+        });
+    },
+    async cancelImport() {
+      await backend.request("importCancel", {}).catch(() => {});
+    },
+    async confirmImport(label) {
+      const mine = ++importSeq;
+      const datasetId = ++datasetCounter;
+      const analysisCrs = analysisCrsOf(store.getState().standards);
+      const before = store.getState().dataset?.fingerprint ?? null;
+      const res = await backend.request("importCommit", { datasetId });
+      if (disposed || mine !== importSeq) return null;
+      const { content, fingerprint: fp, fileName, ...rest } = res;
+      const synthetic = res.synthetic ?? false;
+      held.clear();
+      held.add(datasetId);
+      const source: StoredDataset = { fingerprint: fp, fileName, content, synthetic };
+      cache.set(fp, source);
+      const dataset: ParcelsDataset = {
+        fileName,
+        parcelCount: res.parcelCount,
+        analysisCrs,
+        problems: res.problems,
+        ...(res.surveyDate ? { surveyDate: res.surveyDate } : {}),
+        ...(res.crs ? { crs: res.crs } : {}),
+        featureCount: res.featureCount,
+        ok: res.ok,
+        synthetic,
+        datasetId,
+        fingerprint: fp,
+      };
+      store.setState((s) => ({
+        ...setDatasetUpdater(s, dataset),
+        ...(fp !== before ? commitEditsUpdater(s, label, [{ kind: "dataset", before, after: fp }]) : {}),
+      }));
+      await remember(source);
+      return { ...rest, fileName } as unknown as ImportResponse;
     },
     addSource: remember,
     baseFingerprint: () => base,

@@ -13,7 +13,8 @@ import { useAppStore } from "../state/store";
 import { DataNotice } from "./DataNotice";
 import { Header } from "./Header";
 import { useT } from "./hooks";
-import { loadParcelsFile, loadStandardsFile } from "./loadData";
+import { ImportFlow, type ImportFlowHandle } from "./import/ImportFlow";
+import { loadStandardsFile } from "./loadData";
 import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
 import { modeView } from "./modes";
@@ -61,6 +62,7 @@ export function App({ engine, createMap, work, mapController, onMapController }:
   const hasSelection = useAppStore((s) => s.selectedIds.size > 0);
   const topRef = useRef<HTMLDivElement>(null);
   const splitterRef = useRef<HTMLDivElement>(null);
+  const importFlow = useRef<ImportFlowHandle>(null);
   const { windowPx, sharedPx } = useSplitSpace(topRef, splitterRef);
   const bottomPx = tableHeightPx({ tableFraction, tableCollapsed }, windowPx, sharedPx);
 
@@ -90,7 +92,7 @@ export function App({ engine, createMap, work, mapController, onMapController }:
       <div className="app-top" ref={topRef}>
         <Header
           onStandardsFile={(f) => void loadStandardsFile(useAppStore, f)}
-          onParcelsFile={(f) => void loadParcelsFile(engine, f)}
+          onParcelsFile={(files) => importFlow.current?.open(files)}
         >
           <ProjectControls engine={engine} mapController={mapController} />
         </Header>
@@ -108,6 +110,7 @@ export function App({ engine, createMap, work, mapController, onMapController }:
           <MapView createMap={createMap} onController={onMapController} />
           <MapToolbar mapController={mapController} />
           <StatusLine />
+          <ImportFlow ref={importFlow} engine={engine} />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
           <Right />

@@ -1,5 +1,6 @@
 /** The header: title, zone switcher, as-of date, standards, basemap, theme and language. */
 import { type ChangeEvent, type ReactNode, useRef, useState } from "react";
+import { importText } from "../i18n/import";
 import { selectZoneIds } from "../state/selectors";
 import { useAppStore } from "../state/store";
 import type { BasemapKind } from "../state/types";
@@ -12,8 +13,8 @@ import { TiandituKeyDialog } from "./TiandituKeyDialog";
 export interface HeaderProps {
   /** Read a standards file chosen by the user. */
   onStandardsFile(file: File): void;
-  /** Read a parcels file chosen by the user. */
-  onParcelsFile(file: File): void;
+  /** Import the files chosen by the user (several at once: the parts of a Shapefile, a sheet). */
+  onParcelsFile(files: File[]): void;
   /** More header controls, after the parcels button (Save/Open project). */
   children?: ReactNode;
 }
@@ -165,17 +166,23 @@ export function Header({ onStandardsFile, onParcelsFile, children }: HeaderProps
           type="button"
           className="btn btn--quiet"
           data-testid="header.parcels.load"
+          title={importText("buttonTitle", lang)}
           onClick={() => parcelsInput.current?.click()}
         >
-          {tr("parcelsLoad")}
+          {importText("button", lang)}
         </button>
         <input
           ref={parcelsInput}
           type="file"
-          accept=".geojson,.json,application/geo+json,application/json"
+          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.csv,.xlsx,application/geo+json,application/json"
+          multiple
           hidden
           data-testid="header.parcels.file"
-          onChange={pick(onParcelsFile)}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            if (files.length > 0) onParcelsFile(files);
+          }}
         />
         {children}
         <UndoRedoButtons />

@@ -169,15 +169,6 @@ export async function loadInitialData(
   return restored;
 }
 
-/** A parcels file picked by the user (may be real data: not marked synthetic). */
-export async function loadParcelsFile(engine: Engine, file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  const synthetic = /"synthetic"\s*:\s*true/.test(head);
-  // An undoable step: undo shows the previous dataset again (with its edits).
-  await engine.importParcels(bytes, file.name, { synthetic, label: importLabel(file.name) });
-}
-
 /** A standards file picked by the user. */
 export async function loadStandardsFile(store: AppStore, file: File): Promise<Problem[]> {
   return applyStandards(store, new Uint8Array(await file.arrayBuffer()), file.name);

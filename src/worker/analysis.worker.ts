@@ -18,6 +18,15 @@ function reply(msg: WorkerOutbound): void {
   scope.postMessage(msg);
 }
 
+/** A response computed asynchronously (an import preview yields between its phases). */
+async function answer(m: WorkerInbound, pending: Promise<unknown>): Promise<void> {
+  try {
+    reply({ id: m.id, ok: true, response: (await pending) as never });
+  } catch (e) {
+    reply({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 function drain(): void {
   scheduled = false;
   const { run, dropped } = pickLatest(queue);
@@ -25,7 +34,13 @@ function drain(): void {
   for (const m of dropped) reply({ id: m.id, ok: false, superseded: true, error: "superseded" });
   for (const m of run) {
     try {
-      const response = handle(ctx, m.kind, m.payload);
+      const response = handle(ctx, m.kind, m.payload, {
+        progress: (progress) => reply({ id: m.id, progress }),
+      });
+      if (response instanceof Promise) {
+        void answer(m, response);
+        continue;
+      }
       if (m.kind === "analyze" && "result" in response) {
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);

@@ -7,6 +7,7 @@ import type { AnalysedParcel } from "../domain/types";
 import { createHandlerContext, handle } from "./handlers";
 import {
   type AnalysisBackend,
+  type ImportProgress,
   type RequestKind,
   SupersededError,
   type WorkerContract,
@@ -29,6 +30,20 @@ interface Pending {
   kind: RequestKind;
   resolve: (v: never) => void;
   reject: (e: Error) => void;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** The buffers of a payload's file bytes, each once (handed over to the worker, not copied). */
+export function transferables(payload: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const add = (v: unknown) => {
+    if (v instanceof ArrayBuffer) out.add(v);
+    else if (v instanceof Uint8Array && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  };
+  const p = payload as { input?: unknown; files?: unknown };
+  add(p.input);
+  if (Array.isArray(p.files)) for (const f of p.files) add((f as { bytes?: unknown })?.bytes);
+  return [...out];
 }
 
 export class WorkerClient implements AnalysisBackend {
@@ -51,6 +66,7 @@ export class WorkerClient implements AnalysisBackend {
   request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
+    opts: { onProgress?: (p: ImportProgress) => void } = {},
   ): Promise<WorkerContract[K]["response"]> {
     const id = this.nextId++;
     const prev = this.latest.get(kind);
@@ -63,16 +79,14 @@ export class WorkerClient implements AnalysisBackend {
     }
     this.latest.set(kind, id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { kind, resolve: resolve as (v: never) => void, reject });
+      this.pending.set(id, {
+        kind,
+        resolve: resolve as (v: never) => void,
+        reject,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
       // Hand file bytes over instead of copying them (the caller does not use them again).
-      const input = (payload as { input?: unknown }).input;
-      const transfer =
-        input instanceof ArrayBuffer
-          ? [input]
-          : input instanceof Uint8Array
-            ? [input.buffer as ArrayBuffer]
-            : [];
-      this.worker.postMessage({ id, kind, payload } as WorkerInbound, transfer);
+      this.worker.postMessage({ id, kind, payload } as WorkerInbound, transferables(payload));
     });
   }
 
@@ -81,6 +95,10 @@ export class WorkerClient implements AnalysisBackend {
     if (!p) {
       this.parts.delete(msg.id);
       return; // stale: superseded or disposed
+    }
+    if ("progress" in msg) {
+      p.onProgress?.(msg.progress);
+      return;
     }
     if ("part" in msg) {
       const list = this.parts.get(msg.id) ?? [];
@@ -124,12 +142,13 @@ export class InlineBackend implements AnalysisBackend {
   async request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
+    opts: { onProgress?: (p: ImportProgress) => void } = {},
   ): Promise<WorkerContract[K]["response"]> {
     const id = this.nextId++;
     this.latest.set(kind, id);
     await Promise.resolve();
     if (this.latest.get(kind) !== id) throw new SupersededError();
-    return handle(this.ctx, kind, payload);
+    return handle(this.ctx, kind, payload, opts.onProgress ? { progress: opts.onProgress } : {});
   }
 
   dispose(): void {

@@ -14,12 +14,18 @@ import { type PlannerInputs, plannerInputs, toCoverageFacility } from "../domain
 import { suggestSites } from "../domain/siting";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
+import { decodeImportBundle, isImportBundle } from "../io/import-bundle";
+import { runImportPipeline } from "../io/import-pipeline";
 import { syntheticParcels } from "../io/synthetic";
+import { handleImportCancel, handleImportCommit, handleImportPreview, type PendingImport } from "./import";
 import type {
   AnalyzeRequest,
   AnalyzeResponse,
   CoverageRequest,
   CoverageResponse,
+  ImportCommitRequest,
+  ImportPreviewRequest,
+  ImportProgress,
   ImportRequest,
   ImportResponse,
   WorkerContract,
@@ -36,13 +42,64 @@ export interface HandlerContext {
   now: () => number;
   /** The planner inputs of the last coverage request, and what they were made from. */
   planner?: { key: string; inputs: PlannerInputs };
+  /** The import dialog's files and prepared parcels, until confirmed or cancelled. */
+  pendingImport?: PendingImport;
+  importToken: number;
 }
 
 export function createHandlerContext(): HandlerContext {
-  return { datasets: new Map(), now: () => performance.now() };
+  return { datasets: new Map(), now: () => performance.now(), importToken: 0 };
 }
 
-export function handleImport(ctx: HandlerContext, req: ImportRequest): ImportResponse {
+/** Keep (or not) the parcels of an import under `datasetId` and shape the response. */
+function holdResult(
+  ctx: HandlerContext,
+  req: ImportRequest,
+  result: ReturnType<typeof readParcelsGeoJson>,
+  source: HeldDataset["source"],
+): ImportResponse {
+  if (req.datasetId !== undefined) {
+    ctx.datasets.clear();
+    ctx.datasets.set(req.datasetId, { parcels: result.parcels, source });
+    const { parcels, ...rest } = result;
+    return { ...rest, parcelCount: parcels.length };
+  }
+  return { ...result, parcelCount: result.parcels.length };
+}
+
+/**
+ * An import bundle (an import made in the dialog, read again for undo/redo, a reload or another
+ * analysis CRS): the same files and choices through the same pipeline.
+ */
+async function handleBundleImport(
+  ctx: HandlerContext,
+  req: ImportRequest,
+  input: Uint8Array,
+): Promise<ImportResponse> {
+  const src = decodeImportBundle(input);
+  if (!src)
+    return {
+      problems: [
+        {
+          severity: "error",
+          code: "read-failed",
+          fatal: true,
+          file: req.fileName,
+          params: { message: "import bundle" },
+        },
+      ],
+      ok: false,
+      featureCount: 0,
+      parcelCount: 0,
+    };
+  const { result } = await runImportPipeline(src, req.analysisCrs ?? DEFAULT_ANALYSIS_CRS);
+  return holdResult(ctx, req, result, { input, fileName: req.fileName });
+}
+
+export function handleImport(
+  ctx: HandlerContext,
+  req: ImportRequest,
+): ImportResponse | Promise<ImportResponse> {
   const previous = req.fromDatasetId !== undefined ? ctx.datasets.get(req.fromDatasetId) : undefined;
   if (req.fromDatasetId !== undefined && !previous)
     throw new Error(`dataset ${req.fromDatasetId} is not loaded in the worker`);
@@ -54,23 +111,15 @@ export function handleImport(ctx: HandlerContext, req: ImportRequest): ImportRes
         ? new Uint8Array(req.input)
         : (req.input ?? "");
   const crs = previous ? previous.source.crs : req.crs;
+  if (isImportBundle(input)) return handleBundleImport(ctx, req, input);
   const result = readParcelsGeoJson(input, {
     fileName: req.fileName,
     crs,
     analysisCrs: req.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
   });
-  if (req.datasetId !== undefined) {
-    // Only the latest dataset is needed; drop older ones. The parcels (and the file, to read it
-    // again under another analysis CRS) stay here.
-    ctx.datasets.clear();
-    ctx.datasets.set(req.datasetId, {
-      parcels: result.parcels,
-      source: { input, fileName: req.fileName, ...(crs ? { crs } : {}) },
-    });
-    const { parcels, ...rest } = result;
-    return { ...rest, parcelCount: parcels.length };
-  }
-  return { ...result, parcelCount: result.parcels.length };
+  // Only the latest dataset is needed; older ones are dropped. The parcels (and the file, to read
+  // it again under another analysis CRS) stay here.
+  return holdResult(ctx, req, result, { input, fileName: req.fileName, ...(crs ? { crs } : {}) });
 }
 
 export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {
@@ -144,12 +193,23 @@ export function handleCoverage(ctx: HandlerContext, req: CoverageRequest): Cover
   };
 }
 
+/** Hooks a handler may call while it runs (progress of an import preview). */
+export interface HandlerHooks {
+  progress?: (p: ImportProgress) => void;
+}
+
 export function handle<K extends keyof WorkerContract>(
   ctx: HandlerContext,
   kind: K,
   payload: WorkerContract[K]["request"],
-): WorkerContract[K]["response"] {
-  if (kind === "import") return handleImport(ctx, payload as ImportRequest) as WorkerContract[K]["response"];
+  hooks: HandlerHooks = {},
+): WorkerContract[K]["response"] | Promise<WorkerContract[K]["response"]> {
+  type R = WorkerContract[K]["response"] | Promise<WorkerContract[K]["response"]>;
+  if (kind === "import") return handleImport(ctx, payload as ImportRequest) as R;
+  if (kind === "importPreview")
+    return handleImportPreview(ctx, payload as ImportPreviewRequest, hooks.progress) as R;
+  if (kind === "importCommit") return handleImportCommit(ctx, payload as ImportCommitRequest) as R;
+  if (kind === "importCancel") return handleImportCancel(ctx) as R;
   if (kind === "coverage")
     return handleCoverage(ctx, payload as CoverageRequest) as WorkerContract[K]["response"];
   return handleAnalyze(ctx, payload as AnalyzeRequest) as WorkerContract[K]["response"];

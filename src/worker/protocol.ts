@@ -10,6 +10,9 @@ import type { ParcelFieldEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
 import type { SiteSuggestion } from "../domain/siting";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
+import type { ImportJoin } from "../io/import-bundle";
+import type { ImportPreviewSummary, ImportProgress } from "../io/import-pipeline";
+import type { ImportOptions } from "../io/readers/types";
 import type { ParcelImport } from "../io/types";
 
 export interface ImportRequest {
@@ -98,11 +101,42 @@ export interface CoverageResponse {
   durationMs: number;
 }
 
+/**
+ * Read the user's files for the import dialog: the worker keeps the files and the prepared
+ * parcels (pending, beside the dataset shown) and answers with a small preview. Without `files`
+ * the pending files are read again with new choices (encoding, CRS, mapping, join). Progress
+ * arrives as `progress` messages; `importCancel` stops it at the next phase.
+ */
+export interface ImportPreviewRequest {
+  /** The files (each `bytes` buffer is transferred, not copied). */
+  files?: { name: string; bytes: Uint8Array }[];
+  options: ImportOptions;
+  join?: ImportJoin;
+  analysisCrs: string;
+}
+export type ImportPreviewResponse = { cancelled: true } | { cancelled: false; summary: ImportPreviewSummary };
+
+/** Make the pending import the held dataset (its source, the import bundle, comes back). */
+export interface ImportCommitRequest {
+  datasetId: number;
+}
+export type ImportCommitResponse = ImportResponse & {
+  /** The import bundle (`io/import-bundle.ts`): the dataset's source for undo/redo and reloads. */
+  content: Uint8Array;
+  fingerprint: string;
+  fileName: string;
+};
+
+export type { ImportProgress };
+
 /** Request kind → request payload and response. */
 export interface WorkerContract {
   import: { request: ImportRequest; response: ImportResponse };
   analyze: { request: AnalyzeRequest; response: AnalyzeResponse };
   coverage: { request: CoverageRequest; response: CoverageResponse };
+  importPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
+  importCommit: { request: ImportCommitRequest; response: ImportCommitResponse };
+  importCancel: { request: Record<string, never>; response: { cancelled: boolean } };
 }
 export type RequestKind = keyof WorkerContract;
 
@@ -116,6 +150,8 @@ export type WorkerOutbound =
   | { id: number; ok: true; response: WorkerContract[RequestKind]["response"] }
   /** A slice of an analysis result's parcels, sent ahead of the response (see `wire.ts`). */
   | { id: number; part: AnalysedParcel[] }
+  /** Progress of a long request (an import preview). */
+  | { id: number; progress: ImportProgress }
   | { id: number; ok: false; superseded?: boolean; error: string };
 
 /** A request was dropped because a newer one of the same kind replaced it (not an error to show). */
@@ -131,6 +167,7 @@ export interface AnalysisBackend {
   request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
+    opts?: { onProgress?: (p: ImportProgress) => void },
   ): Promise<WorkerContract[K]["response"]>;
   dispose(): void;
 }

@@ -160,6 +160,17 @@ export class Jiyue {
     pressKey: async (key: string) => {
       await this.page.keyboard.press(key);
     },
+    /** Confirm the import dialog (opened by choosing or dropping files) once its preview is ready. */
+    confirmImport: async () => {
+      await expect(this.el("import.confirm")).toBeEnabled({ timeout: 60_000 });
+      await this.el("import.confirm").click();
+      await expect(this.el("import.dialog")).toBeHidden();
+    },
+    /** Choose files with the import button and confirm the dialog. */
+    importFiles: async (files: Parameters<Locator["setInputFiles"]>[0]) => {
+      await this.el("header.parcels.file").setInputFiles(files);
+      await this.when.confirmImport();
+    },
     reload: async () => {
       await this.page.reload();
       await this.then.appIsReady();

@@ -82,7 +82,7 @@ test("after importing their own parcels the official sees the context layers mar
       },
     ],
   };
-  await jiyue.el("header.parcels.file").setInputFiles({
+  await jiyue.when.importFiles({
     name: "cadastre.geojson",
     mimeType: "application/geo+json",
     buffer: Buffer.from(JSON.stringify(own)),

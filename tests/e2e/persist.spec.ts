@@ -13,7 +13,7 @@ async function flush(jiyue: Jiyue) {
 }
 
 async function importFile(jiyue: Jiyue, path: string) {
-  await jiyue.el("header.parcels.file").setInputFiles(path);
+  await jiyue.when.importFiles(path);
   await expect.poll(() => jiyue.state((s) => s.dataset?.fileName)).toBe("in.geojson");
   await expect.poll(() => jiyue.state((s) => s.result?.parcels.length)).toBe(2);
 }

@@ -37,7 +37,7 @@ test.describe("a hostile parcels file", () => {
     jiyue,
   }) => {
     await jiyue.given.appIsOpen();
-    await jiyue.el("header.parcels.file").setInputFiles({
+    await jiyue.when.importFiles({
       name: "hostile.geojson",
       mimeType: "application/geo+json",
       buffer: Buffer.from(hostileFile()),

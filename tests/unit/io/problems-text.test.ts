@@ -136,7 +136,7 @@ describe("the browser's wording names no command-line flag", () => {
     expect(formatProblem(p, "zh")).toContain("请用 --crs 指定");
     expect(formatProblem(p, "en", "cli")).toContain("give it with --crs");
     expect(formatProblem(p, "zh", "browser")).toBe(
-      "无法识别坐标参考系：请在坐标系设置中选择（如 EPSG:4546 或 proj4 字符串）",
+      "无法识别坐标参考系：请在导入对话框的坐标系选择器中选择（可按 EPSG 代码或名称搜索）",
     );
   });
 });

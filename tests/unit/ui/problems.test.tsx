@@ -56,7 +56,7 @@ describe("import problems panel", () => {
     expect(q("problems.list")?.textContent?.length).toBeGreaterThan(0);
   });
 
-  it("a CRS the browser cannot determine points to the coordinate system setting, never to --crs", () => {
+  it("a CRS the browser cannot determine points to the import dialog's CRS picker, never to --crs", () => {
     act(() =>
       useAppStore.getState().setRejectedFile({
         fileName: "cad.geojson",
@@ -73,11 +73,11 @@ describe("import problems panel", () => {
     );
     act(() => dom.root.render(<ProblemsPanel />));
     const zh = q("problems.list")?.textContent ?? "";
-    expect(zh).toContain("请在坐标系设置中选择");
+    expect(zh).toContain("请在导入对话框的坐标系选择器中选择");
     expect(zh).not.toContain("--");
     act(() => useAppStore.getState().setLang("en"));
     const en = q("problems.list")?.textContent ?? "";
-    expect(en).toContain("choose it in the coordinate system setting");
+    expect(en).toContain("choose it in the import dialog's coordinate system picker");
     expect(en).not.toContain("--");
   });
 });

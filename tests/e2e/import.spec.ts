@@ -221,9 +221,9 @@ test.describe("importing the bureau's own data", () => {
     const sampleCount = await jiyue.state((s) => s.result?.parcels.length ?? 0);
     // Made by GDAL (tests/fixtures/shapefile/make.sh): EPSG:4546, GBK with a .cpg, an Esri .prj,
     // GBK entry names (宗地.shp …), four parcels of the sample with Chinese field names.
-    const zip = readFileSync(join(__dirname, "../fixtures/shapefile/4546-gbk-cpg.zip"));
+    const zip = readFileSync(join(import.meta.dirname, "../fixtures/shapefile/4546-gbk-cpg.zip"));
     const expected = JSON.parse(
-      readFileSync(join(__dirname, "../fixtures/shapefile/expected.json"), "utf8"),
+      readFileSync(join(import.meta.dirname, "../fixtures/shapefile/expected.json"), "utf8"),
     ) as Record<string, number[]>;
     await jiyue.page.evaluate(
       ({ b64 }) => {

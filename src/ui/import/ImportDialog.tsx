@@ -291,7 +291,14 @@ export function ImportDialog({
                           ? "crsFound_prj"
                           : `crsFound_${summary.crs.how}`) as ImportTextKey,
                         lang,
-                        { crs: p(summary.declaredCrs?.name ?? crsCode ?? summary.crs.crs) },
+                        {
+                          // The .prj's own name, and the EPSG code it was recognised as.
+                          crs: p(
+                            summary.declaredCrs?.name && crsCode && crsCode !== summary.declaredCrs.name
+                              ? `${summary.declaredCrs.name}（${crsCode}）`
+                              : (summary.declaredCrs?.name ?? crsCode ?? summary.crs.crs),
+                          ),
+                        },
                       )
                     : importText("crsNeeded", lang)}
                 </p>

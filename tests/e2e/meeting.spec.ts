@@ -22,7 +22,9 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   await expect(jiyue.el("meeting.enter")).toBeHidden();
 
   // The body type of the meeting panel, as computed, is at least 24 px at 1024×768.
-  const bodyPx = await jiyue.el("meeting.panel").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  const bodyPx = await jiyue
+    .el("meeting.panel")
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   expect(bodyPx).toBeGreaterThanOrEqual(24);
 
   // Set up the meeting: the recorder is chosen at the start.
@@ -65,7 +67,9 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   else await expect(jiyue.el("meeting.decision.warning")).toContainText("无偿收回须满两年未动工");
   await jiyue.el("meeting.decision.department").selectOption("natural-resources");
   await jiyue.el("meeting.decision.record").click();
-  await expect(jiyue.el("meeting.decision.recorded")).toContainText("已记录：无偿收回 · 记录人 县自然资源和规划局");
+  await expect(jiyue.el("meeting.decision.recorded")).toContainText(
+    "已记录：无偿收回 · 记录人 县自然资源和规划局",
+  );
 
   // Decision 2 on item 2: 限期整改 with a deadline, department and note.
   await blur();
@@ -85,7 +89,8 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   await page.addStyleTag({ content: "html { filter: grayscale(1) contrast(0.7) brightness(1.15); }" });
   await jiyue.screenshot("meeting-decision-1024-greyscale");
   await page.evaluate(() => {
-    for (const s of document.querySelectorAll("style")) if (s.textContent?.includes("grayscale(1)")) s.remove();
+    for (const s of document.querySelectorAll("style"))
+      if (s.textContent?.includes("grayscale(1)")) s.remove();
   });
 
   // Home goes back to the overview; the agenda shows both decisions.
@@ -136,7 +141,9 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   await blur();
   await page.keyboard.press("ArrowRight");
   await jiyue.mapSettled();
-  const bigPx = await jiyue.el("meeting.panel").evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  const bigPx = await jiyue
+    .el("meeting.panel")
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   expect(bigPx).toBeGreaterThan(bodyPx);
   await jiyue.screenshot("meeting-card-1920");
   await jiyue.el("meeting.leave").click();

@@ -84,6 +84,19 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   await jiyue.el("meeting.decision.note").fill("六个月内完成整改，逾期按闲置土地处置");
   await jiyue.el("meeting.decision.record").click();
   await expect(jiyue.el("meeting.decision.recorded")).toContainText("已记录：限期整改");
+  // A note and a photo on the parcel (the photo is downscaled to a JPEG data URL on attach).
+  await jiyue.el("meeting.note.text").fill("现场已围挡，未见施工");
+  await jiyue.el("meeting.note.add").click();
+  await jiyue.el("meeting.photo").setInputFiles({
+    name: "site.png",
+    mimeType: "image/png",
+    buffer: Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  });
+  await expect(jiyue.el("meeting.attachments").locator("img")).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
+  await expect(jiyue.el("meeting.attachments")).toContainText("现场已围挡，未见施工");
   await jiyue.screenshot("meeting-decision-1024");
   // Greyscale: the same screen through a CSS grayscale filter (the marks and patterns must carry it).
   await page.addStyleTag({ content: "html { filter: grayscale(1) contrast(0.7) brightness(1.15); }" });
@@ -103,6 +116,7 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   // Reload: the decisions are kept (they are edits of the stored history).
   await page.evaluate(() => window.__jiyueTest?.flushWork());
   await jiyue.when.reload();
+  const deskView = await jiyue.mapSettled();
   await page.locator("body").press("m");
   await expect(jiyue.el(`meeting.agenda.item.${first.id}`)).toContainText("无偿收回");
   await expect(jiyue.el(`meeting.agenda.item.${second}`)).toContainText("限期整改");
@@ -112,6 +126,12 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
       .map((st) => ({ at: st.at, recorder: st.label.params.recorder })),
   );
   expect(trail).toHaveLength(2);
+  // The note and the photo are kept too.
+  await jiyue.el(`meeting.agenda.item.${second}`).locator("button").first().click();
+  await expect(jiyue.el("meeting.attachments").locator("li")).toHaveCount(2);
+  await blur();
+  await page.keyboard.press("Escape");
+  await expect(jiyue.el("meeting.progress")).toHaveText(`总览 · 共 ${total} 项`);
   for (const t of trail) {
     expect(t.recorder).toBe("natural-resources");
     expect(Number.isNaN(Date.parse(t.at))).toBe(false);
@@ -150,4 +170,9 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   await expect(jiyue.el("panel.bottom")).toBeVisible();
   await expect(jiyue.el("meeting.enter")).toBeVisible();
   await page.setViewportSize({ width: 1024, height: 768 });
+  // The desk's map view is back (same centre; the zoom of the same frame at this size).
+  const after = await jiyue.mapSettled();
+  expect(after.center[0]).toBeCloseTo(deskView.center[0], 4);
+  expect(after.center[1]).toBeCloseTo(deskView.center[1], 4);
+  expect(after.zoom).toBeCloseTo(deskView.zoom, 3);
 });

@@ -71,19 +71,6 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
     "已记录：无偿收回 · 记录人 县自然资源和规划局",
   );
 
-  // Decision 2 on item 2: 限期整改 with a deadline, department and note.
-  await blur();
-  await page.keyboard.press("ArrowRight");
-  await expect(jiyue.el("meeting.progress")).toHaveText(`第 2 项 / 共 ${total} 项`);
-  const second = agenda[1]?.id ?? "";
-  await jiyue.el("meeting.decision.kind").selectOption("rectify");
-  await expect(jiyue.el("meeting.decision.warning")).toContainText("限期整改应写明完成期限");
-  await jiyue.el("meeting.decision.deadline").fill("2027-06-30");
-  await expect(jiyue.el("meeting.decision.warning")).toHaveCount(0);
-  await jiyue.el("meeting.decision.department").selectOption("park-committee");
-  await jiyue.el("meeting.decision.note").fill("六个月内完成整改，逾期按闲置土地处置");
-  await jiyue.el("meeting.decision.record").click();
-  await expect(jiyue.el("meeting.decision.recorded")).toContainText("已记录：限期整改");
   // A note and a photo on the parcel (the photo is downscaled to a JPEG data URL on attach).
   await jiyue.el("meeting.note.text").fill("现场已围挡，未见施工");
   await jiyue.el("meeting.note.add").click();
@@ -95,8 +82,29 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
       "base64",
     ),
   });
-  await expect(jiyue.el("meeting.attachments").locator("img")).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
+  await expect(jiyue.el("meeting.attachments").locator("img")).toHaveAttribute(
+    "src",
+    /^data:image\/jpeg;base64,/,
+  );
   await expect(jiyue.el("meeting.attachments")).toContainText("现场已围挡，未见施工");
+  await jiyue.el("meeting.attachments").scrollIntoViewIfNeeded();
+  await jiyue.screenshot("meeting-attachments-1024");
+
+  // Decision 2 on item 2: 限期整改 with a deadline, department and note.
+  await blur();
+  await page.keyboard.press("ArrowRight");
+  await expect(jiyue.el("meeting.progress")).toHaveText(`第 2 项 / 共 ${total} 项`);
+  const second = agenda[1]?.id ?? "";
+  await jiyue.el("meeting.decision.kind").selectOption("rectify");
+  await expect(jiyue.el("meeting.decision.warning")).toContainText("限期整改应写明完成期限");
+  await jiyue.el("meeting.decision.warning").scrollIntoViewIfNeeded();
+  await jiyue.screenshot("meeting-warning-1024");
+  await jiyue.el("meeting.decision.deadline").fill("2027-06-30");
+  await expect(jiyue.el("meeting.decision.warning")).toHaveCount(0);
+  await jiyue.el("meeting.decision.department").selectOption("park-committee");
+  await jiyue.el("meeting.decision.note").fill("六个月内完成整改，逾期按闲置土地处置");
+  await jiyue.el("meeting.decision.record").click();
+  await expect(jiyue.el("meeting.decision.recorded")).toContainText("已记录：限期整改");
   await jiyue.screenshot("meeting-decision-1024");
   // Greyscale: the same screen through a CSS grayscale filter (the marks and patterns must carry it).
   await page.addStyleTag({ content: "html { filter: grayscale(1) contrast(0.7) brightness(1.15); }" });
@@ -127,7 +135,7 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   );
   expect(trail).toHaveLength(2);
   // The note and the photo are kept too.
-  await jiyue.el(`meeting.agenda.item.${second}`).locator("button").first().click();
+  await jiyue.el(`meeting.agenda.item.${first.id}`).locator("button").first().click();
   await expect(jiyue.el("meeting.attachments").locator("li")).toHaveCount(2);
   await blur();
   await page.keyboard.press("Escape");

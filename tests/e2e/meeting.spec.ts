@@ -11,6 +11,8 @@ test.use({ viewport: { width: 1024, height: 768 } });
 test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo, minutes CSV", async ({
   jiyue,
 }) => {
+  // One meeting from setup to minutes, with a reload and two viewport sizes: longer than one view's test.
+  test.setTimeout(180_000);
   const page = jiyue.page;
   await jiyue.given.appIsOpen();
   await expect(jiyue.el("meeting.enter")).toHaveAttribute("title", /快捷键 M/);

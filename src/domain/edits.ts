@@ -14,6 +14,7 @@
  */
 import type { PlanFacility } from "./facilities";
 import { INPUT_FIELDS } from "./fields";
+import type { Attachment, Decision, MeetingSetup } from "./meeting";
 import type { TargetsFile } from "./targets";
 import type { ParcelInput, PreparedParcel } from "./types";
 
@@ -71,8 +72,51 @@ export interface TargetsEdit {
   loadedFrom?: string;
 }
 
+/**
+ * Record, change or clear the land review meeting's decision on one parcel (issue 9): the whole
+ * decision before and after (`null` = none). Decisions are about parcel ids, not one parcels
+ * file, so they stay in force across dataset edits (a re-import of the same parcels keeps them).
+ */
+export interface DecisionEdit {
+  kind: "decision";
+  parcelId: string;
+  before: Decision | null;
+  after: Decision | null;
+}
+
+/** Set up (or change) the meeting: date, place, chair, attendees, recorder, departments. */
+export interface MeetingSetupEdit {
+  kind: "meeting-setup";
+  before: MeetingSetup | null;
+  after: MeetingSetup | null;
+}
+
+/** The chair's agenda (ordered parcel ids); `null` = the default agenda of the data. */
+export interface AgendaEdit {
+  kind: "agenda";
+  before: string[] | null;
+  after: string[] | null;
+}
+
+/** Attach, change or remove a note or photo on a parcel. */
+export interface AttachmentEdit {
+  kind: "attachment";
+  parcelId: string;
+  attachmentId: string;
+  before: Attachment | null;
+  after: Attachment | null;
+}
+
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
-export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit | TargetsEdit;
+export type Edit =
+  | ParcelFieldEdit
+  | DatasetEdit
+  | FacilityEdit
+  | TargetsEdit
+  | DecisionEdit
+  | MeetingSetupEdit
+  | AgendaEdit
+  | AttachmentEdit;
 
 /** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
 export interface StepLabel {

@@ -9,6 +9,7 @@ import type { EditStep, StepLabel } from "../domain/edits";
 import { fieldInfo } from "../domain/fields";
 import type { ParseIssue } from "../io/numbers";
 import { type Bilingual, fill, type Lang } from "./lang";
+import { MEETING_STEP_TEXT, meetingStepParams } from "./meeting";
 import { FACILITY_KIND_TEXT, FACILITY_STEP_TEXT } from "./planner";
 import { TARGET_FIELD_TEXT, TARGET_STEP_TEXT } from "./targets";
 
@@ -64,6 +65,8 @@ export function stepText(label: StepLabel, lang: Lang): string {
   if (typeof target === "string") params.target = target;
   const what = label.params.what;
   if (typeof what === "string") params.what = TARGET_FIELD_TEXT[what]?.[lang] ?? what;
+  const meeting = MEETING_STEP_TEXT[label.code];
+  if (meeting) return fill(meeting[lang], { ...params, ...meetingStepParams(label.params, lang) });
   return fill(
     (STEP_TEXT[label.code] ??
       FACILITY_STEP_TEXT[label.code] ??

@@ -9,6 +9,7 @@
  */
 import type { Edit, EditHistory, EditStep, InputValue, StepLabel } from "../domain/edits";
 import { INPUT_FIELDS } from "../domain/fields";
+import { isDecisionKind, MAX_PHOTO_DATA_URL } from "../domain/meeting";
 import { validateTargetsFile } from "../domain/targets";
 import { isFingerprint } from "./fingerprint";
 import type { Problem } from "./types";
@@ -47,7 +48,63 @@ export function editProblem(e: unknown): string | null {
     if (e.loadedFrom !== undefined && typeof e.loadedFrom !== "string") return "loadedFrom";
     return null;
   }
+  if (e.kind === "decision") {
+    if (typeof e.parcelId !== "string" || !e.parcelId) return "parcelId";
+    if (e.before !== null && !isDecision(e.before)) return "before";
+    if (e.after !== null && !isDecision(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "meeting-setup") {
+    if (e.before !== null && !isMeetingSetup(e.before)) return "before";
+    if (e.after !== null && !isMeetingSetup(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "agenda") {
+    if (e.before !== null && !isStringList(e.before)) return "before";
+    if (e.after !== null && !isStringList(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "attachment") {
+    if (typeof e.parcelId !== "string" || !e.parcelId) return "parcelId";
+    if (typeof e.attachmentId !== "string" || !e.attachmentId) return "attachmentId";
+    if (e.before !== null && !isAttachment(e.before)) return "before";
+    if (e.after !== null && !isAttachment(e.after)) return "after";
+    return null;
+  }
   return null; // a kind of a later build: kept as it is
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+const optString = (v: unknown) => v === undefined || typeof v === "string";
+
+/** A meeting decision (`domain/meeting.ts` `Decision`). */
+function isDecision(v: unknown): boolean {
+  if (!isObject(v) || !isDecisionKind(v.kind)) return false;
+  if (typeof v.department !== "string" || typeof v.recorder !== "string") return false;
+  if (v.deadline !== undefined && !(typeof v.deadline === "string" && ISO_DATE.test(v.deadline)))
+    return false;
+  return optString(v.note);
+}
+
+function isMeetingSetup(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (typeof v.date !== "string" || !ISO_DATE.test(v.date)) return false;
+  for (const k of ["title", "place", "chair", "recorder"]) if (typeof v[k] !== "string") return false;
+  return isStringList(v.attendees) && isStringList(v.departments);
+}
+
+/** A note or photo; a photo only as a data URL of an image, no larger than `MAX_PHOTO_DATA_URL`. */
+function isAttachment(v: unknown): boolean {
+  if (!isObject(v) || (v.type !== "note" && v.type !== "photo")) return false;
+  if (typeof v.id !== "string" || typeof v.text !== "string" || typeof v.at !== "string") return false;
+  if (typeof v.by !== "string" || !optString(v.name)) return false;
+  if (v.type === "photo") {
+    const u = v.dataUrl;
+    if (typeof u !== "string" || u.length > MAX_PHOTO_DATA_URL) return false;
+    if (!/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/.test(u)) return false;
+  } else if (v.dataUrl !== undefined) return false;
+  return true;
 }
 
 function labelOf(v: unknown): StepLabel | null {

@@ -17,6 +17,8 @@ import { ImportFlow, type ImportFlowHandle } from "./import/ImportFlow";
 import { loadStandardsFile } from "./loadData";
 import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
+import { MeetingButton } from "./meeting/MeetingButton";
+import { MeetingPanel } from "./meeting/MeetingPanel";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { ProjectControls } from "./ProjectControls";
@@ -95,6 +97,7 @@ export function App({ engine, createMap, work, mapController, onMapController }:
           onParcelsFile={(files) => importFlow.current?.open(files)}
         >
           <ProjectControls engine={engine} mapController={mapController} />
+          <MeetingButton mapController={mapController} />
         </Header>
         <DataNotice />
         <StorageNotices {...(work ? { onTakeOver: () => work.takeOver() } : {})} />
@@ -102,7 +105,8 @@ export function App({ engine, createMap, work, mapController, onMapController }:
       </div>
       {/* Without a selection the detail panel only holds a hint: on narrow screens and on the
           projector the map takes its place (app.css, .app-body--no-detail). */}
-      <div className={hasSelection ? "app-body" : "app-body app-body--no-detail"}>
+      {/* Meeting mode (src/ui/meeting): the map and the meeting panel side by side; app.css hides the rest. */}
+      <div className={hasSelection || mode === "meeting" ? "app-body" : "app-body app-body--no-detail"}>
         <aside className="side side--left" aria-label={tr("indicator")} data-testid="panel.left">
           <Left />
         </aside>
@@ -113,7 +117,7 @@ export function App({ engine, createMap, work, mapController, onMapController }:
           <ImportFlow ref={importFlow} engine={engine} />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
-          <Right />
+          {mode === "meeting" ? <MeetingPanel mapController={mapController} /> : <Right />}
         </aside>
       </div>
       {/* One landmark for the splitter and the panel it resizes (axe: no content outside landmarks). */}

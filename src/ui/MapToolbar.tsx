@@ -51,6 +51,8 @@ export function MapToolbar({ mapController }: MapToolbarProps) {
       if (e.defaultPrevented || isEditable(e.target) || e.altKey) return;
       // A modal dialog is open: its keys are its own.
       if (document.querySelector("dialog[open]")) return;
+      // Meeting mode hides the tools: its keys step through the agenda (src/ui/meeting).
+      if (useAppStore.getState().mode === "meeting") return;
       const current = useAppStore.getState().mapTool;
       if (e.key === "Enter" || e.key === "Escape" || e.key === "Backspace") {
         if (e.ctrlKey || e.metaKey) return;

@@ -1,0 +1,137 @@
+/**
+ * The land review meeting's agenda (议程, issue 9): the ordered list of parcels the joint meeting
+ * (联席会议) reviews. Pure: ids in, ids out; the analysis results decide who is on it.
+ *
+ * Default agenda (the chair may reorder, add and remove):
+ * 1. reallocation candidates (腾笼换鸟, domain.md §7), by reallocation priority:
+ *    `idle-2y` (may be recovered without compensation), then `idle-halted`, then `idle-1y` (idle
+ *    fee), then idle land whose delay the government caused (negotiated disposal only), then
+ *    class D (倒逼整治) that is not idle land; within one priority the larger area first (more
+ *    land to free), then the id;
+ * 2. then the below-standard parcels (`standardsFailed` non-empty) that are not candidates, by
+ *    efficiency score ascending (weakest first; unevaluated after the scored), then more failed
+ *    standards first, then the larger area, then the id.
+ * A hand-picked list (`source: "manual"`) keeps the order given, without repeats or unknown ids.
+ */
+import { isIdleLand } from "./flags";
+import type { AnalysedParcel } from "./types";
+
+export type AgendaSource = "default" | "candidates" | "below-standard" | "manual";
+
+/** Why a parcel is on the agenda. */
+export type AgendaKind = "candidate" | "below-standard" | "manual";
+
+export interface AgendaOptions {
+  source?: AgendaSource;
+  /** For `manual`: the parcel ids in the chair's order. */
+  ids?: readonly string[];
+}
+
+type Agendable = Pick<AnalysedParcel, "input" | "computed">;
+
+/**
+ * The reallocation priority of a candidate (0 = first), or `null` for a parcel that is not one.
+ * Uses the analysis' own results (`reallocationReasons`), never re-derives the rules.
+ */
+export function reallocationPriority(p: Agendable): number | null {
+  const c = p.computed;
+  if (!c.reallocationCandidate) return null;
+  const reasons = c.reallocationReasons;
+  if (reasons.includes("government-cause")) return 3;
+  if (reasons.includes("idle-2y")) return 0;
+  if (reasons.includes("idle-halted")) return 1;
+  if (reasons.includes("idle-1y")) return 2;
+  return isIdleLand(c.idleStatus) ? 2 : 4;
+}
+
+/** Why a parcel is on the default agenda (`null`: it is not). */
+export function agendaKind(p: Agendable): AgendaKind | null {
+  if (p.computed.reallocationCandidate) return "candidate";
+  if (p.computed.standardsFailed.length > 0) return "below-standard";
+  return null;
+}
+
+const byId = (a: Agendable, b: Agendable) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0);
+
+function candidateOrder(a: Agendable, b: Agendable): number {
+  const pa = reallocationPriority(a) ?? 9;
+  const pb = reallocationPriority(b) ?? 9;
+  if (pa !== pb) return pa - pb;
+  if (a.computed.areaM2 !== b.computed.areaM2) return b.computed.areaM2 - a.computed.areaM2;
+  return byId(a, b);
+}
+
+function belowStandardOrder(a: Agendable, b: Agendable): number {
+  const sa = a.computed.efficiencyScore;
+  const sb = b.computed.efficiencyScore;
+  if (sa !== sb) {
+    if (sa === null) return 1;
+    if (sb === null) return -1;
+    return sa - sb;
+  }
+  const fa = a.computed.standardsFailed.length;
+  const fb = b.computed.standardsFailed.length;
+  if (fa !== fb) return fb - fa;
+  if (a.computed.areaM2 !== b.computed.areaM2) return b.computed.areaM2 - a.computed.areaM2;
+  return byId(a, b);
+}
+
+/**
+ * The agenda as parcel ids, in order (see the module comment for the default order).
+ * @example buildAgenda(result.parcels) // ["HTK-031", "DYB-007", …] candidates first, then below standard
+ * buildAgenda(result.parcels, { source: "manual", ids: ["DYB-002", "HTK-001"] }) // ["DYB-002", "HTK-001"]
+ */
+export function buildAgenda(parcels: readonly Agendable[], options: AgendaOptions = {}): string[] {
+  const source = options.source ?? "default";
+  if (source === "manual") {
+    const known = new Set(parcels.map((p) => p.input.id));
+    const out: string[] = [];
+    for (const id of options.ids ?? []) if (known.has(id) && !out.includes(id)) out.push(id);
+    return out;
+  }
+  const candidates = parcels.filter((p) => p.computed.reallocationCandidate).sort(candidateOrder);
+  const below = parcels
+    .filter((p) => !p.computed.reallocationCandidate && p.computed.standardsFailed.length > 0)
+    .sort(belowStandardOrder);
+  const list =
+    source === "candidates" ? candidates : source === "below-standard" ? below : [...candidates, ...below];
+  return list.map((p) => p.input.id);
+}
+
+/** The agenda with the item at `from` moved to `to` (indexes clamped); the same array for a no-op. */
+export function moveAgendaItem(agenda: readonly string[], from: number, to: number): string[] {
+  if (from < 0 || from >= agenda.length) return [...agenda];
+  const target = Math.max(0, Math.min(agenda.length - 1, to));
+  if (target === from) return [...agenda];
+  const out = [...agenda];
+  const [item] = out.splice(from, 1);
+  out.splice(target, 0, item as string);
+  return out;
+}
+
+/** The agenda with `id` added at `at` (default: the end); unchanged when it is already on it. */
+export function addToAgenda(agenda: readonly string[], id: string, at?: number): string[] {
+  if (agenda.includes(id)) return [...agenda];
+  const out = [...agenda];
+  const i = at === undefined ? out.length : Math.max(0, Math.min(out.length, at));
+  out.splice(i, 0, id);
+  return out;
+}
+
+export function removeFromAgenda(agenda: readonly string[], id: string): string[] {
+  return agenda.filter((x) => x !== id);
+}
+
+/**
+ * The agenda in force: the chair's stored list (ids no longer in the data left out, and counted)
+ * or, when none was stored, the default agenda of the data.
+ */
+export function currentAgenda(
+  parcels: readonly Agendable[],
+  stored: readonly string[] | null,
+): { ids: string[]; missing: string[] } {
+  if (stored === null) return { ids: buildAgenda(parcels), missing: [] };
+  const ids = buildAgenda(parcels, { source: "manual", ids: stored });
+  const have = new Set(ids);
+  return { ids, missing: stored.filter((id) => !have.has(id)) };
+}

@@ -604,3 +604,31 @@ export async function renderMapPdf(
 ): Promise<Uint8Array> {
   return renderPdf(currentMapPages(input, extent), font, { title: T("mapTitle", input.lang) });
 }
+
+/** The export bar's print button and its options. */
+export const PRINT_UI = {
+  button: { zh: "导出 PDF 图集", en: "Export PDF / atlas" },
+  options: { zh: "打印选项", en: "Print options" },
+  content: { zh: "内容", en: "Content" },
+  contentMap: { zh: "当前地图", en: "Current map" },
+  contentCandidates: { zh: "图集：腾笼换鸟候选（{n} 宗）", en: "Atlas: reallocation candidates ({n})" },
+  contentBelow: { zh: "图集：低于标准（{n} 宗）", en: "Atlas: below standard ({n})" },
+  contentSelection: { zh: "图集：已选地块（{n} 宗）", en: "Atlas: selected parcels ({n})" },
+  paper: { zh: "纸张", en: "Paper" },
+  orientation: { zh: "方向", en: "Orientation" },
+  landscape: { zh: "横向", en: "Landscape" },
+  portrait: { zh: "纵向", en: "Portrait" },
+  format: { zh: "格式", en: "Format" },
+  png: { zh: "PNG（300 DPI）", en: "PNG (300 DPI)" },
+  go: { zh: "导出", en: "Export" },
+  working: { zh: "正在生成…", en: "Rendering…" },
+  saved: { zh: "已导出 {file}（{pages} 页）", en: "Exported {file} ({pages} pages)" },
+  failed: { zh: "导出失败：{error}", en: "Export failed: {error}" },
+  emptyAgenda: {
+    zh: "图集没有地块：请先选择地块或换一种内容",
+    en: "The atlas has no parcels: select some or pick other content",
+  },
+  atlasFile: { zh: "图集", en: "atlas" },
+} satisfies Record<string, Bilingual>;
+
+export type PrintUiKey = keyof typeof PRINT_UI;

@@ -577,7 +577,10 @@ export function minutesPages(doc: MinutesDoc, scene?: Scene, date?: string): Tab
   }));
 }
 
-/** The minutes PDF. `font`: the CJK font as TrueType/OpenType bytes (`loadPrintFont` in the app). */
+/**
+ * The minutes PDF (for the meeting workspace; `minutesPdfBlob` in `src/ui/print/` loads the font).
+ * @public
+ * `font`: the CJK font as TrueType/OpenType bytes (`loadPrintFont` in the app). */
 export async function renderMinutesPdf(
   doc: MinutesDoc,
   opts: { font: Uint8Array; scene?: Scene; date?: string },
@@ -585,24 +588,6 @@ export async function renderMinutesPdf(
   return renderPdf(minutesPages(doc, opts.scene, opts.date), opts.font, {
     title: doc.meeting.title || T("minutesTitle", doc.lang),
   });
-}
-
-/** The atlas PDF. */
-export async function renderAtlasPdf(
-  input: PrintInput,
-  agenda: readonly string[],
-  font: Uint8Array,
-): Promise<Uint8Array> {
-  return renderPdf(atlasPages(input, agenda), font, { title: T("atlasTitle", input.lang) });
-}
-
-/** The current map as a one-page PDF. */
-export async function renderMapPdf(
-  input: PrintInput,
-  font: Uint8Array,
-  extent?: Parameters<typeof currentMapPages>[1],
-): Promise<Uint8Array> {
-  return renderPdf(currentMapPages(input, extent), font, { title: T("mapTitle", input.lang) });
 }
 
 /** The export bar's print button and its options. */

@@ -44,6 +44,7 @@ export async function pageToPng(page: PageSpec, dpi = 300): Promise<Blob> {
 /**
  * The minutes PDF of the meeting workspace's `MinutesDoc`, with a map thumbnail per parcel from
  * the current analysis (coloured as the map). For the 导出会议纪要 button.
+ * @public
  */
 export async function minutesPdfBlob(doc: MinutesDoc): Promise<Blob> {
   const input = printInputFrom(useAppStore.getState(), "A4", "portrait");

@@ -306,6 +306,7 @@ export type ProblemAudience = "cli" | "browser";
  * `PROBLEM_TEXT` that names a flag has one here (checked by the problems-text test).
  */
 export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
+  "atlas-missing-out": { zh: "图集 PDF 须写入文件", en: "the atlas PDF must be written to a file" },
   "missing-facilities": {
     zh: "缺少设施文件（GeoJSON，经纬度）",
     en: "no facilities file (GeoJSON, lon/lat)",

@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- <command> …`: the command line over domain + io.
- * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts), `coverage` (src/cli/coverage.ts).
+ * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts), `coverage` (src/cli/coverage.ts), `atlas` (src/cli/atlas.ts).
  * Never prints a stack trace: unexpected failures become one line on stderr and exit 2.
  */
 import { printable } from "../i18n/escape";
@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import("./analyze")).runAnalyze,
   targets: async () => (await import("./targets")).runTargets,
   coverage: async () => (await import("./coverage")).runCoverage,
+  atlas: async () => (await import("./atlas")).runAtlas,
 };
 
 const USAGE = `用法 Usage: npm run cli -- <command> [options]
@@ -20,7 +21,9 @@ const USAGE = `用法 Usage: npm run cli -- <command> [options]
           (input may also be a .csv/.xlsx sheet of parcels with a WKT column)
   targets [--data <dir>] [--format text|json] [--lang zh|en]
   coverage <parcels.geojson> --facilities <facilities.geojson> [--roads <roads.geojson>] [--standards <file>]
-          [--suggest kindergarten|school|clinic|leisure|green|bus [--count k] [--greedy]] [--format json|csv] [--lang zh|en]`;
+          [--suggest kindergarten|school|clinic|leisure|green|bus [--count k] [--greedy]] [--format json|csv] [--lang zh|en]
+  atlas <input.geojson> [--agenda candidates|below-standard|<ids.txt>] [--paper A4|A3] [--orientation portrait|landscape]
+          [--colour flags|efficiencyClass|idleStatus|landUse] [--standards <file>] [--as-of YYYY-MM-DD] [--lang zh|en] --out <atlas.pdf>`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -12,12 +12,12 @@ import {
 import { basename, dirname, join } from "node:path";
 
 /**
- * Write chunks to a file as UTF-8, without holding the whole text. A regular file (or a new one)
+ * Write chunks (text as UTF-8, or bytes) to a file, without holding the whole text. A regular file (or a new one)
  * is written to a temporary file beside it and renamed over it only once complete, so a failure
  * half-way (disk full, a bug) leaves the previous file as it was and no truncated output. A
  * device or pipe (`/dev/stdout`, a FIFO) is written directly: it cannot be renamed over.
  */
-export function writeFileChunks(path: string, chunks: Iterable<string>): void {
+export function writeFileChunks(path: string, chunks: Iterable<string | Uint8Array>): void {
   let target: ReturnType<typeof statSync> | undefined;
   try {
     target = statSync(path);
@@ -28,7 +28,7 @@ export function writeFileChunks(path: string, chunks: Iterable<string>): void {
   if (target && !target.isFile()) {
     const fd = openSync(path, "w");
     try {
-      for (const chunk of chunks) writeSync(fd, chunk);
+      for (const chunk of chunks) writeChunk(fd, chunk);
     } finally {
       closeSync(fd);
     }
@@ -40,7 +40,7 @@ export function writeFileChunks(path: string, chunks: Iterable<string>): void {
   let fd: number | undefined;
   try {
     fd = openSync(tmp, "wx");
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) writeChunk(fd, chunk);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -50,4 +50,12 @@ export function writeFileChunks(path: string, chunks: Iterable<string>): void {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+function writeChunk(fd: number, chunk: string | Uint8Array): void {
+  if (typeof chunk === "string") {
+    writeSync(fd, chunk);
+    return;
+  }
+  for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
 }

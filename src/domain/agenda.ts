@@ -98,6 +98,17 @@ export function buildAgenda(parcels: readonly Agendable[], options: AgendaOption
   return list.map((p) => p.input.id);
 }
 
+/**
+ * The parcels an atlas prints for a kind of agenda, in the meeting's order: the reallocation
+ * candidates, or every parcel below a standard (candidates among them included, so the count is
+ * the summary's 低于标准 count).
+ */
+export function atlasAgenda(parcels: readonly Agendable[], kind: "candidates" | "below-standard"): string[] {
+  if (kind === "candidates") return buildAgenda(parcels, { source: "candidates" });
+  const below = new Set(parcels.filter((p) => p.computed.standardsFailed.length > 0).map((p) => p.input.id));
+  return buildAgenda(parcels).filter((id) => below.has(id));
+}
+
 /** The agenda with the item at `from` moved to `to` (indexes clamped); the same array for a no-op. */
 export function moveAgendaItem(agenda: readonly string[], from: number, to: number): string[] {
   if (from < 0 || from >= agenda.length) return [...agenda];

@@ -246,6 +246,23 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "--as-of 的日期「{raw}」无效，应为 YYYY-MM-DD",
     en: "invalid --as-of date “{raw}”; expected YYYY-MM-DD",
   },
+  // atlas (src/cli/atlas.ts)
+  "atlas-missing-out": {
+    zh: "缺少 --out：图集 PDF 须写入文件",
+    en: "--out is missing: the atlas PDF must be written to a file",
+  },
+  "agenda-empty": {
+    zh: "议题为空：{agenda} 没有选出任何地块",
+    en: "the agenda is empty: {agenda} selects no parcel",
+  },
+  "agenda-unknown-id": {
+    zh: "议题中的宗地编号不在数据中，已跳过",
+    en: "agenda parcel id not in the data; skipped",
+  },
+  "font-missing": {
+    zh: "找不到打印字体（{reason}）；请运行 npm ci",
+    en: "the print font is missing ({reason}); run npm ci",
+  },
   // six-ones plan layers (src/io/plan-read.ts)
   "missing-facilities": {
     zh: "缺少设施文件：请用 --facilities 给出（GeoJSON，经纬度）",
@@ -584,6 +601,7 @@ export type ProblemAudience = "cli" | "browser";
  * `PROBLEM_TEXT` that names a flag has one here (checked by the problems-text test).
  */
 export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
+  "atlas-missing-out": { zh: "图集 PDF 须写入文件", en: "the atlas PDF must be written to a file" },
   "missing-facilities": {
     zh: "缺少设施文件（GeoJSON，经纬度）",
     en: "no facilities file (GeoJSON, lon/lat)",

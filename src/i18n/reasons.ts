@@ -83,7 +83,7 @@ function distinct(v: number, threshold: number, d: number, scale = 1): string {
 const pct = (v: number, d = 1) => `${num(v * 100, d)}%`;
 
 /** Value with its unit, for a checked indicator (ratios as percent). */
-function valueWithUnit(key: string, v: number, lang: Lang, threshold?: number): string {
+export function valueWithUnit(key: string, v: number, lang: Lang, threshold?: number): string {
   const unit = fieldInfo(key)?.unit ?? "none";
   if (unit === "ratio") {
     const s = threshold === undefined ? num(v * 100, 1) : distinct(v, threshold, 1, 100);

@@ -7,6 +7,7 @@
  * legend uses the same table.
  */
 import { LAND_USE_GROUP_NAMES, LAND_USE_GROUPS, type LandUseGroup } from "../domain/landuse";
+import { LAND_USE_COLORS } from "../domain/palette";
 import type { Colouring } from "./api";
 
 export interface LandUseGroupInfo {
@@ -16,20 +17,6 @@ export interface LandUseGroupInfo {
   /** Codes (prefixes) of the 2023 classification in this group, for the legend's tooltip. */
   codes: string;
 }
-
-const LAND_USE_COLORS: Record<LandUseGroup, string> = {
-  industrial: "#b9906a",
-  logistics: "#8e63b0",
-  residential: "#fff04d",
-  publicService: "#f47fa0",
-  commercial: "#e8453c",
-  green: "#6cbf5e",
-  transport: "#a8a8a8",
-  utilities: "#4a90c8",
-  vacant: "#f4f4ef",
-  other: "#d8cbb4",
-  unknown: "#e6e6e6",
-};
 
 /** Group → colour, with the domain's names and codes (`src/domain/landuse.ts`), in legend order. */
 export const LAND_USE_GROUP_INFO: Record<LandUseGroup, LandUseGroupInfo> = Object.fromEntries(

@@ -9,6 +9,8 @@
  * - underperforming land (低效用地: class D, below standard): cross-hatch "XXXX".
  */
 
+import { FLAG_HATCH } from "../domain/palette";
+
 export const PATTERN_IDLE = "jiyue-hatch-idle";
 export const PATTERN_UNDER = "jiyue-hatch-under";
 
@@ -56,8 +58,8 @@ export function hatchImage(
 export function flagPatterns(theme: "default" | "projector"): Record<string, PatternImage> {
   const p = theme === "projector";
   return {
-    [PATTERN_IDLE]: hatchImage(p ? 16 : 12, p ? 3 : 2, [20, 20, 20, 230]),
-    [PATTERN_UNDER]: hatchImage(p ? 16 : 12, p ? 2.5 : 1.5, [60, 20, 20, 210], true),
+    [PATTERN_IDLE]: hatchImage(p ? 16 : 12, p ? 3 : 2, FLAG_HATCH.idle.rgba, FLAG_HATCH.idle.cross),
+    [PATTERN_UNDER]: hatchImage(p ? 16 : 12, p ? 2.5 : 1.5, FLAG_HATCH.under.rgba, FLAG_HATCH.under.cross),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from "../domain/fields";
 import { FLAG_KINDS, parcelFlag } from "../domain/flags";
 import { LAND_USE_GROUPS, landUseGroup } from "../domain/landuse";
+import { CLASS_COLORS, FLAG_COLORS, IDLE_COLORS, OTHER_COLOR as OTHER } from "../domain/palette";
 import type { AnalysedParcel } from "../domain/types";
 import type { Lang } from "../i18n/lang";
 import { type EnumKind, enumLabel, t, unitLabel } from "../i18n/ui";
@@ -56,17 +57,6 @@ interface Category {
   label: string;
   color: string;
 }
-
-const IDLE_COLORS: Record<string, string> = {
-  none: "#e9e6dc",
-  overdue: "#fdd87d",
-  "idle-1y": "#f08c3a",
-  "idle-2y": "#b8321f",
-  "idle-halted": "#5e3c99",
-};
-const CLASS_COLORS: Record<string, string> = { A: "#1a9850", B: "#a6d96a", C: "#fdae61", D: "#d73027" };
-const FLAG_COLORS: Record<string, string> = { idle: "#b8321f", under: "#f08c3a", none: "#e9e6dc" };
-const OTHER = "#e0e0e0";
 
 /** The map property each categorical indicator colours by, and the value of a parcel for it. */
 const CATEGORICAL: Record<

@@ -4,6 +4,8 @@
  * sends, record two decisions (one the rules warn about), reload and find them, undo one, and
  * export the minutes CSV. Screenshots at 1024×768 and 1920×1080, and one in greyscale.
  */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { expect, test } from "./driver";
 
 test.use({ viewport: { width: 1024, height: 768 } });
@@ -165,6 +167,32 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   expect(row).toContain("园区管委会三楼会议室");
   expect(row.startsWith("合成示例数据（非真实）,")).toBe(true);
   expect(lines.find((l) => l.includes(`,${second},`))).toContain("（未作决定）");
+
+  // Minutes PDF: real text (the decision, the department, the signatures block), one row per item.
+  const pdf = await jiyue.download(jiyue.el("meeting.minutes.pdf"));
+  expect(pdf.name).toMatch(/^会议纪要.*\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const pdfPath = "tests/e2e/screenshots/meeting-minutes.pdf";
+  writeFileSync(pdfPath, pdf.bytes);
+  const pdfText = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" }).replace(
+    /\s+/g,
+    "",
+  );
+  expect(pdfText).toContain(first.id);
+  expect(pdfText).toContain("无偿收回");
+  expect(pdfText).toContain("县自然资源和规划局");
+  expect(pdfText).toContain("签字");
+  execFileSync("pdftoppm", [
+    "-r",
+    "60",
+    "-png",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    pdfPath,
+    "tests/e2e/screenshots/meeting-minutes",
+  ]);
 
   // 1920×1080: larger type; then leave meeting mode and find the desk layout back.
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -11,6 +11,7 @@ import type { Lang } from "../../i18n/lang";
 import type { MapControllerApi } from "../../map/api";
 import { isFilterActive, selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
+import { PrintButton } from "../print/PrintButton";
 import { downloadBlob } from "./download";
 import { type ExportScope, exportFileName, exportParts, MIME, scopedResult } from "./exportFiles";
 import { stampPng } from "./stampPng";
@@ -37,7 +38,7 @@ const fillIn = (s: string, p: Record<string, string | number>) =>
 
 export interface ExportBarProps {
   /** The map controller (for the PNG), as the app shell passes it; the button is disabled while there is none. */
-  mapController?: Pick<MapControllerApi, "exportPng"> | null;
+  mapController?: (Pick<MapControllerApi, "exportPng"> & Partial<Pick<MapControllerApi, "getView">>) | null;
 }
 
 export function ExportBar({ mapController: map = null }: ExportBarProps) {
@@ -55,6 +56,8 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
     null,
   );
   const [busy, setBusy] = useState(false);
+  // The print button's last message (already in the UI language), shown until another export.
+  const [printMsg, setPrintMsg] = useState<string | null>(null);
 
   const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
 
@@ -66,6 +69,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       const file = exportFileName(format, lang, result.asOf, effectiveScope, synthetic);
       downloadBlob(new Blob(exportParts(result, format, lang, synthetic), { type: MIME[format] }), file);
       setStatus({ key: "saved", params: { file, n: result.parcels.length } });
+      setPrintMsg(null);
     } catch (e) {
       setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     }
@@ -83,6 +87,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       const file = exportFileName("png", lang, asOf, "all", synthetic);
       downloadBlob(blob, file);
       setStatus({ key: "savedPng", params: { file } });
+      setPrintMsg(null);
     } catch (e) {
       setStatus({ key: "failed", params: { error: e instanceof Error ? e.message : String(e) } });
     } finally {
@@ -119,8 +124,12 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       <button type="button" data-testid="export.png" disabled={!map || busy} onClick={exportPng}>
         {TEXT.png[lang]}
       </button>
+      <PrintButton
+        {...(map?.getView ? { getView: () => map.getView!() } : {})}
+        onStatus={(m) => setPrintMsg(m.text)}
+      />
       <output className="xb-status" data-testid="export.status" aria-live="polite">
-        {status ? fillIn(TEXT[status.key][lang], status.params) : ""}
+        {printMsg ?? (status ? fillIn(TEXT[status.key][lang], status.params) : "")}
       </output>
     </section>
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addToAgenda,
   agendaKind,
+  atlasAgenda,
   buildAgenda,
   currentAgenda,
   moveAgendaItem,
@@ -87,6 +88,22 @@ describe("buildAgenda: default order", () => {
       "below-none-2",
       "below-none-1",
     ]);
+  });
+  it("an atlas of the below-standard parcels includes the candidates that fail a standard, in the agenda's order", () => {
+    const withFailingCandidate = [
+      ...PARCELS,
+      parcel("idle2y-far", { idle: "idle-2y", failed: ["far"], areaM2: 1 }),
+    ];
+    expect(atlasAgenda(withFailingCandidate, "below-standard")).toEqual([
+      "idle2y-far",
+      "below-40",
+      "below-80",
+      "below-none-2",
+      "below-none-1",
+    ]);
+    expect(atlasAgenda(withFailingCandidate, "candidates")).toEqual(
+      buildAgenda(withFailingCandidate, { source: "candidates" }),
+    );
   });
   it("equal everything: by id", () => {
     expect(buildAgenda([parcel("b", { idle: "idle-1y" }), parcel("a", { idle: "idle-1y" })])).toEqual([

@@ -6,6 +6,7 @@
 import type { LineString, MultiLineString } from "geojson";
 import type { BusLineFigures } from "../domain/bus-line";
 import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
+import type { ServiceAreaShapes } from "../domain/plan-features";
 import type { ParcelFieldEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
 import type { SiteSuggestion } from "../domain/siting";
@@ -85,6 +86,8 @@ export interface CoverageRequest {
   services: Standards["services"];
   /** Also rank sites for this kind. */
   suggest?: { kind: FacilityKind; count?: number; greedy?: boolean };
+  /** Also return the service areas (lon/lat shapes) of these facilities (by id). */
+  areasFor?: string[];
 }
 
 export interface CoverageResponse {
@@ -95,6 +98,8 @@ export interface CoverageResponse {
   suggestions: SiteSuggestion[];
   /** Figures of each bus line of the plan. */
   busLines: { facilityId: string; figures: BusLineFigures }[];
+  /** The service areas asked for (`areasFor`), in the order asked. */
+  serviceAreas: ServiceAreaShapes[];
   durationMs: number;
 }
 

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygo
 import { type DistanceMethod, type FacilityKind, type FacilityStatus, serviceDistanceM } from "./coverage";
 import { makeTransform, WGS84 } from "./crs";
 import { type PlanFacility, type PlannerInputs, servicePoints } from "./facilities";
-import { joinNetwork, pathTree, type XY } from "./road-network";
+import { joinNetwork, type PathTree, pathTree, type XY } from "./road-network";
 import { areaCellM, circleRing, type ReachedPiece, reachedRoads, roadServiceArea } from "./service-area";
 import type { ServiceStandard } from "./types";
 
@@ -72,13 +72,16 @@ export function serviceAreaShapes(
       cellM: null,
     };
   const pieces: ReachedPiece[] = [];
+  const trees: PathTree[] = [];
   for (const p of points) {
     const join = joinNetwork(net, p);
     if (!join) continue;
-    pieces.push(...reachedRoads(net, pathTree(net, join, r), r));
+    const tree = pathTree(net, join, r);
+    trees.push(tree);
+    pieces.push(...reachedRoads(net, tree, r));
   }
   const cellM = areaCellM(r);
-  const grid = roadServiceArea(pieces, points, r, cellM);
+  const grid = roadServiceArea(net, trees, points, r, cellM);
   return {
     facilityId: f.id,
     kind: f.kind,
@@ -174,10 +177,13 @@ export function planFeatures(input: PlanFeaturesInput): FeatureCollection<Geomet
   for (const f of input.facilities)
     if (f.kind === "bus")
       (f.stops ?? []).forEach((s, i) =>
-        feature({ type: "Point", coordinates: [s[0] as number, s[1] as number] }, {
-          ...props(f, "bus-stop"),
-          stop: i + 1,
-        }),
+        feature(
+          { type: "Point", coordinates: [s[0] as number, s[1] as number] },
+          {
+            ...props(f, "bus-stop"),
+            stop: i + 1,
+          },
+        ),
       );
   for (const f of input.facilities)
     if (f.kind !== "bus" && (f.geometry.type === "Polygon" || f.geometry.type === "MultiPolygon"))

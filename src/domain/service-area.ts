@@ -4,18 +4,14 @@
  * - the **straight-line circle**: every point within the service distance `r` of a service point;
  * - the **reached roads**: the parts of the road network within `r` along the roads from the
  *   facility (its own leg to the road included) — where a visitor can walk within the distance;
- * - the **area served along the roads**: every point a parcel's representative point could be at
- *   and still count as covered along the roads — a point whose leg (straight, to the nearest road,
- *   at most 500 m) plus the road distance is at most `r`. It is drawn as the union of discs
- *   around points sampled along the reached roads, each of radius `min(500, r − road distance)`,
- *   on a grid of `cellM` cells (so its edge is a staircase of at most one cell). This is exactly
- *   the rule the coverage figures use, so a parcel whose point lies inside the area is covered
- *   (up to a cell; the figures are exact). It is not a hull: a hull would cover valleys the roads
- *   never reach, which is what matters in mountain terrain.
- *   (Strictly, a point is joined to its *nearest* road, which may be a different road than the
- *   one sampled; the figures use the nearest road, the area shows where the roads reach.)
+ * - the **area served along the roads**: every place a parcel's representative point could be
+ *   and still count as covered along the roads — by the coverage rule itself: its leg to its
+ *   nearest road (at most 500 m) plus the road distance is at most `r`. It is computed at the
+ *   centres of a grid of `cellM` cells (about r/40), so its edge is a staircase of one cell. It is
+ *   not a buffer or hull of the reached roads: a buffer would cover the far side of a valley whose
+ *   points join another road, a hull the valleys the roads never reach.
  */
-import { MAX_LEG_M, type PathTree, type RoadNetwork, type XY } from "./road-network";
+import { joinNetwork, type PathTree, type RoadNetwork, roadDistance, type XY } from "./road-network";
 
 /** A regular polygon of `n` vertices approximating a circle (closed ring, counter-clockwise). */
 export function circleRing(c: XY, r: number, n = 64): XY[] {
@@ -117,19 +113,19 @@ export function areaCellM(r: number): number {
 }
 
 /**
- * The union of discs of radius `min(maxLeg, r − d)` around points every `cellM` along the
- * reached pieces (with their road distance d), rasterised on a grid of `cellM` cells centred on
- * the centres' circles (cells whose centre is inside a disc are covered).
+ * The area served along the roads, on a grid of `cellM` cells over the centres' circles: a cell
+ * is covered when its centre is, by the coverage rule itself — the centre joins its nearest road
+ * (leg at most 500 m), and its leg plus the road distance from the nearest tree is at most `r`.
+ * (Road distance is never shorter than straight distance, so only cells within a circle are tried.)
  */
 export function roadServiceArea(
-  pieces: readonly ReachedPiece[],
+  net: RoadNetwork,
+  trees: readonly PathTree[],
   centres: readonly XY[],
   r: number,
   cellM = areaCellM(r),
-  maxLeg = MAX_LEG_M,
 ): GridArea {
-  if (centres.length === 0) return { rects: [], edges: [], cellM };
-  // The grid spans every centre's circle: road distance is never shorter than straight distance.
+  if (centres.length === 0 || trees.length === 0) return { rects: [], edges: [], cellM };
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -146,32 +142,31 @@ export function roadServiceArea(
   const cols = Math.ceil((maxX + pad - x0) / cellM);
   const rows = Math.ceil((maxY + pad - y0) / cellM);
   const grid = new Uint8Array(cols * rows);
-  const mark = (px: number, py: number, rho: number) => {
-    if (rho < 0) return;
-    const i0 = Math.max(0, Math.floor((px - rho - x0) / cellM));
-    const i1 = Math.min(cols - 1, Math.floor((px + rho - x0) / cellM));
-    const j0 = Math.max(0, Math.floor((py - rho - y0) / cellM));
-    const j1 = Math.min(rows - 1, Math.floor((py + rho - y0) / cellM));
-    const r2 = rho * rho;
+  const r2 = r * r;
+  for (const c of centres) {
+    const i0 = Math.max(0, Math.floor((c[0] - r - x0) / cellM));
+    const i1 = Math.min(cols - 1, Math.floor((c[0] + r - x0) / cellM));
+    const j0 = Math.max(0, Math.floor((c[1] - r - y0) / cellM));
+    const j1 = Math.min(rows - 1, Math.floor((c[1] + r - y0) / cellM));
     for (let j = j0; j <= j1; j++) {
-      const cy = y0 + (j + 0.5) * cellM - py;
+      const py = y0 + (j + 0.5) * cellM;
       for (let i = i0; i <= i1; i++) {
-        const cx = x0 + (i + 0.5) * cellM - px;
-        if (cx * cx + cy * cy <= r2) grid[j * cols + i] = 1;
+        const k = j * cols + i;
+        if (grid[k]) continue;
+        const px = x0 + (i + 0.5) * cellM;
+        if ((px - c[0]) ** 2 + (py - c[1]) ** 2 > r2) continue;
+        const join = joinNetwork(net, [px, py]);
+        if (!join) {
+          grid[k] = 2; // tried: not joined (never covered)
+          continue;
+        }
+        let d = Number.POSITIVE_INFINITY;
+        for (const t of trees) d = Math.min(d, roadDistance(net, t, join));
+        grid[k] = d <= r ? 1 : 2;
       }
     }
-  };
-  for (const p of pieces) {
-    const [a, b] = p.line;
-    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-    const steps = Math.max(1, Math.ceil(len / cellM));
-    for (let k = 0; k <= steps; k++) {
-      const u = k / steps;
-      const d = p.d[0] + u * (p.d[1] - p.d[0]);
-      // The road distance is linear along a piece (pieces are split where walks cross).
-      mark(a[0] + u * (b[0] - a[0]), a[1] + u * (b[1] - a[1]), Math.min(maxLeg, r - d));
-    }
   }
+  for (let k = 0; k < grid.length; k++) if (grid[k] === 2) grid[k] = 0;
   const rects: GridArea["rects"] = [];
   for (let j = 0; j < rows; j++) {
     let i = 0;

@@ -14,11 +14,11 @@
  */
 import {
   type CoverageFacility,
-  type ReachCache,
-  reachOf,
   type DemandIndex,
   type DistanceMethod,
   type FacilityKind,
+  type ReachCache,
+  reachOf,
   serviceDistanceM,
 } from "./coverage";
 import { joinNetwork, type XY } from "./road-network";

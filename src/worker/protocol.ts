@@ -6,9 +6,9 @@
 import type { LineString, MultiLineString } from "geojson";
 import type { BusLineFigures } from "../domain/bus-line";
 import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
-import type { ServiceAreaShapes } from "../domain/plan-features";
 import type { ParcelFieldEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
+import type { ServiceAreaShapes } from "../domain/plan-features";
 import type { SiteSuggestion } from "../domain/siting";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ParcelImport } from "../io/types";

@@ -174,17 +174,17 @@ export function planFeatures(input: PlanFeaturesInput): FeatureCollection<Geomet
   });
   for (const f of input.facilities)
     if (f.kind === "bus" && f.geometry.type === "LineString") feature(f.geometry, props(f, "bus-line"));
-  for (const f of input.facilities)
-    if (f.kind === "bus")
-      (f.stops ?? []).forEach((s, i) =>
-        feature(
-          { type: "Point", coordinates: [s[0] as number, s[1] as number] },
-          {
-            ...props(f, "bus-stop"),
-            stop: i + 1,
-          },
-        ),
+  for (const f of input.facilities) {
+    if (f.kind !== "bus") continue;
+    const stops = f.stops ?? [];
+    for (let i = 0; i < stops.length; i++) {
+      const s = stops[i] as number[];
+      feature(
+        { type: "Point", coordinates: [s[0] as number, s[1] as number] },
+        { ...props(f, "bus-stop"), stop: i + 1 },
       );
+    }
+  }
   for (const f of input.facilities)
     if (f.kind !== "bus" && (f.geometry.type === "Polygon" || f.geometry.type === "MultiPolygon"))
       feature(f.geometry, props(f, "facility-site"));

@@ -52,6 +52,7 @@ import {
 } from "./geometry";
 import { landUseColouring } from "./landuse";
 import { flagPatterns } from "./patterns";
+import { PLAN_LAYER_IDS, PLAN_SOURCE, planLayers, planSource } from "./plan-style";
 import {
   BASEMAP_LAYERS,
   BASEMAP_SOURCES,
@@ -67,7 +68,6 @@ import {
   type StyleOptions,
   type Theme,
 } from "./style";
-import { PLAN_LAYER_IDS, PLAN_SOURCE, planLayers, planSource } from "./plan-style";
 import { TOOL_LAYER_IDS, TOOL_SOURCE, toolLayers, toolSource } from "./tools/layers";
 import { ToolManager } from "./tools/manager";
 import { MeasureTool } from "./tools/measure";

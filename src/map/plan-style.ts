@@ -106,7 +106,12 @@ export function planLayers(theme: "default" | "projector"): LayerSpecification[]
       paint: {
         "line-color": PLAN_COLORS.bus,
         "line-width": selectedWidth(4) as never,
-        "line-dasharray": ["case", ["==", ["get", "status"], "existing"], ["literal", [1, 0]], ["literal", [2, 1]]],
+        "line-dasharray": [
+          "case",
+          ["==", ["get", "status"], "existing"],
+          ["literal", [1, 0]],
+          ["literal", [2, 1]],
+        ],
       },
     },
     {

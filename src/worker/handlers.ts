@@ -160,6 +160,7 @@ export function handleCoverage(ctx: HandlerContext, req: CoverageRequest): Cover
   }
   return {
     serviceAreas,
+    nearest: Object.fromEntries(coverage.nearest),
     totalDemand: coverage.totalDemand,
     method: coverage.method,
     facilities: coverage.facilities,

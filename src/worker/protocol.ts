@@ -98,6 +98,8 @@ export interface CoverageResponse {
   suggestions: SiteSuggestion[];
   /** Figures of each bus line of the plan. */
   busLines: { facilityId: string; figures: BusLineFigures }[];
+  /** Per parcel id, per kind, the distance (m) to the nearest covering facility (the per-parcel table). */
+  nearest: Record<string, Partial<Record<FacilityKind, number>>>;
   /** The service areas asked for (`areasFor`), in the order asked. */
   serviceAreas: ServiceAreaShapes[];
   durationMs: number;

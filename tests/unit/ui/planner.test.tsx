@@ -56,6 +56,7 @@ const kindCoverage = (kind: (typeof SIX_ONES)[number], share: number, baselineSh
 });
 const plan: CoverageResponse = {
   serviceAreas: [],
+  nearest: {},
   totalDemand: 1000,
   method: "road",
   facilities: [],

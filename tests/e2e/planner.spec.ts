@@ -50,6 +50,7 @@ test("six ones: checklist, accept a suggested kindergarten site, undo, reload", 
 test("six ones on the map: place a kindergarten, its service area, accept a site, a bus line of three stops, undo, reload, export", async ({
   jiyue,
 }) => {
+  test.setTimeout(240_000);
   await jiyue.page.setViewportSize({ width: 1366, height: 768 });
   await jiyue.given.appIsOpen();
   await jiyue.el("mode.facilities").click();
@@ -104,10 +105,9 @@ test("six ones on the map: place a kindergarten, its service area, accept a site
   // Zoom in on it to look at the service area (legend in view).
   const at = await jiyue.mapPoint(site);
   await jiyue.page.mouse.move(at.x, at.y);
-  for (let i = 0; i < 4; i++) {
-    await jiyue.page.mouse.wheel(0, -300);
-    await jiyue.mapSettled();
-  }
+  for (let i = 0; i < 3; i++) await jiyue.page.mouse.wheel(0, -500);
+  await jiyue.mapSettled();
+  await jiyue.page.mouse.move(at.x + 400, at.y + 250);
   await jiyue.el("planner.legend").scrollIntoViewIfNeeded();
   await jiyue.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await jiyue.screenshot("planner-service-areas-1366");

@@ -14,9 +14,11 @@ import { computeCoverage, isFacilityKind, SIX_ONES } from "../domain/coverage";
 import { plannerInputs, toCoverageFacility } from "../domain/facilities";
 import { suggestSites } from "../domain/siting";
 import { fill, type Lang } from "../i18n/lang";
+import { planCsvText } from "../i18n/planner";
 import { csvCell } from "../io/csv-write";
 import { readParcelsGeoJson } from "../io/geojson-read";
 import { readFacilities, readRoads } from "../io/plan-read";
+import { planFacilityCsv } from "../io/plan-write";
 import { die, loadStandards, readBytes, writeStdout } from "./analyze";
 import { langFromArgv, parseArgs, reportProblems } from "./args";
 
@@ -61,19 +63,6 @@ const TEXT = {
 } as const;
 
 const HEAD = {
-  facilities: {
-    zh: ["设施编号", "类型", "名称", "状态", "服务半径（米）", "距离算法", "覆盖需求（人）", "覆盖比例（%）"],
-    en: [
-      "Facility",
-      "Kind",
-      "Name",
-      "Status",
-      "Service distance (m)",
-      "Distance",
-      "Covered demand (persons)",
-      "Share (%)",
-    ],
-  },
   suggestions: {
     zh: [
       "排名",
@@ -206,20 +195,15 @@ export async function runCoverage(argv: string[]): Promise<number> {
   let text: string;
   if (format === "csv") {
     const row = (cells: unknown[]) => cells.map((c) => csvCell(c, lang)).join(",");
-    const lines = [row(HEAD.facilities[lang])];
-    for (const f of facilityRows)
-      lines.push(
-        row([
-          f.id,
-          f.kind,
-          f.name,
-          f.status,
-          f.serviceDistanceM,
-          f.method,
-          f.coveredDemand,
-          round(f.share * 100, 2),
-        ]),
-      );
+    // The facility table is the app's plan export's (one writer, the same columns).
+    const head = planFacilityCsv(
+      cov.facilities.map((c) => ({
+        coverage: c,
+        ...(byId.get(c.facilityId) ? { facility: byId.get(c.facilityId) } : {}),
+      })),
+      planCsvText(lang),
+    );
+    const lines: string[] = [];
     if (suggestions) {
       lines.push("", row(HEAD.suggestions[lang]));
       for (const s of suggestions)
@@ -235,7 +219,7 @@ export async function runCoverage(argv: string[]): Promise<number> {
           ]),
         );
     }
-    text = `\uFEFF${lines.join("\r\n")}\r\n`;
+    text = lines.length > 0 ? `${head}${lines.join("\r\n")}\r\n` : head;
   } else {
     text = `${JSON.stringify(
       {

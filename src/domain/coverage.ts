@@ -167,6 +167,49 @@ export function coveredWithin(
   return out;
 }
 
+/**
+ * Reach already computed, by (method, distance, points): moving one facility then costs one
+ * shortest-path tree, and site suggestions reuse every candidate's reach. Valid for one
+ * {@link DemandIndex} only (keep it beside the index; a new index needs a new cache).
+ */
+export class ReachCache {
+  private readonly map = new Map<string, Map<number, number>>();
+  constructor(private readonly limit = 20000) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  covered(index: DemandIndex, from: readonly XY[], r: number, method: DistanceMethod): Map<number, number> {
+    const key = `${method}|${r}|${from.map((p) => `${p[0]},${p[1]}`).join(";")}`;
+    const hit = this.map.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest go first when the cache is full.
+      this.map.delete(key);
+      this.map.set(key, hit);
+      return hit;
+    }
+    const got = coveredWithin(index, from, r, method);
+    this.map.set(key, got);
+    if (this.map.size > this.limit) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+    return got;
+  }
+}
+
+/** {@link coveredWithin}, through a cache when one is given (the result must not be changed). */
+export function reachOf(
+  index: DemandIndex,
+  from: readonly XY[],
+  r: number,
+  method: DistanceMethod,
+  cache?: ReachCache,
+): Map<number, number> {
+  return cache ? cache.covered(index, from, r, method) : coveredWithin(index, from, r, method);
+}
+
 export interface FacilityCoverage {
   facilityId: string;
   kind: FacilityKind;
@@ -212,6 +255,7 @@ export function computeCoverage(
   facilities: readonly CoverageFacility[],
   services: Readonly<Record<string, ServiceStandard>>,
   method: DistanceMethod = index.network ? "road" : "straight",
+  cache?: ReachCache,
 ): CoverageResult {
   const total = index.totalDemand;
   const share = (d: number) => (total > 0 ? d / total : 0);
@@ -220,7 +264,7 @@ export function computeCoverage(
   const nearest = new Map<string, Partial<Record<FacilityKind, number>>>();
   const results: FacilityCoverage[] = facilities.map((f) => {
     const r = serviceDistanceM(f.kind, services, f.level);
-    const covered = coveredWithin(index, f.points, r, method);
+    const covered = reachOf(index, f.points, r, method, cache);
     const all = coveredByKind.get(f.kind) ?? new Set<number>();
     coveredByKind.set(f.kind, all);
     const base = baselineByKind.get(f.kind) ?? new Set<number>();

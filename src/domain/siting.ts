@@ -14,10 +14,11 @@
  */
 import {
   type CoverageFacility,
-  coveredWithin,
   type DemandIndex,
   type DistanceMethod,
   type FacilityKind,
+  type ReachCache,
+  reachOf,
   serviceDistanceM,
 } from "./coverage";
 import { joinNetwork, type XY } from "./road-network";
@@ -62,6 +63,8 @@ export interface SuggestOptions {
   greedy?: boolean;
   method?: DistanceMethod;
   level?: "primary" | "junior";
+  /** Reach computed before (the worker keeps one per demand index). */
+  cache?: ReachCache;
 }
 
 /** Rank candidate sites for a kind given the facilities already there. */
@@ -76,18 +79,19 @@ export function suggestSites(
   const covered = new Set<number>();
   for (const f of facilities) {
     if (f.kind !== opts.kind || f.status === "proposed") continue;
-    for (const k of coveredWithin(
+    for (const k of reachOf(
       index,
       f.points,
       serviceDistanceM(f.kind, opts.services, f.level),
       method,
+      opts.cache,
     ).keys())
       covered.add(k);
   }
   const minArea = opts.services[opts.kind]?.minAreaM2;
   const scored = candidates
     .filter((c) => isEligibleSite(c, minArea))
-    .map((c) => ({ c, reach: [...coveredWithin(index, [c.xy], r, method).keys()] }));
+    .map((c) => ({ c, reach: [...reachOf(index, [c.xy], r, method, opts.cache).keys()] }));
   const demandOf = (k: number) => index.points[k]?.demand ?? 0;
   const score = (reach: number[]) => {
     let fresh = 0;

@@ -4,7 +4,8 @@
  */
 import type { SpacingBand } from "../domain/bus-line";
 import type { FacilityKind, FacilityStatus } from "../domain/coverage";
-import type { Bilingual } from "./lang";
+import type { PlanCsvText } from "../io/plan-write";
+import type { Bilingual, Lang } from "./lang";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -97,6 +98,94 @@ export const PLANNER_UI = {
   ),
   busSpacing: b("站距：{list}", "Stop spacing: {list}"),
   proposedName: b("{kind}（建议选址 {parcel}）", "{kind} (suggested site {parcel})"),
+  proposedNote: b(
+    "建议只计现状和已规划设施的覆盖：拟建（建议）设施尚待决定，不计入，所以采纳一处后其余建议不变；改为“已规划”后才计入。",
+    "Suggestions count only existing and planned facilities: proposed ones are still being decided, so accepting one leaves the other suggestions as they were; set it to planned to count it.",
+  ),
+  tools: b("在地图上规划", "Plan on the map"),
+  toolPlacePoint: b("布设点位", "Place a point"),
+  toolPlacePolygon: b("绘制用地", "Draw a site"),
+  toolMove: b("移动所选设施", "Move the selected facility"),
+  toolBus: b("绘制公交线路", "Draw the bus line"),
+  toolCancel: b("取消（Esc）", "Cancel (Esc)"),
+  hintPlacePoint: b("在地图上单击放置{kind}（Esc 取消）", "Click the map to place the {kind} (Esc cancels)"),
+  hintPlacePolygon: b(
+    "单击添加用地边界点，双击或回车结束；退格删除上一点，Esc 取消",
+    "Click the site's corners, double-click or Enter to finish; Backspace removes the last, Esc cancels",
+  ),
+  hintMove: b(
+    "在地图上单击设施的新位置（Esc 取消）",
+    "Click the facility's new place on the map (Esc cancels)",
+  ),
+  hintBusRouted: b(
+    "依次单击站点（第一站在园区，末站在中心城区），双击或回车结束；线路沿道路自动布设",
+    "Click the stops in order (first in the park, last in the central urban area), double-click or Enter to finish; the line follows the roads",
+  ),
+  hintBus: b(
+    "依次单击线路折点，每个折点即一个站点，双击或回车结束",
+    "Click the line's vertices in order, each one a stop; double-click or Enter to finish",
+  ),
+  busRouted: b("沿道路布线（单击的点为站点）", "Route along the roads (clicked points are stops)"),
+  placeOnParcel: b("布设到所选地块", "Place on the selected parcel"),
+  placeOnParcelLabel: b(
+    "在所选地块 {parcel} 的代表点布设{kind}",
+    "Place a {kind} at the representative point of the selected parcel {parcel}",
+  ),
+  showUncoveredLayer: b("地图上标出未覆盖地块", "Highlight uncovered parcels on the map"),
+  allFacilities: b("全部设施", "All facilities"),
+  select: b("选择", "Select"),
+  selectLabel: b("选择设施 {name}，在地图上显示其服务范围", "Select {name} and show its service area"),
+  editTitle: b("设施属性：{name}", "Facility: {name}"),
+  name: b("名称", "Name"),
+  capacity: b("规模（座位/床位等）", "Capacity (places, beds …)"),
+  level: b("学段", "School level"),
+  levelPrimary: b("小学（服务半径 {m} 米）", "Primary ({m} m)"),
+  levelJunior: b("初中（服务半径 {m} 米）", "Junior ({m} m)"),
+  lon: b("经度", "Longitude"),
+  lat: b("纬度", "Latitude"),
+  applyCoords: b("按坐标移动", "Move to these coordinates"),
+  coordsBad: b(
+    "经纬度无效：经度 -180–180，纬度 -90–90",
+    "Invalid coordinates: longitude -180–180, latitude -90–90",
+  ),
+  siteNote: b("用地（面），以其代表点计算覆盖", "A site (polygon): coverage from its representative point"),
+  facilityCoverage: b("覆盖 {n} 人，占 {share}", "covers {n} persons, {share}"),
+  legendTitle: b("服务范围图例", "Service areas"),
+  legendCircle: b("直线服务半径（{m} 米圆）", "Straight-line service distance ({m} m circle)"),
+  legendRoadArea: b(
+    "沿路服务范围：地块代表点到最近道路的距离＋沿路距离 ≤ {m} 米（与覆盖统计同一规则，{cell} 米网格）",
+    "Served along the roads: leg to the nearest road + distance along the roads ≤ {m} m (the rule the figures use; {cell} m grid)",
+  ),
+  legendRoadReach: b("服务半径内沿路可达的道路", "Roads reached within the service distance"),
+  legendUncovered: b("未被任何{kind}覆盖的地块（有从业或居住人口）", "Parcels with demand no {kind} covers"),
+  legendBus: b("公交线路与站点（编号）", "Bus line and its stops (numbered)"),
+  baselineVsPlan: b(
+    "现状覆盖 {baseline}；加上已规划和拟建设施 {share}（新增 {added}）",
+    "Existing facilities cover {baseline}; with planned and proposed ones {share} (adds {added})",
+  ),
+  importFacilities: b("导入设施图层（GeoJSON）", "Import facility layer (GeoJSON)"),
+  exportFacilities: b("导出设施图层（GeoJSON）", "Export facility layer (GeoJSON)"),
+  exportPlanGeojson: b("导出规划（GeoJSON）", "Export the plan (GeoJSON)"),
+  exportPlanCsv: b("导出设施覆盖表（CSV）", "Export facility coverage (CSV)"),
+  exportParcelCsv: b("导出地块覆盖表（CSV）", "Export parcel coverage (CSV)"),
+  exportTitle: b("导入与导出", "Import and export"),
+  imported: b("已导入 {count} 处设施（{file}）", "Imported {count} facilities ({file})"),
+  importNone: b("{file} 中没有可用的六个一设施", "{file} holds no usable six-ones facilities"),
+  busUseLineTool: b("公交线路请用“绘制公交线路”", "Use “Draw the bus line” for the bus"),
+  drawFailed: b("绘制未完成，未作修改", "The drawing was not finished; nothing changed"),
+  moveNothing: b(
+    "请先在列表中选择要移动的设施（公交线路请重绘）",
+    "Select the facility to move first (redraw a bus line)",
+  ),
+  routeNoRoads: b(
+    "未载入道路，无法沿路布线；可取消“沿道路布线”直接绘制",
+    "No roads loaded: cannot route; untick “Route along the roads” to draw the line",
+  ),
+  routeFailed: b(
+    "第 {from} 站到第 {to} 站之间找不到相连的道路（站点离路超过 500 米或道路不连通）",
+    "No connected road between stops {from} and {to} (a stop over 500 m from a road, or roads not connected)",
+  ),
+  dismiss: b("知道了", "Dismiss"),
 } satisfies Record<string, Bilingual>;
 export type PlannerUiKey = keyof typeof PLANNER_UI;
 
@@ -105,4 +194,67 @@ export const FACILITY_STEP_TEXT: Record<string, Bilingual> = {
   "facility-accept": b("采纳选址 {parcelId}（{kindText}）", "accept site {parcelId} ({kindText})"),
   "facility-delete": b("删除设施 {name}", "delete facility {name}"),
   "facility-status": b("修改设施 {name} 状态", "change the status of {name}"),
+  "facility-add": b("新增设施 {name}", "add facility {name}"),
+  "facility-place": b("在地图上布设 {name}", "place {name} on the map"),
+  "facility-draw": b("在地图上绘制用地 {name}", "draw the site of {name}"),
+  "facility-move": b("移动设施 {name}", "move {name}"),
+  "facility-edit": b("修改设施 {name}", "edit {name}"),
+  "facility-import": b("导入设施图层（{count} 处）", "import the facility layer ({count})"),
+  "bus-draw": b("绘制公交线路 {name}", "draw the bus line {name}"),
+  "bus-redraw": b("重绘公交线路 {name}", "redraw the bus line {name}"),
 };
+
+/** The plan CSV's words in `lang` (`io/plan-write.ts`): the app's plan export and the CLI's `coverage --format csv`. */
+export function planCsvText(lang: Lang, synthetic?: { column: string; cell: string }): PlanCsvText {
+  const zh = lang === "zh";
+  return {
+    lang,
+    facilityHead: zh
+      ? [
+          "设施编号",
+          "类型",
+          "名称",
+          "状态",
+          "服务半径（米）",
+          "距离算法",
+          "覆盖需求（人）",
+          "覆盖比例（%）",
+          "规模",
+          "学段",
+          "经度",
+          "纬度",
+          "线路长度（米）",
+          "站点数",
+          "预计单程（分钟）",
+        ]
+      : [
+          "Facility",
+          "Kind",
+          "Name",
+          "Status",
+          "Service distance (m)",
+          "Distance",
+          "Covered demand (persons)",
+          "Share (%)",
+          "Capacity",
+          "School level",
+          "Longitude",
+          "Latitude",
+          "Line length (m)",
+          "Stops",
+          "Run time (min)",
+        ],
+    parcelHead: zh ? ["宗地编号", "需求（从业＋居住，人）"] : ["Parcel", "Demand (employees + residents)"],
+    parcelKindHead: (k) =>
+      zh
+        ? [`${k}最近距离（米）`, `${k}现状覆盖`, `${k}规划后覆盖`]
+        : [`${k}: nearest (m)`, `${k}: covered now`, `${k}: covered with the plan`],
+    kind: (k) => FACILITY_KIND_TEXT[k][lang],
+    status: (s) => CHECKLIST_STATUS_TEXT[s][lang],
+    method: (m) => (m === "road" ? (zh ? "沿道路" : "along the roads") : zh ? "直线" : "straight-line"),
+    level: (l) => (l === "junior" ? (zh ? "初中" : "junior") : zh ? "小学" : "primary"),
+    yes: zh ? "是" : "yes",
+    no: zh ? "否" : "no",
+    ...(synthetic ? { synthetic } : {}),
+  };
+}

@@ -7,6 +7,7 @@
  * Edits of a kind this build does not know are kept as they are (a later build may add kinds;
  * `applyEdits` passes them through) as long as they are objects with a `kind`.
  */
+import { isFacilityKind } from "../domain/coverage";
 import type { Edit, EditHistory, EditStep, InputValue, StepLabel } from "../domain/edits";
 import { INPUT_FIELDS } from "../domain/fields";
 import { isDecisionKind, MAX_PHOTO_DATA_URL } from "../domain/meeting";
@@ -71,6 +72,15 @@ export function editProblem(e: unknown): string | null {
     if (e.after !== null && !isAttachment(e.after)) return "after";
     return null;
   }
+  if (e.kind === "facility") {
+    if (typeof e.facilityId !== "string" || !e.facilityId) return "facilityId";
+    if (e.before === null && e.after === null) return "after";
+    for (const side of ["before", "after"] as const) {
+      const why = facilityProblem(e[side], e.facilityId);
+      if (why) return `${side}.${why}`;
+    }
+    return null;
+  }
   return null; // a kind of a later build: kept as it is
 }
 
@@ -105,6 +115,47 @@ function isAttachment(v: unknown): boolean {
     if (!/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/.test(u)) return false;
   } else if (v.dataUrl !== undefined) return false;
   return true;
+}
+
+const isPosition = (p: unknown): boolean =>
+  Array.isArray(p) &&
+  p.length >= 2 &&
+  typeof p[0] === "number" &&
+  typeof p[1] === "number" &&
+  Math.abs(p[0]) <= 180 &&
+  Math.abs(p[1]) <= 90;
+const isRing = (r: unknown): boolean => Array.isArray(r) && r.length >= 4 && r.every(isPosition);
+const isPolygonCoords = (c: unknown): boolean => Array.isArray(c) && c.length > 0 && c.every(isRing);
+
+/**
+ * Why a facility of a facility edit cannot be used (`null`: it can, or it is absent): the
+ * fields the planner relies on — id, a six-ones kind, a status, a lon/lat geometry of the kind's
+ * type (a bus: a line with at least two stops), and capacity, level and name of the right type.
+ */
+export function facilityProblem(f: unknown, facilityId: string): string | null {
+  if (f === null) return null;
+  if (!isObject(f)) return "facility";
+  if (f.id !== facilityId) return "id";
+  if (!isFacilityKind(f.kind)) return "kind";
+  if (f.status !== "existing" && f.status !== "planned" && f.status !== "proposed") return "status";
+  if (f.name !== undefined && typeof f.name !== "string") return "name";
+  if (f.capacity !== undefined && !(typeof f.capacity === "number" && Number.isFinite(f.capacity)))
+    return "capacity";
+  if (f.level !== undefined && f.level !== "primary" && f.level !== "junior") return "level";
+  const g = f.geometry;
+  if (!isObject(g)) return "geometry";
+  const c = g.coordinates;
+  if (f.kind === "bus") {
+    if (g.type !== "LineString" || !Array.isArray(c) || c.length < 2 || !c.every(isPosition))
+      return "geometry";
+    if (!Array.isArray(f.stops) || f.stops.length < 2 || !f.stops.every(isPosition)) return "stops";
+    return null;
+  }
+  const ok =
+    (g.type === "Point" && isPosition(c)) ||
+    (g.type === "Polygon" && isPolygonCoords(c)) ||
+    (g.type === "MultiPolygon" && Array.isArray(c) && c.length > 0 && c.every(isPolygonCoords));
+  return ok ? null : "geometry";
 }
 
 function labelOf(v: unknown): StepLabel | null {

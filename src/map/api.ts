@@ -126,6 +126,8 @@ export interface MapDebugState {
   hiddenLayers?: string[];
   /** The current basemap's tiles: none settled yet, failed (reported), or loaded; and how many were asked for. */
   basemapTiles?: { state: "pending" | "failed" | "loaded"; requested: number };
+  /** Plan overlay features by `properties.layer` (see `setPlan`). */
+  planLayers?: Record<string, number>;
   /** The map is being moved (an animation or a gesture in progress). */
   moving?: boolean;
   zoom: number;
@@ -171,6 +173,11 @@ export interface MapControllerApi {
   /** The hover tooltip's text for a parcel (default: its id). */
   setHoverText(text: ((id: string) => string) | null): void;
   setBasemap(basemap: Basemap): void;
+  /**
+   * The six-ones plan's overlay (`planFeatures` of `domain/plan-features.ts`): service areas,
+   * uncovered parcels, the bus line and its stops, the selected facility. No-op for the same object.
+   */
+  setPlan?(features: FeatureCollection): void;
   /** Show or hide context layers (layout visibility only; no data is re-sent). */
   setContextVisibility?(visible: ContextVisibility): void;
   setLanguage(lang: Lang): void;

@@ -52,6 +52,7 @@ import {
 } from "./geometry";
 import { landUseColouring } from "./landuse";
 import { flagPatterns } from "./patterns";
+import { PLAN_LAYER_IDS, PLAN_SOURCE, planLayers, planSource } from "./plan-style";
 import {
   BASEMAP_LAYERS,
   BASEMAP_SOURCES,
@@ -159,6 +160,8 @@ export class MapController implements MapControllerApi {
   private readonly selectTool: SelectTool;
   private toolSpec: ToolSpec = { kind: "select" };
   private toolRender: ToolRender = EMPTY_RENDER;
+  /** The plan overlay's features (see `setPlan`). */
+  private plan: FeatureCollection = { type: "FeatureCollection", features: [] };
   private hoverText: ((id: string) => string) | null = null;
   /**
    * What the view was last framed on (home, a zone, parcels), kept until the user moves the map:
@@ -326,6 +329,7 @@ export class MapController implements MapControllerApi {
     this.applyOptions({ ...this.opts, theme });
     if (this.loaded) {
       this.addPatterns(undefined, true);
+      this.addPlanLayers();
       this.addToolLayers();
     }
   }
@@ -371,6 +375,11 @@ export class MapController implements MapControllerApi {
             .map((l) => l.id)
         : [],
       basemapTiles: { state: this.basemapTiles, requested: this.basemapTilesRequested },
+      planLayers: this.plan.features.reduce<Record<string, number>>((acc, f) => {
+        const layer = String(f.properties?.layer ?? "");
+        acc[layer] = (acc[layer] ?? 0) + 1;
+        return acc;
+      }, {}),
       moving: this.map.isMoving(),
       zoom: this.map.getZoom(),
       center: this.map.getCenter().toArray() as [number, number],
@@ -413,6 +422,7 @@ export class MapController implements MapControllerApi {
     this.flushParcels();
     this.flushSelection();
     this.flushDim();
+    this.addPlanLayers();
     this.addToolLayers();
     this.touch();
   }
@@ -941,10 +951,27 @@ export class MapController implements MapControllerApi {
     this.geojson(TOOL_SOURCE)?.setData(this.toolRender as FeatureCollection);
   }
 
-  /** Tool layers stay above every other layer when the style's layers change. */
+  /** Tool layers stay above every other layer when the style's layers change (the plan's just under them). */
   private raiseToolLayers(): void {
     if (!this.loaded) return;
+    for (const id of PLAN_LAYER_IDS) if (this.map.getLayer(id)) this.map.moveLayer(id);
     for (const id of TOOL_LAYER_IDS) if (this.map.getLayer(id)) this.map.moveLayer(id);
+  }
+
+  setPlan(features: FeatureCollection): void {
+    if (features === this.plan) return;
+    this.plan = features;
+    if (!this.loaded) return;
+    this.geojson(PLAN_SOURCE)?.setData(features);
+    this.touch();
+  }
+
+  private addPlanLayers(): void {
+    if (!this.map.getSource(PLAN_SOURCE))
+      this.map.addSource(PLAN_SOURCE, planSource() as maplibregl.SourceSpecification);
+    for (const id of PLAN_LAYER_IDS) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const l of planLayers(this.opts.theme)) this.map.addLayer(l as maplibregl.AddLayerObject);
+    this.geojson(PLAN_SOURCE)?.setData(this.plan);
   }
 }
 

@@ -4,12 +4,13 @@
  * them. `connectPlanner` asks the backend for coverage whenever the planner is open and the
  * parcels, their edits, the facilities, the roads, the standards or the kind to site change.
  */
-import type { LineString, MultiLineString, Point, Polygon } from "geojson";
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from "geojson";
 import { shallow } from "zustand/shallow";
 import { isFacilityKind } from "../domain/coverage";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import { applyFacilityEdits, facilityEdits, parcelEdits } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
+import { planFeatures } from "../domain/plan-features";
 import { facilitiesFromFeatures } from "../io/plan-read";
 import { type AnalysisBackend, SupersededError } from "../worker/protocol";
 import type { AppStore } from "./store";
@@ -77,6 +78,65 @@ function roadsOf(context: ContextData | null): (LineString | MultiLineString)[] 
   return context.roads.features.map((f) => f.geometry);
 }
 
+/** The facilities whose service areas the map shows: those of the kind being planned, and the selected one. */
+export function areasFor(
+  s: Pick<AppState, "context" | "history" | "plannerKind" | "plannerFacilityId">,
+): string[] {
+  const plan = selectPlanFacilities(s);
+  const ids = plan.filter((f) => f.kind === s.plannerKind).map((f) => f.id);
+  if (
+    s.plannerFacilityId &&
+    !ids.includes(s.plannerFacilityId) &&
+    plan.some((f) => f.id === s.plannerFacilityId)
+  )
+    ids.push(s.plannerFacilityId);
+  return ids;
+}
+
+const EMPTY_OVERLAY: FeatureCollection = { type: "FeatureCollection", features: [] };
+let overlayMemo: { key: unknown[]; out: FeatureCollection } | null = null;
+/**
+ * The plan overlay the map draws in the planner (nothing in the other workspaces): the service
+ * areas of the kind being planned (and of the selected facility), the parcels no facility of
+ * that kind covers, the bus lines and their stops (`planFeatures`, shared with print).
+ */
+export function selectPlanOverlay(
+  s: Pick<
+    AppState,
+    | "mode"
+    | "context"
+    | "history"
+    | "plan"
+    | "plannerKind"
+    | "plannerFacilityId"
+    | "plannerShowUncovered"
+    | "byId"
+  >,
+): FeatureCollection {
+  if (s.mode !== "facilities") return EMPTY_OVERLAY;
+  const facilities = selectPlanFacilities(s);
+  const key = [facilities, s.plan, s.plannerKind, s.plannerFacilityId, s.plannerShowUncovered, s.byId];
+  if (overlayMemo?.key.every((v, i) => v === key[i])) return overlayMemo.out;
+  const present = new Set(facilities.map((f) => f.id));
+  const shown = new Set(areasFor(s));
+  const uncovered: { id: string; geometry: Polygon | MultiPolygon }[] = [];
+  if (s.plannerShowUncovered && s.plan)
+    for (const id of s.plan.byKind[s.plannerKind]?.uncoveredIds ?? []) {
+      const p = s.byId.get(id);
+      if (p) uncovered.push({ id, geometry: p.geometry });
+    }
+  const out = planFeatures({
+    facilities,
+    serviceAreas: (s.plan?.serviceAreas ?? []).filter(
+      (a) => present.has(a.facilityId) && shown.has(a.facilityId),
+    ),
+    uncovered,
+    selectedFacilityId: s.plannerFacilityId,
+  });
+  overlayMemo = { key, out };
+  return out;
+}
+
 export interface Planner {
   dispose(): void;
 }
@@ -98,6 +158,7 @@ export function connectPlanner(store: AppStore, backend: AnalysisBackend): Plann
         analysisCrs: s.dataset.analysisCrs ?? s.standards?.standards.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
         services: s.standards?.standards.services ?? {},
         suggest: { kind: s.plannerKind, count: 5, greedy: s.plannerGreedy },
+        areasFor: areasFor(s),
       });
       if (disposed || mine !== seq) return;
       store.getState().planSucceeded(res);
@@ -107,7 +168,17 @@ export function connectPlanner(store: AppStore, backend: AnalysisBackend): Plann
     }
   };
   const unsubscribe = store.subscribe(
-    (s) => [s.mode, s.dataset, s.history, s.context, s.standards, s.plannerKind, s.plannerGreedy] as const,
+    (s) =>
+      [
+        s.mode,
+        s.dataset,
+        s.history,
+        s.context,
+        s.standards,
+        s.plannerKind,
+        s.plannerGreedy,
+        s.plannerFacilityId,
+      ] as const,
     () => void run(),
     { equalityFn: shallow, fireImmediately: true },
   );

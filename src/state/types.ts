@@ -229,8 +229,20 @@ export interface PlannerSlice {
   plan: CoverageResponse | null;
   planStatus: AnalysisStatus;
   planError: string | null;
+  /** The facility selected in the planner (its service area drawn stronger, its form shown). */
+  plannerFacilityId: string | null;
+  /** Draw the parcels no facility of the kind covers. */
+  plannerShowUncovered: boolean;
+  /** The bus tool routes along the roads through the clicked stops (else the clicked line is the line). */
+  busRouted: boolean;
+  /** A planner message for the user (a route that could not be found …), as i18n code + params. */
+  plannerNotice: { code: string; params?: Record<string, string | number> } | null;
   setPlannerKind(kind: FacilityKind): void;
   setPlannerGreedy(greedy: boolean): void;
+  selectFacility(id: string | null): void;
+  setPlannerShowUncovered(show: boolean): void;
+  setBusRouted(routed: boolean): void;
+  setPlannerNotice(notice: PlannerSlice["plannerNotice"]): void;
   planStarted(): void;
   planSucceeded(plan: CoverageResponse): void;
   planFailed(error: string): void;
@@ -248,7 +260,13 @@ export interface HistorySlice {
 }
 
 /** The map's interaction tools (see `src/map/tools`). */
-export type MapToolId = "select" | "measure-distance" | "measure-area";
+export type MapToolId =
+  | "select"
+  | "measure-distance"
+  | "measure-area"
+  /** The planner's drawing tools: place a facility (point or site polygon), move one, draw the bus line. */
+  | PlannerToolId;
+export type PlannerToolId = "place-point" | "place-polygon" | "move-facility" | "draw-bus";
 
 /** A measurement as the measure panel shows it (same shape as `Measurement` in `src/map/tools/measure.ts`). */
 export interface MeasurementData {

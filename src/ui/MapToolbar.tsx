@@ -98,7 +98,7 @@ export function MapToolbar({ mapController }: MapToolbarProps) {
           </button>
         ))}
       </div>
-      {tool !== "select" ? (
+      {tool === "measure-distance" || tool === "measure-area" ? (
         <MeasurePanel
           measurement={measurement}
           kind={tool === "measure-area" ? "area" : "distance"}

@@ -7,18 +7,37 @@
  * measurement go both ways.
  */
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
-import type { Basemap, MapControllerApi, ToolSpec } from "../map/api";
+import type { Basemap, DrawnGeometry, MapControllerApi, ToolSpec } from "../map/api";
 import { toMapParcels } from "../map/features";
-import { selectMapContext } from "../state/planner";
+import { selectMapContext, selectPlanOverlay } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
-import type { AppState, MapToolId } from "../state/types";
+import type { AppState, MapToolId, PlannerToolId } from "../state/types";
 import { selectColouring } from "./colouring";
 import { hoverText } from "./hoverText";
+import { onPlanDrawn } from "./planner/onPlanDrawn";
 
-/** The map tool for the store's tool id (measures in the dataset's analysis CRS). */
-export function toolSpecOf(tool: MapToolId, crs: string | undefined): ToolSpec {
+const DRAW_GEOMETRY: Record<PlannerToolId, "point" | "line" | "polygon"> = {
+  "place-point": "point",
+  "place-polygon": "polygon",
+  "move-facility": "point",
+  "draw-bus": "line",
+};
+
+/**
+ * The map tool for the store's tool id (measures in the dataset's analysis CRS; the planner's
+ * drawing tools hand their geometry to `onDrawn`).
+ */
+export function toolSpecOf(
+  tool: MapToolId,
+  crs: string | undefined,
+  onDrawn?: (tool: PlannerToolId, g: DrawnGeometry) => void,
+): ToolSpec {
   if (tool === "select") return { kind: "select" };
+  if (tool in DRAW_GEOMETRY) {
+    const t = tool as PlannerToolId;
+    return { kind: "draw", geometry: DRAW_GEOMETRY[t], onFinish: (g) => onDrawn?.(t, g) };
+  }
   return {
     kind: "measure",
     measure: tool === "measure-area" ? "area" : "distance",
@@ -138,12 +157,11 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
     ),
   );
   on(
-    (s) => toolSpecOf(s.mapTool, s.dataset?.analysisCrs),
-    (spec) => map.setTool(spec),
-    (a, b) =>
-      a.kind === b.kind &&
-      (a.kind !== "measure" || (b.kind === "measure" && a.measure === b.measure && a.crs === b.crs)),
+    (s) => [s.mapTool, s.dataset?.analysisCrs] as const,
+    ([tool, crs]) => map.setTool(toolSpecOf(tool, crs, (t, g) => onPlanDrawn(store, t, g))),
+    (a, b) => a[0] === b[0] && a[1] === b[1],
   );
+  on(selectPlanOverlay, (fc) => map.setPlan?.(fc));
   map.setHoverText((id) => hoverText(store.getState(), id));
   subs.push(() => map.setHoverText(null));
   subs.push(map.on("measure", (m) => store.getState().setMeasurement(m)));

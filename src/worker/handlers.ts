@@ -7,10 +7,11 @@
 import type { LineString } from "geojson";
 import { analyzeParcels } from "../domain/analyze";
 import { busLineFigures } from "../domain/bus-line";
-import { computeCoverage } from "../domain/coverage";
+import { computeCoverage, ReachCache, serviceDistanceM } from "../domain/coverage";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import { applyEdits } from "../domain/edits";
 import { type PlannerInputs, plannerInputs, toCoverageFacility } from "../domain/facilities";
+import { type ServiceAreaShapes, serviceAreaShapes, unprojectorFrom } from "../domain/plan-features";
 import { suggestSites } from "../domain/siting";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
@@ -40,8 +41,12 @@ export interface HeldDataset {
 export interface HandlerContext {
   datasets: Map<number, HeldDataset>;
   now: () => number;
-  /** The planner inputs of the last coverage request, and what they were made from. */
-  planner?: { key: string; inputs: PlannerInputs };
+  /**
+   * The planner inputs of the last coverage request, what they were made from, and what was
+   * computed over them (reach per facility and candidate site, service areas): a moved facility
+   * costs one shortest-path tree, the rest comes from here.
+   */
+  planner?: { key: string; inputs: PlannerInputs; reach: ReachCache; areas: Map<string, ServiceAreaShapes> };
   /** The import dialog's files and prepared parcels, until confirmed or cancelled. */
   pendingImport?: PendingImport;
   importToken: number;
@@ -159,16 +164,18 @@ export function handleCoverage(ctx: HandlerContext, req: CoverageRequest): Cover
   if (!inputs) {
     const parcels = edits.length > 0 ? applyEdits(held, edits).parcels : held;
     inputs = plannerInputs(parcels, req.roads, req.analysisCrs);
-    ctx.planner = { key, inputs };
+    ctx.planner = { key, inputs, reach: new ReachCache(), areas: new Map() };
   }
+  const planner = ctx.planner as NonNullable<HandlerContext["planner"]>;
   const facilities = req.facilities.map((f) => toCoverageFacility(f, inputs.project));
-  const coverage = computeCoverage(inputs.index, facilities, req.services);
+  const coverage = computeCoverage(inputs.index, facilities, req.services, undefined, planner.reach);
   const suggestions = req.suggest
     ? suggestSites(inputs.index, inputs.candidates, facilities, {
         kind: req.suggest.kind,
         services: req.services,
         ...(req.suggest.count !== undefined ? { count: req.suggest.count } : {}),
         ...(req.suggest.greedy !== undefined ? { greedy: req.suggest.greedy } : {}),
+        cache: planner.reach,
       })
     : [];
   const busLines = req.facilities
@@ -182,7 +189,27 @@ export function handleCoverage(ctx: HandlerContext, req: CoverageRequest): Cover
         req.services.bus,
       ),
     }));
+  const serviceAreas: ServiceAreaShapes[] = [];
+  if (req.areasFor && req.areasFor.length > 0) {
+    const unproject = unprojectorFrom(req.analysisCrs);
+    const byId = new Map(req.facilities.map((f) => [f.id, f]));
+    for (const id of req.areasFor) {
+      const f = byId.get(id);
+      if (!f) continue;
+      const r = serviceDistanceM(f.kind, req.services, f.level);
+      const areaKey = JSON.stringify([f.kind, f.status, r, f.geometry, f.stops ?? null]);
+      let area = planner.areas.get(areaKey);
+      if (!area) {
+        area = serviceAreaShapes(f, inputs, req.services, unproject);
+        if (planner.areas.size > 200) planner.areas.clear();
+        planner.areas.set(areaKey, area);
+      }
+      serviceAreas.push(area.facilityId === f.id ? area : { ...area, facilityId: f.id });
+    }
+  }
   return {
+    serviceAreas,
+    nearest: Object.fromEntries(coverage.nearest),
     totalDemand: coverage.totalDemand,
     method: coverage.method,
     facilities: coverage.facilities,

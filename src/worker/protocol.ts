@@ -8,6 +8,7 @@ import type { BusLineFigures } from "../domain/bus-line";
 import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
 import type { ParcelFieldEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
+import type { ServiceAreaShapes } from "../domain/plan-features";
 import type { SiteSuggestion } from "../domain/siting";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ImportJoin } from "../io/import-bundle";
@@ -88,6 +89,8 @@ export interface CoverageRequest {
   services: Standards["services"];
   /** Also rank sites for this kind. */
   suggest?: { kind: FacilityKind; count?: number; greedy?: boolean };
+  /** Also return the service areas (lon/lat shapes) of these facilities (by id). */
+  areasFor?: string[];
 }
 
 export interface CoverageResponse {
@@ -98,6 +101,10 @@ export interface CoverageResponse {
   suggestions: SiteSuggestion[];
   /** Figures of each bus line of the plan. */
   busLines: { facilityId: string; figures: BusLineFigures }[];
+  /** Per parcel id, per kind, the distance (m) to the nearest covering facility (the per-parcel table). */
+  nearest: Record<string, Partial<Record<FacilityKind, number>>>;
+  /** The service areas asked for (`areasFor`), in the order asked. */
+  serviceAreas: ServiceAreaShapes[];
   durationMs: number;
 }
 

@@ -14,13 +14,17 @@
  */
 import type { LineString, Position } from "geojson";
 import { type CoverageFacility, computeCoverage, coveredWithin, SIX_ONES } from "../../src/domain/coverage";
-import { plannerInputs } from "../../src/domain/facilities";
+import { type PlanFacility, plannerInputs } from "../../src/domain/facilities";
+import { representativePoint } from "../../src/domain/representative-point";
 import { isEligibleSite, suggestSites } from "../../src/domain/siting";
 import { DEFAULT_STANDARDS } from "../../src/io/default-standards";
 import { readParcelsGeoJson } from "../../src/io/geojson-read";
 import { syntheticParcels } from "../../src/io/synthetic";
+import { createHandlerContext, handleCoverage } from "../../src/worker/handlers";
 
 const TARGET_MS = 1000;
+/** A move should show without a visible pause: one frame budget of a slow machine, ~100 ms. */
+const MOVE_TARGET_MS = 100;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
@@ -145,6 +149,52 @@ console.log(
   `  CPU time of the whole: ${m("cpuTotal").toFixed(0)} ms (steadier than wall time on a shared machine)`,
 );
 console.log(`  moving one facility (its coverage along the roads, graph reused): ${m("move").toFixed(1)} ms`);
-const pass = m("total") < TARGET_MS;
+// The worker's path when the user moves a facility: the same coverage request again with one
+// facility moved. The road graph and joins are kept, the other facilities' reach and every
+// candidate site's reach come from the cache: one new shortest-path tree for the coverage, one
+// for the moved facility's service area (drawn on the map), and the suggestions re-ranked.
+const ll = (k: number): [number, number] => {
+  const p = parcels[Math.floor((k * parcels.length) / 19)] ?? parcels[0];
+  return (p ? representativePoint(p.geometry) : null) ?? [0, 0];
+};
+const planFacilities: PlanFacility[] = SIX_ONES.filter((k) => k !== "bus").flatMap((kind, ki) =>
+  [0, 1, 2].map((j) => ({
+    id: `${kind}-${j}`,
+    kind,
+    status: "existing" as const,
+    geometry: { type: "Point" as const, coordinates: ll((ki * 3 + j) % 19) },
+  })),
+);
+const ctx = createHandlerContext();
+const request = (facilities: PlanFacility[]) => ({
+  parcels,
+  facilities,
+  roads,
+  analysisCrs: DEFAULT_STANDARDS.analysisCrs,
+  services: DEFAULT_STANDARDS.services,
+  suggest: { kind: "kindergarten" as const, count: 5 },
+  areasFor: ["kindergarten-0", "kindergarten-1", "kindergarten-2"],
+});
+const tc0 = performance.now();
+handleCoverage(ctx, request(planFacilities));
+const cold = performance.now() - tc0;
+const moves: number[] = [];
+const moveCpu: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const c = cpu();
+  const moved = planFacilities.map((f) =>
+    f.id === "kindergarten-0"
+      ? { ...f, geometry: { type: "Point" as const, coordinates: ll((i * 5 + 2) % 19) } }
+      : f,
+  );
+  const t = performance.now();
+  handleCoverage(ctx, request(moved));
+  moves.push(performance.now() - t);
+  moveCpu.push(cpu() - c);
+}
+console.log(
+  `  in the worker, a facility moved (coverage of all, 5 suggestions, 3 service areas; cache warm): ${median(moves).toFixed(1)} ms median of 7, CPU ${median(moveCpu).toFixed(1)} ms (first request, cold: ${cold.toFixed(0)} ms; target < ${MOVE_TARGET_MS} ms)`,
+);
+const pass = m("total") < TARGET_MS && median(moves) < MOVE_TARGET_MS;
 console.log(pass ? "  PASS" : "  FAIL");
 if (!pass) process.exitCode = 1;

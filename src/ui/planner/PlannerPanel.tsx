@@ -1,8 +1,10 @@
 /**
- * The six-ones (六个一) planner: the checklist of the six with status and coverage, site
- * suggestions for one kind (accept one: a proposed facility, one undoable step), and the plan's
- * own facilities (change status, delete: undoable too). Coverage comes from the worker
- * (`state/planner.ts`); every change is a facility edit in the history.
+ * The six-ones (六个一) planner: the checklist of the six with status and coverage (existing vs
+ * with the plan), the map tools (place, draw, move a facility; draw the bus line), the legend of
+ * the service areas on the map, site suggestions for one kind (accept one: a proposed facility),
+ * the plan's facilities (select one to see its service area and edit it), the bus-line figures,
+ * and import/export. Coverage comes from the worker (`state/planner.ts`); every change is a
+ * facility edit in the history (one undoable step).
  */
 import type { KindCoverage } from "../../domain/coverage";
 import { type FacilityKind, type FacilityStatus, SIX_ONES } from "../../domain/coverage";
@@ -23,6 +25,11 @@ import { selectPlanFacilities } from "../../state/planner";
 import { useAppStore } from "../../state/store";
 import { formatArea, formatNumber } from "../format";
 import { useLang } from "../hooks";
+import { FacilityForm } from "./FacilityForm";
+import { PlanExport } from "./PlanExport";
+import { PlanLegend } from "./PlanLegend";
+import { PlanTools } from "./PlanTools";
+import { newFacilityId } from "./planEdits";
 
 const STATUS_ORDER: FacilityStatus[] = ["existing", "planned", "proposed"];
 
@@ -37,13 +44,6 @@ const pct = (x: number, lang: Lang) => `${formatNumber(x * 100, 1, lang)}%`;
 export function checklistStatus(facilities: readonly PlanFacility[], kind: FacilityKind): ChecklistStatus {
   for (const s of STATUS_ORDER) if (facilities.some((f) => f.kind === kind && f.status === s)) return s;
   return "missing";
-}
-
-function newFacilityId(existing: readonly PlanFacility[]): string {
-  const ids = new Set(existing.map((f) => f.id));
-  let n = existing.length + 1;
-  while (ids.has(`P${String(n).padStart(3, "0")}`)) n++;
-  return `P${String(n).padStart(3, "0")}`;
 }
 
 export function PlannerPanel() {
@@ -62,6 +62,8 @@ export function PlannerPanel() {
   const select = useAppStore((s) => s.select);
   const requestZoom = useAppStore((s) => s.requestZoom);
   const byId = useAppStore((s) => s.byId);
+  const selectedFacility = useAppStore((s) => s.plannerFacilityId);
+  const selectFacility = useAppStore((s) => s.selectFacility);
 
   if (!dataset?.ok)
     return (
@@ -135,7 +137,6 @@ export function PlannerPanel() {
     );
   };
 
-  const own = facilities.filter((f) => f.status !== "existing");
   return (
     <>
       <section className="panel planner" aria-labelledby="planner-h" data-testid="planner.panel">
@@ -158,6 +159,18 @@ export function PlannerPanel() {
           </thead>
           <tbody>{SIX_ONES.map((k) => row(k, plan?.byKind[k]))}</tbody>
         </table>
+        {plan?.byKind[kind] ? (
+          <p data-testid="planner.kindFigures">
+            <strong>{kindText(kind)}：</strong>
+            {pt("baselineVsPlan", {
+              baseline: pct(plan.byKind[kind].baselineShare, lang),
+              share: pct(plan.byKind[kind].share, lang),
+              added: pct(plan.byKind[kind].share - plan.byKind[kind].baselineShare, lang),
+            })}
+          </p>
+        ) : null}
+        <PlanTools />
+        <PlanLegend />
         {plan ? (
           <p className="muted small" data-testid="planner.method">
             {pt("demandNote", {
@@ -214,6 +227,9 @@ export function PlannerPanel() {
           </label>
         </h2>
         <p className="muted small">{pt("suggestHelp")}</p>
+        <p className="planner__note small" data-testid="planner.proposedNote">
+          {pt("proposedNote")}
+        </p>
         <label className="small">
           <input type="checkbox" checked={greedy} onChange={(e) => setGreedy(e.target.checked)} />{" "}
           {pt("greedy")}
@@ -277,56 +293,93 @@ export function PlannerPanel() {
         ) : null}
       </section>
 
-      {own.length > 0 ? (
+      {facilities.length > 0 ? (
         <section className="panel" aria-labelledby="planner-own-h" data-testid="planner.facilities">
           <h2 id="planner-own-h" className="panel__title">
             {pt("facilities")}
           </h2>
           <ul className="planner__own">
-            {own.map((f) => {
+            {facilities.map((f) => {
               const name = f.name ?? f.id;
+              const cov = plan?.facilities.find((c) => c.facilityId === f.id);
               return (
-                <li key={f.id} data-testid={`planner.facility.${f.id}`}>
-                  <span>{name}</span>{" "}
-                  <select
-                    aria-label={pt("statusLabel", { name })}
-                    value={f.status}
-                    onChange={(e) =>
-                      edit(
-                        { code: "facility-status", params: { name } },
-                        {
-                          kind: "facility",
-                          facilityId: f.id,
-                          before: f,
-                          after: { ...f, status: e.target.value as FacilityStatus },
-                        },
-                      )
-                    }
-                  >
-                    {(["planned", "proposed"] as const).map((s) => (
-                      <option key={s} value={s}>
-                        {CHECKLIST_STATUS_TEXT[s][lang]}
-                      </option>
-                    ))}
-                  </select>{" "}
+                <li
+                  key={f.id}
+                  data-testid={`planner.facility.${f.id}`}
+                  data-status={f.status}
+                  className={f.id === selectedFacility ? "is-selected" : undefined}
+                >
                   <button
                     type="button"
-                    aria-label={pt("deleteLabel", { name })}
-                    onClick={() =>
-                      edit(
-                        { code: "facility-delete", params: { name } },
-                        { kind: "facility", facilityId: f.id, before: f, after: null },
-                      )
-                    }
+                    className="linklike"
+                    aria-pressed={f.id === selectedFacility}
+                    aria-label={pt("selectLabel", { name })}
+                    data-testid={`planner.select.${f.id}`}
+                    onClick={() => {
+                      const next = f.id === selectedFacility ? null : f.id;
+                      selectFacility(next);
+                      if (next && f.kind !== kind) setKind(f.kind);
+                    }}
                   >
-                    {pt("delete")}
-                  </button>
+                    {name}
+                  </button>{" "}
+                  <span className={`chip chip--${f.status}`}>{CHECKLIST_STATUS_TEXT[f.status][lang]}</span>
+                  {cov ? (
+                    <span className="muted small">
+                      {" "}
+                      {pt("facilityCoverage", {
+                        n: formatNumber(cov.coveredDemand, 0, lang),
+                        share: pct(cov.share, lang),
+                      })}
+                    </span>
+                  ) : null}
+                  {f.status !== "existing" ? (
+                    <>
+                      {" "}
+                      <select
+                        aria-label={pt("statusLabel", { name })}
+                        value={f.status}
+                        onChange={(e) =>
+                          edit(
+                            { code: "facility-status", params: { name } },
+                            {
+                              kind: "facility",
+                              facilityId: f.id,
+                              before: f,
+                              after: { ...f, status: e.target.value as FacilityStatus },
+                            },
+                          )
+                        }
+                      >
+                        {(["planned", "proposed"] as const).map((s) => (
+                          <option key={s} value={s}>
+                            {CHECKLIST_STATUS_TEXT[s][lang]}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <button
+                        type="button"
+                        aria-label={pt("deleteLabel", { name })}
+                        onClick={() => {
+                          edit(
+                            { code: "facility-delete", params: { name } },
+                            { kind: "facility", facilityId: f.id, before: f, after: null },
+                          );
+                          if (f.id === selectedFacility) selectFacility(null);
+                        }}
+                      >
+                        {pt("delete")}
+                      </button>
+                    </>
+                  ) : null}
+                  {f.id === selectedFacility ? <FacilityForm key={f.id} facility={f} /> : null}
                 </li>
               );
             })}
           </ul>
         </section>
       ) : null}
+      <PlanExport />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import proj4 from "proj4";
 import { afterAll, describe, expect, it } from "vitest";
+import { planCsvText } from "../../../src/i18n/planner";
 import { encodeGbk } from "../io/gbk-encode";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -141,7 +142,9 @@ describe("coverage command", () => {
   it("CSV with a BOM and Chinese headers; bad arguments are one line and exit 2", () => {
     const csv = cli(parcels, "--facilities", facilities, "--format", "csv");
     expect(csv.stdout.startsWith("\uFEFF设施编号,类型,名称,状态,服务半径（米）")).toBe(true);
-    expect(csv.stdout).toContain("K,kindergarten,,existing,300,straight,30,42.86");
+    // Values, not codes, as every CSV export writes them; the app's plan export has the same columns.
+    expect(csv.stdout).toContain("K,幼儿园,,现状已有,300,直线,30,42.86,");
+    expect(csv.stdout.split("\r\n")[0]).toBe(`\uFEFF${planCsvText("zh").facilityHead.join(",")}`);
     const missing = cli(parcels);
     expect(missing.code).toBe(2);
     expect(missing.lines).toEqual(["错误：缺少设施文件：请用 --facilities 给出（GeoJSON，经纬度）"]);

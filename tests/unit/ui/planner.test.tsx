@@ -55,6 +55,8 @@ const kindCoverage = (kind: (typeof SIX_ONES)[number], share: number, baselineSh
   facilityCount: 1,
 });
 const plan: CoverageResponse = {
+  serviceAreas: [],
+  nearest: {},
   totalDemand: 1000,
   method: "road",
   facilities: [],

@@ -136,8 +136,13 @@ export interface ScenarioStandardEdit {
   after: number | null;
 }
 
-/** The edits a scenario's own history holds. */
-export type ScenarioEdit = ScenarioParcelEdit | ScenarioSplitEdit | ScenarioMergeEdit | ScenarioStandardEdit;
+/** The edits a scenario's own history holds (a field corrected while a scenario is open, too). */
+export type ScenarioEdit =
+  | ParcelFieldEdit
+  | ScenarioParcelEdit
+  | ScenarioSplitEdit
+  | ScenarioMergeEdit
+  | ScenarioStandardEdit;
 
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
 export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit | TargetsEdit | ScenarioListEdit | ScenarioEdit;

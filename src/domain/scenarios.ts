@@ -264,11 +264,14 @@ export interface AppliedScenario {
   problems: ScenarioEditProblem[];
 }
 
-const isScenarioEdit = (e: Edit): e is ScenarioEdit =>
-  e.kind === "scenario-parcel" || e.kind === "scenario-split" || e.kind === "scenario-merge";
+const isScenarioEdit = (e: Edit): e is Exclude<ScenarioEdit, ScenarioStandardEdit> =>
+  e.kind === "parcel-field" ||
+  e.kind === "scenario-parcel" ||
+  e.kind === "scenario-split" ||
+  e.kind === "scenario-merge";
 
 /**
- * Apply a scenario's edits (in order) to the base parcels. Pure: the base's parcel objects are
+ * Apply a scenario's edits (in order) to the base parcels (field corrections made in the scenario too). Pure: the base's parcel objects are
  * never mutated; untouched parcels are shared. Split pieces take the parcel's place in the
  * order; a merged parcel takes the first part's place. Standard edits are ignored here
  * (`applyStandardEdits`).
@@ -285,7 +288,7 @@ export function applyScenario(
   const step = (e: Edit, index: number): void => {
     if (!isScenarioEdit(e)) return;
     const at = (id: string) => parcels.findIndex((p) => p.input.id === id);
-    if (e.kind === "scenario-parcel") {
+    if (e.kind === "scenario-parcel" || e.kind === "parcel-field") {
       const i = at(e.parcelId);
       const p = parcels[i];
       if (!p) {
@@ -294,7 +297,8 @@ export function applyScenario(
       }
       const input: ParcelInput = { ...p.input };
       const orig = { ...(originals.get(e.parcelId) ?? {}) };
-      for (const [k, v] of Object.entries(e.after) as [ParcelInputKey, InputValue][]) {
+      const after = e.kind === "parcel-field" ? { [e.field]: e.after } : e.after;
+      for (const [k, v] of Object.entries(after) as [ParcelInputKey, InputValue][]) {
         if (!(k in orig)) orig[k] = inputOf(p.input, k);
         if (v === null) delete input[k];
         else (input as unknown as Record<string, InputValue>)[k] = v;

@@ -102,7 +102,10 @@ export function activeScenarioSelector(): (s: AppState) => { id: string; edits: 
   return (s) => {
     const id = activeScenarioId(s);
     const edits = id === null ? null : selectScenarioEdits(s, id);
-    if (id === null || !edits) return (last = null);
+    if (id === null || !edits) {
+      last = null;
+      return null;
+    }
     if (last?.id !== id || last.edits !== edits) last = { id, edits };
     return last;
   };

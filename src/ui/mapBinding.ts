@@ -15,6 +15,20 @@ import type { AppStore } from "../state/store";
 import type { AppState, MapToolId } from "../state/types";
 import { selectColouring } from "./colouring";
 import { hoverText } from "./hoverText";
+import { finishSplit } from "./scenarios/actions";
+
+const changedCache = new WeakMap<object, string[]>();
+/** The ids of the parcels a comparison found changed that the map shows (changed and new ones). */
+export function selectChangedIds(s: AppState): string[] | null {
+  const c = s.comparison;
+  if (!c) return null;
+  let ids = changedCache.get(c);
+  if (!ids) {
+    ids = c.parcels.filter((p) => p.change !== "removed").map((p) => p.id);
+    changedCache.set(c, ids);
+  }
+  return ids;
+}
 
 /** The map tool for the store's tool id (measures in the dataset's analysis CRS). */
 export function toolSpecOf(tool: MapToolId, crs: string | undefined): ToolSpec {
@@ -143,6 +157,32 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
     (a, b) =>
       a.kind === b.kind &&
       (a.kind !== "measure" || (b.kind === "measure" && a.measure === b.measure && a.crs === b.crs)),
+  );
+  // Scenarios: the parcels a comparison found changed, outlined; the draw tool for a split line.
+  on(
+    (s) => (s.mode === "scenarios" ? selectChangedIds(s) : null),
+    (ids) => map.setChangedIds?.(ids),
+  );
+  subs.push(
+    store.subscribe(
+      (s) => s.splitDrawing,
+      (drawing) => {
+        const s = store.getState();
+        if (!drawing) map.setTool(toolSpecOf(s.mapTool, s.dataset?.analysisCrs));
+        else
+          map.setTool({
+            kind: "draw",
+            geometry: "line",
+            onFinish: (g) => {
+              if (g.type === "LineString")
+                finishSplit(
+                  store,
+                  g.coordinates.map((c) => [c[0], c[1]]),
+                );
+            },
+          });
+      },
+    ),
   );
   map.setHoverText((id) => hoverText(store.getState(), id));
   subs.push(() => map.setHoverText(null));

@@ -51,6 +51,12 @@ export interface ScenariosSlice {
   comparison: Comparison | null;
   compareStatus: AnalysisStatus;
   compareError: string | null;
+  /** The map's draw tool is out for a split line. */
+  splitDrawing: boolean;
+  /** A message about the last scenario action that could not be done (a code and its params). */
+  scenarioNotice: { code: string; params: Record<string, string | number> } | null;
+  setSplitDrawing(on: boolean): void;
+  setScenarioNotice(n: ScenariosSlice["scenarioNotice"]): void;
   /** Show a scenario (`null`: the base); an id that is not in the list shows the base. */
   setActiveScenario(id: string | null): void;
   /** Make a scenario from the base (`from: null`) or from another scenario; it becomes the one shown. */
@@ -88,6 +94,8 @@ export const initialScenarios = {
   comparison: null,
   compareStatus: "idle",
   compareError: null,
+  splitDrawing: false,
+  scenarioNotice: null,
 } satisfies Partial<ScenariosSlice>;
 
 export const createScenariosSlice: StateCreator<AppState, [], [], ScenariosSlice> = (set) => ({
@@ -134,6 +142,8 @@ export const createScenariosSlice: StateCreator<AppState, [], [], ScenariosSlice
       };
     }),
   commitScenarioEdits: (label, edits) => set((s) => scenarioCommitUpdater(s, label, edits)),
+  setSplitDrawing: (splitDrawing) => set({ splitDrawing }),
+  setScenarioNotice: (scenarioNotice) => set({ scenarioNotice }),
   setCompare: (compare) => set({ compare, ...(compare ? {} : { comparison: null }) }),
   compareStarted: () => set({ compareStatus: "running", compareError: null }),
   compareSucceeded: (comparison) => set({ comparison, compareStatus: "idle", compareError: null }),

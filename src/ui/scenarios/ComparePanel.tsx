@@ -4,6 +4,7 @@
  * parcels, and the CSV export. The map shows side B with the changed parcels outlined (a
  * changed-parcels layer, not a swipe).
  */
+import { useEffect } from "react";
 import type { Comparison, FigureDelta, TargetDelta } from "../../domain/compare";
 import { ALL_ZONES } from "../../domain/compare";
 import { csvSyntheticMark, EXPORT_TEXT } from "../../i18n/exports";
@@ -138,6 +139,12 @@ export function ComparePanel() {
   const zones = useAppStore((s) => s.context?.zones.features);
   const synthetic = useAppStore((s) => s.dataset?.synthetic ?? false);
   const select = useAppStore((s) => s.select);
+  const requestZoom = useAppStore((s) => s.requestZoom);
+  // A new comparison frames what changed on the map (side B is shown).
+  useEffect(() => {
+    const ids = c?.parcels.filter((p) => p.change !== "removed").map((p) => p.id) ?? [];
+    if (ids.length > 0) requestZoom(ids);
+  }, [c, requestZoom]);
   if (!pair) return null;
   const nameOf = (id: string | null) =>
     id === null ? st("base") : (list.find((m) => m.id === id)?.name ?? id);

@@ -5,7 +5,7 @@
 import type { ZoneFigure } from "../domain/compare";
 import type { SplitProblem } from "../domain/parcel-geometry";
 import type { MergeProblem } from "../domain/scenarios";
-import { type Bilingual, fill, type Lang } from "./lang";
+import type { Bilingual } from "./lang";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -109,10 +109,6 @@ export const SCENARIO_UI = {
   problem: b("无法执行：{why}", "Not done: {why}"),
 } satisfies Record<string, Bilingual>;
 export type ScenarioUiKey = keyof typeof SCENARIO_UI;
-
-export function scenarioText(key: ScenarioUiKey, lang: Lang, params?: Record<string, unknown>): string {
-  return params ? fill(SCENARIO_UI[key][lang], params) : SCENARIO_UI[key][lang];
-}
 
 export const CHANGE_TEXT: Record<"changed" | "added" | "removed", Bilingual> = {
   changed: b("已调整", "changed"),

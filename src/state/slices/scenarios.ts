@@ -23,7 +23,6 @@ import { newStepId } from "./step-id";
 
 export {
   activeScenarioId,
-  findScenario,
   selectScenarioEdits,
   selectScenarios,
   selectUndoHistory,

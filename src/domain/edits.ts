@@ -145,7 +145,13 @@ export type ScenarioEdit =
   | ScenarioStandardEdit;
 
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
-export type Edit = ParcelFieldEdit | DatasetEdit | FacilityEdit | TargetsEdit | ScenarioListEdit | ScenarioEdit;
+export type Edit =
+  | ParcelFieldEdit
+  | DatasetEdit
+  | FacilityEdit
+  | TargetsEdit
+  | ScenarioListEdit
+  | ScenarioEdit;
 
 /** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
 export interface StepLabel {

@@ -7,11 +7,11 @@ import type { LineString, MultiLineString } from "geojson";
 import { shallow } from "zustand/shallow";
 import { parcelEdits } from "../domain/edits";
 import { applyStandardEdits } from "../domain/scenarios";
-import { validateTargetsFile } from "../domain/targets";
 import { type AnalysisBackend, type CompareSide, SupersededError } from "../worker/protocol";
 import { selectPlanFacilities } from "./planner";
 import { selectScenarioEdits } from "./slices/scenario-core";
 import type { AppStore } from "./store";
+import { selectTargetsFile } from "./targets";
 import type { AppState } from "./types";
 
 /** The standards and edits of one side (`null`: the base). */
@@ -44,7 +44,8 @@ export function connectCompare(store: AppStore, backend: AnalysisBackend): Compa
     if (!a || !b) return;
     const mine = ++seq;
     s.compareStarted();
-    const targets = s.targets ? validateTargetsFile(s.targets) : null;
+    // The targets in force (the file with the user's targets edits, `state/targets.ts`).
+    const targets = selectTargetsFile(s);
     try {
       const res = await backend.request("compare", {
         ...(s.dataset.parcels ? { parcels: s.dataset.parcels } : { datasetId: s.dataset.datasetId }),
@@ -53,7 +54,7 @@ export function connectCompare(store: AppStore, backend: AnalysisBackend): Compa
         analysisCrs: s.dataset.analysisCrs,
         a,
         b,
-        targets: targets && "file" in targets ? targets.file : null,
+        targets,
         coverage: s.context ? { facilities: selectPlanFacilities(s), roads: roadsOf(s) } : null,
       });
       if (disposed || mine !== seq) return;

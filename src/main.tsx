@@ -8,6 +8,7 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import type { MapControllerApi, MapDebugState, MapFactory } from "./map/api";
 import { MapController } from "./map/controller";
+import { connectCompare } from "./state/compare";
 import { connectEngine } from "./state/engine";
 import { connectPlanner } from "./state/planner";
 import { createWorkSession } from "./state/storage/session";
@@ -50,6 +51,7 @@ const session = createWorkSession(useAppStore);
 const backend = createWorkerBackend();
 const engine = connectEngine(useAppStore, backend, { sources: session.sources });
 connectPlanner(useAppStore, backend);
+connectCompare(useAppStore, backend);
 
 let controller: MapControllerApi | null = null;
 let dataLoadedAt: number | null = null;

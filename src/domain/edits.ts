@@ -107,6 +107,79 @@ export interface AttachmentEdit {
   after: Attachment | null;
 }
 
+/**
+ * A scenario as the scenario list knows it: its name, what it was made from (`null`: the base;
+ * else another scenario's id) and that source's edits at the moment it was made (`seed`), so a
+ * scenario never changes when its source does later.
+ */
+export interface ScenarioMeta {
+  id: string;
+  name: string;
+  from: string | null;
+  seed: ScenarioEdit[];
+}
+
+/**
+ * Make (`before: null`), rename, or delete (`after: null`) a scenario. These steps live in the
+ * main history (the base and the scenario list); a scenario's own edits live in its own history.
+ */
+export interface ScenarioListEdit {
+  kind: "scenario";
+  scenarioId: string;
+  before: ScenarioMeta | null;
+  after: ScenarioMeta | null;
+}
+
+/**
+ * In a scenario: reassign a parcel to a new project, or recover idle land. Stores each input it
+ * sets with its value before (`null` = missing) and after (`null` = cleared), as a field edit does.
+ */
+export interface ScenarioParcelEdit {
+  kind: "scenario-parcel";
+  action: "reassign" | "recover";
+  parcelId: string;
+  before: Partial<Record<ParcelInputKey, InputValue>>;
+  after: Partial<Record<ParcelInputKey, InputValue>>;
+}
+
+/** In a scenario: split a parcel in two along a drawn line (lon/lat); the pieces get `ids`. */
+export interface ScenarioSplitEdit {
+  kind: "scenario-split";
+  parcelId: string;
+  line: [number, number][];
+  ids: [string, string];
+}
+
+/** In a scenario: merge neighbouring parcels into one parcel `id` (figures summed, geometry united). */
+export interface ScenarioMergeEdit {
+  kind: "scenario-merge";
+  parcelIds: string[];
+  id: string;
+}
+
+/**
+ * In a scenario: change one threshold of the standards (a scenario-level override): the level
+ * (`defaults`, a zone, an industry code), the bound and indicator, before and after (`null`: none).
+ */
+export interface ScenarioStandardEdit {
+  kind: "scenario-standard";
+  level: "defaults" | "zones" | "industries";
+  /** The zone or industry code (`null` for `defaults`). */
+  key: string | null;
+  bound: "min" | "max";
+  indicator: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** The edits a scenario's own history holds (a field corrected while a scenario is open, too). */
+export type ScenarioEdit =
+  | ParcelFieldEdit
+  | ScenarioParcelEdit
+  | ScenarioSplitEdit
+  | ScenarioMergeEdit
+  | ScenarioStandardEdit;
+
 /** Every kind of edit. Add new kinds here; each carries what it needs to be undone. */
 export type Edit =
   | ParcelFieldEdit
@@ -116,7 +189,9 @@ export type Edit =
   | DecisionEdit
   | MeetingSetupEdit
   | AgendaEdit
-  | AttachmentEdit;
+  | AttachmentEdit
+  | ScenarioListEdit
+  | ScenarioEdit;
 
 /** What a step did, as data for its label ("撤销：修改 HTK-012 累计固定资产投资"); formatted by i18n. */
 export interface StepLabel {

@@ -11,6 +11,7 @@ import type { ParseIssue } from "../io/numbers";
 import { type Bilingual, fill, type Lang } from "./lang";
 import { MEETING_STEP_TEXT, meetingStepParams } from "./meeting";
 import { FACILITY_KIND_TEXT, FACILITY_STEP_TEXT } from "./planner";
+import { SCENARIO_STEP_TEXT } from "./scenarios";
 import { TARGET_FIELD_TEXT, TARGET_STEP_TEXT } from "./targets";
 
 const b = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -67,10 +68,13 @@ export function stepText(label: StepLabel, lang: Lang): string {
   if (typeof what === "string") params.what = TARGET_FIELD_TEXT[what]?.[lang] ?? what;
   const meeting = MEETING_STEP_TEXT[label.code];
   if (meeting) return fill(meeting[lang], { ...params, ...meetingStepParams(label.params, lang) });
+  if (typeof label.params.indicator === "string")
+    params.indicator = fieldInfo(label.params.indicator)?.[lang] ?? label.params.indicator;
   return fill(
     (STEP_TEXT[label.code] ??
       FACILITY_STEP_TEXT[label.code] ??
       TARGET_STEP_TEXT[label.code] ??
+      SCENARIO_STEP_TEXT[label.code] ??
       STEP_FALLBACK)[lang],
     params,
   );

@@ -246,3 +246,29 @@ function row(p: AnalysedParcel, extraKeys: string[], opts: WriteCsvOptions): str
   }
   return cells.join(",");
 }
+
+/** A cell of `writeTableCsv`: text, a number with its decimals, or empty. */
+export type TableCell = string | { n: number; decimals: number } | null;
+
+/**
+ * A plain table as CSV, the same way as the parcel CSV: byte-order mark, CRLF, distinct
+ * neutralised headers, numbers rounded to their decimals, text formula-safe; with `synthetic`,
+ * a first column marking every row (e.g. the scenario comparison).
+ */
+export function writeTableCsv(
+  header: readonly string[],
+  rows: readonly (readonly TableCell[])[],
+  opts: { synthetic?: { column: string; cell: string } } = {},
+): string {
+  const head = distinctHeaders(
+    [...(opts.synthetic ? [opts.synthetic.column] : []), ...header].map(neutralise),
+  )
+    .map(quote)
+    .join(",");
+  const cell = (c: TableCell) =>
+    c === null ? "" : typeof c === "string" ? csvText(c) : csvNumber(c.n, c.decimals);
+  const lines = rows.map((r) =>
+    [...(opts.synthetic ? [csvText(opts.synthetic.cell)] : []), ...r.map(cell)].join(","),
+  );
+  return `\uFEFF${[head, ...lines].join("\r\n")}\r\n`;
+}

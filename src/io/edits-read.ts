@@ -81,6 +81,45 @@ export function editProblem(e: unknown): string | null {
     }
     return null;
   }
+  if (e.kind === "scenario") {
+    if (typeof e.scenarioId !== "string" || !e.scenarioId) return "scenarioId";
+    if (e.before !== null && !isScenarioMeta(e.before)) return "before";
+    if (e.after !== null && !isScenarioMeta(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "scenario-parcel") {
+    if (e.action !== "reassign" && e.action !== "recover") return "action";
+    if (typeof e.parcelId !== "string" || !e.parcelId) return "parcelId";
+    if (!isFieldValues(e.before)) return "before";
+    if (!isFieldValues(e.after)) return "after";
+    return null;
+  }
+  if (e.kind === "scenario-split") {
+    if (typeof e.parcelId !== "string" || !e.parcelId) return "parcelId";
+    if (!Array.isArray(e.line) || e.line.length < 2 || !e.line.every(isLonLat)) return "line";
+    if (!Array.isArray(e.ids) || e.ids.length !== 2 || !e.ids.every((x) => typeof x === "string" && x))
+      return "ids";
+    return null;
+  }
+  if (e.kind === "scenario-merge") {
+    if (
+      !Array.isArray(e.parcelIds) ||
+      e.parcelIds.length < 2 ||
+      !e.parcelIds.every((x) => typeof x === "string")
+    )
+      return "parcelIds";
+    if (typeof e.id !== "string" || !e.id) return "id";
+    return null;
+  }
+  if (e.kind === "scenario-standard") {
+    if (e.level !== "defaults" && e.level !== "zones" && e.level !== "industries") return "level";
+    if (e.key !== null && typeof e.key !== "string") return "key";
+    if (e.bound !== "min" && e.bound !== "max") return "bound";
+    if (typeof e.indicator !== "string") return "indicator";
+    if (e.before !== null && !finite(e.before)) return "before";
+    if (e.after !== null && !finite(e.after)) return "after";
+    return null;
+  }
   return null; // a kind of a later build: kept as it is
 }
 
@@ -156,6 +195,52 @@ export function facilityProblem(f: unknown, facilityId: string): string | null {
     (g.type === "Polygon" && isPolygonCoords(c)) ||
     (g.type === "MultiPolygon" && Array.isArray(c) && c.length > 0 && c.every(isPolygonCoords));
   return ok ? null : "geometry";
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isLonLat = (p: unknown) =>
+  Array.isArray(p) &&
+  p.length === 2 &&
+  finite(p[0]) &&
+  finite(p[1]) &&
+  Math.abs(p[0]) <= 180 &&
+  Math.abs(p[1]) <= 90;
+const isFieldValues = (v: unknown) =>
+  isObject(v) && Object.entries(v).every(([k, x]) => EDITABLE.has(k) && isInputValue(x));
+function isScenarioMeta(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    typeof v.id === "string" &&
+    typeof v.name === "string" &&
+    (v.from === null || typeof v.from === "string") &&
+    Array.isArray(v.seed) &&
+    v.seed.every((e) => editProblem(e) === null)
+  );
+}
+
+/** Each scenario's own history and the open scenario (stored work, a project file), checked. */
+export function readScenarioWork(
+  raw: unknown,
+  file?: string,
+): { work: { histories: Record<string, EditHistory>; active: string | null } | null; problems: Problem[] } {
+  const at = file !== undefined ? { file } : {};
+  const bad = (path: string): Problem => ({
+    severity: "warning",
+    code: "project-bad-field",
+    ...at,
+    params: { path, expected: "history" },
+  });
+  if (!isObject(raw) || !isObject(raw.histories)) return { work: null, problems: [bad("scenarios")] };
+  const histories: Record<string, EditHistory> = {};
+  const problems: Problem[] = [];
+  for (const [id, h] of Object.entries(raw.histories)) {
+    const r = readHistory(h, file);
+    problems.push(...r.problems);
+    if (r.history) histories[id] = r.history;
+    else problems.push(bad(`scenarios.histories.${id}`));
+  }
+  const active = typeof raw.active === "string" ? raw.active : null;
+  return { work: { histories, active }, problems };
 }
 
 function labelOf(v: unknown): StepLabel | null {

@@ -12,7 +12,7 @@
 import { isIsoDate } from "../domain/dates";
 import type { EditHistory } from "../domain/edits";
 import { base64ToBytes, bytesToBase64 } from "./base64";
-import { historyDatasets, readHistory } from "./edits-read";
+import { historyDatasets, readHistory, readScenarioWork } from "./edits-read";
 import { isFingerprint, sha256Hex } from "./fingerprint";
 import { parseJson } from "./json";
 import type { Problem } from "./types";
@@ -51,6 +51,11 @@ export interface Project {
   history: EditHistory;
   standards: ProjectSource | null;
   settings: ProjectSettings;
+  /**
+   * Each scenario's own history and the scenario open (the scenario list itself is in
+   * `history`, as `scenario` edits). Absent in files of earlier builds.
+   */
+  scenarios?: { histories: Record<string, EditHistory>; active: string | null };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -90,6 +95,7 @@ export function writeProjectFile(p: Project): string {
       history: p.history,
       standards: p.standards ? sourceJson(p.standards) : null,
       settings: { ...p.settings, ui },
+      ...(p.scenarios ? { scenarios: p.scenarios } : {}),
     },
     null,
     1,
@@ -277,6 +283,13 @@ export function readProjectFile(input: Uint8Array | string, fileName: string): P
     settings.ui = ui;
   } else if (st.ui !== undefined) bad("settings.ui", "object", "warning");
 
+  let scenarios: Project["scenarios"];
+  if (raw.scenarios !== undefined) {
+    const r = readScenarioWork(raw.scenarios, fileName);
+    problems.push(...r.problems);
+    if (r.work) scenarios = r.work;
+  }
+
   return {
     project: {
       savedAt: typeof raw.savedAt === "string" ? raw.savedAt : "",
@@ -285,6 +298,7 @@ export function readProjectFile(input: Uint8Array | string, fileName: string): P
       history,
       standards,
       settings,
+      ...(scenarios ? { scenarios } : {}),
     },
     problems,
   };

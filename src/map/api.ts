@@ -147,6 +147,8 @@ export interface MapControllerApi {
   /** Show the flag overlay (idle / underperforming hatching and outlines). */
   setFlagsVisible(visible: boolean): void;
   setSelection(ids: readonly string[]): void;
+  /** Outline the parcels a scenario comparison found changed (null or empty: none). */
+  setChangedIds?(ids: readonly string[] | null): void;
   /** Parcels outside the current table filter are dimmed (null: no filter). */
   setFilterIds(ids: ReadonlySet<string> | null): void;
   /** Frame a zone's parcels, or both zones' parcels (`"all"`); every call frames, even when the zone is unchanged. */

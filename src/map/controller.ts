@@ -275,6 +275,22 @@ export class MapController implements MapControllerApi {
     this.flushSelection();
   }
 
+  setChangedIds(ids: readonly string[] | null): void {
+    this.wantedChanged = ids ?? [];
+    this.flushChanged();
+  }
+
+  private wantedChanged: readonly string[] = [];
+  private flushChanged(): void {
+    if (!this.loaded) return;
+    const features = this.wantedChanged.flatMap((id) => {
+      const f = this.featureById.get(id);
+      return f ? [f] : [];
+    });
+    this.geojson(SOURCE.changed)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
+    this.touch();
+  }
+
   setFilterIds(ids: ReadonlySet<string> | null): void {
     this.filter = ids;
     this.flushDim();
@@ -421,6 +437,7 @@ export class MapController implements MapControllerApi {
     this.flushContext();
     this.flushParcels();
     this.flushSelection();
+    this.flushChanged();
     this.flushDim();
     this.addPlanLayers();
     this.addToolLayers();
@@ -520,6 +537,7 @@ export class MapController implements MapControllerApi {
     this.flushColours();
     this.flushDim();
     this.flushSelection(true);
+    this.flushChanged();
   }
 
   private flushContext(): void {

@@ -47,6 +47,8 @@ export const SOURCE = {
   central: "central-urban-area",
   /** The selected parcels' geometry only (a few features), outlined on top. */
   selection: "selection",
+  /** The parcels a scenario comparison found changed (a few features), drawn over the parcels. */
+  changed: "changed",
   /** One label point per parcel (inside it), filled when the view first reaches label zoom. */
   parcelLabels: "parcel-labels",
   basemap: "basemap",
@@ -70,6 +72,8 @@ export const LAYER = {
   flagLine: "flags-line",
   zonesLine: "zones-line",
   selection: "selection-line",
+  changedFill: "changed-fill",
+  changedLine: "changed-line",
   facilities: "facilities-circle",
   roadLabels: "roads-label",
   parcelLabels: "parcels-label",
@@ -423,6 +427,9 @@ const emptyGeoJson = (extra: Record<string, unknown> = {}): SourceSpecification 
     ...extra,
   }) as SourceSpecification;
 
+/** Parcels a scenario changed (compare): magenta, apart from every colouring's palette. */
+export const CHANGED_COLOUR = "#d1008f";
+
 /** The data sources (empty; the controller fills them). Parcels get `promoteId: "id"` for feature-state. */
 export function dataSources(): Record<string, SourceSpecification> {
   return {
@@ -435,6 +442,7 @@ export function dataSources(): Record<string, SourceSpecification> {
     [SOURCE.facilities]: emptyGeoJson(),
     [SOURCE.zoneLabels]: emptyGeoJson(),
     [SOURCE.selection]: emptyGeoJson(),
+    [SOURCE.changed]: emptyGeoJson(),
     [SOURCE.parcelLabels]: emptyGeoJson({ promoteId: "id" }),
   };
 }
@@ -659,6 +667,24 @@ export function buildLayers(opts: StyleOptions): LayerSpecification[] {
         "line-color": shared(t.zoneLine),
         "line-width": shared(t.zoneLineWidth),
         "line-dasharray": shared([5, 2.5]),
+        "line-opacity": shared(1),
+      },
+    },
+    {
+      id: LAYER.changedFill,
+      type: "fill",
+      source: SOURCE.changed,
+      paint: { "fill-color": shared(CHANGED_COLOUR), "fill-opacity": shared(0.25) },
+    },
+    {
+      id: LAYER.changedLine,
+      type: "line",
+      source: SOURCE.changed,
+      layout: { "line-join": "round" },
+      paint: {
+        "line-color": shared(CHANGED_COLOUR),
+        "line-width": shared(3 * t.labelScale),
+        "line-dasharray": shared([2, 1]),
         "line-opacity": shared(1),
       },
     },

@@ -18,9 +18,11 @@ import {
   type EditHistory,
   type ParcelFieldEdit,
   parcelEdits,
+  type ScenarioEdit,
   type StepLabel,
 } from "../domain/edits";
-import type { IsoDate } from "../domain/types";
+import { applyStandardEdits } from "../domain/scenarios";
+import type { AnalysisResult, IsoDate } from "../domain/types";
 import { fingerprint } from "../io/fingerprint";
 import type { ImportJoin } from "../io/import-bundle";
 import type { ImportOptions } from "../io/readers/types";
@@ -32,11 +34,13 @@ import {
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
+import { analysisSucceededUpdater } from "./slices/analysis";
 import { setDatasetUpdater } from "./slices/data";
 import { commitEditsUpdater } from "./slices/history";
+import { activeScenarioId, selectScenarioEdits } from "./slices/scenario-core";
 import type { StoredDataset } from "./storage/work";
 import type { AppStore } from "./store";
-import type { ParcelsDataset, StandardsInput } from "./types";
+import type { AppState, ParcelsDataset, StandardsInput } from "./types";
 
 export interface Engine {
   /** Import a parcels file in the worker and make it the dataset (analysis follows). */
@@ -112,6 +116,21 @@ export function parcelEditsSelector(): (history: EditHistory) => ParcelFieldEdit
   };
 }
 
+/** The open scenario and its edits, the same object while they are the same (`null`: the base). */
+export function activeScenarioSelector(): (s: AppState) => { id: string; edits: ScenarioEdit[] } | null {
+  let last: { id: string; edits: ScenarioEdit[] } | null = null;
+  return (s) => {
+    const id = activeScenarioId(s);
+    const edits = id === null ? null : selectScenarioEdits(s, id);
+    if (id === null || !edits) {
+      last = null;
+      return null;
+    }
+    if (last?.id !== id || last.edits !== edits) last = { id, edits };
+    return last;
+  };
+}
+
 /** Where dataset sources are kept across reloads (the work storage); absent: this session only. */
 export interface DatasetSources {
   get(fingerprint: string): Promise<StoredDataset | null | "corrupt">;
@@ -154,27 +173,56 @@ export function connectEngine(
 
   const editsOf = parcelEditsSelector();
 
+  /**
+   * Results by (dataset, scenario): switching back to a scenario (or the base) whose inputs have
+   * not changed shows its result at once, without asking the worker again.
+   */
+  const results = new Map<
+    string,
+    { inputs: readonly unknown[]; result: AnalysisResult; durationMs: number }
+  >();
+
   async function analyze(
     dataset: ParcelsDataset | null,
     standards: StandardsInput | null,
     asOf: IsoDate,
     edits: ParcelFieldEdit[],
+    scenario: { id: string; edits: ScenarioEdit[] } | null = null,
   ) {
     if (!dataset?.ok || !standards) return;
     if (needsReimport(dataset, standards)) return; // the re-import's dataset will be analysed
     const mine = ++seq;
+    const key = `${dataset.datasetId}|${scenario?.id ?? ""}`;
+    const inputs = [standards, asOf, edits, scenario?.edits] as const;
+    const write = (result: AnalysisResult, durationMs: number) => {
+      // The result and which scenario it is for, in one update.
+      store.setState((s) => ({
+        ...analysisSucceededUpdater(s, result, durationMs),
+        resultScenario: scenario?.id ?? null,
+      }));
+    };
+    const hit = results.get(key);
+    if (hit && shallow(hit.inputs, inputs)) {
+      write(hit.result, hit.durationMs);
+      return;
+    }
     store.getState().analysisStarted();
     try {
       const res = await backend.request("analyze", {
         ...(held.has(dataset.datasetId)
           ? { datasetId: dataset.datasetId }
           : { parcels: dataset.parcels ?? [] }),
-        standards: standards.standards,
+        standards: scenario ? applyStandardEdits(standards.standards, scenario.edits) : standards.standards,
         asOf,
         ...(edits.length > 0 ? { edits } : {}),
+        ...(scenario && scenario.edits.length > 0
+          ? { scenario: scenario.edits, analysisCrs: dataset.analysisCrs }
+          : {}),
       });
       if (disposed || mine !== seq) return;
-      store.getState().analysisSucceeded(res.result, res.durationMs);
+      for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
+      results.set(key, { inputs, result: res.result, durationMs: res.durationMs });
+      write(res.result, res.durationMs);
     } catch (e) {
       if (disposed || mine !== seq || e instanceof SupersededError) return;
       store.getState().analysisFailed(e instanceof Error ? e.message : String(e));
@@ -297,9 +345,10 @@ export function connectEngine(
     (fp) => void follow(fp),
   );
 
+  const scenarioOf = activeScenarioSelector();
   const unsubscribe = store.subscribe(
-    (s) => [s.dataset, s.standards, s.asOf, editsOf(s.history)] as const,
-    ([dataset, standards, asOf, edits]) => {
+    (s) => [s.dataset, s.standards, s.asOf, editsOf(s.history), scenarioOf(s)] as const,
+    ([dataset, standards, asOf, edits, scenario]) => {
       // Standards with another analysis CRS: areas must be recomputed, so read the file again.
       if (dataset && needsReimport(dataset, standards))
         void runImport(
@@ -310,7 +359,7 @@ export function connectEngine(
             ...(dataset.fingerprint ? { fingerprint: dataset.fingerprint } : {}),
           },
         );
-      void analyze(dataset, standards, asOf, edits);
+      void analyze(dataset, standards, asOf, edits, scenario);
     },
     { equalityFn: shallow, fireImmediately: true },
   );
@@ -436,7 +485,7 @@ export function connectEngine(
     },
     async analyzeNow() {
       const s = store.getState();
-      await analyze(s.dataset, s.standards, s.asOf, editsOf(s.history));
+      await analyze(s.dataset, s.standards, s.asOf, editsOf(s.history), scenarioOf(s));
     },
     dispose() {
       disposed = true;

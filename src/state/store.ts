@@ -24,6 +24,7 @@ import { createDataSlice } from "./slices/data";
 import { createHistorySlice } from "./slices/history";
 import { createPersistenceSlice, type StorageNotice } from "./slices/persistence";
 import { createPlannerSlice } from "./slices/planner";
+import { createScenariosSlice } from "./slices/scenarios";
 import { createSelectionSlice } from "./slices/selection";
 import { createSettingsSlice } from "./slices/settings";
 import { createToolsSlice } from "./slices/tools";
@@ -70,6 +71,7 @@ export function createAppStore(options: StoreOptions = {}) {
           ...createToolsSlice(set, get, api),
           ...createPersistenceSlice(set, get, api),
           ...createPlannerSlice(set, get, api),
+          ...createScenariosSlice(set, get, api),
         }),
         {
           name: PERSIST_KEY,

@@ -288,8 +288,10 @@ export interface ToolsSlice {
 }
 
 export type { PersistenceSlice } from "./slices/persistence";
+export type { ScenariosSlice } from "./slices/scenarios";
 
 import type { PersistenceSlice } from "./slices/persistence";
+import type { ScenariosSlice } from "./slices/scenarios";
 
 export type AppState = DataSlice &
   SettingsSlice &
@@ -299,4 +301,5 @@ export type AppState = DataSlice &
   HistorySlice &
   ToolsSlice &
   PersistenceSlice &
-  PlannerSlice;
+  PlannerSlice &
+  ScenariosSlice;

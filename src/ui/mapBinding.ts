@@ -16,6 +16,20 @@ import type { AppState, MapToolId, PlannerToolId } from "../state/types";
 import { selectColouring } from "./colouring";
 import { hoverText } from "./hoverText";
 import { onPlanDrawn } from "./planner/onPlanDrawn";
+import { finishSplit } from "./scenarios/actions";
+
+const changedCache = new WeakMap<object, string[]>();
+/** The ids of the parcels a comparison found changed that the map shows (changed and new ones). */
+export function selectChangedIds(s: AppState): string[] | null {
+  const c = s.comparison;
+  if (!c) return null;
+  let ids = changedCache.get(c);
+  if (!ids) {
+    ids = c.parcels.filter((p) => p.change !== "removed").map((p) => p.id);
+    changedCache.set(c, ids);
+  }
+  return ids;
+}
 
 const DRAW_GEOMETRY: Record<PlannerToolId, "point" | "line" | "polygon"> = {
   "place-point": "point",
@@ -162,6 +176,33 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
     (a, b) => a[0] === b[0] && a[1] === b[1],
   );
   on(selectPlanOverlay, (fc) => map.setPlan?.(fc));
+  // Scenarios: the parcels a comparison found changed, outlined; the draw tool for a split line.
+  on(
+    (s) => (s.mode === "scenarios" ? selectChangedIds(s) : null),
+    (ids) => map.setChangedIds?.(ids),
+  );
+  subs.push(
+    store.subscribe(
+      (s) => s.splitDrawing,
+      (drawing) => {
+        const s = store.getState();
+        if (!drawing)
+          map.setTool(toolSpecOf(s.mapTool, s.dataset?.analysisCrs, (t, g) => onPlanDrawn(store, t, g)));
+        else
+          map.setTool({
+            kind: "draw",
+            geometry: "line",
+            onFinish: (g) => {
+              if (g.type === "LineString")
+                finishSplit(
+                  store,
+                  g.coordinates.map((c) => [c[0], c[1]]),
+                );
+            },
+          });
+      },
+    ),
+  );
   map.setHoverText((id) => hoverText(store.getState(), id));
   subs.push(() => map.setHoverText(null));
   subs.push(map.on("measure", (m) => store.getState().setMeasurement(m)));

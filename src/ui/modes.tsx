@@ -4,6 +4,7 @@
  * ones") and `scenarios` (plan targets) each add an entry here — a panel of their own, not a rewrite.
  */
 import type { ComponentType } from "react";
+import { useAppStore } from "../state/store";
 import type { Mode } from "../state/types";
 import { CandidateList } from "./CandidateList";
 import { DetailPanel } from "./DetailPanel";
@@ -13,6 +14,8 @@ import { Legend } from "./Legend";
 import { ModeTabs } from "./planner/ModeTabs";
 import { PlannerPanel } from "./planner/PlannerPanel";
 import { SummaryPanel } from "./SummaryPanel";
+import { ComparePanel } from "./scenarios/ComparePanel";
+import { ScenarioPanel } from "./scenarios/ScenarioPanel";
 import { TargetsPanel } from "./targets/TargetsPanel";
 import "./planner/planner.css";
 import "./targets/targets.css";
@@ -60,10 +63,28 @@ function TargetsLeft() {
   );
 }
 
+/** Scenarios (方案比选): the list and scenario changes on the left; the comparison, else the detail, on the right. */
+function ScenariosLeft() {
+  return (
+    <>
+      <ModeTabs />
+      <ScenarioPanel />
+      <Legend />
+      <SummaryPanel />
+    </>
+  );
+}
+
+function ScenariosRight() {
+  const comparing = useAppStore((s) => s.compare !== null);
+  return comparing ? <ComparePanel /> : <DetailPanel />;
+}
+
 export const MODES: Partial<Record<Mode, ModeView>> = {
   analysis: ANALYSIS_MODE,
   facilities: { left: FacilitiesLeft, right: DetailPanel },
   targets: { left: TargetsLeft, right: DetailPanel },
+  scenarios: { left: ScenariosLeft, right: ScenariosRight },
 };
 
 /** The view of a mode; modes not built yet fall back to analysis. */

@@ -4,7 +4,8 @@
  * standards and the settings. Opening validates the file, and — after the user confirmed — makes
  * it one undoable step: the project's dataset with its edits (undo brings the current work back).
  */
-import { currentDataset, parcelEdits, type StepLabel } from "../domain/edits";
+import { appliedEdits, currentDataset, type Edit, parcelEdits, type StepLabel } from "../domain/edits";
+import { scenarioList } from "../domain/scenarios";
 import { historyDatasets } from "../io/edits-read";
 import {
   type Project,
@@ -56,6 +57,7 @@ export async function buildProject(
     dataset: toProjectDataset(current),
     earlierDatasets: earlier,
     history: s.history,
+    scenarios: { histories: s.scenarioHistories, active: s.activeScenario },
     standards: s.standards?.content ? { fileName: s.standards.fileName, content: s.standards.content } : null,
     settings: {
       asOf: s.asOf,
@@ -119,9 +121,22 @@ export async function applyProject(
     synthetic: d.synthetic,
     ...(d.crs ? { crs: d.crs } : {}),
     label: openProjectLabel(fileName),
-    edits: parcelEdits(project.history),
+    // The project's parcel edits and its scenario list, in the one step of opening it.
+    edits: [
+      ...parcelEdits(project.history),
+      ...scenarioList(appliedEdits(project.history)).map(
+        (meta): Edit => ({ kind: "scenario", scenarioId: meta.id, before: null, after: meta }),
+      ),
+    ],
   });
   if (!res?.ok) return false;
+  if (project.scenarios) {
+    const now = store.getState().scenarioHistories;
+    store.getState().setScenarioWork({
+      histories: { ...now, ...project.scenarios.histories },
+      active: project.scenarios.active,
+    });
+  }
   await engine.addSource(d);
   const st = store.getState();
   if (project.settings.asOfUserSet && project.settings.asOf) st.setAsOf(project.settings.asOf);
@@ -172,6 +187,7 @@ export async function exportStoredWork(
     dataset: toProjectDataset(current),
     earlierDatasets: earlier,
     history,
+    ...(work.scenarios ? { scenarios: work.scenarios } : {}),
     standards: work.standards,
     settings: {
       asOf: work.asOf?.asOf ?? null,

@@ -7,11 +7,13 @@
 import type { LineString } from "geojson";
 import { analyzeParcels } from "../domain/analyze";
 import { busLineFigures } from "../domain/bus-line";
-import { computeCoverage, ReachCache, serviceDistanceM } from "../domain/coverage";
+import { compareAnalyses } from "../domain/compare";
+import { computeCoverage, type FacilityKind, ReachCache, serviceDistanceM } from "../domain/coverage";
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
-import { applyEdits } from "../domain/edits";
+import { applyEdits, type EditedOriginals, type ParcelFieldEdit, type ScenarioEdit } from "../domain/edits";
 import { type PlannerInputs, plannerInputs, toCoverageFacility } from "../domain/facilities";
 import { type ServiceAreaShapes, serviceAreaShapes, unprojectorFrom } from "../domain/plan-features";
+import { applyScenario, type ScenarioEditProblem } from "../domain/scenarios";
 import { suggestSites } from "../domain/siting";
 import type { PreparedParcel } from "../domain/types";
 import { readParcelsGeoJson } from "../io/geojson-read";
@@ -22,6 +24,9 @@ import { handleImportCancel, handleImportCommit, handleImportPreview, type Pendi
 import type {
   AnalyzeRequest,
   AnalyzeResponse,
+  CompareRequest,
+  CompareResponse,
+  CompareSide,
   CoverageRequest,
   CoverageResponse,
   ImportCommitRequest,
@@ -127,11 +132,51 @@ export function handleImport(
   return holdResult(ctx, req, result, { input, fileName: req.fileName, ...(crs ? { crs } : {}) });
 }
 
-export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {
+/** The base with its edits and a scenario applied, and the originals of what they changed. */
+function scenarioParcels(
+  parcels: PreparedParcel[],
+  edits: ParcelFieldEdit[] | undefined,
+  scenario: ScenarioEdit[],
+  analysisCrs: string,
+): {
+  parcels: PreparedParcel[];
+  originals: EditedOriginals;
+  problems: ScenarioEditProblem[];
+  unmatched: number;
+} {
+  const base = applyEdits(parcels, edits ?? []);
+  const sc = applyScenario(base.parcels, scenario, analysisCrs);
+  // The imported value is the original: the base edit's original wins over the scenario's.
+  const originals: EditedOriginals = new Map(sc.originals);
+  for (const [id, o] of base.originals)
+    if (sc.parcels.some((p) => p.input.id === id)) originals.set(id, { ...(originals.get(id) ?? {}), ...o });
+  return { parcels: sc.parcels, originals, problems: sc.problems, unmatched: base.unmatched.length };
+}
+
+function heldParcels(ctx: HandlerContext, req: { parcels?: PreparedParcel[]; datasetId?: number }) {
   const parcels =
     req.parcels ?? (req.datasetId !== undefined ? ctx.datasets.get(req.datasetId)?.parcels : undefined);
   if (!parcels) throw new Error(`dataset ${String(req.datasetId)} is not loaded in the worker`);
+  return parcels;
+}
+
+export function handleAnalyze(ctx: HandlerContext, req: AnalyzeRequest): AnalyzeResponse {
+  const parcels = heldParcels(ctx, req);
   const t0 = ctx.now();
+  if (req.scenario && req.scenario.length > 0) {
+    const sc = scenarioParcels(parcels, req.edits, req.scenario, req.analysisCrs ?? DEFAULT_ANALYSIS_CRS);
+    const result = analyzeParcels(sc.parcels, {
+      standards: req.standards,
+      asOf: req.asOf,
+      edited: sc.originals,
+    });
+    return {
+      result,
+      durationMs: ctx.now() - t0,
+      ...(sc.unmatched > 0 ? { unmatchedEdits: sc.unmatched } : {}),
+      ...(sc.problems.length > 0 ? { scenarioProblems: sc.problems } : {}),
+    };
+  }
   // No edits: the held parcels as they are (no copy of the list, nothing allocated).
   if (!req.edits || req.edits.length === 0) {
     const result = analyzeParcels(parcels, { standards: req.standards, asOf: req.asOf });
@@ -225,6 +270,35 @@ export interface HandlerHooks {
   progress?: (p: ImportProgress) => void;
 }
 
+/** Compare two sides: each analysed (and its six-ones coverage computed), then `compareAnalyses`. */
+export function handleCompare(ctx: HandlerContext, req: CompareRequest): CompareResponse {
+  const parcels = heldParcels(ctx, req);
+  const t0 = ctx.now();
+  const side = (s: CompareSide) => {
+    const sc = scenarioParcels(parcels, req.edits, s.scenario, req.analysisCrs);
+    const result = analyzeParcels(sc.parcels, {
+      standards: s.standards,
+      asOf: req.asOf,
+      edited: sc.originals,
+    });
+    let coverage: Partial<Record<FacilityKind, number>> | undefined;
+    if (req.coverage) {
+      const inputs = plannerInputs(sc.parcels, req.coverage.roads, req.analysisCrs);
+      const facilities = req.coverage.facilities.map((f) => toCoverageFacility(f, inputs.project));
+      const c = computeCoverage(inputs.index, facilities, s.standards.services);
+      coverage = Object.fromEntries(Object.values(c.byKind).map((k) => [k.kind, k.share]));
+    }
+    return { result, coverage };
+  };
+  const a = side(req.a);
+  const b = side(req.b);
+  const cmp = compareAnalyses(a.result, b.result, {
+    targets: req.targets,
+    ...(a.coverage && b.coverage ? { coverage: { a: a.coverage, b: b.coverage } } : {}),
+  });
+  return { ...cmp, durationMs: ctx.now() - t0 };
+}
+
 export function handle<K extends keyof WorkerContract>(
   ctx: HandlerContext,
   kind: K,
@@ -239,5 +313,7 @@ export function handle<K extends keyof WorkerContract>(
   if (kind === "importCancel") return handleImportCancel(ctx) as R;
   if (kind === "coverage")
     return handleCoverage(ctx, payload as CoverageRequest) as WorkerContract[K]["response"];
+  if (kind === "compare")
+    return handleCompare(ctx, payload as CompareRequest) as WorkerContract[K]["response"];
   return handleAnalyze(ctx, payload as AnalyzeRequest) as WorkerContract[K]["response"];
 }

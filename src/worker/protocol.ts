@@ -5,11 +5,14 @@
  */
 import type { LineString, MultiLineString } from "geojson";
 import type { BusLineFigures } from "../domain/bus-line";
+import type { Comparison } from "../domain/compare";
 import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
-import type { ParcelFieldEdit } from "../domain/edits";
+import type { ParcelFieldEdit, ScenarioEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
 import type { ServiceAreaShapes } from "../domain/plan-features";
+import type { ScenarioEditProblem } from "../domain/scenarios";
 import type { SiteSuggestion } from "../domain/siting";
+import type { TargetsFile } from "../domain/targets";
 import type { AnalysedParcel, AnalysisResult, IsoDate, PreparedParcel, Standards } from "../domain/types";
 import type { ImportJoin } from "../io/import-bundle";
 import type { ImportPreviewSummary, ImportProgress } from "../io/import-pipeline";
@@ -47,6 +50,13 @@ export interface AnalyzeRequest {
    * (dataset, edits). Omitted or empty: the parcels as imported.
    */
   edits?: ParcelFieldEdit[];
+  /**
+   * A scenario's edits, applied after `edits` (`applyScenario`): the response is then for
+   * (dataset, edits, scenario). Its standards override is already in `standards`.
+   */
+  scenario?: ScenarioEdit[];
+  /** The analysis CRS (split shares are planar areas there); default EPSG:4546. */
+  analysisCrs?: string;
 }
 
 export interface AnalyzeResponse {
@@ -60,7 +70,36 @@ export interface AnalyzeResponse {
   durationMs: number;
   /** Edits naming a parcel the dataset does not have (left out of the analysis, kept in the history). */
   unmatchedEdits?: number;
+  /** Scenario edits that could not be applied (their parcel is gone, a line misses it …). */
+  scenarioProblems?: ScenarioEditProblem[];
 }
+
+/** One side of a comparison: a scenario's edits (none: the base) and its standards. */
+export interface CompareSide {
+  scenario: ScenarioEdit[];
+  standards: Standards;
+}
+
+/**
+ * Compare two scenarios (or one with the base) over the held parcels: both are analysed in the
+ * worker and only the comparison comes back (targets, zone figures, six-ones coverage, the
+ * parcels that differ).
+ */
+export interface CompareRequest {
+  datasetId?: number;
+  parcels?: PreparedParcel[];
+  /** The base's parcel edits (both sides build on them). */
+  edits?: ParcelFieldEdit[];
+  asOf: IsoDate;
+  analysisCrs: string;
+  a: CompareSide;
+  b: CompareSide;
+  targets: TargetsFile | null;
+  /** Six-ones coverage of each side with these facilities (null: not compared). */
+  coverage: { facilities: PlanFacility[]; roads: (LineString | MultiLineString)[] | null } | null;
+}
+
+export type CompareResponse = Comparison & { durationMs: number };
 
 /**
  * The import result. With a `datasetId` the worker keeps the parcels and leaves them out of the
@@ -144,6 +183,7 @@ export interface WorkerContract {
   importPreview: { request: ImportPreviewRequest; response: ImportPreviewResponse };
   importCommit: { request: ImportCommitRequest; response: ImportCommitResponse };
   importCancel: { request: Record<string, never>; response: { cancelled: boolean } };
+  compare: { request: CompareRequest; response: CompareResponse };
 }
 export type RequestKind = keyof WorkerContract;
 

@@ -18,16 +18,10 @@ import {
   undo,
 } from "../../domain/edits";
 import type { AppState, HistorySlice } from "../types";
+import { activeScenarioId, scenarioCommitUpdater, scenarioUndoUpdater } from "./scenario-core";
+import { newStepId } from "./step-id";
 
-let stepCounter = 0;
-
-/** A step id unique within any history (also across reloads: time, counter and randomness). */
-export function newStepId(now: Date = new Date()): string {
-  const uuid = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto?.randomUUID;
-  if (uuid) return uuid.call(globalThis.crypto);
-  stepCounter += 1;
-  return `${now.getTime().toString(36)}-${stepCounter.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newStepId };
 
 /** One undoable step of `edits` (none: nothing changes), dropping the redo steps. */
 export function commitEditsUpdater(
@@ -41,12 +35,17 @@ export function commitEditsUpdater(
   return { history: pushStep(s.history, step) };
 }
 
+/** Undo in what is shown: the open scenario's own history (see `scenarios.ts`), else the main one. */
 export function undoUpdater(s: AppState): Partial<AppState> {
+  const inScenario = scenarioUndoUpdater(s, "undo");
+  if (inScenario) return inScenario;
   const history = undo(s.history);
   return history === s.history ? {} : { history };
 }
 
 export function redoUpdater(s: AppState): Partial<AppState> {
+  const inScenario = scenarioUndoUpdater(s, "redo");
+  if (inScenario) return inScenario;
   const history = redo(s.history);
   return history === s.history ? {} : { history };
 }
@@ -62,7 +61,13 @@ export const initialHistory = { history: EMPTY_HISTORY } satisfies Partial<Histo
 
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
   ...initialHistory,
-  commitEdits: (label, edits) => set((s) => commitEditsUpdater(s, label, edits)),
+  commitEdits: (label, edits) =>
+    set((s) =>
+      // A parcel corrected while a scenario is open is corrected in that scenario, not in the base.
+      activeScenarioId(s) !== null && edits.length > 0 && edits.every((e) => e.kind === "parcel-field")
+        ? scenarioCommitUpdater(s, label, edits)
+        : commitEditsUpdater(s, label, edits),
+    ),
   undo: () => set(undoUpdater),
   redo: () => set(redoUpdater),
   setHistory: (h) => set(setHistoryUpdater(h)),

@@ -47,7 +47,16 @@ const itemOf: { [K in Exclude<WorkItem, "view">]: (s: AppState) => StoredWork[K]
       ? { fileName: s.standards.fileName, content: s.standards.content }
       : null,
   selection: (s) => [...s.selectedIds],
+  scenarios: (s) => scenarioWorkOf(s),
 };
+
+let lastScenarioWork: StoredWork["scenarios"] = null;
+/** The scenario work as stored: the same object while the histories and the open scenario are. */
+function scenarioWorkOf(s: AppState): StoredWork["scenarios"] {
+  if (lastScenarioWork?.histories !== s.scenarioHistories || lastScenarioWork.active !== s.activeScenario)
+    lastScenarioWork = { histories: s.scenarioHistories, active: s.activeScenario };
+  return lastScenarioWork;
+}
 
 export function connectAutosave(
   store: AppStore,
@@ -128,6 +137,7 @@ export function connectAutosave(
     asOf: (s) => `${s.asOf}|${s.asOfUserSet}`,
     standards: (s) => s.standards,
     selection: (s) => s.selectedIds,
+    scenarios: scenarioWorkOf,
   };
   const subs = (Object.keys(watched) as (keyof typeof itemOf)[]).map((item) =>
     store.subscribe(watched[item], () => queue(item, itemOf[item](store.getState()))),

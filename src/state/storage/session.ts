@@ -135,6 +135,7 @@ export function createWorkSession(store: AppStore, options: WorkSessionOptions =
       }
       if (work.asOf?.userSet) store.getState().setAsOf(work.asOf.asOf);
       if (work.history) store.getState().setHistory(work.history);
+      if (work.scenarios) store.getState().setScenarioWork(work.scenarios);
       if (work.selection) reselect(work.selection);
       if (corrupt.length > 0)
         notice({ code: "work-corrupt", params: { items: [...new Set(corrupt)].join(",") } });

@@ -10,7 +10,7 @@
 import { isIsoDate } from "../../domain/dates";
 import type { EditHistory } from "../../domain/edits";
 import type { IsoDate } from "../../domain/types";
-import { historyDatasets, readHistory } from "../../io/edits-read";
+import { historyDatasets, readHistory, readScenarioWork } from "../../io/edits-read";
 import { isFingerprint } from "../../io/fingerprint";
 import type { KeyValueStorage } from "./types";
 
@@ -44,9 +44,18 @@ export interface StoredWork {
   standards: StoredStandards | null;
   selection: string[] | null;
   view: StoredView | null;
+  /** Each scenario's own history and the scenario open (the list itself is in `history`). */
+  scenarios: { histories: Record<string, EditHistory>; active: string | null } | null;
 }
 export type WorkItem = keyof StoredWork;
-export const WORK_ITEMS: readonly WorkItem[] = ["history", "asOf", "standards", "selection", "view"];
+export const WORK_ITEMS: readonly WorkItem[] = [
+  "history",
+  "asOf",
+  "standards",
+  "selection",
+  "view",
+  "scenarios",
+];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -83,6 +92,7 @@ export const WORK_VALIDATORS: { [K in WorkItem]: (raw: unknown) => StoredWork[K]
     raw.zoom <= 24
       ? { center: [raw.center[0], raw.center[1]], zoom: raw.zoom }
       : undefined,
+  scenarios: (raw) => readScenarioWork(raw).work ?? undefined,
 };
 
 export function validateDataset(raw: unknown, key?: string): StoredDataset | undefined {
@@ -105,7 +115,14 @@ export interface WorkRead {
   empty: boolean;
 }
 
-const EMPTY_WORK: StoredWork = { history: null, asOf: null, standards: null, selection: null, view: null };
+const EMPTY_WORK: StoredWork = {
+  history: null,
+  asOf: null,
+  standards: null,
+  selection: null,
+  view: null,
+  scenarios: null,
+};
 
 /** Read every work item, each validated on its own. Storage failures propagate (`StorageError`). */
 export async function readWork(kv: KeyValueStorage): Promise<WorkRead> {

@@ -6,6 +6,7 @@
 import { useEffect } from "react";
 import { redoStep, undoStep } from "../../domain/edits";
 import { editText, redoText, undoText } from "../../i18n/edits";
+import { selectUndoHistory } from "../../state/slices/scenarios";
 import { useAppStore } from "../../state/store";
 import { useLang } from "../hooks";
 import "./edit.css";
@@ -62,7 +63,8 @@ export function useUndoRedoKeys(): void {
 
 export function UndoRedoButtons() {
   const lang = useLang();
-  const history = useAppStore((s) => s.history);
+  // What Ctrl+Z works on now: the open scenario's own history, else the main one.
+  const history = useAppStore(selectUndoHistory);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   useUndoRedoKeys();

@@ -1,8 +1,9 @@
-/** The workspace switch at the top of the left panel: land analysis, the six-ones planner, the plan targets. */
+/** The workspace switch at the top of the left panel: land analysis, the six-ones planner, the plan targets, the scenarios. */
 
 import type { Bilingual } from "../../i18n/lang";
 import { fill } from "../../i18n/lang";
 import { PLANNER_UI } from "../../i18n/planner";
+import { SCENARIO_UI } from "../../i18n/scenarios";
 import { TARGETS_UI } from "../../i18n/targets";
 import { useAppStore } from "../../state/store";
 import type { Mode } from "../../state/types";
@@ -12,6 +13,7 @@ const TABS: { mode: Mode; label: Bilingual }[] = [
   { mode: "analysis", label: PLANNER_UI.modeAnalysis },
   { mode: "facilities", label: PLANNER_UI.modePlanner },
   { mode: "targets", label: TARGETS_UI.mode },
+  { mode: "scenarios", label: SCENARIO_UI.mode },
 ];
 
 export function ModeTabs() {

@@ -153,7 +153,7 @@ describe("the workspace tab", () => {
   it("规划目标 sits after 用地分析 and 六个一规划, and opens the dashboard", () => {
     act(() => dom.root.render(<ModeTabs />));
     const tabs = [...dom.el.querySelectorAll("button")].map((b) => b.textContent);
-    expect(tabs).toEqual(["用地分析", "六个一规划", "规划目标"]);
+    expect(tabs).toEqual(["用地分析", "六个一规划", "规划目标", "方案比选"]);
     click(q("mode.targets"));
     expect(useAppStore.getState().mode).toBe("targets");
     expect(modeView("targets").left).not.toBe(modeView("analysis").left);

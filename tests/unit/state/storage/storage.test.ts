@@ -79,6 +79,39 @@ for (const [name, make] of [
   ["memory", async () => memoryKeyValueStorage()],
 ] as const) {
   describe(`${name}: round trip`, () => {
+    const scenarios = {
+      active: "s1",
+      histories: {
+        s1: {
+          applied: 1,
+          steps: [
+            {
+              id: "x1",
+              at: "2026-12-01T10:00:00.000Z",
+              label: { code: "scenario-recover", params: { parcelId: "HTK-012" } },
+              edits: [
+                {
+                  kind: "scenario-parcel" as const,
+                  action: "recover" as const,
+                  parcelId: "HTK-012",
+                  before: { enterprise: "甲" },
+                  after: { enterprise: null },
+                },
+                {
+                  kind: "scenario-split" as const,
+                  parcelId: "HTK-013",
+                  line: [
+                    [109.7, 30.6],
+                    [109.71, 30.61],
+                  ] as [number, number][],
+                  ids: ["HTK-013-1", "HTK-013-2"] as [string, string],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    };
     it("every work item and a dataset come back as written", async () => {
       const kv = await make();
       await putDataset(kv, dataset(FP_A));
@@ -87,6 +120,7 @@ for (const [name, make] of [
       await writeWorkItem(kv, "standards", { fileName: "s.json", content: new Uint8Array([123, 125]) });
       await writeWorkItem(kv, "selection", ["HTK-012", "DYB-058"]);
       await writeWorkItem(kv, "view", { center: [109.73, 30.61], zoom: 14.5 });
+      await writeWorkItem(kv, "scenarios", scenarios);
       const r = await readWork(kv);
       expect(r).toEqual({
         work: {
@@ -95,6 +129,7 @@ for (const [name, make] of [
           standards: { fileName: "s.json", content: new Uint8Array([123, 125]) },
           selection: ["HTK-012", "DYB-058"],
           view: { center: [109.73, 30.61], zoom: 14.5 },
+          scenarios,
         },
         corrupt: [],
         newer: null,

@@ -1,0 +1,104 @@
+/**
+ * Scenarios as an official uses them: make a scenario, reassign an idle parcel to a new project,
+ * compare with the base and see the tax target move by the project's tax, export the comparison,
+ * reload and find the scenario intact, delete it and undo the deletion.
+ */
+import { expect, test } from "./driver";
+
+/** A parcel of the analysis shown (its inputs and, if edited, the originals). */
+const parcelOf = (jiyue: import("./driver").Jiyue, id: string) =>
+  jiyue.page.evaluate((pid) => {
+    const p = window.__jiyueTest?.getState().byId.get(pid);
+    return p ? { input: p.input, edited: p.edited ?? null } : null;
+  }, id);
+
+test("scenario: reassign an idle parcel, compare with the base, reload, delete and undo", async ({
+  jiyue,
+}) => {
+  await jiyue.page.setViewportSize({ width: 1366, height: 768 });
+  await jiyue.given.appIsOpen();
+  const idle = await jiyue.state(
+    (s) =>
+      s.result?.parcels.find(
+        (p) => p.computed.idleStatus === "idle-2y" || p.computed.idleStatus === "idle-1y",
+      )?.input.id,
+  );
+  expect(idle).toMatch(/^(HTK|DYB)-\d+/);
+  const baseTax = await jiyue.state((s) =>
+    s.result?.parcels.reduce((a, p) => a + (p.input.taxRevenue ?? 0), 0),
+  );
+
+  await jiyue.el("mode.scenarios").click();
+  await expect(jiyue.el("scenario.panel")).toBeVisible();
+  await jiyue.el("scenario.create").click();
+  await expect(jiyue.el("scenario.item")).toHaveText("方案1");
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+
+  // Reassign the idle parcel to a new project.
+  await jiyue.when.clickRow(idle as string);
+  await jiyue.el("scenario.reassign").click();
+  await jiyue.el("scenario.reassign.enterprise").fill("硒谷食品新项目");
+  await jiyue.el("scenario.reassign.cluster").selectOption("selenium-food-pharma");
+  await jiyue.el("scenario.reassign.investment").fill("12000");
+  await jiyue.el("scenario.reassign.floorArea").fill("15000");
+  await jiyue.el("scenario.reassign.output").fill("30000");
+  await jiyue.el("scenario.reassign.tax").fill("850");
+  await jiyue.el("scenario.reassign.startDate").fill("2027-03-01");
+  await jiyue.el("scenario.reassign.apply").click();
+  await expect(jiyue.el("header.undo")).toHaveAccessibleName(`撤销：${idle} 改配新项目`);
+  // The active analysis is the scenario's: the store's result carries the new project.
+  await expect
+    .poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.enterprise))
+    .toBe("硒谷食品新项目");
+  expect(await jiyue.state((s) => s.resultScenario)).toBe(await jiyue.state((s) => s.activeScenario));
+
+  // Compare with the base: the tax target moves by the new project's tax minus the old one's.
+  const oldTax = await parcelOf(jiyue, idle as string).then((p) => p?.edited?.taxRevenue ?? 0);
+  await jiyue.el("compare.a").selectOption({ label: "现状（基准）" });
+  await jiyue.el("compare.run").click();
+  await expect(jiyue.el("compare.panel")).toBeVisible();
+  const delta = 850 - Number(oldTax);
+  await expect(jiyue.el("compare.target.tax-revenue")).toHaveText(
+    `+${delta.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+  );
+  const row = jiyue.el("compare.targets").locator('[data-target="tax-revenue"] td');
+  await expect(row.nth(0)).toContainText(
+    (baseTax as number).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  );
+  await expect(jiyue.el("compare.parcels")).toContainText(idle as string);
+  await expect.poll(() => jiyue.state((s) => s.comparison?.parcels.map((p) => p.id))).toEqual([idle]);
+  await jiyue.el("table.filter.text").fill("");
+  await jiyue.screenshot("scenarios-compare-1366");
+
+  // The comparison as CSV: BOM, Chinese headers, the synthetic mark, the tax delta.
+  const csv = await jiyue.download(jiyue.el("compare.export"));
+  expect(csv.name).toMatch(/^方案对比-现状（基准）-方案1-合成示例\.csv$/);
+  expect(
+    csv.text.startsWith("\uFEFF数据性质,部分,项目,片区,对比基准: 现状（基准）,对比方案: 方案1,变化"),
+  ).toBe(true);
+  const taxLine = csv.text.split("\r\n").find((l) => l.includes("目标变化") && l.includes("税收"));
+  expect(taxLine?.split(",")[6]).toBe(String(delta));
+
+  // Reload: the scenario, its edit and the open scenario are kept.
+  await jiyue.page.evaluate(() => window.__jiyueTest?.flushWork());
+  await jiyue.when.reload();
+  await jiyue.el("mode.scenarios").click();
+  await expect(jiyue.el("scenario.item")).toHaveText("方案1");
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.taxRevenue)).toBe(850);
+  // The base is untouched.
+  await jiyue.el("scenario.base").click();
+  await expect
+    .poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.enterprise))
+    .not.toBe("硒谷食品新项目");
+
+  // Delete the scenario, then undo the deletion (in the base, where the list is).
+  await jiyue.el("scenario.item").click();
+  await jiyue.el("scenario.delete").click();
+  await expect(jiyue.el("scenario.item")).toHaveCount(0);
+  await expect(jiyue.el("header.undo")).toHaveAccessibleName("撤销：删除方案“方案1”");
+  await jiyue.page.locator("body").press("Control+z");
+  await expect(jiyue.el("scenario.item")).toHaveText("方案1");
+  await jiyue.el("scenario.item").click();
+  await expect.poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.taxRevenue)).toBe(850);
+});

@@ -251,7 +251,7 @@ test.describe("importing the bureau's own data", () => {
     const areas = await jiyue.state((s) => s.result?.parcels.map((p) => p.computed.areaM2) ?? []);
     const gdal = expected["EPSG:4546"] ?? [];
     expect(areas).toHaveLength(gdal.length);
-    areas.forEach((a, i) => expect(a).toBeCloseTo(gdal[i] as number, 2));
+    for (const [i, a] of areas.entries()) expect(a).toBeCloseTo(gdal[i] as number, 2);
     const first = await jiyue.state((s) => s.result?.parcels[0]?.input);
     expect(first?.id).toMatch(/^HTK-/);
     await jiyue.then.tableCountIs(4, 4);

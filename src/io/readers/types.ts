@@ -9,7 +9,7 @@
  */
 import type { Geometry } from "geojson";
 import type { FieldMapping } from "../mapping";
-import type { ParcelImport, Problem } from "../types";
+import type { Problem } from "../types";
 
 /** One file the user gave (dragged, picked, or named on the command line). */
 export interface InputFile {
@@ -82,12 +82,4 @@ export interface ImportOptions {
   mapping?: FieldMapping;
   /** The analysis CRS of the standards file, when it sets one. */
   analysisCrs?: string;
-}
-
-/** What the import dialog shows before the user confirms. */
-export interface ImportPreview {
-  raw: RawFeatureSet;
-  result: ParcelImport;
-  /** What the user still has to decide before the result is trustworthy. */
-  needs: Array<"crs" | "encoding" | "mapping">;
 }

@@ -14,6 +14,7 @@ import type { MapViewState } from "../../map/api";
 import { toMapProperties } from "../../map/features";
 import { colourFor, FACILITY_KINDS } from "../../map/style";
 import { selectAgenda } from "../../state/meeting";
+import { selectMapContext } from "../../state/planner";
 import type { AppState } from "../../state/types";
 import { selectColouring, selectLegend } from "../colouring";
 
@@ -49,11 +50,14 @@ export function printInputFrom(s: AppState, paper: Paper, orientation: Orientati
   if (legend.noData)
     entries.push({ label: legend.noData.label, color: legend.noData.color, count: legend.noData.count });
   const visible = s.contextVisible;
-  const context = s.context
+  // The facilities as the map shows them: the file's, with the six-ones plan's own (planned and
+  // proposed sites the planner placed or accepted) in their place (issue 10: the plan in print).
+  const mapContext = selectMapContext(s) ?? s.context;
+  const context = mapContext
     ? contextFromGeoJson({
-        zones: s.context.zones,
-        roads: s.context.roads,
-        facilities: s.context.facilities,
+        zones: mapContext.zones,
+        roads: mapContext.roads,
+        facilities: mapContext.facilities,
         facilityColor: (kind) =>
           (typeof kind === "string" ? FACILITY_KINDS[kind]?.color : undefined) ?? "#37474f",
       })

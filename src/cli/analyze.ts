@@ -33,6 +33,7 @@ import { readParcelsGeoJson } from "../io/geojson-read";
 import { geoJsonChunks } from "../io/geojson-write";
 import { prepareParcels } from "../io/prepare";
 import { isProjectFile, readProjectFile } from "../io/project-file";
+import { readGeoJsonStream } from "../io/readers/geojson-stream";
 import { readShapefile } from "../io/readers/shapefile";
 import type { InputFile, RawFeatureSet } from "../io/readers/types";
 import { readStandards } from "../io/standards-read";
@@ -78,6 +79,30 @@ export function readBytes(path: string): FileRead {
           };
     return { ok: false, problem };
   }
+}
+
+/** Below this size a file that is not valid JSON is read whole again, for the exact line and column. */
+const EXACT_SYNTAX_ERROR_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A GeoJSON file read feature by feature (`readers/geojson-stream.ts`), so no string holds the
+ * whole file and files beyond V8's ~512 MB string limit are read; same parcels and problems as
+ * the whole-file reader (tested). A syntax error is located by the whole-file reader, which
+ * names its line and column, when the file is small enough.
+ */
+async function readGeoJsonFile(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { analysisCrs: string; crs?: string },
+): Promise<ParcelImport> {
+  async function* chunks() {
+    const size = 4 * 1024 * 1024;
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
+  }
+  const raw = await readGeoJsonStream(chunks(), fileName, opts);
+  if (raw.problems.some((p) => p.fatal && p.code === "not-json") && bytes.length < EXACT_SYNTAX_ERROR_BYTES)
+    return readParcelsGeoJson(bytes, { fileName, ...opts });
+  return prepareParcels(raw, opts);
 }
 
 /**
@@ -314,9 +339,14 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     imported = r.imported;
   } else if (isShape) {
     imported = prepareParcels(shapefileRaw(input, bytes.bytes, shapeOpts), shapeOpts);
-  } else {
-    imported = readParcelsGeoJson(opened ? opened.dataset.content : bytes.bytes, {
+  } else if (opened) {
+    imported = readParcelsGeoJson(opened.dataset.content, {
       fileName: datasetName,
+      analysisCrs: standards.analysisCrs,
+      ...(crs !== undefined ? { crs } : {}),
+    });
+  } else {
+    imported = await readGeoJsonFile(bytes.bytes, datasetName, {
       analysisCrs: standards.analysisCrs,
       ...(crs !== undefined ? { crs } : {}),
     });

@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- <command> …`: the command line over domain + io.
+ * `jiyue <command> …` (the built bundle: `npx jiyue`, `npm run cli --`): the command line over domain + io.
  * Commands: `analyze` (src/cli/analyze.ts), `targets` (src/cli/targets.ts), `coverage` (src/cli/coverage.ts), `atlas` (src/cli/atlas.ts).
  * Never prints a stack trace: unexpected failures become one line on stderr and exit 2.
  */
@@ -14,8 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   atlas: async () => (await import("./atlas")).runAtlas,
 };
 
-const USAGE = `用法 Usage: npm run cli -- <command> [options]
-  analyze <input.geojson|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--standards <file>] [--as-of YYYY-MM-DD]
+const USAGE = `用法 Usage: jiyue <command> [options]   (npx jiyue … | npm run cli -- …)
+  analyze <input.geojson|.zip|.shp|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--encoding gbk|utf8]
+          [--standards <file>] [--as-of YYYY-MM-DD]
           [--format geojson|csv] [--lang zh|en] [--out <file>]
           [--mapping <m.json>] [--join <figures.xlsx|.csv> [--key 宗地编号 | --key <表列>=<宗地字段>]]
           (input may also be a .csv/.xlsx sheet of parcels with a WKT column)

@@ -75,13 +75,26 @@ function readInto(set: RawFeatureSet, input: string | Uint8Array, opts: ImportOp
     return;
   }
   if (parsed.encoding !== undefined) set.encoding = { used: parsed.encoding, how: "detected", certain: true };
-  const root = parsed.value;
+  readRoot(set, parsed.value, opts);
+}
 
+/**
+ * The parsed root → raw features, survey date, crs member and synthetic marker. `streamed`:
+ * the entries of the `features` array when they were read one by one (`geojson-stream.ts`), the
+ * root then holding an empty array.
+ */
+export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions, streamed?: unknown[]): void {
+  const file = set.file === "" ? undefined : set.file;
+  const where = file === undefined ? {} : { file };
+  const problems = set.problems;
+  const fail = (code: string, params?: Params) => {
+    problems.push({ severity: "error", code, fatal: true, ...where, ...(params ? { params } : {}) });
+  };
   const rootObj =
     root && typeof root === "object" && !Array.isArray(root) ? (root as Record<string, unknown>) : null;
   let entries: unknown[];
   if (rootObj?.type === "FeatureCollection" && Array.isArray(rootObj.features)) {
-    entries = rootObj.features;
+    entries = streamed ?? rootObj.features;
   } else if (rootObj?.type === "Feature") {
     entries = [rootObj];
   } else if (rootObj?.type === "Polygon" || rootObj?.type === "MultiPolygon") {

@@ -4,7 +4,8 @@
  * Each feature carries the parcel's input properties under their schema names (typed: numbers
  * as numbers, dates as ISO text), then the properties outside the schema unchanged (`extra`),
  * then every computed property of parcel-schema.md under its schema name (`null` where it could
- * not be computed). The collection carries `asOf` and the standards' `name` and `edition`, and
+ * not be computed), then `areaBasis` (where the area was measured, e.g. `EPSG:4546 planar`; `null`
+ * when unknown). The collection carries `asOf` and the standards' `name` and `edition`, and
  * for a synthetic dataset a `jiyue` member saying so (`{"synthetic": true, "notice": "…"}`).
  *
  * Coordinates are written at full precision as read (lon/lat input) or as projected back by
@@ -49,6 +50,7 @@ export function exportProperties(
   const out: Record<string, unknown> = { ...p.input, ...p.extra };
   const computed = p.computed as unknown as Record<string, unknown>;
   for (const k of COMPUTED_KEYS) out[k] = computed[k] ?? null;
+  out.areaBasis = p.areaBasis ?? null;
   if (editedFields) out.editedFields = [...(editedFields.get(p.input.id) ?? [])];
   return out;
 }
@@ -68,6 +70,8 @@ function featureJson(p: AnalysedParcel, editedFields?: ReadonlyMap<string, reado
   if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
   const computed = members(JSON.stringify(p.computed));
   if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
+  const basis = `"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`;
+  props = props === "" ? basis : `${props},${basis}`;
   if (editedFields) {
     const edited = `"editedFields":${JSON.stringify(editedFields.get(p.input.id) ?? [])}`;
     props = props === "" ? edited : `${props},${edited}`;

@@ -53,11 +53,14 @@ for (const f of INPUT_FIELDS) {
     if (!INPUT_BY_NAME.has(k)) INPUT_BY_NAME.set(k, f);
   }
 }
-/** Computed property names (schema keys), dropped on import; so is an export's list of edited fields. */
+/** Computed property names (schema keys), dropped on import; so are an export's list of edited fields and its area basis. */
 const COMPUTED_NAMES = new Set([
   ...COMPUTED_FIELDS.map((f) => norm(f.key)),
   norm(EDITED_FIELDS_FIELD.key),
   norm(EDITED_FIELDS_FIELD.zh),
+  // An export's area basis (issue 8): re-measured on import, never an input.
+  norm("areaBasis"),
+  norm("面积计算基准"),
 ]);
 
 /** English code or Chinese label (normalised) → code, per enumerated field. */

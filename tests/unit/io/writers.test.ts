@@ -9,6 +9,7 @@ import { csvCell, csvText, writeCsv } from "../../../src/io/csv-write";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
 import { readParcelsGeoJson } from "../../../src/io/geojson-read";
 import { writeGeoJson } from "../../../src/io/geojson-write";
+import { splitCsvLine } from "../../csv";
 
 const ROOT = join(__dirname, "../../fixtures/io");
 const options = { standards: DEFAULT_STANDARDS, asOf: "2026-06-30" };
@@ -71,6 +72,30 @@ describe("writeGeoJson", () => {
       expect(Math.abs(q.computed.areaM2 - p.computed.areaM2)).toBeLessThan(1e-6);
       expect(q.computed.investmentPerMu).toEqual(p.computed.investmentPerMu);
     });
+  });
+
+  it("writes each parcel's area basis (areaBasis) after the computed properties", () => {
+    const own = JSON.parse(writeGeoJson(analyse(projectedText)));
+    expect(own.features[0].properties.areaBasis).toBe("EPSG:4525 planar");
+    const keys = Object.keys(out.features[0].properties);
+    expect(keys[keys.indexOf("reallocationReasons") + 1]).toBe("areaBasis");
+    expect(out.features[0].properties.areaBasis).toBe("EPSG:4546 planar");
+  });
+});
+
+describe("area basis in the CSV", () => {
+  it("is a column 面积计算基准 / Area basis right after the area in 亩, in the CSV's language", () => {
+    const result = analyse(projectedText);
+    for (const [lang, header, cell] of [
+      ["zh", "面积计算基准", "EPSG:4525 平面"],
+      ["en", "Area basis", "EPSG:4525 planar"],
+    ] as const) {
+      const lines = writeCsv(result, { lang }).slice(1).split("\r\n");
+      const head = splitCsvLine(lines[0] as string);
+      const at = head.indexOf(header);
+      expect(head[at - 1]).toBe(lang === "zh" ? "面积(亩)" : "Area (mu)");
+      expect(splitCsvLine(lines[1] as string)[at]).toBe(cell);
+    }
   });
 });
 

@@ -488,6 +488,14 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "缺少 .prj 坐标系文件：坐标系按坐标数值判断",
     en: "the .prj file is missing: the CRS is judged from the coordinates",
   },
+  "shp-text-unencodable": {
+    zh: "{count} 个字符无法用 GBK 编码，在 Shapefile 中写为「?」（其他格式中完整保留）",
+    en: "{count} character(s) cannot be written in GBK: written as “?” in the Shapefile (kept whole in the other formats)",
+  },
+  "shp-text-truncated": {
+    zh: "文本超过 Shapefile 字段上限 254 字节，字段 {field} 已截断（其他格式中完整保留）",
+    en: "text longer than a Shapefile field's 254 bytes: field {field} was cut (kept whole in the other formats)",
+  },
   "prj-unreadable": {
     zh: "无法识别 .prj 中的坐标系「{raw}」：坐标系按坐标数值判断",
     en: "cannot read the CRS “{raw}” in the .prj: the CRS is judged from the coordinates",

@@ -60,7 +60,13 @@ const ESRI_DATUM_PREFIX = {
 export function esriPrj(code: string): string | undefined {
   if (code === "EPSG:4326") return ESRI_GEOGCS.wgs84;
   if (code === "EPSG:4490") return ESRI_GEOGCS.cgcs2000;
-  const info = gaussKrugerInfo(code);
+  const n = Number(/^EPSG:(\d+)$/.exec(code)?.[1]);
+  // CGCS2000 3° zones: 4513–4533 zone-prefixed (zones 25–45), 4534–4554 not
+  const cgcs3 =
+    n >= 4513 && n <= 4554
+      ? { datum: "cgcs2000" as const, width: 3, prefixed: n <= 4533, zone: n <= 4533 ? n - 4488 : n - 4509 }
+      : undefined;
+  const info = cgcs3 ? { ...cgcs3, centralMeridian: cgcs3.zone * 3 } : gaussKrugerInfo(code);
   if (!info) return undefined;
   const deg = info.width === 3 ? "3_Degree_GK" : "GK";
   const tail = info.prefixed ? `Zone_${info.zone}` : `CM_${info.centralMeridian}E`;

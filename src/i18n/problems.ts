@@ -235,6 +235,14 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "file-unreadable": { zh: "无法读取文件（{message}）", en: "cannot read the file ({message})" },
   "write-failed": { zh: "无法写入文件：{reason}", en: "cannot write the file: {reason}" },
   "missing-input": { zh: "缺少输入文件", en: "no input file given" },
+  "shp-needs-out": {
+    zh: "Shapefile 输出为 zip 文件，请用 --out 指定文件名（如 --out 结果.zip）",
+    en: "a Shapefile is written as a zip file: name it with --out (e.g. --out result.zip)",
+  },
+  "shp-out-not-zip": {
+    zh: "Shapefile 输出为 zip 文件，--out 的文件名应以 .zip 结尾：{file}",
+    en: "a Shapefile is written as a zip file: the --out name must end in .zip: {file}",
+  },
   "unknown-option": { zh: "未知选项 {option}", en: "unknown option {option}" },
   "missing-option-value": { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
   "bad-option-value": {
@@ -610,6 +618,11 @@ export type ProblemAudience = "cli" | "browser";
  */
 export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
   "atlas-missing-out": { zh: "图集 PDF 须写入文件", en: "the atlas PDF must be written to a file" },
+  "shp-needs-out": { zh: "Shapefile 输出为 zip 文件", en: "a Shapefile is written as a zip file" },
+  "shp-out-not-zip": {
+    zh: "Shapefile 输出为 zip 文件，文件名应以 .zip 结尾：{file}",
+    en: "a Shapefile is written as a zip file: the name must end in .zip: {file}",
+  },
   "missing-facilities": {
     zh: "缺少设施文件（GeoJSON，经纬度）",
     en: "no facilities file (GeoJSON, lon/lat)",

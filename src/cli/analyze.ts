@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- analyze <input.geojson|parcels.zip|parcels.shp> [--crs EPSG:4546|"<proj4>"|<file.prj>]
  *   [--encoding gbk|utf8] [--standards <file>]
- *   [--as-of YYYY-MM-DD] [--format geojson|csv] [--lang zh|en] [--out <file>]
+ *   [--as-of YYYY-MM-DD] [--format geojson|csv|shp] [--out-crs source|EPSG:4326] [--lang zh|en] [--out <file>]
  *   [--mapping m.json] [--join figures.xlsx [--key 宗地编号 | --key 表列=宗地字段]]`
  *
  * The input may also be a CSV or XLSX sheet of parcels with a WKT column (`src/cli/import-sheets.ts`).
@@ -10,6 +10,9 @@
  * stdout (or `--out`). stdout carries only the result, so `npm run --silent cli -- analyze …`
  * can be piped; everything else goes to stderr, one line each: every skipped feature and every
  * set-aside field (file, feature, id, field, reason), the CRS and as-of date used, a summary.
+ * `--format shp` writes a zipped Shapefile (`src/io/shapefile-write.ts`) and needs `--out x.zip`;
+ * it is in the source CRS unless `--out-crs EPSG:4326`. GeoJSON is lon/lat (RFC 7946) unless
+ * `--out-crs source`: then metres under a legacy `crs` member, said on stderr.
  * A dataset marked synthetic (top-level `"synthetic": true`) is marked in the output too: the
  * CSV's first column, the GeoJSON's top-level `jiyue` member.
  *
@@ -17,7 +20,7 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeParcels } from "../domain/analyze";
@@ -25,7 +28,7 @@ import { isIsoDate, isoDateAt } from "../domain/dates";
 import { applyEdits, parcelEdits } from "../domain/edits";
 import type { AnalysisResult, Standards } from "../domain/types";
 import { printable } from "../i18n/escape";
-import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark } from "../i18n/exports";
+import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark, shapefileTexts } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
 import { csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
@@ -36,6 +39,7 @@ import { isProjectFile, readProjectFile } from "../io/project-file";
 import { readGeoJsonStream } from "../io/readers/geojson-stream";
 import { readShapefile } from "../io/readers/shapefile";
 import type { InputFile, RawFeatureSet } from "../io/readers/types";
+import { writeShapefileZip } from "../io/shapefile-write";
 import { readStandards } from "../io/standards-read";
 import type { ParcelImport, Problem } from "../io/types";
 import { unsupportedFormat } from "../io/unsupported";
@@ -48,7 +52,8 @@ const SPEC = {
   encoding: { value: true, allowed: ["gbk", "utf8", "utf-8"] },
   standards: { value: true },
   "as-of": { value: true },
-  format: { value: true, allowed: ["geojson", "csv"] },
+  format: { value: true, allowed: ["geojson", "csv", "shp"] },
+  "out-crs": { value: true, allowed: ["source", "EPSG:4326"] },
   lang: { value: true, allowed: ["zh", "en"] },
   out: { value: true },
   mapping: { value: true },
@@ -178,6 +183,14 @@ const TEXT = {
       en: "note: as-of date {asOf} (today; the dataset states no survey date)",
     },
   },
+  outCrs: {
+    zh: "提示：Shapefile 坐标系 {crs}（.prj 为 Esri WKT；字段说明见 zip 内 *_fields.csv）",
+    en: "note: Shapefile CRS {crs} (Esri WKT .prj; field legend *_fields.csv in the zip)",
+  },
+  geojsonSourceCrs: {
+    zh: "提示：GeoJSON 按原坐标系 {crs} 输出（米），附旧版 crs 成员；这不符合 RFC 7946（其规定为经纬度）",
+    en: "note: GeoJSON written in the source CRS {crs} (metres) with a legacy crs member; this is not RFC 7946 (which is lon/lat)",
+  },
   crs: {
     zh: "提示：输入坐标系 {crs}{swapped}；面积按 {area} 平面面积计算",
     en: "note: input CRS {crs}{swapped}; areas are planar in {area}",
@@ -279,6 +292,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (asOfOption !== undefined && !isIsoDate(asOfOption)) {
     return die({ severity: "error", code: "bad-as-of", params: { raw: asOfOption } }, lang);
   }
+
+  const format = (o.format as string | undefined) ?? "geojson";
+  const out = o.out as string | undefined;
+  if (format === "shp" && out === undefined) return die({ severity: "error", code: "shp-needs-out" }, lang);
+  if (format === "shp" && !/\.zip$/i.test(out ?? ""))
+    return die({ severity: "error", code: "shp-out-not-zip", file: out ?? "" }, lang);
 
   const unsupported = unsupportedFormat(input);
   if (unsupported) return die(unsupported, lang);
@@ -406,12 +425,33 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   }
 
   const result: AnalysisResult = analyzeParcels(parcels, { standards, asOf });
-  const format = (o.format as string | undefined) ?? "geojson";
+  // Output coordinates: the source CRS (the Shapefile's default) or lon/lat (GeoJSON's).
+  const outCrsOption = (o["out-crs"] as string | undefined) ?? (format === "shp" ? "source" : "EPSG:4326");
+  const outCrs = outCrsOption === "source" ? (imported.crs?.crs ?? "EPSG:4326") : "EPSG:4326";
   // A dataset marked synthetic (the sample data) is marked so in its outputs as well.
   const synthetic = imported.synthetic === true;
   if (synthetic) note(TEXT.synthetic, lang);
   // Parcels with edits applied (a project's) list their edited fields; none here yet: no column.
   const edited = editedFieldsOptions(result, lang);
+  if (format === "shp") {
+    const shp = writeShapefileZip(result, {
+      outCrs,
+      // ASCII names inside the zip: Windows' own zip reader garbles UTF-8 names
+      baseName: /^[\w.-]+$/.test(basename(out as string).replace(/\.zip$/i, ""))
+        ? basename(out as string).replace(/\.zip$/i, "")
+        : "parcels",
+      ...shapefileTexts(lang, outCrs, synthetic),
+    });
+    reportProblems(shp.problems, lang);
+    try {
+      writeFileSync(out as string, shp.bytes);
+    } catch (err) {
+      return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
+    }
+    note(TEXT.outCrs, lang, { crs: outCrs });
+    return summary(imported, result, lang);
+  }
+  if (format === "geojson" && outCrs !== "EPSG:4326") note(TEXT.geojsonSourceCrs, lang, { crs: outCrs });
   const chunks =
     format === "csv"
       ? csvChunks(result, {
@@ -423,10 +463,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
           geoJsonChunks(result, {
             ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
             ...edited.geojson,
+            ...(outCrs !== "EPSG:4326" ? { outCrs } : {}),
           }),
         );
 
-  const out = o.out as string | undefined;
   if (out !== undefined) {
     try {
       writeFileChunks(out, chunks);
@@ -436,6 +476,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   } else {
     await writeStdout(chunks);
   }
+  return summary(imported, result, lang);
+}
+
+/** The last stderr line (counts); exit 0. */
+function summary(imported: ParcelImport, result: AnalysisResult, lang: Lang): number {
   note(TEXT.summary, lang, {
     features: imported.featureCount,
     parcels: result.parcels.length,

@@ -17,7 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `用法 Usage: jiyue <command> [options]   (npx jiyue … | npm run cli -- …)
   analyze <input.geojson|.zip|.shp|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--encoding gbk|utf8]
           [--standards <file>] [--as-of YYYY-MM-DD]
-          [--format geojson|csv] [--lang zh|en] [--out <file>]
+          [--format geojson|csv|shp] [--out-crs source|EPSG:4326] [--lang zh|en] [--out <file>]
+          (--format shp writes a zipped Shapefile: --out <file.zip>; in the source CRS unless --out-crs EPSG:4326)
           [--mapping <m.json>] [--join <figures.xlsx|.csv> [--key 宗地编号 | --key <表列>=<宗地字段>]]
           (input may also be a .csv/.xlsx sheet of parcels with a WKT column)
   targets [--data <dir>] [--format text|json] [--lang zh|en]

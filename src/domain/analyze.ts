@@ -131,6 +131,7 @@ export function analyzeParcels(parcels: PreparedParcel[], options: AnalysisOptio
       efficiencyReasons,
       nullReasons,
     };
+    if (p.areaBasis !== undefined) a.areaBasis = p.areaBasis;
     if (edited) {
       const orig = edited.get(input.id);
       if (orig) a.edited = orig;

@@ -183,6 +183,8 @@ export interface AnalysedParcel {
   input: ParcelInput;
   geometry: Polygon | MultiPolygon;
   extra: Record<string, unknown>;
+  /** Where the area was measured, e.g. `EPSG:4546 planar` (from `PreparedParcel.areaBasis`). */
+  areaBasis?: string;
   computed: ParcelComputed;
   /** All checks that applied (empty when no check applies to this parcel). */
   checks: StandardCheck[];

@@ -128,3 +128,14 @@ export const THRESHOLD_LEVEL_LABELS: Record<ThresholdLevel, Bilingual> = {
   industry: b("行业标准", "Industry"),
   agreed: b("合同约定（标准地）", "Agreed (contract)"),
 };
+
+/** The area basis column/line label (issue 8): 面积计算基准 / Area basis. */
+export const AREA_BASIS_LABEL: Bilingual = { zh: "面积计算基准", en: "Area basis" };
+
+/**
+ * An area basis (`EPSG:4546 planar`, as prepared and written to GeoJSON) in a language:
+ * `EPSG:4546 平面` in Chinese, unchanged in English.
+ */
+export function areaBasisText(basis: string, lang: "zh" | "en"): string {
+  return lang === "zh" ? basis.replace(/ planar$/, " 平面") : basis;
+}

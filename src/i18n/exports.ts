@@ -18,11 +18,30 @@ export const EXPORT_TEXT = {
   /** File-name part of a synthetic dataset's exports. */
   syntheticFile: { zh: "合成示例", en: "synthetic-sample" },
   editedFieldsColumn: { zh: "已修改字段", en: "Edited fields" },
+  /** README.txt of a Shapefile export ({crs}: the output CRS). */
+  shpReadme: {
+    zh: "集约 · 宗地分析结果（Shapefile）\n坐标系：{crs}（见 .prj）；属性表编码见 .cpg。\n字段名为不超过 10 字节的代码（如 ZDBH 宗地编号、TXMJ 图形面积），完整中英文名称和单位见 *_fields.csv。\n面积计算基准见字段 MJJZ。",
+    en: "Jiyue · parcel analysis results (Shapefile)\nCRS: {crs} (see the .prj); the attribute encoding is in the .cpg.\nField names are codes of at most 10 bytes (e.g. ZDBH parcel ID, TXMJ planar area); full Chinese and English names and units are in *_fields.csv.\nThe area basis is in field MJJZ.",
+  },
 } satisfies Record<string, Bilingual>;
 
 /** The CSV writer's synthetic column in `lang`. */
 export function csvSyntheticMark(lang: Lang): { column: string; cell: string } {
   return { column: EXPORT_TEXT.syntheticColumn[lang], cell: EXPORT_TEXT.syntheticCell[lang] };
+}
+
+/** The Shapefile writer's texts in `lang`: README and, for a synthetic dataset, the SJXZ mark. */
+export function shapefileTexts(
+  lang: Lang,
+  crs: string,
+  synthetic: boolean,
+): { readme: string; synthetic?: { cell: string; notice: string } } {
+  return {
+    readme: EXPORT_TEXT.shpReadme[lang].replace("{crs}", crs),
+    ...(synthetic
+      ? { synthetic: { cell: EXPORT_TEXT.syntheticCell[lang], notice: EXPORT_TEXT.syntheticNotice[lang] } }
+      : {}),
+  };
 }
 
 /** The GeoJSON writer's synthetic notice in `lang`. */

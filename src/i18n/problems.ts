@@ -235,6 +235,14 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   "file-unreadable": { zh: "无法读取文件（{message}）", en: "cannot read the file ({message})" },
   "write-failed": { zh: "无法写入文件：{reason}", en: "cannot write the file: {reason}" },
   "missing-input": { zh: "缺少输入文件", en: "no input file given" },
+  "shp-needs-out": {
+    zh: "Shapefile 输出为 zip 文件，请用 --out 指定文件名（如 --out 结果.zip）",
+    en: "a Shapefile is written as a zip file: name it with --out (e.g. --out result.zip)",
+  },
+  "shp-out-not-zip": {
+    zh: "Shapefile 输出为 zip 文件，--out 的文件名应以 .zip 结尾：{file}",
+    en: "a Shapefile is written as a zip file: the --out name must end in .zip: {file}",
+  },
   "unknown-option": { zh: "未知选项 {option}", en: "unknown option {option}" },
   "missing-option-value": { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
   "bad-option-value": {
@@ -488,6 +496,14 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "缺少 .prj 坐标系文件：坐标系按坐标数值判断",
     en: "the .prj file is missing: the CRS is judged from the coordinates",
   },
+  "shp-text-unencodable": {
+    zh: "{count} 个字符无法用 GBK 编码，在 Shapefile 中写为「?」（其他格式中完整保留）",
+    en: "{count} character(s) cannot be written in GBK: written as “?” in the Shapefile (kept whole in the other formats)",
+  },
+  "shp-text-truncated": {
+    zh: "文本超过 Shapefile 字段上限 254 字节，字段 {field} 已截断（其他格式中完整保留）",
+    en: "text longer than a Shapefile field's 254 bytes: field {field} was cut (kept whole in the other formats)",
+  },
   "prj-unreadable": {
     zh: "无法识别 .prj 中的坐标系「{raw}」：坐标系按坐标数值判断",
     en: "cannot read the CRS “{raw}” in the .prj: the CRS is judged from the coordinates",
@@ -602,6 +618,11 @@ export type ProblemAudience = "cli" | "browser";
  */
 export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
   "atlas-missing-out": { zh: "图集 PDF 须写入文件", en: "the atlas PDF must be written to a file" },
+  "shp-needs-out": { zh: "Shapefile 输出为 zip 文件", en: "a Shapefile is written as a zip file" },
+  "shp-out-not-zip": {
+    zh: "Shapefile 输出为 zip 文件，文件名应以 .zip 结尾：{file}",
+    en: "a Shapefile is written as a zip file: the name must end in .zip: {file}",
+  },
   "missing-facilities": {
     zh: "缺少设施文件（GeoJSON，经纬度）",
     en: "no facilities file (GeoJSON, lon/lat)",

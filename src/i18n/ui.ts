@@ -230,6 +230,7 @@ export const UI = {
     "宗地面积与图形面积相差 {pct}，超过 1%，请核对宗地面积或图形。",
     "The legal area differs from the mapped area by {pct} (over 1 %): check the recorded area or the geometry.",
   ),
+  areaBasisLine: b("面积计算基准：{basis}", "Area basis: {basis}"),
   nullValue: b("—", "—"),
   yes: b("是", "yes"),
   no: b("否", "no"),

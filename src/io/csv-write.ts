@@ -4,7 +4,7 @@
  *
  * Columns: (for a synthetic dataset, first a column saying so in every row), every input field of
  * the schema (in schema order), then the properties outside the schema (first-seen order), then
- * every computed field, then (when the caller gives them) the fields the user edited. Headers in
+ * every computed field (with the area basis, 面积计算基准 / Area basis, after the area in 亩), then (when the caller gives them) the fields the user edited. Headers in
  * Chinese (`lang: "zh"`: label plus unit, e.g. `投资强度(万元/亩)`, ratios `建筑系数(%)`) or
  * English (`Investment intensity (10k yuan/mu)`); two headers that would read the same get
  * ` (2)`, ` (3)` … so every column can be told apart.
@@ -43,6 +43,8 @@ import {
 import { landUseName } from "../domain/landuse";
 import type { AnalysedParcel, AnalysisResult, EfficiencyClass, ReallocationReason } from "../domain/types";
 import {
+  AREA_BASIS_LABEL,
+  areaBasisText,
   CONSTRUCTION_STATUS_LABELS,
   efficiencyClassShort,
   IDLE_STATUS_LABELS,
@@ -174,6 +176,9 @@ export function distinctHeaders(headers: readonly string[]): string[] {
   });
 }
 
+/** The area basis column (面积计算基准) comes right after this computed area column. */
+const AREA_AFTER = "areaMu";
+
 /** Rows per chunk of `csvChunks`. */
 const ROWS_PER_CHUNK = 1000;
 
@@ -199,12 +204,13 @@ export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Gener
       ...(opts.synthetic ? [opts.synthetic.column] : []),
       ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
       ...extraKeys,
-      ...COMPUTED_FIELDS.map((f) => {
+      ...COMPUTED_FIELDS.flatMap((f) => {
         const h = csvHeader(f, lang);
+        if (f.key === AREA_AFTER) return [h, AREA_BASIS_LABEL[lang]];
         // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
-        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return h;
+        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return [h];
         const scale = efficiencyScaleText(result.efficiencyScale, lang);
-        return lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`;
+        return [lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`];
       }),
       ...(opts.editedFields ? [opts.editedFields.column] : []),
     ].map(neutralise),
@@ -239,7 +245,10 @@ function row(p: AnalysedParcel, extraKeys: string[], opts: WriteCsvOptions): str
   if (opts.synthetic) cells.push(csvText(opts.synthetic.cell));
   for (const f of INPUT_FIELDS) cells.push(fieldText(f, input[f.key], lang));
   for (const k of extraKeys) cells.push(csvCell(Object.hasOwn(p.extra, k) ? p.extra[k] : undefined, lang));
-  for (const f of COMPUTED_FIELDS) cells.push(fieldText(f, computed[f.key], lang));
+  for (const f of COMPUTED_FIELDS) {
+    cells.push(fieldText(f, computed[f.key], lang));
+    if (f.key === AREA_AFTER) cells.push(p.areaBasis ? csvText(areaBasisText(p.areaBasis, lang)) : "");
+  }
   if (opts.editedFields) {
     const edited = opts.editedFields.byId.get(p.input.id) ?? [];
     cells.push(csvText(edited.map((k) => fieldInfo(k)?.[lang] ?? k).join(listSep(lang))));

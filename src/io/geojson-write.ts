@@ -4,16 +4,19 @@
  * Each feature carries the parcel's input properties under their schema names (typed: numbers
  * as numbers, dates as ISO text), then the properties outside the schema unchanged (`extra`),
  * then every computed property of parcel-schema.md under its schema name (`null` where it could
- * not be computed). The collection carries `asOf` and the standards' `name` and `edition`, and
+ * not be computed), then `areaBasis` (where the area was measured, e.g. `EPSG:4546 planar`; `null`
+ * when unknown). The collection carries `asOf` and the standards' `name` and `edition`, and
  * for a synthetic dataset a `jiyue` member saying so (`{"synthetic": true, "notice": "…"}`).
  *
- * Coordinates are written at full precision as read (lon/lat input) or as projected back by
- * proj4 (projected input): no rounding, so writing and re-reading gives the same areas.
- * Stored values are never rounded (domain.md §1).
+ * Coordinates are lon/lat (RFC 7946) rounded to 8 decimals (≈ 1 mm), or with `outCrs` in the
+ * data's own projected CRS rounded to 3 decimals (1 mm) under a legacy (GeoJSON 2008) `crs`
+ * member naming it — not RFC 7946, said by the callers. The geometry is rounded once per parcel;
+ * re-reading gives the same areas to 0.01 m². Property values are never rounded (domain.md §1).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { COMPUTED_FIELDS } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult } from "../domain/types";
+import { type OutCoords, outCoords, outGeometry } from "./out-coords";
 
 const COMPUTED_KEYS = COMPUTED_FIELDS.map((f) => f.key);
 
@@ -30,6 +33,20 @@ export interface WriteGeoJsonOptions {
    * `editedFields` (a list of schema keys, `[]` when none). Absent: no such property.
    */
   editedFields?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Coordinates in this CRS (the source CRS, e.g. `EPSG:4546`) instead of lon/lat: metres to 3
+   * decimals, and a legacy `crs` member. Absent or `EPSG:4326`: RFC 7946 lon/lat.
+   */
+  outCrs?: string;
+}
+
+type WriterOpts = Pick<WriteGeoJsonOptions, "synthetic" | "editedFields" | "outCrs">;
+
+/** The legacy (GeoJSON 2008) named-CRS member for a non-lon/lat output, else undefined. */
+function crsMember(oc: OutCoords): { type: "name"; properties: { name: string } } | undefined {
+  if (oc.crs === "EPSG:4326") return undefined;
+  const m = /^EPSG:(\d+)$/.exec(oc.crs);
+  return { type: "name", properties: { name: m ? `urn:ogc:def:crs:EPSG::${m[1]}` : oc.crs } };
 }
 
 /** The top-level `jiyue` member of a synthetic dataset's export. */
@@ -49,6 +66,7 @@ export function exportProperties(
   const out: Record<string, unknown> = { ...p.input, ...p.extra };
   const computed = p.computed as unknown as Record<string, unknown>;
   for (const k of COMPUTED_KEYS) out[k] = computed[k] ?? null;
+  out.areaBasis = p.areaBasis ?? null;
   if (editedFields) out.editedFields = [...(editedFields.get(p.input.id) ?? [])];
   return out;
 }
@@ -62,17 +80,24 @@ const members = (json: string) => json.slice(1, -1);
  * object is built per parcel. Requires `computed` to hold exactly the computed keys in schema
  * order (what `analyzeParcels` builds; checked by the caller).
  */
-function featureJson(p: AnalysedParcel, editedFields?: ReadonlyMap<string, readonly string[]>): string {
+function featureJson(
+  p: AnalysedParcel,
+  oc: OutCoords,
+  editedFields?: ReadonlyMap<string, readonly string[]>,
+): string {
   let props = members(JSON.stringify(p.input));
   const extra = members(JSON.stringify(p.extra));
   if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
   const computed = members(JSON.stringify(p.computed));
   if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
+  const basis = `"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`;
+  props = props === "" ? basis : `${props},${basis}`;
   if (editedFields) {
     const edited = `"editedFields":${JSON.stringify(editedFields.get(p.input.id) ?? [])}`;
     props = props === "" ? edited : `${props},${edited}`;
   }
-  return `{"type":"Feature","id":${JSON.stringify(p.input.id)},"geometry":${JSON.stringify(p.geometry)},"properties":{${props}}}`;
+  const geometry = JSON.stringify(outGeometry(p.geometry, oc));
+  return `{"type":"Feature","id":${JSON.stringify(p.input.id)},"geometry":${geometry},"properties":{${props}}}`;
 }
 
 /** Does this computed object have exactly the schema's computed keys, in order? */
@@ -84,24 +109,28 @@ function computedInSchemaOrder(c: object): boolean {
 /** The result as a FeatureCollection object (what `writeGeoJson` serialises). */
 export function toFeatureCollection(
   result: AnalysisResult,
-  opts: Pick<WriteGeoJsonOptions, "synthetic" | "editedFields"> = {},
+  opts: WriterOpts = {},
 ): FeatureCollection<Polygon | MultiPolygon> & {
+  crs?: { type: "name"; properties: { name: string } };
   asOf: string;
   standards: { name: string; edition: string };
   jiyue?: JiyueMember;
 } {
+  const oc = outCoords(opts.outCrs);
+  const crs = crsMember(oc);
   const features: Feature<Polygon | MultiPolygon>[] = new Array(result.parcels.length);
   for (let i = 0; i < result.parcels.length; i++) {
     const p = result.parcels[i] as AnalysedParcel;
     features[i] = {
       type: "Feature",
       id: p.input.id,
-      geometry: p.geometry,
+      geometry: outGeometry(p.geometry, oc),
       properties: exportProperties(p, opts.editedFields),
     };
   }
   return {
     type: "FeatureCollection",
+    ...(crs ? { crs } : {}),
     asOf: result.asOf,
     standards: { name: result.standardsName, edition: result.standardsEdition },
     ...(opts.synthetic ? { jiyue: { synthetic: true as const, notice: opts.synthetic.notice } } : {}),
@@ -120,15 +149,15 @@ const FEATURES_PER_CHUNK = 500;
  *
  * @example for (const chunk of geoJsonChunks(result)) stream.write(chunk);
  */
-export function* geoJsonChunks(
-  result: AnalysisResult,
-  opts: Pick<WriteGeoJsonOptions, "synthetic" | "editedFields"> = {},
-): Generator<string> {
+export function* geoJsonChunks(result: AnalysisResult, opts: WriterOpts = {}): Generator<string> {
+  const oc = outCoords(opts.outCrs);
+  const crs = crsMember(oc);
   const standards = JSON.stringify({ name: result.standardsName, edition: result.standardsEdition });
   const jiyue = opts.synthetic
     ? `"jiyue":${JSON.stringify({ synthetic: true, notice: opts.synthetic.notice })},`
     : "";
-  const head = `{"type":"FeatureCollection","asOf":${JSON.stringify(result.asOf)},"standards":${standards},${jiyue}"features":[`;
+  const crsText = crs ? `"crs":${JSON.stringify(crs)},` : "";
+  const head = `{"type":"FeatureCollection",${crsText}"asOf":${JSON.stringify(result.asOf)},"standards":${standards},${jiyue}"features":[`;
   const parcels = result.parcels;
   const first = parcels[0];
   if (first && !computedInSchemaOrder(first.computed)) {
@@ -141,7 +170,8 @@ export function* geoJsonChunks(
   for (let i = 0; i < parcels.length; i += FEATURES_PER_CHUNK) {
     batch.length = 0;
     const end = Math.min(parcels.length, i + FEATURES_PER_CHUNK);
-    for (let k = i; k < end; k++) batch.push(featureJson(parcels[k] as AnalysedParcel, opts.editedFields));
+    for (let k = i; k < end; k++)
+      batch.push(featureJson(parcels[k] as AnalysedParcel, oc, opts.editedFields));
     yield (i === 0 ? "" : ",") + batch.join(",");
   }
   yield "]}";

@@ -6,7 +6,13 @@
  * unchanged; computed properties (an earlier export being re-imported) are dropped, they are
  * recomputed.
  */
-import { COMPUTED_FIELDS, EDITED_FIELDS_FIELD, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
+import {
+  COMPUTED_FIELDS,
+  DBF_NAMES,
+  EDITED_FIELDS_FIELD,
+  type FieldInfo,
+  INPUT_FIELDS,
+} from "../domain/fields";
 import type { ParcelInput } from "../domain/types";
 import {
   CONSTRUCTION_STATUS_LABELS,
@@ -48,16 +54,26 @@ const norm = (s: string) => s.trim().toLowerCase();
 /** Normalised property name → schema field (input fields only). */
 const INPUT_BY_NAME = new Map<string, FieldInfo>();
 for (const f of INPUT_FIELDS) {
-  for (const name of [f.key, f.zh, ...f.aliases]) {
+  const dbf = DBF_NAMES[f.key];
+  for (const name of [f.key, f.zh, ...f.aliases, ...(dbf ? [dbf] : [])]) {
     const k = norm(name);
     if (!INPUT_BY_NAME.has(k)) INPUT_BY_NAME.set(k, f);
   }
 }
-/** Computed property names (schema keys), dropped on import; so is an export's list of edited fields. */
+/** Computed property names (schema keys), dropped on import; so are an export's list of edited fields and its area basis. */
 const COMPUTED_NAMES = new Set([
   ...COMPUTED_FIELDS.map((f) => norm(f.key)),
   norm(EDITED_FIELDS_FIELD.key),
   norm(EDITED_FIELDS_FIELD.zh),
+  // An export's area basis (issue 8): re-measured on import, never an input.
+  norm("areaBasis"),
+  norm("面积计算基准"),
+  // the DBF names of a Shapefile export's computed fields (TXMJ, MJJZ …)
+  ...COMPUTED_FIELDS.map((f) => DBF_NAMES[f.key])
+    .filter((n): n is string => n !== undefined)
+    .map(norm),
+  norm(DBF_NAMES.areaBasis as string),
+  norm("SJXZ"),
 ]);
 
 /** English code or Chinese label (normalised) → code, per enumerated field. */

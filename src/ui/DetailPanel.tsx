@@ -13,6 +13,7 @@ import { reallocationPotential } from "../domain/reallocation";
 import { ThresholdResolver } from "../domain/standards";
 import type { AnalysedParcel, IndicatorKey, Reason, StandardCheck } from "../domain/types";
 import { muToM2 } from "../domain/units";
+import { areaBasisText } from "../domain/vocabulary";
 import type { Lang } from "../i18n/lang";
 import { checkCitation, formatReason } from "../i18n/reasons";
 import { type EnumKind, enumLabel, unitLabel } from "../i18n/ui";
@@ -174,6 +175,11 @@ export function ParcelDetail({ parcel: p }: { parcel: AnalysedParcel }) {
         {p.input.zone ? zoneName(p.input.zone, lang, zones) : DASH} · {formatArea(muToM2(c.areaMu), lang)}
         {p.input.enterprise ? ` · ${p.input.enterprise}` : ""}
       </p>
+      {p.areaBasis ? (
+        <p className="detail__note" data-testid="detail.areaBasis">
+          {tr("areaBasisLine", { basis: areaBasisText(p.areaBasis, lang) })}
+        </p>
+      ) : null}
       {selectedCount > 1 ? <p className="muted">{tr("detailMultiple", { n: selectedCount })}</p> : null}
       {disc !== null && Math.abs(disc) > 0.01 ? (
         <p className="warn" role="note" data-testid="detail.areaWarning">

@@ -147,7 +147,7 @@ export class Jiyue {
     chooseExportScope: async (scope: "all" | "filter") => {
       await this.el("export.scope").selectOption(scope);
     },
-    exportFile: async (kind: "csv" | "geojson" | "png") => this.download(this.el(`export.${kind}`)),
+    exportFile: async (kind: "csv" | "geojson" | "png" | "shp") => this.download(this.el(`export.${kind}`)),
     toggleLanguage: async () => {
       await this.el("lang.toggle").click();
     },

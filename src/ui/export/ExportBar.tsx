@@ -3,7 +3,10 @@
  * writers as the CLI, CSV headers and values in the UI language), and the current map view as
  * PNG. A synthetic dataset's exports are marked: file names, the CSV's first column, the
  * GeoJSON's `jiyue` member, a notice drawn on the PNG.
- * data-testids: `export.scope`, `export.csv`, `export.geojson`, `export.png`, `export.status`.
+ * Shapefile (zip) for the bureau's GIS, and a coordinate choice for GeoJSON and Shapefile:
+ * 经纬度 (lon/lat) or 原坐标系 (the data's own CRS, when it has one).
+ * data-testids: `export.scope`, `export.csv`, `export.geojson`, `export.shp`, `export.crs`,
+ * `export.png`, `export.status`.
  */
 import { useState } from "react";
 import { EXPORT_TEXT } from "../../i18n/exports";
@@ -13,7 +16,16 @@ import { isFilterActive, selectRows } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
 import { PrintButton } from "../print/PrintButton";
 import { downloadBlob } from "./download";
-import { type ExportScope, exportFileName, exportParts, MIME, scopedResult } from "./exportFiles";
+import {
+  type ExportCrs,
+  type ExportScope,
+  exportCrsCode,
+  exportFileName,
+  exportParts,
+  exportShapefile,
+  MIME,
+  scopedResult,
+} from "./exportFiles";
 import { stampPng } from "./stampPng";
 import "./export.css";
 
@@ -25,6 +37,10 @@ const TEXT = {
   csv: { zh: "导出 CSV", en: "Export CSV" },
   geojson: { zh: "导出 GeoJSON", en: "Export GeoJSON" },
   png: { zh: "导出图片 PNG", en: "Export PNG image" },
+  shp: { zh: "导出 Shapefile (zip)", en: "Export Shapefile (zip)" },
+  crs: { zh: "坐标", en: "Coordinates" },
+  crsLonLat: { zh: "经纬度", en: "Lon/lat" },
+  crsSource: { zh: "原坐标系", en: "Source CRS" },
   saved: { zh: "已导出 {file}（{n} 宗）", en: "Exported {file} ({n} parcels)" },
   savedPng: { zh: "已导出 {file}", en: "Exported {file}" },
   failed: { zh: "导出失败：{error}", en: "Export failed: {error}" },
@@ -51,6 +67,8 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
   const filteredCount = useAppStore((s) => selectRows(s).length);
   const total = useAppStore((s) => s.result?.parcels.length ?? 0);
   const [scope, setScope] = useState<ExportScope>("all");
+  const sourceCrs = useAppStore((s) => s.dataset?.crs?.crs);
+  const [crsChoice, setCrsChoice] = useState<ExportCrs>("lonlat");
   // The status as a message key and its values, so it follows a language switch.
   const [status, setStatus] = useState<{ key: StatusKey; params: Record<string, string | number> } | null>(
     null,
@@ -61,13 +79,18 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
 
   const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
 
-  const exportData = (format: "csv" | "geojson") => {
+  const exportData = (format: "csv" | "geojson" | "shp") => {
     const s = useAppStore.getState();
     if (!s.result) return;
     try {
       const result = scopedResult(s.result, effectiveScope, selectRows(s));
       const file = exportFileName(format, lang, result.asOf, effectiveScope, synthetic);
-      downloadBlob(new Blob(exportParts(result, format, lang, synthetic), { type: MIME[format] }), file);
+      const outCrs = exportCrsCode(crsChoice, sourceCrs);
+      const parts =
+        format === "shp"
+          ? [exportShapefile(result, lang, outCrs, synthetic)]
+          : exportParts(result, format, lang, synthetic, outCrs);
+      downloadBlob(new Blob(parts, { type: MIME[format] }), file);
       setStatus({ key: "saved", params: { file, n: result.parcels.length } });
       setPrintMsg(null);
     } catch (e) {
@@ -121,6 +144,24 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       >
         {TEXT.geojson[lang]}
       </button>
+      <button type="button" data-testid="export.shp" disabled={!hasResult} onClick={() => exportData("shp")}>
+        {TEXT.shp[lang]}
+      </button>
+      <label className="xb-scope">
+        <span>{TEXT.crs[lang]}</span>
+        <select
+          data-testid="export.crs"
+          value={crsChoice}
+          onChange={(e) => setCrsChoice(e.target.value === "source" ? "source" : "lonlat")}
+        >
+          <option value="lonlat">{`${TEXT.crsLonLat[lang]} (EPSG:4326)`}</option>
+          <option value="source" disabled={!sourceCrs || sourceCrs === "EPSG:4326"}>
+            {sourceCrs && sourceCrs !== "EPSG:4326"
+              ? `${TEXT.crsSource[lang]} (${sourceCrs})`
+              : TEXT.crsSource[lang]}
+          </option>
+        </select>
+      </label>
       <button type="button" data-testid="export.png" disabled={!map || busy} onClick={exportPng}>
         {TEXT.png[lang]}
       </button>

@@ -5,13 +5,22 @@
  * `tests/unit/ui/export-files.test.ts`; the browser download is `download.ts`.
  */
 import type { AnalysedParcel, AnalysisResult } from "../../domain/types";
-import { csvSyntheticMark, EXPORT_TEXT, editedFieldsOptions, geoJsonSyntheticMark } from "../../i18n/exports";
+import {
+  csvSyntheticMark,
+  EXPORT_TEXT,
+  editedFieldsOptions,
+  geoJsonSyntheticMark,
+  shapefileTexts,
+} from "../../i18n/exports";
 import type { Lang } from "../../i18n/lang";
 import { csvChunks } from "../../io/csv-write";
 import { geoJsonChunks } from "../../io/geojson-write";
+import { writeShapefileZip } from "../../io/shapefile-write";
 
 export type ExportScope = "all" | "filter";
-export type ExportFormat = "csv" | "geojson" | "png";
+export type ExportFormat = "csv" | "geojson" | "png" | "shp";
+/** Coordinates of an export: lon/lat (经纬度, RFC 7946) or the data's own CRS (原坐标系). */
+export type ExportCrs = "lonlat" | "source";
 
 /** The result restricted to `rows` (the filtered parcels), or unchanged for scope `all`. */
 export function scopedResult(
@@ -46,14 +55,34 @@ export function exportFileName(
   if (synthetic) parts.push(EXPORT_TEXT.syntheticFile[lang]);
   if (scope === "filter" && format !== "png") parts.push(FILTERED[lang]);
   parts.push(asOf);
-  return `${parts.join("_")}.${format}`;
+  return `${parts.join("_")}.${format === "shp" ? "zip" : format}`;
 }
 
 export const MIME: Record<ExportFormat, string> = {
   csv: "text/csv;charset=utf-8",
   geojson: "application/geo+json",
   png: "image/png",
+  shp: "application/zip",
 };
+
+/** The output CRS code for a choice: the dataset's source CRS, or EPSG:4326 when it has none. */
+export function exportCrsCode(choice: ExportCrs, sourceCrs: string | undefined): string {
+  return choice === "source" && sourceCrs ? sourceCrs : "EPSG:4326";
+}
+
+/**
+ * A zipped Shapefile of the result (`src/io/shapefile-write.ts`: GBK `.dbf`, Esri `.prj`, the
+ * field legend and README in `lang`), in `outCrs`.
+ */
+export function exportShapefile(
+  result: AnalysisResult,
+  lang: Lang,
+  outCrs: string,
+  synthetic = false,
+): Uint8Array<ArrayBuffer> {
+  const { bytes } = writeShapefileZip(result, { outCrs, ...shapefileTexts(lang, outCrs, synthetic) });
+  return bytes as Uint8Array<ArrayBuffer>;
+}
 
 /**
  * The parts of a CSV (headers and values in `lang`) or GeoJSON export, as the writers yield them:
@@ -65,6 +94,7 @@ export function exportParts(
   format: "csv" | "geojson",
   lang: Lang,
   synthetic = false,
+  outCrs = "EPSG:4326",
 ): string[] {
   // Parcels edited in the app: their edited fields are listed (the values are the edited ones).
   const edited = editedFieldsOptions(result, lang);
@@ -80,6 +110,7 @@ export function exportParts(
     ...geoJsonChunks(result, {
       ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
       ...edited.geojson,
+      ...(outCrs !== "EPSG:4326" ? { outCrs } : {}),
     }),
   ];
 }

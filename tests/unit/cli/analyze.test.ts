@@ -217,7 +217,7 @@ describe("analyze: unusable input → exit 2, one line, no stack", () => {
     [
       "bad format",
       [`${FIX}/read/crs-lonlat/in.geojson`, "--format", "xlsx", "--lang", "en"],
-      /invalid value “xlsx” for --format \(allowed: geojson, csv\)/,
+      /invalid value “xlsx” for --format \(allowed: geojson, csv, shp\)/,
     ],
     ["input is a directory", [FIX, "--lang", "en"], /cannot read the file/],
     [

@@ -48,8 +48,10 @@ describe("zipped Shapefiles in each CRS (areas against GDAL/PROJ)", () => {
       sample.features.slice(0, 4).map((f) => f.properties.name),
     );
     expect(r.parcels[0]?.input.landAreaM2).toBe(sample.features[0]?.properties.landAreaM2); // TBMJ alias
-    // GDAL wrote GDRQ as a DBF date (D → ISO) and 已建 as a number
-    expect(r.parcels[0]?.extra).toMatchObject({ GDRQ: "2019-06-30", 已建: 1 });
+    // GDAL wrote GDRQ as a DBF date (D → ISO) and 已建 as a number; GDRQ (供地日期) is the
+    // supply date's DBF name (DBF_NAMES, as the Shapefile export writes it)
+    expect(r.parcels[0]?.input.supplyDate).toBe("2019-06-30");
+    expect(r.parcels[0]?.extra).toMatchObject({ 已建: 1 });
     r.parcels.forEach((p, i) => {
       expect(Math.abs(p.areaM2 - (expected[crs]?.[i] as number))).toBeLessThan(1e-4);
       expect(p.areaBasis).toBe(`${crs} planar`);

@@ -9,6 +9,7 @@ import { csvCell, csvText, writeCsv } from "../../../src/io/csv-write";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
 import { readParcelsGeoJson } from "../../../src/io/geojson-read";
 import { writeGeoJson } from "../../../src/io/geojson-write";
+import { splitCsvLine } from "../../csv";
 
 const ROOT = join(__dirname, "../../fixtures/io");
 const options = { standards: DEFAULT_STANDARDS, asOf: "2026-06-30" };
@@ -71,6 +72,70 @@ describe("writeGeoJson", () => {
       expect(Math.abs(q.computed.areaM2 - p.computed.areaM2)).toBeLessThan(1e-6);
       expect(q.computed.investmentPerMu).toEqual(p.computed.investmentPerMu);
     });
+  });
+
+  it("writes each parcel's area basis (areaBasis) after the computed properties", () => {
+    const own = JSON.parse(writeGeoJson(analyse(projectedText)));
+    expect(own.features[0].properties.areaBasis).toBe("EPSG:4525 planar");
+    const keys = Object.keys(out.features[0].properties);
+    expect(keys[keys.indexOf("reallocationReasons") + 1]).toBe("areaBasis");
+    expect(out.features[0].properties.areaBasis).toBe("EPSG:4546 planar");
+  });
+});
+
+describe("exported coordinates at cadastral precision", () => {
+  const decimals = (v: number) => (String(v).split(".")[1] ?? "").length;
+  const positions = (fc: { features: { geometry: { coordinates: unknown } }[] }) =>
+    fc.features.flatMap((f) => (f.geometry.coordinates as unknown[]).flat(3) as number[]);
+  const result = analyse(projectedText);
+
+  it("lon/lat to at most 8 decimals, no crs member (RFC 7946)", () => {
+    const fc = JSON.parse(writeGeoJson(result));
+    expect(fc.crs).toBeUndefined();
+    const xs = positions(fc);
+    expect(Math.max(...xs.map(decimals))).toBeLessThanOrEqual(8);
+    // the parcel's lon/lat as projected back by proj4 is 30.599999999999998: written 30.6
+    expect(result.parcels[0]!.geometry.coordinates[0]![0]![1]).not.toBe(30.6);
+    expect(fc.features[0].geometry.coordinates[0][0][1]).toBe(30.6);
+  });
+
+  it("source CRS in metres to at most 3 decimals under a legacy crs member; re-read gives the same areas", () => {
+    const text = writeGeoJson(result, { outCrs: "EPSG:4525" });
+    const fc = JSON.parse(text);
+    expect(fc.crs).toEqual({ type: "name", properties: { name: "urn:ogc:def:crs:EPSG::4525" } });
+    const xs = positions(fc);
+    expect(Math.max(...xs.map(decimals))).toBeLessThanOrEqual(3);
+    expect(xs[0]).toBeGreaterThan(35_000_000); // zone-prefixed eastings of zone 35
+    // Rounding each vertex by ≤ 0.5 mm per axis moves the area by at most the perimeter × 1 mm
+    // (this input has 8 decimals of metres; data already at mm comes back exactly, see shapefile-write).
+    const again = analyse(text);
+    result.parcels.forEach((p, i) => {
+      const g = fc.features[i].geometry;
+      const rings = (g.type === "Polygon" ? g.coordinates : g.coordinates.flat(1)) as number[][][];
+      let perimeter = 0;
+      for (const ring of rings)
+        for (let k = 1; k < ring.length; k++)
+          perimeter += Math.hypot(ring[k]![0]! - ring[k - 1]![0]!, ring[k]![1]! - ring[k - 1]![1]!);
+      expect(Math.abs(again.parcels[i]!.computed.areaM2 - p.computed.areaM2)).toBeLessThan(perimeter * 0.001);
+    });
+    // compact chunks and the object path agree
+    expect(JSON.stringify(JSON.parse(writeGeoJson(result, { outCrs: "EPSG:4525", indent: 2 })))).toBe(text);
+  });
+});
+
+describe("area basis in the CSV", () => {
+  it("is a column 面积计算基准 / Area basis right after the area in 亩, in the CSV's language", () => {
+    const result = analyse(projectedText);
+    for (const [lang, header, cell] of [
+      ["zh", "面积计算基准", "EPSG:4525 平面"],
+      ["en", "Area basis", "EPSG:4525 planar"],
+    ] as const) {
+      const lines = writeCsv(result, { lang }).slice(1).split("\r\n");
+      const head = splitCsvLine(lines[0] as string);
+      const at = head.indexOf(header);
+      expect(head[at - 1]).toBe(lang === "zh" ? "面积(亩)" : "Area (mu)");
+      expect(splitCsvLine(lines[1] as string)[at]).toBe(cell);
+    }
   });
 });
 

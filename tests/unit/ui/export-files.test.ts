@@ -1,6 +1,14 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { AnalysisResult, AnalysisSummary } from "../../../src/domain/types";
-import { exportFileName, exportText, scopedResult } from "../../../src/ui/export/exportFiles";
+import {
+  exportCrsCode,
+  exportFileName,
+  exportParts,
+  exportShapefile,
+  exportText,
+  scopedResult,
+} from "../../../src/ui/export/exportFiles";
 import { parcel } from "./table-fixtures";
 
 const summary: AnalysisSummary = {
@@ -90,5 +98,40 @@ describe("exports of a synthetic dataset", () => {
     const fc = JSON.parse(exportText(result, "geojson", "en", true));
     expect(fc.jiyue).toEqual({ synthetic: true, notice: expect.stringMatching(/^Synthetic sample data/) });
     expect(JSON.parse(exportText(result, "geojson", "en")).jiyue).toBeUndefined();
+  });
+});
+
+describe("Shapefile and CRS choice", () => {
+  it("names the Shapefile export a .zip", () => {
+    expect(exportFileName("shp", "zh", "2026-06-30", "all", true)).toBe(
+      "建始工业园区地块_合成示例_2026-06-30.zip",
+    );
+  });
+
+  it("source CRS when the dataset has one, else lon/lat", () => {
+    expect(exportCrsCode("source", "EPSG:4525")).toBe("EPSG:4525");
+    expect(exportCrsCode("source", undefined)).toBe("EPSG:4326");
+    expect(exportCrsCode("lonlat", "EPSG:4525")).toBe("EPSG:4326");
+  });
+
+  it("writes a zip with the layer, the legend and the README (synthetic marked, in the UI language)", () => {
+    const files = unzipSync(exportShapefile(result, "zh", "EPSG:4546", true));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        "parcels.shp",
+        "parcels.dbf",
+        "parcels.prj",
+        "parcels_fields.csv",
+        "README.txt",
+      ]),
+    );
+    const readme = new TextDecoder().decode(files["README.txt"]);
+    expect(readme).toContain("合成示例数据");
+    expect(readme).toContain("EPSG:4546");
+  });
+
+  it("GeoJSON in the source CRS carries the legacy crs member", () => {
+    const fc = JSON.parse(exportParts(result, "geojson", "zh", false, "EPSG:4546").join(""));
+    expect(fc.crs.properties.name).toBe("urn:ogc:def:crs:EPSG::4546");
   });
 });

@@ -86,28 +86,29 @@ export function readBytes(path: string): FileRead {
   }
 }
 
-/** Below this size a file that is not valid JSON is read whole again, for the exact line and column. */
-const EXACT_SYNTAX_ERROR_BYTES = 256 * 1024 * 1024;
+/**
+ * From this size a GeoJSON file is read feature by feature: V8 cannot hold its text as one
+ * string (about 512 M characters at most). Smaller files are read whole, which also names the
+ * exact line and column of a syntax error and the offset of a stray invalid UTF-8 byte.
+ */
+const STREAM_FROM_BYTES = 256 * 1024 * 1024;
 
 /**
- * A GeoJSON file read feature by feature (`readers/geojson-stream.ts`), so no string holds the
- * whole file and files beyond V8's ~512 MB string limit are read; same parcels and problems as
- * the whole-file reader (tested). A syntax error is located by the whole-file reader, which
- * names its line and column, when the file is small enough.
+ * A GeoJSON file: whole below `STREAM_FROM_BYTES`, else as a stream of features
+ * (`readers/geojson-stream.ts`, same raw features and problems as the whole-file reader on every
+ * fixture, tested), so a file too large for one string is read instead of refused as not text.
  */
 async function readGeoJsonFile(
   bytes: Uint8Array,
   fileName: string,
   opts: { analysisCrs: string; crs?: string },
 ): Promise<ParcelImport> {
+  if (bytes.length < STREAM_FROM_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
   async function* chunks() {
     const size = 4 * 1024 * 1024;
     for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
   }
-  const raw = await readGeoJsonStream(chunks(), fileName, opts);
-  if (raw.problems.some((p) => p.fatal && p.code === "not-json") && bytes.length < EXACT_SYNTAX_ERROR_BYTES)
-    return readParcelsGeoJson(bytes, { fileName, ...opts });
-  return prepareParcels(raw, opts);
+  return prepareParcels(await readGeoJsonStream(chunks(), fileName, opts), opts);
 }
 
 /**

@@ -149,7 +149,7 @@ function stripBom(s: string): string {
 }
 
 /** NUL bytes in the first 64 KiB mean a binary file (UTF-16 text included, which we don't accept). */
-function hasNul(bytes: Uint8Array): boolean {
+export function hasNul(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 65536);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
   return false;

@@ -10,7 +10,7 @@
  * the end. Text is UTF-8 or GBK: in GBK a character's second byte may be `\` (0x5C), so the
  * scanner is told the encoding and skips GBK trail bytes inside strings.
  */
-import { decodeText } from "../decode";
+import { decodeText, hasNul } from "../decode";
 import { parseJson } from "../json";
 import { readGeoJsonInput, readRoot } from "./geojson";
 import type { ImportOptions, RawFeatureSet } from "./types";
@@ -366,11 +366,4 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
     o += p.length;
   }
   return out;
-}
-
-/** NUL bytes in the first 64 KiB mean a binary file (as `decodeText` decides). */
-function hasNul(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 65536);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
 }

@@ -13,7 +13,6 @@ import type {
   ConstructionStatus,
   EfficiencyClass,
   IdleStatus,
-  ReallocationReason,
   Reason,
   StandardCheck,
   ThresholdLevel,
@@ -22,7 +21,6 @@ import {
   CONSTRUCTION_STATUS_LABELS,
   EFFICIENCY_CLASS_POLICY,
   IDLE_STATUS_LABELS,
-  REALLOCATION_REASON_LABELS,
   reallocationReasonLabels,
 } from "../domain/vocabulary";
 import { type Bilingual, fill, type Lang } from "./lang";

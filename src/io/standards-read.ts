@@ -8,7 +8,7 @@
  * number, or an impossible value (negative, cutoffs out of order, an unknown CRS), makes the file
  * unusable: `ok` false with an `error` naming the path (e.g. `defaults.min.far`).
  */
-import { isGeographic, planarAreasAreTrue, resolveCrs } from "../domain/crs";
+import { planarAreasAreTrue, resolveCrs } from "../domain/crs";
 import { fieldInfo } from "../domain/fields";
 import {
   EFFICIENCY_INDICATORS,

@@ -569,6 +569,15 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "不能直接读取 {format}；请先用 QGIS 或 GDAL 转换为 Shapefile 或 GeoJSON，例如：{command}",
     en: "{format} is not read directly; convert it to a Shapefile or GeoJSON first with QGIS or GDAL, e.g. {command}",
   },
+  // formats that are not read, in one table (src/io/unsupported.ts)
+  "unsupported-dwg": {
+    zh: "不能直接读取 {format}；请先在 CAD 软件中另存为 DXF，再用 QGIS 或 GDAL 转换为 GeoJSON，例如：{command}",
+    en: "{format} is not read directly; save it as DXF in the CAD program first, then convert it to GeoJSON with QGIS or GDAL, e.g. {command}",
+  },
+  "unsupported-in-zip": {
+    zh: "压缩包中没有 Shapefile，而是 {format}（{entry}），不能直接读取；请先解压，再用 QGIS 或 GDAL 转换，例如：{command}",
+    en: "the archive holds no Shapefile but {format} ({entry}), which is not read directly; unzip it, then convert it with QGIS or GDAL, e.g. {command}",
+  },
   "several-shapefiles": {
     zh: "压缩包中有 {count} 个 Shapefile，已分析「{used}」",
     en: "the archive holds {count} Shapefiles; analysed “{used}”",

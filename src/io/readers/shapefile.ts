@@ -19,6 +19,7 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { readPrj } from "../prj";
 import type { Problem } from "../types";
+import { unsupportedFormat, unsupportedFormatOf } from "../unsupported";
 import { unzip } from "../zip";
 import type {
   EncodingChoice,
@@ -73,7 +74,7 @@ export function readShapefile(files: InputFile[], opts: ImportOptions): RawFeatu
       }
       const inner = groupParts(z.files);
       if (inner.length === 0) {
-        sets.push(emptySet(f.name, [...z.problems, fatalProblem("no-shapefile", f.name)]));
+        sets.push(emptySet(f.name, [...z.problems, noShapefileInZip(f.name, z.files)]));
         continue;
       }
       for (const g of inner) sets.push(readGroup(g, opts, f.name, z.problems));
@@ -86,6 +87,21 @@ export function readShapefile(files: InputFile[], opts: ImportOptions): RawFeatu
       sets.push(emptySet(loose[0]?.name ?? "", [fatalProblem("no-shapefile", loose[0]?.name ?? "")]));
   }
   return sets;
+}
+
+/**
+ * Why a zip holds no Shapefile: when it holds a format that is not read (a File Geodatabase folder,
+ * a KML, a MapInfo table …), that format is named with the command converting it once unzipped.
+ */
+function noShapefileInZip(archive: string, entries: InputFile[]): Problem {
+  for (const e of entries) {
+    const format = unsupportedFormatOf(e.name);
+    const named = format ? unsupportedFormat(e.name, format) : undefined;
+    if (!format || !named) continue;
+    const entry = format === "filegdb" ? (/^(.*?\.gdb)(?:[/\\]|$)/i.exec(e.name)?.[1] ?? e.name) : e.name;
+    return fatalProblem("unsupported-in-zip", archive, { ...named.params, entry });
+  }
+  return fatalProblem("no-shapefile", archive);
 }
 
 function fatalProblem(code: string, file: string, params?: Params): Problem {

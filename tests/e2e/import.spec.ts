@@ -63,6 +63,22 @@ async function dropOnMap(
   );
 }
 
+/** Drop files given as bytes (a zip, a GBK file) onto the map. */
+async function dropBytesOnMap(jiyue: Jiyue, files: { name: string; bytes: Uint8Array }[]) {
+  await jiyue.page.evaluate(
+    ({ files }) => {
+      const dt = new DataTransfer();
+      for (const f of files)
+        dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      const map = document.querySelector('[data-testid="map"]');
+      if (!map) throw new Error("no map");
+      for (const type of ["dragenter", "dragover", "drop"])
+        map.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { files: files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })) },
+  );
+}
+
 test.describe("importing the bureau's own data", () => {
   test("drop a file without a CRS on the map, pick the CRS, map a field in 万元, confirm, undo", async ({
     jiyue,
@@ -212,6 +228,25 @@ test.describe("importing the bureau's own data", () => {
       `long tasks (start ms after the drop, duration ms): ${JSON.stringify(tasks.map(([a, d]) => [Math.round(a), Math.round(d)]))}; cancel at ${Math.round(cancelAt)} ms`,
     );
     expect(Math.max(0, ...during)).toBeLessThan(200);
+  });
+
+  test("a GeoJSON whose GBK bytes also read as UTF-8: the preview's GBK switch reads its Chinese", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const bytes = readFileSync(join(import.meta.dirname, "../fixtures/io/encoding/gbk-valid-utf8.geojson"));
+    await dropBytesOnMap(jiyue, [{ name: "农业.geojson", bytes }]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    // Detected as UTF-8, uncertain: no Chinese among the samples, the user is asked to check.
+    await expect(jiyue.el("import.encoding.utf-8")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.encoding")).toContainText("编码无法确定");
+    await expect(jiyue.el("import.encoding.samples")).not.toContainText("山庄");
+    await jiyue.el("import.encoding.gbk").click();
+    await expect(jiyue.el("import.encoding.gbk")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("山庄");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("农业");
+    await jiyue.el("import.encoding.utf-8").click();
+    await expect(jiyue.el("import.encoding.samples")).not.toContainText("山庄");
   });
 
   test("drag a GBK Shapefile zip with Chinese field names onto the map, map, confirm, undo", async ({

@@ -21,9 +21,9 @@
  * Never throws.
  */
 import type { Geometry } from "geojson";
-import { decodeText, scanUtf8 } from "../decode";
 import type { Problem } from "../types";
 import { looksLikeWkt, parseWkt } from "../wkt";
+import { decodeImportText } from "./text";
 import type {
   DeclaredCrs,
   EncodingChoice,
@@ -108,7 +108,7 @@ export async function readTable(file: InputFile, opts: TableOptions): Promise<Ta
       return fail("xlsx-damaged");
     }
   }
-  const decoded = decodeCsv(file.bytes, file.name, opts);
+  const decoded = decodeImportText(file.bytes, file.name, opts);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const parsed = parseCsv(decoded.text);
   const problems = [...decoded.problems];
@@ -127,30 +127,6 @@ export async function readTable(file: InputFile, opts: TableOptions): Promise<Ta
     problems,
     ...(decoded.encoding ? { encoding: decoded.encoding } : {}),
   };
-}
-
-/** UTF-8 characters needed before a UTF-8 reading is certain (a short text may read as GBK too). */
-const CERTAIN_UTF8_CHARS = 8;
-
-function decodeCsv(
-  bytes: Uint8Array,
-  file: string,
-  opts: ImportOptions,
-): { text?: string; encoding?: EncodingChoice; problems: Problem[] } {
-  if (opts.encoding) {
-    const text = new TextDecoder(opts.encoding === "gbk" ? "gbk" : "utf-8").decode(bytes);
-    return { text, encoding: { used: opts.encoding, how: "option", certain: true }, problems: [] };
-  }
-  const d = decodeText(bytes, file);
-  if (d.text === undefined) return { problems: d.problems };
-  const used = d.encoding ?? "utf-8";
-  let certain = true;
-  if (used === "utf-8") {
-    const scan = scanUtf8(bytes);
-    // no multi-byte text: both readings agree; a little: it may be GBK that happens to be valid UTF-8
-    certain = scan.invalid === 0 && (scan.valid === 0 || scan.valid >= CERTAIN_UTF8_CHARS);
-  }
-  return { text: d.text, encoding: { used, how: "detected", certain }, problems: d.problems };
 }
 
 /**

@@ -35,6 +35,13 @@ export const IMPORT_TEXT = {
   kind_xlsx: b("XLSX 表格", "XLSX sheet"),
   kind_unsupported: b("不能读取", "not read"),
   setSummary: b("{file}：{features} 个要素", "{file}: {features} features"),
+  layersHead: b("图层", "Layer"),
+  layersHint: b(
+    "压缩包中有 {count} 个 Shapefile 图层，已读取「{used}」（{reason}）；点、线图层不是宗地",
+    "The archive holds {count} Shapefile layers; reading “{used}” ({reason}); point and line layers are not parcels",
+  ),
+  layersReason_default: b("要素最多的面图层", "the polygon layer with the most features"),
+  layersReason_chosen: b("您的选择", "your choice"),
   encodingHead: b("文字编码", "Text encoding"),
   encodingUsed: b("按 {encoding} 读取（{how}）", "Read as {encoding} ({how})"),
   encodingHow_cpg: b(".cpg 文件", ".cpg file"),

@@ -249,6 +249,35 @@ test.describe("importing the bureau's own data", () => {
     await expect(jiyue.el("import.encoding.samples")).not.toContainText("山庄");
   });
 
+  test("a zip of several Shapefiles: the layers listed, the largest parcel layer read, another chosen", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const bytes = readFileSync(join(import.meta.dirname, "../fixtures/shapefile/layers.zip"));
+    await dropBytesOnMap(jiyue, [{ name: "普查成果.zip", bytes }]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    const layers = jiyue.el("import.layers");
+    await expect(layers).toBeVisible();
+    // GBK names decoded; the polygon layer with the most features is read, not the zip's first.
+    await expect(jiyue.el("import.layers.used")).toContainText("已读取「宗地」（要素最多的面图层）");
+    await expect(jiyue.el("import.layer.宗地")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.layer.设施")).toContainText("点，不是宗地");
+    await expect(jiyue.el("import.layer.设施")).toBeDisabled();
+    await expect(jiyue.el("import.layer.道路")).toContainText("线，不是宗地");
+    await expect(jiyue.el("import.layer.预留地")).toContainText("面，1 个要素");
+    await jiyue.el("import.map.宗地号.property").selectOption("id");
+    await expect(jiyue.el("import.report.counts")).toContainText("保留 4 宗");
+    await jiyue.screenshot("import-layers");
+    await jiyue.el("import.layer.预留地").click();
+    await expect(jiyue.el("import.layer.预留地")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.layers.used")).toContainText("已读取「预留地」（您的选择）");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("预留地块");
+    await jiyue.el("import.map.宗地号.property").selectOption("id");
+    await expect(jiyue.el("import.report.counts")).toContainText("保留 1 宗");
+    await jiyue.when.confirmImport();
+    await expect.poll(() => jiyue.state((s) => s.result?.parcels.length ?? 0)).toBe(1);
+  });
+
   test("drag a GBK Shapefile zip with Chinese field names onto the map, map, confirm, undo", async ({
     jiyue,
   }) => {

@@ -27,6 +27,7 @@ import type {
   InputFile,
   RawFeature,
   RawFeatureSet,
+  ShapefileLayer,
   TextEncoding,
 } from "./types";
 
@@ -160,7 +161,7 @@ function readGroup(
     problems: [...inherited],
   };
   try {
-    readInto(set, g, opts);
+    readInto(set, g, opts, archive);
   } catch (err) {
     // A bug, not the user's data: one sentence, never an exception.
     set.features = [];
@@ -170,7 +171,30 @@ function readGroup(
   return set;
 }
 
-function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
+/** The layer a Shapefile is, from its header (its records counted later when they are read). */
+function layerOf(
+  g: Group,
+  archive: string | undefined,
+  shp: Uint8Array,
+  records: number | undefined,
+): ShapefileLayer {
+  const type = shp.length >= 36 ? new DataView(shp.buffer, shp.byteOffset).getInt32(32, true) : -1;
+  const name = archive !== undefined ? g.base : (g.base.split(/[/\\]/).pop() ?? g.base);
+  return {
+    name,
+    ...(archive !== undefined ? { archive } : {}),
+    shapeType: SHAPE_TYPES[type] ?? String(type),
+    polygons: type === 0 || POLYGON_TYPES.has(type),
+    ...(records !== undefined ? { records } : {}),
+  };
+}
+
+/** The record count in a `.dbf` header (bytes 4–7), or undefined when the header is short. */
+function dbfRecordCount(dbf: Uint8Array): number | undefined {
+  return dbf.length >= 32 ? new DataView(dbf.buffer, dbf.byteOffset).getUint32(4, true) : undefined;
+}
+
+function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions, archive: string | undefined): void {
   const file = set.file;
   const problems = set.problems;
   const { shp, shx, dbf, prj, cpg } = g.parts;
@@ -194,9 +218,10 @@ function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
     problems.push({ severity: "info", code: "missing-prj", file });
   }
 
+  const shxCount = shx ? shxRecordCount(shx.bytes) : undefined;
+  set.layer = layerOf(g, archive, shp.bytes, shxCount ?? (dbf ? dbfRecordCount(dbf.bytes) : undefined));
   const geo = readShp(shp.bytes, file, problems);
   if (!geo) return;
-  const shxCount = shx ? shxRecordCount(shx.bytes) : undefined;
 
   const table = dbf ? readDbf(dbf.bytes, dbf.name, cpg, opts, problems) : undefined;
   if (dbf && !table) return; // fatal problem already said
@@ -211,6 +236,7 @@ function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
     problems.push({ severity: "warning", code: "shapefile-count-mismatch", file, params });
   }
   set.featureCount = counts.shp;
+  set.layer.records = counts.shp;
   for (let i = 0; i < geo.records.length; i++) {
     const rec = geo.records[i] as ShpRecord;
     if (rec.problem) {

@@ -13,6 +13,7 @@ import { printable } from "../../i18n/escape";
 import { type ImportTextKey, importText } from "../../i18n/import";
 import type { Lang } from "../../i18n/lang";
 import type { FieldRule, SourceUnit } from "../../io/mapping";
+import { describeLayer } from "../../io/readers/layers";
 import "../dialog.css";
 import { useLang } from "../hooks";
 import { CrsPicker } from "./CrsPicker";
@@ -245,6 +246,37 @@ export function ImportDialog({
 
           {summary ? (
             <>
+              {summary.layers && summary.layers.length > 1 ? (
+                <section className="imp-sec" data-testid="import.layers">
+                  <h3 className="imp-sec__head">{importText("layersHead", lang)}</h3>
+                  <p className="key-dialog__hint" data-testid="import.layers.used">
+                    {importText("layersHint", lang, {
+                      count: summary.layers.length,
+                      used: p(summary.layers.find((l) => l.chosen)?.name ?? ""),
+                      reason: importText(
+                        s.choices.layer ? "layersReason_chosen" : "layersReason_default",
+                        lang,
+                      ),
+                    })}
+                  </p>
+                  <div className="imp-switch imp-layers">
+                    {summary.layers.map((l) => (
+                      <button
+                        key={`${l.archive}/${l.name}`}
+                        type="button"
+                        className="btn btn--quiet"
+                        aria-pressed={l.chosen}
+                        data-testid={`import.layer.${l.name}`}
+                        disabled={busy || !l.polygons}
+                        onClick={() => act({ type: "layer", layer: l.name })}
+                      >
+                        {p(l.name)}{" "}
+                        <span className="imp-layers__what">{p(describeLayer(l, lang, false))}</span>
+                      </button>
+                    ))}
+                  </div>
+                </section>
+              ) : null}
               {summary.encoding ? (
                 <section className="imp-sec" data-testid="import.encoding">
                   <h3 className="imp-sec__head">{importText("encodingHead", lang)}</h3>

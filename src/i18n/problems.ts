@@ -333,8 +333,16 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   },
   "table-empty": { zh: "表格中没有任何内容", en: "the sheet is empty" },
   "table-title-skipped": {
-    zh: "第 {row} 行「{title}」视为表格标题，其下一行作为表头",
-    en: "row {row} (“{title}”) is taken as the sheet's title; the row below it is the header",
+    zh: "第 {row} 行「{title}」视为表格标题，不作为表头",
+    en: "row {row} (“{title}”) is taken as the sheet's title, not its header",
+  },
+  "table-header-row": {
+    zh: "表头取自第 {row} 行",
+    en: "the header is row {row}",
+  },
+  "table-header-two-rows": {
+    zh: "表头取自第 {rows} 行（两行表头：上一行的分组名与下一行的列名合为字段名，如「{example}」）",
+    en: "the header is rows {rows} (two header rows: the upper row's group and the lower row's name form one field name, e.g. “{example}”)",
   },
   "table-header-empty": {
     zh: "第 {row} 行 {column} 列没有列名，命名为「{name}」",

@@ -33,11 +33,15 @@ export function decodeImportText(
   const d = decodeText(bytes, file === "" ? undefined : file);
   if (d.text === undefined) return { problems: d.problems };
   const used = d.encoding ?? "utf-8";
-  let certain = true;
-  if (used === "utf-8") {
-    const scan = scanUtf8(bytes);
-    // no multi-byte text: both readings agree; a little: it may be GBK that happens to be valid UTF-8
-    certain = scan.invalid === 0 && (scan.valid === 0 || scan.valid >= CERTAIN_UTF8_CHARS);
-  }
+  const certain = used === "gbk" || utf8Certain(bytes);
   return { text: d.text, encoding: { used, how: "detected", certain }, problems: d.problems };
+}
+
+/**
+ * Is a UTF-8 reading of these bytes certain? Without multi-byte text both readings agree; with a
+ * little it may be GBK that happens to be valid UTF-8; with a broken byte it is a guess.
+ */
+export function utf8Certain(bytes: Uint8Array): boolean {
+  const scan = scanUtf8(bytes);
+  return scan.invalid === 0 && (scan.valid === 0 || scan.valid >= CERTAIN_UTF8_CHARS);
 }

@@ -103,6 +103,11 @@ export const IMPORT_TEXT = {
   date_text: b("日期文字", "date text"),
   date_yyyymmdd: b("YYYYMMDD", "YYYYMMDD"),
   joinHead: b("关联企业数据表", "Join an enterprise sheet"),
+  joinHeaderRow: b("{file}：表头取自第 {row} 行", "{file}: field names from row {row}"),
+  joinHeaderRows: b(
+    "{file}：表头取自第 {first}–{last} 行（两行表头，分组名与列名合为字段名）",
+    "{file}: field names from rows {first}–{last} (a two-row header: group and column name joined)",
+  ),
   joinNone: b("不关联", "No join"),
   joinTableKey: b("表格关键字段", "Sheet key field"),
   joinFeatureKey: b("宗地关键字段", "Parcel key field"),

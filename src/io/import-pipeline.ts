@@ -39,6 +39,8 @@ export interface TablePreview {
   file: string;
   fields: FieldPreview[];
   rowCount: number;
+  /** The rows the field names came from (a title above, a two-row header). */
+  headerRows?: { first: number; last: number };
 }
 
 /** A prepared parcel as the dialog shows it (a few only: the parcels stay in the worker). */
@@ -213,6 +215,7 @@ export async function runImportPipeline(
       file: t.file,
       fields: fieldSamples(t.fields, t.rows.slice(0, 200)),
       rowCount: t.rows.length,
+      ...(t.headerRows ? { headerRows: t.headerRows } : {}),
     })),
     suggested,
     signature: mappingSignature(raw?.fields ?? []),

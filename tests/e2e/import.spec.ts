@@ -278,6 +278,24 @@ test.describe("importing the bureau's own data", () => {
     await expect.poll(() => jiyue.state((s) => s.result?.parcels.length ?? 0)).toBe(1);
   });
 
+  test("a sheet with a title and a two-row grouped header: the preview says which rows named the columns", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const sheets = join(import.meta.dirname, "../fixtures/io/sheets");
+    await dropBytesOnMap(jiyue, [
+      { name: "宗地.geojson", bytes: readFileSync(join(sheets, "join-parcels.geojson")) },
+      { name: "亩均效益.xlsx", bytes: readFileSync(join(sheets, "grouped-header.xlsx")) },
+    ]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    await expect(jiyue.el("import.join.header")).toContainText("亩均效益.xlsx：表头取自第 3–4 行");
+    const key = jiyue.el("import.join.tableKey");
+    await expect(key.locator("option", { hasText: "2023年产值" })).toHaveCount(1);
+    await expect(key.locator("option", { hasText: "2024年税收" })).toHaveCount(1);
+    await key.selectOption("宗地编号");
+    await expect(jiyue.el("import.join.report")).toBeVisible();
+  });
+
   test("drag a GBK Shapefile zip with Chinese field names onto the map, map, confirm, undo", async ({
     jiyue,
   }) => {

@@ -47,6 +47,8 @@ export interface Table {
   rows: Record<string, unknown>[];
   /** 1-based row (CSV: line) number of each record in the file, for messages. */
   rowNumbers?: number[];
+  /** The rows the field names came from (1-based; two rows for a grouped header). */
+  headerRows?: { first: number; last: number };
 }
 
 export interface TableRead {
@@ -367,6 +369,7 @@ export function tableFromGrid(
     fields: fields.map((f, i) => f ?? columnName(i)),
     rows,
     rowNumbers,
+    headerRows: { first: header.row, last: grouped ? (lower as GridRow).row : header.row },
   };
   return { table, problems };
 }

@@ -416,6 +416,16 @@ export function ImportDialog({
               {summary.tables.length > 0 && table ? (
                 <section className="imp-sec" data-testid="import.join">
                   <h3 className="imp-sec__head">{importText("joinHead", lang)}</h3>
+                  {table.headerRows && (table.headerRows.first !== 1 || table.headerRows.last !== 1) ? (
+                    <p className="key-dialog__hint" data-testid="import.join.header">
+                      {table.headerRows.last !== table.headerRows.first
+                        ? importText("joinHeaderRows", lang, { file: p(table.file), ...table.headerRows })
+                        : importText("joinHeaderRow", lang, {
+                            file: p(table.file),
+                            row: table.headerRows.first,
+                          })}
+                    </p>
+                  ) : null}
                   <div className="imp-switch">
                     <label>
                       {importText("joinTableKey", lang)}{" "}

@@ -394,6 +394,7 @@ describe("title rows and two-row grouped headers (grouped-header.xlsx / -gbk.csv
       "EPSG:4546",
     );
     expect(out.summary.tables[0]?.fields.map((f) => f.name)).toEqual(FIELDS);
+    expect(out.summary.tables[0]?.headerRows).toEqual({ first: 3, last: 4 });
     const said = out.summary.result.problems.find((p) => p.code === "table-header-two-rows");
     expect(said).toMatchObject({ file: "grouped-header.xlsx", params: { rows: "3–4" } });
   });
@@ -402,6 +403,7 @@ describe("title rows and two-row grouped headers (grouped-header.xlsx / -gbk.csv
     const one = await readTable(text("a.csv", "企业亩均效益表\n宗地编号,投资额\nA,1\n"), {});
     expect(one.table?.fields).toEqual(["宗地编号", "投资额"]);
     expect(one.problems.find((p) => p.code === "table-header-row")?.params).toEqual({ row: 2 });
+    expect(one.table?.headerRows).toEqual({ first: 2, last: 2 });
     // text under a header with a blank column: data, not a second header row
     const data = await readTable(text("b.csv", "宗地编号,企业名称,,备注\nHTK-1,某公司,工业,无\n"), {});
     expect(data.table?.fields).toEqual(["宗地编号", "企业名称", "C列", "备注"]);

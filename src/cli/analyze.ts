@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- analyze <input.geojson|parcels.zip|parcels.shp> [--crs EPSG:4546|"<proj4>"|<file.prj>]
- *   [--encoding gbk|utf8] [--standards <file>]
+ *   [--encoding gbk|utf8] [--layer <name>] [--standards <file>]
  *   [--as-of YYYY-MM-DD] [--format geojson|csv|shp] [--out-crs source|EPSG:4326] [--lang zh|en] [--out <file>]
  *   [--mapping m.json] [--join figures.xlsx [--key 宗地编号 | --key 表列=宗地字段]]`
  *
@@ -37,6 +37,7 @@ import { geoJsonChunks } from "../io/geojson-write";
 import { prepareParcels } from "../io/prepare";
 import { isProjectFile, readProjectFile } from "../io/project-file";
 import { readGeoJsonStream } from "../io/readers/geojson-stream";
+import { chooseLayers } from "../io/readers/layers";
 import { readShapefile } from "../io/readers/shapefile";
 import type { InputFile, RawFeatureSet } from "../io/readers/types";
 import { writeShapefileZip } from "../io/shapefile-write";
@@ -59,6 +60,7 @@ const SPEC = {
   mapping: { value: true },
   join: { value: true },
   key: { value: true },
+  layer: { value: true },
 } as const;
 
 /** The park's standards file, relative to the repository root. */
@@ -113,12 +115,13 @@ async function readGeoJsonFile(
 
 /**
  * A zipped Shapefile, or a `.shp` with its sibling parts (`.shx .dbf .prj .cpg`, any case)
- * read from the same folder; several shapefiles in one zip: the first is analysed, and said.
+ * read from the same folder; several shapefiles in one zip: the one `--layer` names, else the
+ * polygon layer with the most features, and said with the others.
  */
 function shapefileRaw(
   input: string,
   bytes: Uint8Array,
-  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8"; layer?: string },
 ): RawFeatureSet {
   const files: InputFile[] = [{ name: input, bytes }];
   if (/\.shp$/i.test(input)) {
@@ -139,21 +142,16 @@ function shapefileRaw(
       if (part.ok) files.push({ name: join(dir, e), bytes: part.bytes });
     }
   }
-  const sets = readShapefile(files, opts);
-  const first = sets[0] ?? {
+  // A zip of several Shapefiles: the one --layer names, else the polygon layer with the most features.
+  const chosen = chooseLayers(readShapefile(files, opts), opts.layer);
+  const first = chosen.sets[0] ?? {
     file: input,
     format: "shapefile" as const,
     features: [],
     fields: [],
     problems: [],
   };
-  if (sets.length > 1)
-    first.problems.unshift({
-      severity: "info",
-      code: "several-shapefiles",
-      file: input,
-      params: { count: sets.length, used: first.file },
-    });
+  first.problems.unshift(...chosen.problems);
   return first;
 }
 
@@ -338,6 +336,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     analysisCrs: standards.analysisCrs,
     ...(crs !== undefined ? { crs } : {}),
     ...(encoding ? { encoding } : {}),
+    ...(typeof o.layer === "string" ? { layer: o.layer } : {}),
   };
   // Sheets (CSV/XLSX input, --join) and --mapping go through the import contract's readers.
   const sheetArgs = o.mapping !== undefined || o.join !== undefined || o.key !== undefined;

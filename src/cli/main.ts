@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const USAGE = `用法 Usage: jiyue <command> [options]   (npx jiyue … | npm run cli -- …)
   analyze <input.geojson|.zip|.shp|project.jiyue.json> [--crs EPSG:4546|"<proj4>"] [--encoding gbk|utf8]
+          [--layer <name>]  (a zip holding several Shapefiles: which one; default the largest polygon layer)
           [--standards <file>] [--as-of YYYY-MM-DD]
           [--format geojson|csv|shp] [--out-crs source|EPSG:4326] [--lang zh|en] [--out <file>]
           (--format shp writes a zipped Shapefile: --out <file.zip>; in the source CRS unless --out-crs EPSG:4326)

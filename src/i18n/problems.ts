@@ -333,8 +333,16 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
   },
   "table-empty": { zh: "表格中没有任何内容", en: "the sheet is empty" },
   "table-title-skipped": {
-    zh: "第 {row} 行「{title}」视为表格标题，其下一行作为表头",
-    en: "row {row} (“{title}”) is taken as the sheet's title; the row below it is the header",
+    zh: "第 {row} 行「{title}」视为表格标题，不作为表头",
+    en: "row {row} (“{title}”) is taken as the sheet's title, not its header",
+  },
+  "table-header-row": {
+    zh: "表头取自第 {row} 行",
+    en: "the header is row {row}",
+  },
+  "table-header-two-rows": {
+    zh: "表头取自第 {rows} 行（两行表头：上一行的分组名与下一行的列名合为字段名，如「{example}」）",
+    en: "the header is rows {rows} (two header rows: the upper row's group and the lower row's name form one field name, e.g. “{example}”)",
   },
   "table-header-empty": {
     zh: "第 {row} 行 {column} 列没有列名，命名为「{name}」",
@@ -569,9 +577,23 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: "不能直接读取 {format}；请先用 QGIS 或 GDAL 转换为 Shapefile 或 GeoJSON，例如：{command}",
     en: "{format} is not read directly; convert it to a Shapefile or GeoJSON first with QGIS or GDAL, e.g. {command}",
   },
-  "several-shapefiles": {
-    zh: "压缩包中有 {count} 个 Shapefile，已分析「{used}」",
-    en: "the archive holds {count} Shapefiles; analysed “{used}”",
+  // formats that are not read, in one table (src/io/unsupported.ts)
+  "unsupported-dwg": {
+    zh: "不能直接读取 {format}；请先在 CAD 软件中另存为 DXF，再用 QGIS 或 GDAL 转换为 GeoJSON，例如：{command}",
+    en: "{format} is not read directly; save it as DXF in the CAD program first, then convert it to GeoJSON with QGIS or GDAL, e.g. {command}",
+  },
+  "unsupported-in-zip": {
+    zh: "压缩包中没有 Shapefile，而是 {format}（{entry}），不能直接读取；请先解压，再用 QGIS 或 GDAL 转换，例如：{command}",
+    en: "the archive holds no Shapefile but {format} ({entry}), which is not read directly; unzip it, then convert it with QGIS or GDAL, e.g. {command}",
+  },
+  // a zip holding several Shapefiles (src/io/readers/layers.ts)
+  "several-layers": {
+    zh: "压缩包中有 {count} 个 Shapefile 图层，已读取 {used}，即{reason}；其他图层：{others}。用 --layer <名称> 可读取其他图层",
+    en: "the archive holds {count} Shapefile layers; read {used}, {reason}; the others: {others}. Use --layer <name> to read another",
+  },
+  "layer-not-found": {
+    zh: "压缩包中没有名为「{raw}」的图层；现有图层：{layers}",
+    en: "the archive holds no layer named “{raw}”; its layers: {layers}",
   },
   "dbf-fields-overflow": {
     zh: ".dbf 字段总长超过记录长度 {recordLength}，超出的字段未读取",
@@ -662,6 +684,10 @@ export const BROWSER_PROBLEM_TEXT: Record<string, Bilingual> = {
   "key-without-join": {
     zh: "连接字段「{raw}」需与属性表一起使用",
     en: "the key “{raw}” needs a table to join",
+  },
+  "several-layers": {
+    zh: "压缩包中有 {count} 个 Shapefile 图层，已读取 {used}，即{reason}；其他图层：{others}。可在导入对话框的「图层」一栏中选择其他图层",
+    en: "the archive holds {count} Shapefile layers; read {used}, {reason}; the others: {others}. Choose another in the import dialog’s Layer section",
   },
   "bad-key-option": {
     zh: "连接字段「{raw}」无效，应为 表列 或 表列=宗地字段",
@@ -783,6 +809,9 @@ export function formatProblem(p: Problem, lang: Lang, audience: ProblemAudience 
   // Project-file problems name what a field should be ("expected an object"), in the language.
   const expected = EXPECTED_TEXT[p.params?.expected as ExpectedKey];
   if (code.startsWith("project-") && expected) params.expected = expected[lang];
+  // The layers of a zip are described in each language by the reader (`src/io/readers/layers.ts`).
+  if (p.code === "several-layers")
+    for (const k of ["used", "reason", "others"]) params[k] = p.params?.[`${k}_${lang}`] ?? "";
   if (p.code === "unknown-crs") {
     const crs = p.params?.crs;
     const sample = p.params?.sample;

@@ -10,6 +10,7 @@ import { type JoinReport, joinTable } from "./join";
 import { type FieldMapping, mappingSignature, suggestMapping } from "./mapping";
 import { prepareParcels } from "./prepare";
 import { classifyFile, readInputFiles } from "./readers/index";
+import { chooseLayers, type LayerChoice } from "./readers/layers";
 import { readTable, type Table } from "./readers/table";
 import type { DeclaredCrs, EncodingChoice, ImportFormat, RawFeatureSet } from "./readers/types";
 import type { CrsDetection, ParcelImport, Problem } from "./types";
@@ -38,6 +39,8 @@ export interface TablePreview {
   file: string;
   fields: FieldPreview[];
   rowCount: number;
+  /** The rows the field names came from (a title above, a two-row header). */
+  headerRows?: { first: number; last: number };
 }
 
 /** A prepared parcel as the dialog shows it (a few only: the parcels stay in the worker). */
@@ -57,6 +60,8 @@ export interface ImportPreviewSummary {
   suggested: FieldMapping;
   signature: string;
   encoding?: EncodingChoice;
+  /** The layers of a zip holding several Shapefiles, the one read marked `chosen`. */
+  layers?: LayerChoice[];
   declaredCrs?: DeclaredCrs;
   crs?: CrsDetection;
   join?: JoinReport;
@@ -148,7 +153,10 @@ export async function runImportPipeline(
   const featureFiles = src.files.filter((f) => !sheetFiles.includes(f));
 
   await checkpoint("read");
-  const read = await readInputFiles(featureFiles, opts);
+  const readAll = await readInputFiles(featureFiles, opts);
+  // A zip holding several Shapefiles: one layer (the user's choice, else the largest polygon layer).
+  const chosen = chooseLayers(readAll.sets, opts.layer);
+  const read = { sets: chosen.sets, problems: [...readAll.problems, ...chosen.problems] };
   const tables: Table[] = [];
   const problems: Problem[] = [...read.problems];
   for (const f of sheetFiles) {
@@ -198,6 +206,7 @@ export async function runImportPipeline(
   const summary: ImportPreviewSummary = {
     files: kinds.map(({ f, k }) => ({ name: f.name, size: f.bytes.length, kind: k })),
     sets: read.sets.map((s) => ({ file: s.file, format: s.format, featureCount: s.features.length })),
+    ...(chosen.layers.length > 0 ? { layers: chosen.layers } : {}),
     fields: fieldSamples(
       raw?.fields ?? [],
       (raw?.features ?? []).slice(0, 200).map((f) => f.properties),
@@ -206,6 +215,7 @@ export async function runImportPipeline(
       file: t.file,
       fields: fieldSamples(t.fields, t.rows.slice(0, 200)),
       rowCount: t.rows.length,
+      ...(t.headerRows ? { headerRows: t.headerRows } : {}),
     })),
     suggested,
     signature: mappingSignature(raw?.fields ?? []),

@@ -63,6 +63,22 @@ async function dropOnMap(
   );
 }
 
+/** Drop files given as bytes (a zip, a GBK file) onto the map. */
+async function dropBytesOnMap(jiyue: Jiyue, files: { name: string; bytes: Uint8Array }[]) {
+  await jiyue.page.evaluate(
+    ({ files }) => {
+      const dt = new DataTransfer();
+      for (const f of files)
+        dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      const map = document.querySelector('[data-testid="map"]');
+      if (!map) throw new Error("no map");
+      for (const type of ["dragenter", "dragover", "drop"])
+        map.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { files: files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })) },
+  );
+}
+
 test.describe("importing the bureau's own data", () => {
   test("drop a file without a CRS on the map, pick the CRS, map a field in 万元, confirm, undo", async ({
     jiyue,
@@ -212,6 +228,72 @@ test.describe("importing the bureau's own data", () => {
       `long tasks (start ms after the drop, duration ms): ${JSON.stringify(tasks.map(([a, d]) => [Math.round(a), Math.round(d)]))}; cancel at ${Math.round(cancelAt)} ms`,
     );
     expect(Math.max(0, ...during)).toBeLessThan(200);
+  });
+
+  test("a GeoJSON whose GBK bytes also read as UTF-8: the preview's GBK switch reads its Chinese", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const bytes = readFileSync(join(import.meta.dirname, "../fixtures/io/encoding/gbk-valid-utf8.geojson"));
+    await dropBytesOnMap(jiyue, [{ name: "农业.geojson", bytes }]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    // Detected as UTF-8, uncertain: no Chinese among the samples, the user is asked to check.
+    await expect(jiyue.el("import.encoding.utf-8")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.encoding")).toContainText("编码无法确定");
+    await expect(jiyue.el("import.encoding.samples")).not.toContainText("山庄");
+    await jiyue.el("import.encoding.gbk").click();
+    await expect(jiyue.el("import.encoding.gbk")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("山庄");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("农业");
+    await jiyue.el("import.encoding.utf-8").click();
+    await expect(jiyue.el("import.encoding.samples")).not.toContainText("山庄");
+  });
+
+  test("a zip of several Shapefiles: the layers listed, the largest parcel layer read, another chosen", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const bytes = readFileSync(join(import.meta.dirname, "../fixtures/shapefile/layers.zip"));
+    await dropBytesOnMap(jiyue, [{ name: "普查成果.zip", bytes }]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    const layers = jiyue.el("import.layers");
+    await expect(layers).toBeVisible();
+    // GBK names decoded; the polygon layer with the most features is read, not the zip's first.
+    await expect(jiyue.el("import.layers.used")).toContainText("已读取「宗地」（要素最多的面图层）");
+    await expect(jiyue.el("import.layer.宗地")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.layer.设施")).toContainText("点，不是宗地");
+    await expect(jiyue.el("import.layer.设施")).toBeDisabled();
+    await expect(jiyue.el("import.layer.道路")).toContainText("线，不是宗地");
+    await expect(jiyue.el("import.layer.预留地")).toContainText("面，1 个要素");
+    await jiyue.el("import.map.宗地号.property").selectOption("id");
+    await expect(jiyue.el("import.report.counts")).toContainText("保留 4 宗");
+    await jiyue.screenshot("import-layers");
+    await jiyue.el("import.layer.预留地").click();
+    await expect(jiyue.el("import.layer.预留地")).toHaveAttribute("aria-pressed", "true");
+    await expect(jiyue.el("import.layers.used")).toContainText("已读取「预留地」（您的选择）");
+    await expect(jiyue.el("import.encoding.samples")).toContainText("预留地块");
+    await jiyue.el("import.map.宗地号.property").selectOption("id");
+    await expect(jiyue.el("import.report.counts")).toContainText("保留 1 宗");
+    await jiyue.when.confirmImport();
+    await expect.poll(() => jiyue.state((s) => s.result?.parcels.length ?? 0)).toBe(1);
+  });
+
+  test("a sheet with a title and a two-row grouped header: the preview says which rows named the columns", async ({
+    jiyue,
+  }) => {
+    await jiyue.given.appIsOpen();
+    const sheets = join(import.meta.dirname, "../fixtures/io/sheets");
+    await dropBytesOnMap(jiyue, [
+      { name: "宗地.geojson", bytes: readFileSync(join(sheets, "join-parcels.geojson")) },
+      { name: "亩均效益.xlsx", bytes: readFileSync(join(sheets, "grouped-header.xlsx")) },
+    ]);
+    await expect(jiyue.el("import.dialog")).toBeVisible();
+    await expect(jiyue.el("import.join.header")).toContainText("亩均效益.xlsx：表头取自第 3–4 行");
+    const key = jiyue.el("import.join.tableKey");
+    await expect(key.locator("option", { hasText: "2023年产值" })).toHaveCount(1);
+    await expect(key.locator("option", { hasText: "2024年税收" })).toHaveCount(1);
+    await key.selectOption("宗地编号");
+    await expect(jiyue.el("import.join.report")).toBeVisible();
   });
 
   test("drag a GBK Shapefile zip with Chinese field names onto the map, map, confirm, undo", async ({

@@ -13,6 +13,7 @@
 import { decodeText, hasNul } from "../decode";
 import { parseJson } from "../json";
 import { readGeoJsonInput, readRoot } from "./geojson";
+import { utf8Certain } from "./text";
 import type { ImportOptions, RawFeatureSet } from "./types";
 
 /** Text encoding of the bytes being split. */
@@ -259,6 +260,8 @@ export async function readGeoJsonStream(
   let firstChunk = true;
   let notJson: Record<string, string | number | null> | undefined;
   let binary = false;
+  // told from the first megabyte like the whole-file reader's guess (readers/text.ts)
+  let certain = true;
 
   const onEntry = (bytes: Uint8Array) => {
     const index = entries.length;
@@ -295,7 +298,7 @@ export async function readGeoJsonStream(
     if (decoded.encoding === "gbk") {
       enc.value = "gbk";
       sampleProblems = decoded.problems;
-    }
+    } else certain = utf8Certain(sample.subarray(0, cut));
     splitter = new FeatureSplitter(enc.value, onEntry);
   };
 
@@ -352,7 +355,7 @@ export async function readGeoJsonStream(
     set.problems.push({ severity: "error", code: "not-json", fatal: true, ...where, params });
     return set;
   }
-  set.encoding = { used: encoding, how: "detected", certain: true };
+  set.encoding = { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
   readRoot(set, parsedHeader.value, opts, entries);
   return set;
 }

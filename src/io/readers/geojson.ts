@@ -15,7 +15,15 @@ import { decodeText } from "../decode";
 import { parseJson } from "../json";
 import { parseDate, rawText } from "../numbers";
 import type { Problem } from "../types";
-import type { DeclaredCrs, ImportOptions, InputFile, RawFeature, RawFeatureSet } from "./types";
+import { decodeImportText } from "./text";
+import type {
+  DeclaredCrs,
+  EncodingChoice,
+  ImportOptions,
+  InputFile,
+  RawFeature,
+  RawFeatureSet,
+} from "./types";
 
 type Params = Record<string, string | number | boolean | null>;
 
@@ -26,7 +34,8 @@ const SURVEY_DATE_KEYS = ["surveyDate", "数据截至日期"];
  * Read a GeoJSON file into raw features.
  *
  * @param file the file as the user gave it (name for messages, bytes: UTF-8 or GBK detected)
- * @param opts `crs` (only to say that it overrides a `crs` member); the rest is the preparer's
+ * @param opts `encoding` (the preview's switch) overrides detection; `crs` only to say that it
+ *   overrides a `crs` member; the rest is the preparer's
  * @returns raw features in file coordinates; `problems` with a fatal one when nothing is usable
  * @example readGeoJsonRaw({ name: "p.geojson", bytes }, {}).features.length
  */
@@ -69,12 +78,12 @@ function readInto(set: RawFeatureSet, input: string | Uint8Array, opts: ImportOp
     problems.push({ severity: "error", code, fatal: true, ...where, ...(params ? { params } : {}) });
   };
 
-  const parsed = decodeAndParse(input, file, problems);
+  const parsed = decodeAndParse(input, file, opts, problems);
   if (!parsed.ok) {
     if (parsed.code !== undefined) fail(parsed.code, parsed.params);
     return;
   }
-  if (parsed.encoding !== undefined) set.encoding = { used: parsed.encoding, how: "detected", certain: true };
+  if (parsed.encoding !== undefined) set.encoding = parsed.encoding;
   readRoot(set, parsed.value, opts);
 }
 
@@ -185,15 +194,20 @@ export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions,
 function decodeAndParse(
   input: string | Uint8Array,
   file: string | undefined,
+  opts: ImportOptions,
   problems: Problem[],
-): { ok: true; value: unknown; encoding?: "utf-8" | "gbk" } | { ok: false; code?: string; params?: Params } {
-  const decoded = decodeText(input, file);
+): { ok: true; value: unknown; encoding?: EncodingChoice } | { ok: false; code?: string; params?: Params } {
+  // Bytes in the encoding the user chose in the preview, else as detected; text is text.
+  const decoded: { text?: string; encoding?: EncodingChoice; problems: Problem[] } =
+    typeof input === "string"
+      ? { text: decodeText(input).text, problems: [] }
+      : decodeImportText(input, file ?? "", opts);
   problems.push(...decoded.problems);
   if (decoded.text === undefined) return { ok: false };
   if (decoded.text.trim() === "") return { ok: false, code: "empty-file" };
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) return { ok: false, code: "not-json", params: parsed.params };
-  return typeof input === "string" || decoded.encoding === undefined
+  return decoded.encoding === undefined
     ? { ok: true, value: parsed.value }
     : { ok: true, value: parsed.value, encoding: decoded.encoding };
 }

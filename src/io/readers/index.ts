@@ -7,6 +7,7 @@
  * `ogr2ogr` command that converts them. Never throws.
  */
 import type { Problem } from "../types";
+import { type UnsupportedFormat, unsupportedFormat, unsupportedFormatOf } from "../unsupported";
 import { readGeoJsonRaw } from "./geojson";
 import { readShapefile } from "./shapefile";
 import { readTableFeatures } from "./table";
@@ -27,42 +28,6 @@ const SHAPEFILE_PARTS = new Set([
   "qmd",
 ]);
 
-/** Formats named but not read, by what identifies them. */
-export type UnsupportedFormat =
-  | "filegdb"
-  | "mdb"
-  | "dwg"
-  | "dxf"
-  | "kml"
-  | "kmz"
-  | "tab"
-  | "gpkg"
-  | "unknown";
-
-const UNSUPPORTED_BY_EXT: Record<string, UnsupportedFormat> = {
-  gdb: "filegdb",
-  gdbtable: "filegdb",
-  gdbtablx: "filegdb",
-  gdbindexes: "filegdb",
-  freelist: "filegdb",
-  atx: "filegdb",
-  spx: "filegdb",
-  mdb: "mdb",
-  accdb: "mdb",
-  dwg: "dwg",
-  dxf: "dxf",
-  kml: "kml",
-  kmz: "kmz",
-  tab: "tab",
-  mif: "tab",
-  mid: "tab",
-  map: "tab",
-  id: "tab",
-  ind: "tab",
-  gpkg: "gpkg",
-  sqlite: "gpkg",
-};
-
 /** What a file was recognised as. */
 export type FileKind =
   | { kind: "zip" }
@@ -70,7 +35,7 @@ export type FileKind =
   | { kind: "geojson" }
   | { kind: "csv" }
   | { kind: "xlsx" }
-  | { kind: "unsupported"; format: UnsupportedFormat };
+  | { kind: "unsupported"; format: UnsupportedFormat | "unknown" };
 
 /** Extension after the last dot, lower case (`shp.xml` for a Shapefile's metadata). */
 export function extensionOf(name: string): string {
@@ -129,9 +94,8 @@ export function classifyFile(file: InputFile): FileKind {
     return ext === "xls" ? { kind: "unsupported", format: "unknown" } : { kind: "xlsx" };
   if (ext === "geojson" || ext === "json") return { kind: "geojson" };
   if (ext === "csv" || ext === "tsv") return { kind: "csv" };
-  const unsupported = UNSUPPORTED_BY_EXT[ext];
+  const unsupported = unsupportedFormatOf(file.name);
   if (unsupported) return { kind: "unsupported", format: unsupported };
-  if (/\.gdb([\\/]|$)/i.test(file.name)) return { kind: "unsupported", format: "filegdb" };
   if (startsWith(bytes, ascii("<?xml")) || startsWith(bytes, ascii("<kml"))) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
     if (/<kml\b/i.test(head)) return { kind: "unsupported", format: "kml" };
@@ -145,38 +109,6 @@ export function classifyFile(file: InputFile): FileKind {
     i++;
   if (bytes[i] === 0x7b || bytes[i] === 0x5b) return { kind: "geojson" };
   return { kind: "unsupported", format: "unknown" };
-}
-
-/** Names of the unsupported formats (format names are the same in both languages). */
-const FORMAT_NAME: Record<UnsupportedFormat, string> = {
-  filegdb: "File Geodatabase (.gdb)",
-  mdb: "Personal Geodatabase / Access (.mdb)",
-  dwg: "AutoCAD DWG",
-  dxf: "AutoCAD DXF",
-  kml: "KML",
-  kmz: "KMZ",
-  tab: "MapInfo TAB/MIF",
-  gpkg: "GeoPackage",
-  unknown: "",
-};
-
-/** A shell-safe quoted file name for a command line. */
-const quote = (s: string) => `"${s.replace(/(["\\$`])/g, "\\$1")}"`;
-
-/**
- * The `ogr2ogr` command converting a file to GeoJSON in its own CRS (GDAL writes the CRS into the
- * file, so areas keep their basis). A DWG must first be saved as DXF (GDAL reads DWG only with a
- * proprietary library); a File Geodatabase is its `.gdb` folder.
- */
-export function conversionCommand(format: UnsupportedFormat, fileName: string): string {
-  let input = fileName;
-  if (format === "filegdb") {
-    const m = /^(.*?\.gdb)(?:[\\/]|$)/i.exec(fileName);
-    input = m?.[1] ?? fileName;
-  }
-  if (format === "dwg") input = fileName.replace(/\.dwg$/i, ".dxf");
-  const out = `${(input.split(/[\\/]/).pop() ?? input).replace(/\.[^.]*$/, "") || "parcels"}.geojson`;
-  return `ogr2ogr -f GeoJSON ${quote(out)} ${quote(input)}`;
 }
 
 /** A file (or group of files) to read, with the reader that reads it. */
@@ -193,9 +125,13 @@ export function groupInputFiles(files: InputFile[]): { groups: InputGroup[]; pro
   const groups: InputGroup[] = [];
   const problems: Problem[] = [];
   const shapefiles = new Map<string, InputGroup>();
-  const reportedGdb = new Set<string>();
+  const reportedCommands = new Set<string>();
+  // A MapInfo table's `.dat` is only known as such beside its `.tab`.
+  const tables = new Set(files.filter((f) => extensionOf(f.name) === "tab").map((f) => baseOf(f.name)));
   for (const file of files) {
-    const k = classifyFile(file);
+    let k = classifyFile(file);
+    if (k.kind === "unsupported" && extensionOf(file.name) === "dat" && tables.has(baseOf(file.name)))
+      k = { kind: "unsupported", format: "tab" };
     if (k.kind === "zip") groups.push({ format: "shapefile", files: [file] });
     else if (k.kind === "shapefile-part") {
       let g = shapefiles.get(k.base);
@@ -207,19 +143,18 @@ export function groupInputFiles(files: InputFile[]): { groups: InputGroup[]; pro
       g.files.push(file);
     } else if (k.kind === "geojson") groups.push({ format: "geojson", files: [file] });
     else if (k.kind === "csv" || k.kind === "xlsx") groups.push({ format: k.kind, files: [file] });
+    else if (k.format === "unknown")
+      problems.push({ severity: "error", code: "unknown-format", file: file.name });
     else {
-      const command = k.format === "unknown" ? "" : conversionCommand(k.format, file.name);
-      // A File Geodatabase arrives as many files of one folder: name it once.
-      if (k.format === "filegdb") {
-        if (reportedGdb.has(command)) continue;
-        reportedGdb.add(command);
-      }
-      problems.push({
-        severity: "error",
-        code: k.format === "unknown" ? "unknown-format" : "unsupported-format",
-        file: file.name,
-        ...(k.format === "unknown" ? {} : { params: { format: FORMAT_NAME[k.format], command } }),
-      });
+      const p = unsupportedFormat(file.name, k.format);
+      if (!p) continue;
+      // A File Geodatabase or a MapInfo table arrives as many files: name it once.
+      const command = String(p.params?.command);
+      if (reportedCommands.has(command)) continue;
+      reportedCommands.add(command);
+      // Not fatal here: the other files the user chose are still read.
+      const { fatal: _fatal, ...named } = p;
+      problems.push(named);
     }
   }
   return { groups, problems };

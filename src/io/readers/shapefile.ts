@@ -19,6 +19,7 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { readPrj } from "../prj";
 import type { Problem } from "../types";
+import { unsupportedFormat, unsupportedFormatOf } from "../unsupported";
 import { unzip } from "../zip";
 import type {
   EncodingChoice,
@@ -26,6 +27,7 @@ import type {
   InputFile,
   RawFeature,
   RawFeatureSet,
+  ShapefileLayer,
   TextEncoding,
 } from "./types";
 
@@ -73,7 +75,7 @@ export function readShapefile(files: InputFile[], opts: ImportOptions): RawFeatu
       }
       const inner = groupParts(z.files);
       if (inner.length === 0) {
-        sets.push(emptySet(f.name, [...z.problems, fatalProblem("no-shapefile", f.name)]));
+        sets.push(emptySet(f.name, [...z.problems, noShapefileInZip(f.name, z.files)]));
         continue;
       }
       for (const g of inner) sets.push(readGroup(g, opts, f.name, z.problems));
@@ -86,6 +88,21 @@ export function readShapefile(files: InputFile[], opts: ImportOptions): RawFeatu
       sets.push(emptySet(loose[0]?.name ?? "", [fatalProblem("no-shapefile", loose[0]?.name ?? "")]));
   }
   return sets;
+}
+
+/**
+ * Why a zip holds no Shapefile: when it holds a format that is not read (a File Geodatabase folder,
+ * a KML, a MapInfo table …), that format is named with the command converting it once unzipped.
+ */
+function noShapefileInZip(archive: string, entries: InputFile[]): Problem {
+  for (const e of entries) {
+    const format = unsupportedFormatOf(e.name);
+    const named = format ? unsupportedFormat(e.name, format) : undefined;
+    if (!format || !named) continue;
+    const entry = format === "filegdb" ? (/^(.*?\.gdb)(?:[/\\]|$)/i.exec(e.name)?.[1] ?? e.name) : e.name;
+    return fatalProblem("unsupported-in-zip", archive, { ...named.params, entry });
+  }
+  return fatalProblem("no-shapefile", archive);
 }
 
 function fatalProblem(code: string, file: string, params?: Params): Problem {
@@ -144,7 +161,7 @@ function readGroup(
     problems: [...inherited],
   };
   try {
-    readInto(set, g, opts);
+    readInto(set, g, opts, archive);
   } catch (err) {
     // A bug, not the user's data: one sentence, never an exception.
     set.features = [];
@@ -154,7 +171,30 @@ function readGroup(
   return set;
 }
 
-function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
+/** The layer a Shapefile is, from its header (its records counted later when they are read). */
+function layerOf(
+  g: Group,
+  archive: string | undefined,
+  shp: Uint8Array,
+  records: number | undefined,
+): ShapefileLayer {
+  const type = shp.length >= 36 ? new DataView(shp.buffer, shp.byteOffset).getInt32(32, true) : -1;
+  const name = archive !== undefined ? g.base : (g.base.split(/[/\\]/).pop() ?? g.base);
+  return {
+    name,
+    ...(archive !== undefined ? { archive } : {}),
+    shapeType: SHAPE_TYPES[type] ?? String(type),
+    polygons: type === 0 || POLYGON_TYPES.has(type),
+    ...(records !== undefined ? { records } : {}),
+  };
+}
+
+/** The record count in a `.dbf` header (bytes 4–7), or undefined when the header is short. */
+function dbfRecordCount(dbf: Uint8Array): number | undefined {
+  return dbf.length >= 32 ? new DataView(dbf.buffer, dbf.byteOffset).getUint32(4, true) : undefined;
+}
+
+function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions, archive: string | undefined): void {
   const file = set.file;
   const problems = set.problems;
   const { shp, shx, dbf, prj, cpg } = g.parts;
@@ -178,9 +218,10 @@ function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
     problems.push({ severity: "info", code: "missing-prj", file });
   }
 
+  const shxCount = shx ? shxRecordCount(shx.bytes) : undefined;
+  set.layer = layerOf(g, archive, shp.bytes, shxCount ?? (dbf ? dbfRecordCount(dbf.bytes) : undefined));
   const geo = readShp(shp.bytes, file, problems);
   if (!geo) return;
-  const shxCount = shx ? shxRecordCount(shx.bytes) : undefined;
 
   const table = dbf ? readDbf(dbf.bytes, dbf.name, cpg, opts, problems) : undefined;
   if (dbf && !table) return; // fatal problem already said
@@ -195,6 +236,7 @@ function readInto(set: RawFeatureSet, g: Group, opts: ImportOptions): void {
     problems.push({ severity: "warning", code: "shapefile-count-mismatch", file, params });
   }
   set.featureCount = counts.shp;
+  set.layer.records = counts.shp;
   for (let i = 0; i < geo.records.length; i++) {
     const rec = geo.records[i] as ShpRecord;
     if (rec.problem) {

@@ -8,9 +8,12 @@
  * X/Y column pair (points: located records, not parcel boundaries — see below).
  *
  * What is read, and how:
- * - the header row is the first non-blank row; a lone title cell above the header
- *   (`建始县工业园区企业情况表`) is skipped and said; a merged header cell names every column it
- *   covers; an empty header is named by its column letter (`C列`); a repeated header gets ` (2)`;
+ * - the header row is the first non-blank row; lone title cells above the header
+ *   (`建始县工业园区企业亩均效益表`, `单位：万元`) are skipped and said, and so is the header's row; a
+ *   merged header cell names every column it covers; a two-row grouped header (`2023年` merged over
+ *   `产值 | 税收 | 投资额`) gives one name per column (`2023年产值`, or `投资额` alone when only that
+ *   is a schema field); an empty header is named by its column letter (`C列`); a repeated header
+ *   gets ` (2)`;
  * - blank rows (also Excel's formatted-but-empty trailing rows) are dropped; a blank cell is
  *   absent from its record (it never overrides a value in a join);
  * - CSV cells: Excel's `="0012"` keeps `0012`; the leading tab or apostrophe this tool's own CSV
@@ -21,9 +24,10 @@
  * Never throws.
  */
 import type { Geometry } from "geojson";
-import { decodeText, scanUtf8 } from "../decode";
+import { fieldOfName } from "../mapping";
 import type { Problem } from "../types";
 import { looksLikeWkt, parseWkt } from "../wkt";
+import { decodeImportText } from "./text";
 import type {
   DeclaredCrs,
   EncodingChoice,
@@ -43,6 +47,8 @@ export interface Table {
   rows: Record<string, unknown>[];
   /** 1-based row (CSV: line) number of each record in the file, for messages. */
   rowNumbers?: number[];
+  /** The rows the field names came from (1-based; two rows for a grouped header). */
+  headerRows?: { first: number; last: number };
 }
 
 export interface TableRead {
@@ -108,7 +114,7 @@ export async function readTable(file: InputFile, opts: TableOptions): Promise<Ta
       return fail("xlsx-damaged");
     }
   }
-  const decoded = decodeCsv(file.bytes, file.name, opts);
+  const decoded = decodeImportText(file.bytes, file.name, opts);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const parsed = parseCsv(decoded.text);
   const problems = [...decoded.problems];
@@ -127,30 +133,6 @@ export async function readTable(file: InputFile, opts: TableOptions): Promise<Ta
     problems,
     ...(decoded.encoding ? { encoding: decoded.encoding } : {}),
   };
-}
-
-/** UTF-8 characters needed before a UTF-8 reading is certain (a short text may read as GBK too). */
-const CERTAIN_UTF8_CHARS = 8;
-
-function decodeCsv(
-  bytes: Uint8Array,
-  file: string,
-  opts: ImportOptions,
-): { text?: string; encoding?: EncodingChoice; problems: Problem[] } {
-  if (opts.encoding) {
-    const text = new TextDecoder(opts.encoding === "gbk" ? "gbk" : "utf-8").decode(bytes);
-    return { text, encoding: { used: opts.encoding, how: "option", certain: true }, problems: [] };
-  }
-  const d = decodeText(bytes, file);
-  if (d.text === undefined) return { problems: d.problems };
-  const used = d.encoding ?? "utf-8";
-  let certain = true;
-  if (used === "utf-8") {
-    const scan = scanUtf8(bytes);
-    // no multi-byte text: both readings agree; a little: it may be GBK that happens to be valid UTF-8
-    certain = scan.invalid === 0 && (scan.valid === 0 || scan.valid >= CERTAIN_UTF8_CHARS);
-  }
-  return { text: d.text, encoding: { used, how: "detected", certain }, problems: d.problems };
 }
 
 /**
@@ -282,9 +264,11 @@ export function tableFromGrid(
   const nonEmpty = (r: { cells: unknown[] }) => r.cells.filter((c) => c !== undefined).length;
   let h = clean.findIndex((r) => nonEmpty(r) > 0);
   if (h < 0) return { problems: [{ severity: "error", code: "table-empty", fatal: true, ...where }] };
-  // a lone title cell above the header row (a merged title across the sheet, or just one cell)
-  const next = clean.slice(h + 1).find((r) => nonEmpty(r) > 0);
-  if (nonEmpty(clean[h] as GridRow) === 1 && next && nonEmpty(next) >= 2) {
+  // lone title cells above the header row (a merged title across the sheet, a 单位 note …)
+  for (let skipped = 0; skipped < MAX_TITLE_ROWS; skipped++) {
+    const next = clean.slice(h + 1).find((r) => nonEmpty(r) > 0);
+    const below = clean.slice(h + 1, h + 1 + MAX_TITLE_ROWS).some((r) => nonEmpty(r) >= 2);
+    if (nonEmpty(clean[h] as GridRow) !== 1 || !next || !below) break;
     const title = (clean[h] as GridRow).cells.find((c) => c !== undefined);
     problems.push({
       severity: "info",
@@ -303,6 +287,24 @@ export function tableFromGrid(
     const v = headerCells[m.c0];
     for (let c = m.c0 + 1; c <= m.c1 && c < 16384; c++) if (headerCells[c] === undefined) headerCells[c] = v;
     lastHeaderRow = Math.max(lastHeaderRow, m.r1 + 1);
+  }
+  // a grouped header of two rows ("2023年" over "产值 | 税收 | 投资额"): one name per column
+  const lower = clean[h + 1];
+  const grouped = lower && lower.row === header.row + 1 ? groupedHeader(header, lower, merges) : undefined;
+  if (grouped) {
+    for (let c = 0; c < grouped.length; c++) headerCells[c] = grouped[c];
+    lastHeaderRow = Math.max(lastHeaderRow, (lower as GridRow).row);
+    problems.push({
+      severity: "info",
+      code: "table-header-two-rows",
+      file,
+      params: {
+        rows: `${header.row}–${(lower as GridRow).row}`,
+        example: grouped.find((n, c) => n !== undefined && n !== header.cells[c]) ?? "",
+      },
+    });
+  } else if (header.row !== 1) {
+    problems.push({ severity: "info", code: "table-header-row", file, params: { row: header.row } });
   }
   const fields: string[] = [];
   const seen = new Map<string, number>();
@@ -367,8 +369,68 @@ export function tableFromGrid(
     fields: fields.map((f, i) => f ?? columnName(i)),
     rows,
     rowNumbers,
+    headerRows: { first: header.row, last: grouped ? (lower as GridRow).row : header.row },
   };
   return { table, problems };
+}
+
+/** Title rows skipped above a header at most (a title, a subtitle, a 单位 or 日期 note …). */
+const MAX_TITLE_ROWS = 5;
+
+const text = (v: unknown): string | undefined => {
+  if (v === undefined || v === null) return undefined;
+  const s = String(v).replace(/\s+/g, " ").trim();
+  return s === "" ? undefined : s;
+};
+
+/**
+ * The names of a two-row header, or undefined when `lower` is not a second header row. A second
+ * header row holds only text, each cell under a group — an upper cell merged across (XLSX) or
+ * followed by blank cells (CSV) — or under an empty upper cell; under the other upper cells it is
+ * blank (merged down). A grouped column is named by its group and its own name joined
+ * (`2023年产值`), or by its own name alone when that alone is a field of the schema and the joined
+ * name is not (`投资额`), and it occurs once in the row.
+ */
+function groupedHeader(
+  upper: GridRow,
+  lower: GridRow,
+  merges: Array<{ r0: number; c0: number; r1: number; c1: number }>,
+): (string | undefined)[] | undefined {
+  const up = upper.cells.map(text);
+  const low = lower.cells.map(text);
+  const width = Math.max(up.length, low.length);
+  if (lower.cells.some((c) => c !== undefined && typeof c !== "string")) return undefined;
+  if (low.some((c) => c !== undefined && /^[-+]?[\d.,]+%?$/.test(c))) return undefined;
+  // the group each column belongs to (the column of the group's name)
+  const group: (number | undefined)[] = new Array(width).fill(undefined);
+  for (const m of merges)
+    if (m.r0 === upper.row - 1 && m.r1 === m.r0 && m.c1 > m.c0)
+      for (let c = m.c0; c <= m.c1 && c < width; c++) group[c] = m.c0;
+  for (let c = 0; c < width; c++) {
+    if (up[c] !== undefined || low[c] === undefined || group[c] !== undefined) continue;
+    let g = c - 1;
+    while (g >= 0 && up[g] === undefined && group[g] === undefined) g--;
+    const start = g >= 0 ? (group[g] ?? g) : -1;
+    if (start >= 0 && low[start] !== undefined) for (let k = start; k <= c; k++) group[k] = start;
+  }
+  if (!group.some((g, c) => g !== undefined && g !== c)) return undefined;
+  for (let c = 0; c < width; c++)
+    if (low[c] !== undefined && group[c] === undefined && up[c] !== undefined) return undefined;
+  const count = new Map<string, number>();
+  for (const l of low) if (l !== undefined) count.set(l, (count.get(l) ?? 0) + 1);
+  const names: (string | undefined)[] = [];
+  for (let c = 0; c < width; c++) {
+    const g = group[c];
+    const l = low[c];
+    if (g === undefined) names.push(up[c] ?? l);
+    else if (l === undefined) names.push(up[g]);
+    else {
+      const joined = `${up[g] ?? ""}${l}`;
+      const alone = count.get(l) === 1 && fieldOfName(l) !== undefined && fieldOfName(joined) === undefined;
+      names.push(alone ? l : joined);
+    }
+  }
+  return names;
 }
 
 /** Column names taken as a WKT geometry (compared lower-case). */

@@ -70,6 +70,22 @@ export interface RawFeatureSet {
   featureCount?: number;
   /** Reader problems; those naming a `featureIndex` are reported with that feature. */
   problems: Problem[];
+  /** A Shapefile: which layer of which archive it is (a zip may hold several). */
+  layer?: ShapefileLayer;
+}
+
+/** One Shapefile as a layer: its name, its shape type, its records. */
+export interface ShapefileLayer {
+  /** The path inside the archive (or the file name) without `.shp`, names decoded (GBK/UTF-8). */
+  name: string;
+  /** The zip it came from; none for loose files. */
+  archive?: string;
+  /** The header's shape type (`Polygon`, `PointZ`, `PolyLine` …). */
+  shapeType: string;
+  /** Polygons (or a layer of null shapes only): parcels can be read from it. */
+  polygons: boolean;
+  /** Records in the layer (from the `.shp`, else the `.shx` or `.dbf` header); undefined when unknown. */
+  records?: number;
 }
 
 /** Options the user (or the CLI) can set; every reader takes what concerns it. */
@@ -82,4 +98,6 @@ export interface ImportOptions {
   mapping?: FieldMapping;
   /** The analysis CRS of the standards file, when it sets one. */
   analysisCrs?: string;
+  /** Which Shapefile of a zip holding several to read (`--layer`, or chosen in the preview). */
+  layer?: string;
 }

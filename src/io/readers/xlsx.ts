@@ -8,7 +8,7 @@
  */
 import { unzipSync } from "fflate";
 import type { Problem } from "../types";
-import { xmlEvents } from "./xml";
+import { scanXml, xmlEvents } from "./xml";
 
 /** One row of cells as read: `cells[c]` is column c (0-based), undefined when empty. */
 export interface GridRow {
@@ -34,25 +34,31 @@ const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
-/** Column letters → 0-based index (`A` → 0, `AA` → 26); -1 when not letters or beyond XFD. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const c = letters.charCodeAt(i) & ~0x20; // upper-case
-    if (c < 65 || c > 90) return -1;
-    n = n * 26 + (c - 64);
-    if (n > MAX_COLS) return -1;
-  }
-  return n - 1;
-}
-
+/** A cell reference (`B12`, `$B$12`) → 0-based row and column; as `/^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/`. */
 function parseRef(ref: string | undefined): { r: number; c: number } | undefined {
   if (!ref) return undefined;
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return undefined;
-  const c = columnIndex(m[1] as string);
-  const r = Number(m[2]) - 1;
-  if (c < 0 || r < 0 || r >= MAX_ROWS) return undefined;
+  const n = ref.length;
+  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
+  let c = 0;
+  const l0 = i;
+  for (; i < n; i++) {
+    const u = ref.charCodeAt(i) & ~0x20;
+    if (u < 65 || u > 90) break;
+    c = c * 26 + (u - 64);
+  }
+  if (i === l0 || i - l0 > 3) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let r = 0;
+  const d0 = i;
+  for (; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    r = r * 10 + d;
+  }
+  if (i === d0 || i - d0 > 7) return undefined;
+  c -= 1;
+  r -= 1;
+  if (c >= MAX_COLS || r < 0 || r >= MAX_ROWS) return undefined;
   return { r, c };
 }
 
@@ -139,22 +145,27 @@ function sharedStrings(xml: string | undefined): string[] {
   let inT = false;
   let phonetic = 0;
   let cur = "";
-  for (const e of xmlEvents(xml)) {
-    if (e.kind === "open") {
+  // one string per cell of text: read like the worksheet, without an object per event
+  scanXml(xml, {
+    open(e) {
       if (e.name === "si") {
         inSi = !e.selfClosing;
         cur = "";
         if (e.selfClosing) out.push("");
       } else if (e.name === "rPh" && !e.selfClosing) phonetic++;
       else if (e.name === "t" && inSi && !e.selfClosing) inT = true;
-    } else if (e.kind === "close") {
-      if (e.name === "si" && inSi) {
+    },
+    close(name) {
+      if (name === "si" && inSi) {
         out.push(unescapeOoxml(cur));
         inSi = false;
-      } else if (e.name === "rPh") phonetic = Math.max(0, phonetic - 1);
-      else if (e.name === "t") inT = false;
-    } else if (inT && phonetic === 0) cur += e.text;
-  }
+      } else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
+      else if (name === "t") inT = false;
+    },
+    text(t) {
+      if (inT && phonetic === 0) cur += t;
+    },
+  });
   return out;
 }
 
@@ -299,6 +310,13 @@ function readCells(
   let inT = false;
   let phonetic = 0;
   const errors = new Map<string, number>();
+  // a sheet's dates repeat (a supply date per parcel): each day's ISO text is made once
+  const days = new Map<number, string | undefined>();
+  const dayOf = (n: number) => {
+    const key = Math.floor(n);
+    if (!days.has(key)) days.set(key, excelSerialToIso(key, date1904));
+    return days.get(key);
+  };
 
   const finishCell = () => {
     if (!cell || !row) return;
@@ -323,7 +341,7 @@ function readCells(
           const style = styles[s];
           // a date cell is its day, also when it shows a time (Excel has no time zone, so the
           // day is unambiguous; the properties are days)
-          value = style?.date ? (excelSerialToIso(n, date1904) ?? n) : n;
+          value = style?.date ? (dayOf(n) ?? n) : n;
         }
       }
     }
@@ -331,11 +349,11 @@ function readCells(
     cell = undefined;
   };
 
-  for (const e of xmlEvents(xml)) {
-    if (e.kind === "open") {
+  scanXml(xml, {
+    open(e) {
       switch (e.name) {
         case "row": {
-          const r = Number(e.attrs.r);
+          const r = Number(e.attr("r"));
           const index = Number.isInteger(r) && r >= 1 && r <= MAX_ROWS ? r - 1 : nextRow;
           if (index >= MAX_ROWS) break;
           row = { row: index + 1, cells: [] };
@@ -347,11 +365,11 @@ function readCells(
         }
         case "c": {
           if (!row) break;
-          const ref = parseRef(e.attrs.r);
+          const ref = parseRef(e.attr("r"));
           const c = ref ? ref.c : nextCol;
           if (c >= MAX_COLS) break;
           nextCol = c + 1;
-          cell = { c, t: e.attrs.t ?? "n", s: Number(e.attrs.s ?? 0) };
+          cell = { c, t: e.attr("t") ?? "n", s: Number(e.attr("s") ?? 0) };
           v = undefined;
           inline = "";
           if (e.selfClosing) finishCell();
@@ -373,15 +391,16 @@ function readCells(
           if (inIs && !e.selfClosing) inT = true;
           break;
         case "mergeCell": {
-          const [a, b] = (e.attrs.ref ?? "").split(":");
+          const [a, b] = (e.attr("ref") ?? "").split(":");
           const p = parseRef(a);
           const q = parseRef(b ?? a);
           if (p && q) merges.push({ r0: p.r, c0: p.c, r1: q.r, c1: q.c });
           break;
         }
       }
-    } else if (e.kind === "close") {
-      switch (e.name) {
+    },
+    close(name) {
+      switch (name) {
         case "v":
           inV = false;
           break;
@@ -402,9 +421,12 @@ function readCells(
           row = undefined;
           break;
       }
-    } else if (inV) v = (v ?? "") + e.text;
-    else if (inT && phonetic === 0) inline += e.text;
-  }
+    },
+    text(t) {
+      if (inV) v = (v ?? "") + t;
+      else if (inT && phonetic === 0) inline += t;
+    },
+  });
   for (const [err, count] of errors) {
     problems.push({
       severity: "warning",

@@ -13,6 +13,7 @@ import { printable } from "../../i18n/escape";
 import { type ImportTextKey, importText } from "../../i18n/import";
 import type { Lang } from "../../i18n/lang";
 import type { FieldRule, SourceUnit } from "../../io/mapping";
+import { describeLayer } from "../../io/readers/layers";
 import "../dialog.css";
 import { useLang } from "../hooks";
 import { CrsPicker } from "./CrsPicker";
@@ -245,6 +246,37 @@ export function ImportDialog({
 
           {summary ? (
             <>
+              {summary.layers && summary.layers.length > 1 ? (
+                <section className="imp-sec" data-testid="import.layers">
+                  <h3 className="imp-sec__head">{importText("layersHead", lang)}</h3>
+                  <p className="key-dialog__hint" data-testid="import.layers.used">
+                    {importText("layersHint", lang, {
+                      count: summary.layers.length,
+                      used: p(summary.layers.find((l) => l.chosen)?.name ?? ""),
+                      reason: importText(
+                        s.choices.layer ? "layersReason_chosen" : "layersReason_default",
+                        lang,
+                      ),
+                    })}
+                  </p>
+                  <div className="imp-switch imp-layers">
+                    {summary.layers.map((l) => (
+                      <button
+                        key={`${l.archive}/${l.name}`}
+                        type="button"
+                        className="btn btn--quiet"
+                        aria-pressed={l.chosen}
+                        data-testid={`import.layer.${l.name}`}
+                        disabled={busy || !l.polygons}
+                        onClick={() => act({ type: "layer", layer: l.name })}
+                      >
+                        {p(l.name)}{" "}
+                        <span className="imp-layers__what">{p(describeLayer(l, lang, false))}</span>
+                      </button>
+                    ))}
+                  </div>
+                </section>
+              ) : null}
               {summary.encoding ? (
                 <section className="imp-sec" data-testid="import.encoding">
                   <h3 className="imp-sec__head">{importText("encodingHead", lang)}</h3>
@@ -384,6 +416,16 @@ export function ImportDialog({
               {summary.tables.length > 0 && table ? (
                 <section className="imp-sec" data-testid="import.join">
                   <h3 className="imp-sec__head">{importText("joinHead", lang)}</h3>
+                  {table.headerRows && (table.headerRows.first !== 1 || table.headerRows.last !== 1) ? (
+                    <p className="key-dialog__hint" data-testid="import.join.header">
+                      {table.headerRows.last !== table.headerRows.first
+                        ? importText("joinHeaderRows", lang, { file: p(table.file), ...table.headerRows })
+                        : importText("joinHeaderRow", lang, {
+                            file: p(table.file),
+                            row: table.headerRows.first,
+                          })}
+                    </p>
+                  ) : null}
                   <div className="imp-switch">
                     <label>
                       {importText("joinTableKey", lang)}{" "}

@@ -1,7 +1,7 @@
 /**
  * The import dialog's state, as a pure reducer (tested without a browser): files read, progress,
- * the preview from the worker, and the choices the user makes (encoding, CRS, field mapping,
- * join). Every choice that changes the result asks for the files to be read again (`rerun`).
+ * the preview from the worker, and the choices the user makes (encoding, layer, CRS, field
+ * mapping, join). Every choice that changes the result asks for the files to be read again (`rerun`).
  */
 import { resolveCrs } from "../../domain/crs";
 import { type CatalogueCrs, catalogueCrs } from "../../domain/crs-catalogue";
@@ -19,6 +19,8 @@ export interface ImportChoices {
   crsCode?: string;
   mapping?: FieldMapping;
   join?: ImportJoin;
+  /** The layer chosen of a zip holding several Shapefiles. */
+  layer?: string;
 }
 
 export type ImportDialogState =
@@ -39,6 +41,7 @@ export type ImportAction =
   | { type: "progress"; progress: ImportProgress }
   | { type: "previewed"; summary: ImportPreviewSummary; remembered?: FieldMapping }
   | { type: "encoding"; encoding: TextEncoding }
+  | { type: "layer"; layer: string }
   | { type: "crs"; code: string }
   | { type: "rule"; field: string; rule: FieldRule | null }
   | { type: "mapping"; mapping: FieldMapping }
@@ -53,6 +56,7 @@ export const CLOSED: ImportDialogState = { step: "closed" };
 export function rerunNeeded(a: ImportAction): boolean {
   return (
     a.type === "encoding" ||
+    a.type === "layer" ||
     a.type === "crs" ||
     a.type === "rule" ||
     a.type === "mapping" ||
@@ -81,6 +85,11 @@ export function importReducer(s: ImportDialogState, a: ImportAction): ImportDial
     }
     case "encoding":
       return { ...s, step: "reading", choices: { ...s.choices, encoding: a.encoding } };
+    case "layer": {
+      // Another layer has other fields: its mapping is suggested afresh by the next preview.
+      const { mapping: _old, ...rest } = s.choices;
+      return { ...s, step: "reading", choices: { ...rest, layer: a.layer } };
+    }
     case "crs":
       return { ...s, step: "reading", choices: { ...s.choices, crsCode: a.code } };
     case "rule": {
@@ -115,6 +124,7 @@ export function importOptions(c: ImportChoices): ImportOptions {
   return {
     ...(c.encoding ? { encoding: c.encoding } : {}),
     ...(c.crsCode ? { crs: crsSpec(c.crsCode) } : {}),
+    ...(c.layer ? { layer: c.layer } : {}),
     ...(c.mapping && Object.keys(c.mapping.fields).length > 0 ? { mapping: c.mapping } : {}),
   };
 }

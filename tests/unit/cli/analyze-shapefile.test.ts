@@ -70,3 +70,31 @@ describe("analyze reads Shapefiles", () => {
     ]);
   });
 });
+
+describe("analyze on a zip of several Shapefiles (layers.zip, made by make-layers.sh)", () => {
+  const zip = join(FIX, "layers.zip");
+  it("without --layer: the largest polygon layer, and stderr says which and what else (zh/en)", () => {
+    const en = run(zip, "--lang", "en", "--format", "csv");
+    expect(en.code).toBe(0);
+    expect(en.lines).toContainEqual(
+      expect.stringContaining(
+        "the archive holds 4 Shapefile layers; read 宗地 (polygons, 4 features), the polygon layer with the most features; the others: 设施 (points, not parcels), 预留地 (polygons, 1 feature), 道路 (lines, not parcels). Use --layer <name> to read another",
+      ),
+    );
+    expect(en.stdout.trim().split("\n")).toHaveLength(1 + 4); // the header and the 4 parcels of 宗地
+    const zh = run(zip, "--lang", "zh", "--format", "csv");
+    expect(zh.lines).toContainEqual(
+      expect.stringContaining("已读取 宗地（面，4 个要素），即要素最多的面图层"),
+    );
+  });
+  it("--layer chooses; a name that is no layer is one line, exit 2", () => {
+    const r = run(zip, "--lang", "en", "--layer", "预留地", "--format", "csv");
+    expect(r.code).toBe(0);
+    expect(r.lines.at(-1)).toMatch(/^done: 1 features?, 1 parcels? analysed/);
+    const bad = run(zip, "--lang", "en", "--layer", "道路网");
+    expect(bad.code).toBe(2);
+    expect(bad.lines).toEqual([
+      `error: ${zip}: the archive holds no layer named “道路网”; its layers: 设施、预留地、宗地、道路`,
+    ]);
+  });
+});

@@ -99,6 +99,29 @@ describe("the import dialog's state", () => {
     expect(pickerSelection(s)?.code).toBe("EPSG:4546");
   });
 
+  it("choosing another layer of a zip reads again with it, and its mapping is suggested afresh", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "../../fixtures/shapefile/layers.zip")));
+    const summary = await preview(bytes, "普查.zip");
+    expect(summary.layers?.find((l) => l.chosen)?.name).toBe("宗地");
+    let s = importReducer(importReducer(CLOSED, { type: "open", files: [] }), { type: "previewed", summary });
+    expect(s.step === "closed" ? undefined : s.choices.mapping).toBeDefined();
+    const a = { type: "layer", layer: "预留地" } as const;
+    expect(rerunNeeded(a)).toBe(true);
+    s = importReducer(s, a);
+    if (s.step === "closed") throw new Error("closed");
+    expect(s.step).toBe("reading");
+    expect(s.choices.mapping).toBeUndefined();
+    expect(importOptions(s.choices).layer).toBe("预留地");
+    const again = await runImportPipeline(
+      { files: [{ name: "普查.zip", bytes }], options: importOptions(s.choices) },
+      "EPSG:4546",
+    );
+    expect(again.summary.layers?.find((l) => l.chosen)?.name).toBe("预留地");
+    expect(again.result.parcels).toHaveLength(1);
+  });
+
   it("cannot confirm a file without usable parcels", async () => {
     const summary = await preview(enc('{"type":"FeatureCollection","features":[]}'));
     const s = importReducer(importReducer(CLOSED, { type: "open", files: [] }), {

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeImportBundle, encodeImportBundle } from "../../../src/io/import-bundle";
-import {
-  classifyFile,
-  conversionCommand,
-  groupInputFiles,
-  readInputFiles,
-} from "../../../src/io/readers/index";
+import { classifyFile, groupInputFiles, readInputFiles } from "../../../src/io/readers/index";
 import type { InputFile } from "../../../src/io/readers/types";
+import { conversionCommand } from "../../../src/io/unsupported";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, bytes: Uint8Array | string): InputFile => ({
@@ -106,7 +102,9 @@ describe("groupInputFiles", () => {
       code: "unsupported-format",
       params: { format: "File Geodatabase (.gdb)" },
     });
-    expect(String(g.problems[0]?.params?.command)).toBe('ogr2ogr -f GeoJSON "a.geojson" "a.gdb"');
+    expect(String(g.problems[0]?.params?.command)).toBe(
+      'ogr2ogr -f "ESRI Shapefile" -lco ENCODING=CP936 a.shp.zip a.gdb',
+    );
   });
   it("the ogr2ogr command quotes names and asks for DXF first for a DWG", () => {
     expect(conversionCommand("dwg", "总图 $1.dwg")).toBe(
@@ -122,7 +120,7 @@ describe("readInputFiles", () => {
     expect(r.sets).toHaveLength(1);
     expect(r.sets[0]).toMatchObject({ file: "p.geojson", format: "geojson" });
     expect(r.sets[0]?.features).toHaveLength(1);
-    expect(r.problems.map((p) => p.code)).toEqual(["unsupported-format"]);
+    expect(r.problems.map((p) => p.code)).toEqual(["unsupported-dwg"]);
     expect((await readInputFiles([], {})).problems.map((p) => p.code)).toEqual(["no-files"]);
   });
 });

@@ -225,7 +225,11 @@ describe("formats that are not read", () => {
     "%s → named, with an ogr2ogr command",
     (name) => {
       const p = unsupportedFormat(name)!;
-      expect(p).toMatchObject({ code: "unsupported-format", fatal: true, file: name });
+      expect(p).toMatchObject({
+        code: name.endsWith(".dwg") ? "unsupported-dwg" : "unsupported-format",
+        fatal: true,
+        file: name,
+      });
       expect(String(p.params?.command)).toMatch(/^ogr2ogr -f /);
       for (const lang of ["zh", "en"] as const) expect(formatProblem(p, lang)).toContain("ogr2ogr");
     },

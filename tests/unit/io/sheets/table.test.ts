@@ -351,3 +351,65 @@ describe("readTableFeatures", () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ code: "table-no-geometry", fatal: true }));
   });
 });
+
+describe("title rows and two-row grouped headers (grouped-header.xlsx / -gbk.csv, make-sheets.ts)", () => {
+  /** Written by hand from the sheet: 产值 and 税收 occur under both years, 投资额 once and is a field. */
+  const FIELDS = [
+    "宗地编号",
+    "企业名称",
+    "2023年产值",
+    "2023年税收",
+    "投资额",
+    "2024年产值",
+    "2024年税收",
+    "备注",
+  ];
+  it.each(["grouped-header.xlsx", "grouped-header-gbk.csv"])(
+    "%s: one name per column, data from row 5",
+    async (name) => {
+      const r = await readTable(file(name), {});
+      expect(r.table?.fields).toEqual(FIELDS);
+      expect(r.table?.rows).toHaveLength(2);
+      expect(r.table?.rowNumbers).toEqual([5, 6]);
+      const first = r.table?.rows[0] ?? {};
+      const v = (k: string) => (typeof first[k] === "number" ? first[k] : Number(first[k]));
+      expect([v("2023年产值"), v("2023年税收"), v("投资额"), v("2024年产值"), v("2024年税收")]).toEqual([
+        5200, 180, 1200, 5600, 195,
+      ]);
+      expect(first.备注).toBe("一期");
+      // both titles said, and which rows the header came from
+      const info = r.problems.filter((p) => p.severity === "info");
+      expect(info.filter((p) => p.code === "table-title-skipped").map((p) => p.params?.row)).toEqual([1, 2]);
+      expect(info.find((p) => p.code === "table-header-two-rows")?.params).toEqual({
+        rows: "3–4",
+        example: "2023年产值",
+      });
+    },
+  );
+
+  it("the import preview says which rows the header came from, and offers the joined names", async () => {
+    const { runImportPipeline } = await import("../../../../src/io/import-pipeline");
+    const out = await runImportPipeline(
+      { files: [file("join-parcels.geojson"), file("grouped-header.xlsx")], options: {} },
+      "EPSG:4546",
+    );
+    expect(out.summary.tables[0]?.fields.map((f) => f.name)).toEqual(FIELDS);
+    expect(out.summary.tables[0]?.headerRows).toEqual({ first: 3, last: 4 });
+    const said = out.summary.result.problems.find((p) => p.code === "table-header-two-rows");
+    expect(said).toMatchObject({ file: "grouped-header.xlsx", params: { rows: "3–4" } });
+  });
+
+  it("a header below a title that is one row is said; a data row under a header is never taken for one", async () => {
+    const one = await readTable(text("a.csv", "企业亩均效益表\n宗地编号,投资额\nA,1\n"), {});
+    expect(one.table?.fields).toEqual(["宗地编号", "投资额"]);
+    expect(one.problems.find((p) => p.code === "table-header-row")?.params).toEqual({ row: 2 });
+    expect(one.table?.headerRows).toEqual({ first: 2, last: 2 });
+    // text under a header with a blank column: data, not a second header row
+    const data = await readTable(text("b.csv", "宗地编号,企业名称,,备注\nHTK-1,某公司,工业,无\n"), {});
+    expect(data.table?.fields).toEqual(["宗地编号", "企业名称", "C列", "备注"]);
+    expect(data.table?.rows).toHaveLength(1);
+    // a grouped-looking row with numbers is data
+    const nums = await readTable(text("c.csv", "宗地编号,2023年,\n,100,200\n"), {});
+    expect(nums.table?.rows).toHaveLength(1);
+  });
+});

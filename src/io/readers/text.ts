@@ -1,0 +1,47 @@
+/**
+ * A text file's bytes (GeoJSON, CSV) → text, in the encoding the user chose in the import
+ * dialog's preview (`ImportOptions.encoding`) or else the one detected (`src/io/decode.ts`), with
+ * how sure that guess is: a file whose non-ASCII bytes are few and valid UTF-8 may be GBK that
+ * happens to be valid UTF-8, so the user is shown the Chinese samples and may switch.
+ */
+import { decodeText, scanUtf8 } from "../decode";
+import type { Problem } from "../types";
+import type { EncodingChoice, ImportOptions } from "./types";
+
+/** UTF-8 characters needed before a UTF-8 reading is certain (a short text may read as GBK too). */
+const CERTAIN_UTF8_CHARS = 8;
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Decode `bytes` as the user chose, else as detected.
+ * @returns the text (undefined when it is not text: a fatal `not-text` problem), the encoding used
+ *   and how it was chosen
+ * @example decodeImportText(gbkBytes, "企业.csv", { encoding: "gbk" }).encoding // { used: "gbk", how: "option", certain: true }
+ */
+export function decodeImportText(
+  bytes: Uint8Array,
+  file: string,
+  opts: ImportOptions,
+): { text?: string; encoding?: EncodingChoice; problems: Problem[] } {
+  if (opts.encoding) {
+    // A UTF-8 byte-order mark is not text in either reading.
+    const body = BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes;
+    const text = new TextDecoder(opts.encoding === "gbk" ? "gbk" : "utf-8").decode(body);
+    return { text, encoding: { used: opts.encoding, how: "option", certain: true }, problems: [] };
+  }
+  const d = decodeText(bytes, file === "" ? undefined : file);
+  if (d.text === undefined) return { problems: d.problems };
+  const used = d.encoding ?? "utf-8";
+  const certain = used === "gbk" || utf8Certain(bytes);
+  return { text: d.text, encoding: { used, how: "detected", certain }, problems: d.problems };
+}
+
+/**
+ * Is a UTF-8 reading of these bytes certain? Without multi-byte text both readings agree; with a
+ * little it may be GBK that happens to be valid UTF-8; with a broken byte it is a guess.
+ */
+export function utf8Certain(bytes: Uint8Array): boolean {
+  const scan = scanUtf8(bytes);
+  return scan.invalid === 0 && (scan.valid === 0 || scan.valid >= CERTAIN_UTF8_CHARS);
+}

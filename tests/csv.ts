@@ -1,29 +1,14 @@
 /** CSV reading for tests: what the writers wrote, split back into cells (RFC 4180). */
 
-/** The cells of one CSV line: quoted cells, doubled quotes. */
+/** The cells of one CSV line: quoted cells, doubled quotes (the one row `parseCsv` reads from it). */
 export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      out.push(cell);
-      cell = "";
-    } else cell += c;
-  }
-  out.push(cell);
-  return out;
+  return parseCsv(line)[0] ?? [""];
 }
 
-/** The rows of a whole CSV text (BOM dropped; rows end in CRLF, which quoted cells may hold). */
+/**
+ * The rows of a whole CSV text (BOM dropped; rows end in CRLF, which quoted cells may hold; a last
+ * row without its CRLF is kept).
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -50,5 +35,6 @@ export function parseCsv(text: string): string[][] {
       i++;
     } else cell += c;
   }
+  if (row.length > 0 || cell !== "") rows.push([...row, cell]);
   return rows;
 }

@@ -7,11 +7,12 @@
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
 import type { CustomBasemap } from "../state/customBasemap";
+import type { FrameInsets } from "./geometry";
 import type { Measurement } from "./tools/measure";
 import type { SelectHow } from "./tools/select";
 import type { DrawnGeometry } from "./tools/types";
 
-export type { DrawnGeometry, Measurement, SelectHow };
+export type { DrawnGeometry, FrameInsets, Measurement, SelectHow };
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
 export type MapParcelProperties = Record<string, string | number | boolean | null>;
@@ -155,6 +156,11 @@ export interface MapControllerApi {
   fitZone(zone: ZoneFocus): void;
   /** Frame every parcel (the home / full-extent control). */
   fitHome(): void;
+  /**
+   * Space (px) along the map's edges that the UI's controls cover (the map tools' bar at the
+   * bottom): framed views (home, zones, parcels) keep the data out of it; a framed view is framed again.
+   */
+  setFrameInsets?(insets: FrameInsets): void;
   /** Frame the given parcels (unknown ids ignored). */
   fitParcels(ids: readonly string[]): void;
   /**

@@ -43,9 +43,12 @@ import {
   bboxOverlap,
   diffIds,
   dimmedIds,
+  type FrameInsets,
   focusBbox,
   framePadding,
+  framePaddingBox,
   labelPoints,
+  NO_INSETS,
   parcelLabelPoints,
   REVEAL_MARGIN_PX,
   revealAction,
@@ -168,6 +171,8 @@ export class MapController implements MapControllerApi {
    * a resize (the table hidden or shown, the window) frames it again instead of cropping it.
    */
   private lastFrame: { bbox: BBox; maxZoom: number; padding: "frame" | number } | null = null;
+  /** What the UI's controls over the map cover (see `setFrameInsets`). */
+  private frameInsets: FrameInsets = NO_INSETS;
   /** The bbox the home view framed last (a new dataset elsewhere is framed anew). */
   private homeBbox: BBox | null = null;
 
@@ -744,6 +749,17 @@ export class MapController implements MapControllerApi {
     });
   }
 
+  setFrameInsets(insets: FrameInsets): void {
+    const same = (Object.keys(insets) as (keyof FrameInsets)[]).every(
+      (k) => insets[k] === this.frameInsets[k],
+    );
+    if (same) return;
+    this.frameInsets = { ...insets };
+    // The framed view (home, a zone) is framed again; a view the user moved to is left alone.
+    if (this.lastFrame)
+      this.frame(this.lastFrame.bbox, this.lastFrame.maxZoom, this.lastFrame.padding, false);
+  }
+
   /** Padding of a framed box (px): a fixed number, or `framePadding` of the container. */
   private paddingPx(padding: "frame" | number): number {
     if (padding !== "frame") return padding;
@@ -758,7 +774,8 @@ export class MapController implements MapControllerApi {
     // A hidden or collapsed container has no size to frame in: remember the frame for the resize.
     if (c.clientWidth < 2 || c.clientHeight < 2) return;
     const pad = Math.min(this.paddingPx(padding), Math.floor(Math.min(c.clientWidth, c.clientHeight) / 4));
-    this.map.fitBounds(bbox, { padding: pad, duration: animate ? 400 : 0, maxZoom });
+    const box = framePaddingBox(c.clientWidth, c.clientHeight, pad, this.frameInsets);
+    this.map.fitBounds(bbox, { padding: box, duration: animate ? 400 : 0, maxZoom });
     this.touch();
   }
 

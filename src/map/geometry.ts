@@ -233,6 +233,38 @@ export function framePadding(width: number, height: number): number {
   return Math.max(10, Math.min(60, Math.round(Math.min(width, height) / 12)));
 }
 
+/** Space (px) along each edge of the map that controls drawn over it cover (the map tools' bar). */
+export interface FrameInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const NO_INSETS: FrameInsets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/**
+ * Padding (px) of a framed box on each side: `base` plus what the overlays cover there, so the
+ * framed data is not drawn under them. Each axis gets at most half the map (MapLibre cannot fit a
+ * box into less); past that both sides shrink in proportion.
+ */
+export function framePaddingBox(
+  width: number,
+  height: number,
+  base: number,
+  insets: FrameInsets,
+): FrameInsets {
+  const axis = (a: number, b: number, span: number): [number, number] => {
+    const pa = base + Math.max(0, a);
+    const pb = base + Math.max(0, b);
+    const k = Math.min(1, span / 2 / (pa + pb || 1));
+    return [Math.floor(pa * k), Math.floor(pb * k)];
+  };
+  const [top, bottom] = axis(insets.top, insets.bottom, height);
+  const [left, right] = axis(insets.left, insets.right, width);
+  return { top, right, bottom, left };
+}
+
 /** Margin (px) inside the map edges within which a parcel counts as on screen. */
 export const REVEAL_MARGIN_PX = 16;
 

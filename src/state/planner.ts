@@ -4,15 +4,14 @@
  * them. `connectPlanner` asks the backend for coverage whenever the planner is open and the
  * parcels, their edits, the facilities, the roads, the standards or the kind to site change.
  */
-import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from "geojson";
-import { shallow } from "zustand/shallow";
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { isFacilityKind } from "../domain/coverage";
-import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
-import { applyFacilityEdits, facilityEdits, parcelEdits } from "../domain/edits";
+import { applyFacilityEdits, facilityEdits } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
 import { planFeatures } from "../domain/plan-features";
 import { facilitiesFromFeatures } from "../io/plan-read";
-import { type AnalysisBackend, SupersededError } from "../worker/protocol";
+import type { AnalysisBackend } from "../worker/protocol";
+import { baseData, type Connection, connectLatest, contextRoads } from "./requests";
 import type { AppStore } from "./store";
 import type { AppState, ContextData } from "./types";
 
@@ -71,11 +70,6 @@ export function selectMapContext(s: Pick<AppState, "context" | "history">): Cont
   };
   layerCache.set(ctx, { plan, layers });
   return layers;
-}
-
-function roadsOf(context: ContextData | null): (LineString | MultiLineString)[] | null {
-  if (!context || context.roads.features.length === 0) return null;
-  return context.roads.features.map((f) => f.geometry);
 }
 
 /** The facilities whose service areas the map shows: those of the kind being planned, and the selected one. */
@@ -137,55 +131,33 @@ export function selectPlanOverlay(
   return out;
 }
 
-export interface Planner {
-  dispose(): void;
-}
-
-export function connectPlanner(store: AppStore, backend: AnalysisBackend): Planner {
-  let seq = 0;
-  let disposed = false;
-  const run = async () => {
-    const s = store.getState();
-    if (s.mode !== "facilities" || !s.dataset?.ok) return;
-    const mine = ++seq;
-    s.planStarted();
-    try {
-      const res = await backend.request("coverage", {
-        ...(s.dataset.parcels ? { parcels: s.dataset.parcels } : { datasetId: s.dataset.datasetId }),
-        edits: parcelEdits(s.history),
+/** The plan's coverage and site suggestions, asked again whenever the planner's inputs change. */
+export function connectPlanner(store: AppStore, backend: AnalysisBackend): Connection {
+  return connectLatest(
+    store,
+    (s) => [
+      s.mode,
+      s.dataset,
+      s.history,
+      s.context,
+      s.standards,
+      s.plannerKind,
+      s.plannerGreedy,
+      s.plannerFacilityId,
+    ],
+    (s) => {
+      if (s.mode !== "facilities" || !s.dataset?.ok) return null;
+      s.planStarted();
+      return backend.request("coverage", {
+        ...baseData(s.dataset, s.history),
         facilities: selectPlanFacilities(s),
-        roads: roadsOf(s.context),
-        analysisCrs: s.dataset.analysisCrs ?? s.standards?.standards.analysisCrs ?? DEFAULT_ANALYSIS_CRS,
+        roads: contextRoads(s.context),
         services: s.standards?.standards.services ?? {},
         suggest: { kind: s.plannerKind, count: 5, greedy: s.plannerGreedy },
         areasFor: areasFor(s),
       });
-      if (disposed || mine !== seq) return;
-      store.getState().planSucceeded(res);
-    } catch (e) {
-      if (disposed || mine !== seq || e instanceof SupersededError) return;
-      store.getState().planFailed(e instanceof Error ? e.message : String(e));
-    }
-  };
-  const unsubscribe = store.subscribe(
-    (s) =>
-      [
-        s.mode,
-        s.dataset,
-        s.history,
-        s.context,
-        s.standards,
-        s.plannerKind,
-        s.plannerGreedy,
-        s.plannerFacilityId,
-      ] as const,
-    () => void run(),
-    { equalityFn: shallow, fireImmediately: true },
-  );
-  return {
-    dispose() {
-      disposed = true;
-      unsubscribe();
     },
-  };
+    (res) => store.getState().planSucceeded(res),
+    (message) => store.getState().planFailed(message),
+  );
 }

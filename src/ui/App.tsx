@@ -5,7 +5,7 @@
  * A splitter between the map and the bottom panel sets their heights; the table can be hidden so
  * the map takes the whole height in a meeting (see `Splitter.tsx`).
  */
-import { type ComponentType, useEffect, useRef } from "react";
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from "react";
 import type { MapControllerApi, MapFactory } from "../map/api";
 import type { Engine } from "../state/engine";
 import { tableHeightPx } from "../state/layout";
@@ -18,7 +18,6 @@ import { loadStandardsFile } from "./loadData";
 import { MapToolbar } from "./MapToolbar";
 import { MapView } from "./MapView";
 import { MeetingButton } from "./meeting/MeetingButton";
-import { MeetingPanel } from "./meeting/MeetingPanel";
 import { modeView } from "./modes";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { ProjectControls } from "./ProjectControls";
@@ -38,6 +37,8 @@ function slot(path: string, name: string): ComponentType<{ mapController?: MapCo
   const c = mod?.[name];
   return typeof c === "function" ? (c as ComponentType<{ mapController?: MapControllerApi | null }>) : null;
 }
+/** Meeting mode's panel loads when a meeting starts (not needed for the first map). */
+const MeetingPanel = lazy(() => import("./meeting/MeetingPanel").then((m) => ({ default: m.MeetingPanel })));
 const ParcelTable = slot("./table/ParcelTable.tsx", "ParcelTable");
 const ExportBar = slot("./export/ExportBar.tsx", "ExportBar");
 const ColumnChooser = slot("./table/TableExtras.tsx", "ColumnChooser");
@@ -117,7 +118,13 @@ export function App({ engine, createMap, work, mapController, onMapController }:
           <ImportFlow ref={importFlow} engine={engine} />
         </main>
         <aside className="side side--right" aria-label={tr("detail")} data-testid="panel.right">
-          {mode === "meeting" ? <MeetingPanel mapController={mapController} /> : <Right />}
+          {mode === "meeting" ? (
+            <Suspense fallback={null}>
+              <MeetingPanel mapController={mapController} />
+            </Suspense>
+          ) : (
+            <Right />
+          )}
         </aside>
       </div>
       {/* One landmark for the splitter and the panel it resizes (axe: no content outside landmarks). */}

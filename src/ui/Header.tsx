@@ -112,7 +112,7 @@ export function Header({ onStandardsFile, onParcelsFile, children }: HeaderProps
         </fieldset>
 
         {/* biome-ignore lint/a11y/noLabelWithoutControl: the date input is inside AsOfInput */}
-        <label className="hdr-field">
+        <label className="hdr-field hdr-field--compact">
           <span>{tr("asOf")}</span>
           <AsOfInput />
           {asOfUserSet && surveyDate ? (

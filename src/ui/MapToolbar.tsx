@@ -4,7 +4,7 @@
  * the active tool (Enter finishes, Escape cancels, Backspace removes the last point) go to the
  * map; Escape with nothing to cancel goes back to 选择. Typing in a field is never taken.
  */
-import { useEffect } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import { formatAreaM2, formatAreaMu, formatLength, type MapToolTextKey, mapToolText } from "../i18n/mapTools";
 import type { MapControllerApi } from "../map/api";
 import { useAppStore } from "../state/store";
@@ -77,9 +77,12 @@ export function MapToolbar({ mapController }: MapToolbarProps) {
     return () => window.removeEventListener("keydown", onKey);
   }, [mapController, setMapTool]);
 
+  const bar = useRef<HTMLDivElement>(null);
+  useFrameInsets(bar, mapController);
+
   return (
     <div className="map-tools" data-testid="maptools">
-      <div className="map-tools__bar" role="toolbar" aria-label={tx("toolbar")}>
+      <div className="map-tools__bar" role="toolbar" aria-label={tx("toolbar")} ref={bar}>
         {TOOL_BUTTONS.map((b) => (
           <button
             key={b.id}
@@ -109,6 +112,33 @@ export function MapToolbar({ mapController }: MapToolbarProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * Tell the map how much of its bottom edge the tool bar covers (from the bar's top down, the scale
+ * bar beneath included), so the home view and the zones are framed above it: at 1024×768 the bar
+ * sat on 大样榜. Measured, not a constant, so the projector theme's larger bar counts; a hidden
+ * bar (meeting mode) covers nothing. The measure panel above the bar is left out: it opens while
+ * measuring, when the view is the user's.
+ */
+function useFrameInsets(bar: RefObject<HTMLElement | null>, mapController: MapControllerApi | null) {
+  useEffect(() => {
+    const el = bar.current;
+    // The box the tools are placed in (`.map-tools`' containing block: the map's area).
+    const area = el?.parentElement?.offsetParent;
+    if (!el || !area || !mapController?.setFrameInsets || typeof ResizeObserver === "undefined") return;
+    const update = () => {
+      const b = el.getBoundingClientRect();
+      const a = area.getBoundingClientRect();
+      const bottom = b.height > 0 ? Math.max(0, Math.ceil(a.bottom - b.top)) : 0;
+      mapController.setFrameInsets?.({ top: 0, right: 0, bottom, left: 0 });
+    };
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    ro.observe(area);
+    update();
+    return () => ro.disconnect();
+  }, [bar, mapController]);
 }
 
 interface MeasurePanelProps {

@@ -3,7 +3,7 @@
  * so far; `import` (real cadastral data), `meeting` (projector review), `facilities` (the "six
  * ones") and `scenarios` (plan targets) each add an entry here — a panel of their own, not a rewrite.
  */
-import type { ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { useAppStore } from "../state/store";
 import type { Mode } from "../state/types";
 import { CandidateList } from "./CandidateList";
@@ -12,13 +12,20 @@ import { IndicatorPanel } from "./IndicatorPanel";
 import { LayerList } from "./LayerList";
 import { Legend } from "./Legend";
 import { ModeTabs } from "./planner/ModeTabs";
-import { PlannerPanel } from "./planner/PlannerPanel";
 import { SummaryPanel } from "./SummaryPanel";
-import { ComparePanel } from "./scenarios/ComparePanel";
-import { ScenarioPanel } from "./scenarios/ScenarioPanel";
-import { TargetsPanel } from "./targets/TargetsPanel";
 import "./planner/planner.css";
 import "./targets/targets.css";
+
+// The workspaces other than analysis load with their first use: the first map needs none of them
+// (vite puts each in a chunk of its own; their CSS stays in the main sheet so nothing jumps).
+const PlannerPanel = lazy(() => import("./planner/PlannerPanel").then((m) => ({ default: m.PlannerPanel })));
+const TargetsPanel = lazy(() => import("./targets/TargetsPanel").then((m) => ({ default: m.TargetsPanel })));
+const ScenarioPanel = lazy(() =>
+  import("./scenarios/ScenarioPanel").then((m) => ({ default: m.ScenarioPanel })),
+);
+const ComparePanel = lazy(() =>
+  import("./scenarios/ComparePanel").then((m) => ({ default: m.ComparePanel })),
+);
 
 export interface ModeView {
   /** Left panel: the mode's controls. */
@@ -47,7 +54,9 @@ function FacilitiesLeft() {
   return (
     <>
       <ModeTabs />
-      <PlannerPanel />
+      <Suspense fallback={null}>
+        <PlannerPanel />
+      </Suspense>
       <Legend />
     </>
   );
@@ -58,7 +67,9 @@ function TargetsLeft() {
   return (
     <>
       <ModeTabs />
-      <TargetsPanel />
+      <Suspense fallback={null}>
+        <TargetsPanel />
+      </Suspense>
     </>
   );
 }
@@ -68,7 +79,9 @@ function ScenariosLeft() {
   return (
     <>
       <ModeTabs />
-      <ScenarioPanel />
+      <Suspense fallback={null}>
+        <ScenarioPanel />
+      </Suspense>
       <Legend />
       <SummaryPanel />
     </>
@@ -77,7 +90,13 @@ function ScenariosLeft() {
 
 function ScenariosRight() {
   const comparing = useAppStore((s) => s.compare !== null);
-  return comparing ? <ComparePanel /> : <DetailPanel />;
+  return comparing ? (
+    <Suspense fallback={null}>
+      <ComparePanel />
+    </Suspense>
+  ) : (
+    <DetailPanel />
+  );
 }
 
 export const MODES: Partial<Record<Mode, ModeView>> = {

@@ -4,7 +4,6 @@
  * `SupersededError` and its late response (matched by request id) is ignored.
  */
 import type { AnalysedParcel } from "../domain/types";
-import { createHandlerContext, handle } from "./handlers";
 import {
   type AnalysisBackend,
   type ImportProgress,
@@ -133,26 +132,25 @@ export class WorkerClient implements AnalysisBackend {
   }
 }
 
-/** Runs the handlers on the calling thread (tests; fallback where workers are unavailable). */
-export class InlineBackend implements AnalysisBackend {
-  private readonly ctx = createHandlerContext();
-  private readonly latest = new Map<RequestKind, number>();
-  private nextId = 1;
+/**
+ * The fallback where module workers are unavailable: the handlers on the page (`inline.ts`),
+ * loaded with the first request. Imported statically they would put the whole worker (readers,
+ * analysis, coverage, turf) into the page's start-up chunk a second time.
+ */
+class LazyInlineBackend implements AnalysisBackend {
+  private inner: Promise<AnalysisBackend> | null = null;
 
-  async request<K extends RequestKind>(
+  request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
     opts: { onProgress?: (p: ImportProgress) => void } = {},
   ): Promise<WorkerContract[K]["response"]> {
-    const id = this.nextId++;
-    this.latest.set(kind, id);
-    await Promise.resolve();
-    if (this.latest.get(kind) !== id) throw new SupersededError();
-    return handle(this.ctx, kind, payload, opts.onProgress ? { progress: opts.onProgress } : {});
+    this.inner ??= import("./inline").then((m) => new m.InlineBackend());
+    return this.inner.then((b) => b.request(kind, payload, opts));
   }
 
   dispose(): void {
-    this.latest.clear();
+    void this.inner?.then((b) => b.dispose());
   }
 }
 
@@ -163,6 +161,6 @@ export function createWorkerBackend(): AnalysisBackend {
     return new WorkerClient(worker as unknown as WorkerLike);
   } catch {
     // No module workers (old browser, restrictive policy): analyse on the page, slower but working.
-    return new InlineBackend();
+    return new LazyInlineBackend();
   }
 }

@@ -79,7 +79,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
 
   const effectiveScope: ExportScope = scope === "filter" && filterActive ? "filter" : "all";
 
-  const exportData = (format: "csv" | "geojson" | "shp") => {
+  const exportData = async (format: "csv" | "geojson" | "shp") => {
     const s = useAppStore.getState();
     if (!s.result) return;
     try {
@@ -88,7 +88,7 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
       const outCrs = exportCrsCode(crsChoice, sourceCrs);
       const parts =
         format === "shp"
-          ? [exportShapefile(result, lang, outCrs, synthetic)]
+          ? [await exportShapefile(result, lang, outCrs, synthetic)]
           : exportParts(result, format, lang, synthetic, outCrs);
       downloadBlob(new Blob(parts, { type: MIME[format] }), file);
       setStatus({ key: "saved", params: { file, n: result.parcels.length } });
@@ -133,18 +133,28 @@ export function ExportBar({ mapController: map = null }: ExportBarProps) {
           </option>
         </select>
       </label>
-      <button type="button" data-testid="export.csv" disabled={!hasResult} onClick={() => exportData("csv")}>
+      <button
+        type="button"
+        data-testid="export.csv"
+        disabled={!hasResult}
+        onClick={() => void exportData("csv")}
+      >
         {TEXT.csv[lang]}
       </button>
       <button
         type="button"
         data-testid="export.geojson"
         disabled={!hasResult}
-        onClick={() => exportData("geojson")}
+        onClick={() => void exportData("geojson")}
       >
         {TEXT.geojson[lang]}
       </button>
-      <button type="button" data-testid="export.shp" disabled={!hasResult} onClick={() => exportData("shp")}>
+      <button
+        type="button"
+        data-testid="export.shp"
+        disabled={!hasResult}
+        onClick={() => void exportData("shp")}
+      >
         {TEXT.shp[lang]}
       </button>
       <label className="xb-scope">

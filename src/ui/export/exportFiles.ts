@@ -15,7 +15,6 @@ import {
 import type { Lang } from "../../i18n/lang";
 import { csvChunks } from "../../io/csv-write";
 import { geoJsonChunks } from "../../io/geojson-write";
-import { writeShapefileZip } from "../../io/shapefile-write";
 
 export type ExportScope = "all" | "filter";
 export type ExportFormat = "csv" | "geojson" | "png" | "shp";
@@ -72,14 +71,16 @@ export function exportCrsCode(choice: ExportCrs, sourceCrs: string | undefined):
 
 /**
  * A zipped Shapefile of the result (`src/io/shapefile-write.ts`: GBK `.dbf`, Esri `.prj`, the
- * field legend and README in `lang`), in `outCrs`.
+ * field legend and README in `lang`), in `outCrs`. The writer and its zip library load on the
+ * first Shapefile export, not with the page.
  */
-export function exportShapefile(
+export async function exportShapefile(
   result: AnalysisResult,
   lang: Lang,
   outCrs: string,
   synthetic = false,
-): Uint8Array<ArrayBuffer> {
+): Promise<Uint8Array<ArrayBuffer>> {
+  const { writeShapefileZip } = await import("../../io/shapefile-write");
   const { bytes } = writeShapefileZip(result, { outCrs, ...shapefileTexts(lang, outCrs, synthetic) });
   return bytes as Uint8Array<ArrayBuffer>;
 }

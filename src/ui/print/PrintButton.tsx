@@ -14,7 +14,6 @@ import { selectAgenda } from "../../state/meeting";
 import { useAppStore } from "../../state/store";
 import { downloadBlob } from "../export/download";
 import { exportFileName } from "../export/exportFiles";
-import { pagesToPdf, pageToPng, printPages } from "./exportPrint";
 import { agendaFor, type PrintContent, printInputFrom, screenExtent } from "./printInput";
 
 export interface PrintButtonProps {
@@ -59,6 +58,8 @@ export function PrintButton({ getView, onStatus }: PrintButtonProps) {
       const mapEl = document.querySelector<HTMLElement>('[data-testid="map"]');
       if (agenda === null && getView && mapEl && mapEl.clientWidth > 0)
         extent = screenExtent(getView(), mapEl.clientWidth, mapEl.clientHeight);
+      // The page builder and renderer load with the first print, not with the page.
+      const { pagesToPdf, pageToPng, printPages } = await import("./exportPrint");
       const pages = printPages(input, agenda, extent);
       const base = exportFileName("png", lang, input.result.asOf, "all", input.synthetic).replace(
         /\.png$/,

@@ -128,6 +128,20 @@ export function comparisonCsv(
   return writeTableCsv(header, rows, synthetic ? { synthetic: csvSyntheticMark(lang) } : {});
 }
 
+/** The head of the comparison's tables (targets, zone figures): item, A, B, change. */
+function DeltaHead({ st }: { st: ReturnType<typeof useSt> }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{st("colItem")}</th>
+        <th scope="col">{st("colA")}</th>
+        <th scope="col">{st("colB")}</th>
+        <th scope="col">{st("colDelta")}</th>
+      </tr>
+    </thead>
+  );
+}
+
 export function ComparePanel() {
   const st = useSt();
   const lang = useLang();
@@ -186,14 +200,7 @@ export function ComparePanel() {
         <>
           <h3 className="panel__title">{st("targets")}</h3>
           <table className="sc-table" data-testid="compare.targets">
-            <thead>
-              <tr>
-                <th scope="col">{st("colItem")}</th>
-                <th scope="col">{st("colA")}</th>
-                <th scope="col">{st("colB")}</th>
-                <th scope="col">{st("colDelta")}</th>
-              </tr>
-            </thead>
+            <DeltaHead st={st} />
             <tbody>
               {c.targets.map((r) => {
                 const s = targetScale(r);
@@ -220,14 +227,7 @@ export function ComparePanel() {
           </table>
           <h3 className="panel__title">{st("figures")}</h3>
           <table className="sc-table" data-testid="compare.figures">
-            <thead>
-              <tr>
-                <th scope="col">{st("colItem")}</th>
-                <th scope="col">{st("colA")}</th>
-                <th scope="col">{st("colB")}</th>
-                <th scope="col">{st("colDelta")}</th>
-              </tr>
-            </thead>
+            <DeltaHead st={st} />
             <tbody>
               {figures.map((f) => {
                 const d = decimalsOf(f.figure);

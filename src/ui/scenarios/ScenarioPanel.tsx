@@ -394,26 +394,8 @@ function CompareChooser() {
     <section className="panel" aria-label={st("compare")}>
       <h3 className="panel__title">{st("compare")}</h3>
       <div className="sc-row">
-        <label className="sc-field">
-          <span>{st("compareA")}</span>
-          <select value={a} onChange={(e) => setA(e.target.value)} data-testid="compare.a">
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="sc-field">
-          <span>{st("compareB")}</span>
-          <select value={bId} onChange={(e) => setB(e.target.value)} data-testid="compare.b">
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SideSelect label={st("compareA")} value={a} onChange={setA} options={options} testId="compare.a" />
+        <SideSelect label={st("compareB")} value={bId} onChange={setB} options={options} testId="compare.b" />
       </div>
       <div className="sc-row">
         <button
@@ -436,6 +418,28 @@ function CompareChooser() {
         )}
       </div>
     </section>
+  );
+}
+
+/** One side of the comparison: the base (id "") or a scenario; A and B offer the same list. */
+function SideSelect(props: {
+  label: string;
+  value: string;
+  onChange(id: string): void;
+  options: readonly { id: string; name: string }[];
+  testId: string;
+}) {
+  return (
+    <label className="sc-field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

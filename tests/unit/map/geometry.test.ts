@@ -6,6 +6,7 @@ import {
   diffIds,
   dimmedIds,
   focusBbox,
+  framePaddingBox,
   labelPoint,
   labelPoints,
   parcelLabelPoints,
@@ -199,5 +200,38 @@ describe("bboxOverlap", () => {
     expect(bboxOverlap([0, 0, 2, 2], [1, 0, 3, 2])).toBe(0.5);
     expect(bboxOverlap([0, 0, 1, 1], [5, 5, 6, 6])).toBe(0);
     expect(bboxOverlap([1, 1, 1, 1], [0, 0, 2, 2])).toBe(1);
+  });
+});
+
+describe("framePaddingBox", () => {
+  const none = { top: 0, right: 0, bottom: 0, left: 0 };
+
+  it("is the base padding on every side when nothing covers the map", () => {
+    expect(framePaddingBox(752, 389, 32, none)).toEqual({ top: 32, right: 32, bottom: 32, left: 32 });
+  });
+
+  it("adds what the tool bar covers at the bottom (1024×768: a 76 px strip under a 752×389 map)", () => {
+    expect(framePaddingBox(752, 389, 32, { ...none, bottom: 76 })).toEqual({
+      top: 32,
+      right: 32,
+      bottom: 108,
+      left: 32,
+    });
+  });
+
+  it("keeps each axis within half the map, shrinking both sides in proportion", () => {
+    // 200 px high: 17 + (17 + 76) = 110 > 100, so both scale by 100/110: 15.45 → 15, 84.5 → 84.
+    expect(framePaddingBox(300, 200, 17, { ...none, bottom: 76 })).toEqual({
+      top: 15,
+      right: 17,
+      bottom: 84,
+      left: 17,
+    });
+    // Exactly half is allowed unchanged.
+    expect(framePaddingBox(400, 200, 20, { ...none, top: 20, bottom: 40 }).bottom).toBe(60);
+  });
+
+  it("ignores negative insets (a bar measured outside the map)", () => {
+    expect(framePaddingBox(752, 389, 32, { ...none, bottom: -50 }).bottom).toBe(32);
   });
 });

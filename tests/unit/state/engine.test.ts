@@ -144,7 +144,7 @@ describe("analysis engine", () => {
 
 describe("in-process backend (same handlers as the worker)", () => {
   it("imports the sample-like file, keeps the parcels in the backend and analyses them", async () => {
-    const { InlineBackend } = await import("../../../src/worker/client");
+    const { InlineBackend } = await import("../../../src/worker/inline");
     const store = freshStore();
     const engine = connectEngine(store, new InlineBackend());
     store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
@@ -223,7 +223,7 @@ describe("standards with another analysis CRS", () => {
   });
 
   it("through the real handlers, areas follow the analysis CRS", async () => {
-    const { InlineBackend } = await import("../../../src/worker/client");
+    const { InlineBackend } = await import("../../../src/worker/inline");
     const store = freshStore();
     const engine = connectEngine(store, new InlineBackend());
     store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });
@@ -319,7 +319,7 @@ describe("the analysis is a function of (dataset, edits)", () => {
   });
 
   it("through the real handlers: indicators follow the edit, originals are carried, undo restores", async () => {
-    const { InlineBackend } = await import("../../../src/worker/client");
+    const { InlineBackend } = await import("../../../src/worker/inline");
     const store = freshStore();
     const engine = connectEngine(store, new InlineBackend());
     store.getState().setStandards({ standards: STANDARDS, fileName: "s.json", problems: [] });

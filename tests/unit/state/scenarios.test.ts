@@ -16,7 +16,7 @@ import {
   selectScenarios,
   selectUndoHistory,
 } from "../../../src/state/slices/scenarios";
-import { InlineBackend } from "../../../src/worker/client";
+import { InlineBackend } from "../../../src/worker/inline";
 import { dataset, freshStore, STANDARDS } from "./helpers";
 
 const toPlane = makeTransform(WGS84, "EPSG:4546");

@@ -114,8 +114,8 @@ describe("Shapefile and CRS choice", () => {
     expect(exportCrsCode("lonlat", "EPSG:4525")).toBe("EPSG:4326");
   });
 
-  it("writes a zip with the layer, the legend and the README (synthetic marked, in the UI language)", () => {
-    const files = unzipSync(exportShapefile(result, "zh", "EPSG:4546", true));
+  it("writes a zip with the layer, the legend and the README (synthetic marked, in the UI language)", async () => {
+    const files = unzipSync(await exportShapefile(result, "zh", "EPSG:4546", true));
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining([
         "parcels.shp",

@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { SupersededError, WorkerClient, type WorkerLike } from "../../../src/worker/client";
+import { describe, expect, it, vi } from "vitest";
+import {
+  createWorkerBackend,
+  SupersededError,
+  WorkerClient,
+  type WorkerLike,
+} from "../../../src/worker/client";
 import type { WorkerInbound, WorkerOutbound } from "../../../src/worker/protocol";
 import { pickLatest } from "../../../src/worker/queue";
 import { STANDARDS } from "../state/helpers";
@@ -98,5 +103,50 @@ describe("worker queue", () => {
     const { run, dropped } = pickLatest(msgs);
     expect(run.map((m) => m.id)).toEqual([2, 3]);
     expect(dropped.map((m) => m.id)).toEqual([1]);
+  });
+});
+
+describe("createWorkerBackend without module workers", () => {
+  const FEATURE = {
+    type: "Feature",
+    properties: { id: "P1", fixedInvestment: 1000 },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [109.7, 30.6],
+          [109.701, 30.6],
+          [109.701, 30.601],
+          [109.7, 30.601],
+          [109.7, 30.6],
+        ],
+      ],
+    },
+  };
+  const input = JSON.stringify({
+    type: "FeatureCollection",
+    features: [FEATURE, { ...FEATURE, properties: { id: "P2" } }],
+  });
+
+  it("falls back to the handlers on the page, loaded with the first request; the newest request of a kind wins", async () => {
+    vi.stubGlobal(
+      "Worker",
+      class {
+        constructor() {
+          throw new Error("module workers unavailable");
+        }
+      },
+    );
+    try {
+      const backend = createWorkerBackend();
+      const first = backend.request("import", { input, fileName: "a.geojson" });
+      const second = backend.request("import", { input, fileName: "b.geojson" });
+      await expect(first).rejects.toBeInstanceOf(SupersededError);
+      const res = await second;
+      expect(res.parcelCount).toBe(2);
+      backend.dispose();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

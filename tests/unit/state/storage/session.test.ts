@@ -13,7 +13,7 @@ import { memoryKeyValueStorage } from "../../../../src/state/storage/memory";
 import { createWorkSession } from "../../../../src/state/storage/session";
 import type { TabGuardEvents } from "../../../../src/state/storage/tabs";
 import { type KeyValueStorage, StorageError } from "../../../../src/state/storage/types";
-import { InlineBackend } from "../../../../src/worker/client";
+import { InlineBackend } from "../../../../src/worker/inline";
 import { freshStore, STANDARDS } from "../helpers";
 
 const ROOT = resolve(__dirname, "../../../..");

@@ -102,3 +102,43 @@ test("scenario: reassign an idle parcel, compare with the base, reload, delete a
   await jiyue.el("scenario.item").click();
   await expect.poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.taxRevenue)).toBe(850);
 });
+
+test("scenario: the plan targets cannot be changed inside a scenario, and say so; in the base they can", async ({
+  jiyue,
+}) => {
+  await jiyue.given.appIsOpen();
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.create").click();
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  const steps = await jiyue.state((s) => s.history.steps.length);
+
+  await jiyue.el("mode.targets").click();
+  await expect(jiyue.el("targets.locked")).toContainText("退出方案回到基准");
+  await expect(jiyue.el("targets.edit")).toBeDisabled();
+  await expect(jiyue.el("targets.load")).toBeDisabled();
+  await expect(jiyue.el("targets.reset")).toBeDisabled();
+  await expect(jiyue.el("targets.edit.value.tax-revenue")).toHaveCount(0);
+  await jiyue.screenshot("targets-in-scenario");
+  // A targets edit that still reaches the store (a script, a stale panel) changes neither history.
+  await jiyue.page.evaluate(() => {
+    const t = window.__jiyueTest;
+    const s = t?.getState();
+    if (!s) return;
+    s.commitEdits({ code: "targets-reset", params: {} }, [
+      { kind: "targets", before: null, after: null, loadedFrom: "x.json" },
+    ]);
+  });
+  expect(await jiyue.state((s) => s.history.steps.length)).toBe(steps);
+  expect(
+    await jiyue.state((s) => Object.values(s.scenarioHistories).reduce((n, h) => n + h.steps.length, 0)),
+  ).toBe(0);
+
+  // In the base the targets are editable again (in English the notice is gone too).
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.base").click();
+  await jiyue.el("mode.targets").click();
+  await expect(jiyue.el("targets.locked")).toHaveCount(0);
+  await expect(jiyue.el("targets.edit")).toBeEnabled();
+  await jiyue.el("targets.edit").click();
+  await expect(jiyue.el("targets.edit.value.tax-revenue")).toBeVisible();
+});

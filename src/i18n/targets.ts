@@ -196,6 +196,10 @@ export const TARGETS_UI = {
     "The targets file {file} cannot be used: {problems}",
   ),
   noTargets: b("未载入规划目标", "No plan targets loaded"),
+  lockedInScenario: b(
+    "规划目标属于规划本身，是基准和各方案共同的比较标准，不随方案改变。要修改目标，请先退出方案回到基准。",
+    "The targets are the plan's — the one yardstick the base and every scenario are measured against — so a scenario cannot change them. To change the targets, leave the scenario and go back to the base.",
+  ),
   badBase: b("默认目标文件有误：{problems}", "The default targets file is malformed: {problems}"),
   noResult: b("地块分析完成后显示现状值", "Values appear when the parcels are analysed"),
   source: b("依据", "Source"),

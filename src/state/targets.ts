@@ -14,6 +14,7 @@ import {
   validateTargetsFile,
 } from "../domain/targets";
 import type { AnalysedParcel } from "../domain/types";
+import { activeScenarioId } from "./slices/scenario-core";
 import type { AppState, Targets } from "./types";
 
 const baseCache = new WeakMap<Targets, { file: TargetsFile | null; problems: string[] }>();
@@ -40,6 +41,15 @@ export function selectTargetsFile(s: Pick<AppState, "targets" | "history">): Tar
   const file = applyTargetsEdits(base, targetsEdits(s.history));
   fileCache.set(s.history, { base, file });
   return file;
+}
+
+/**
+ * The targets cannot be changed now: a scenario is open. The targets are the plan's — the one
+ * yardstick the base and every scenario are measured and compared against — so they are changed
+ * in the base only (a scenario's own edits are parcel and standards changes).
+ */
+export function selectTargetsLocked(s: Pick<AppState, "history" | "activeScenario">): boolean {
+  return activeScenarioId(s) !== null;
 }
 
 /** What a reset goes back to: the last loaded targets file, else the app's own (`name: null`). */

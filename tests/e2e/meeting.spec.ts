@@ -214,3 +214,60 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   expect(after.center[1]).toBeCloseTo(deskView.center[1], 4);
   expect(after.zoom).toBeCloseTo(deskView.zoom, 3);
 });
+
+test("meeting agenda: drag item 3 above item 1 with the mouse; the cards follow; undo restores the order", async ({
+  jiyue,
+}) => {
+  const page = jiyue.page;
+  await jiyue.given.appIsOpen();
+  await page.locator("body").press("m");
+  await expect(jiyue.el("meeting.panel")).toBeVisible();
+  const order = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid^="meeting.agenda.item."]')].map((e) =>
+        (e.getAttribute("data-testid") ?? "").replace("meeting.agenda.item.", ""),
+      ),
+    );
+  const before = await order();
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  const [a, b, c] = before as [string, string, string];
+  const total = before.length;
+  const steps = await jiyue.state((s) => s.history.steps.length);
+
+  // A real drag: press on item 3, move onto item 1 in steps, release (the list uses HTML5 drag
+  // and drop, which Chromium starts from these mouse events).
+  // The agenda is below the setup form at 1024×768: bring items 1–3 into view first.
+  await jiyue.el(`meeting.agenda.item.${c}`).scrollIntoViewIfNeeded();
+  await jiyue.el(`meeting.agenda.item.${a}`).scrollIntoViewIfNeeded();
+  await expect(jiyue.el(`meeting.agenda.item.${c}`)).toBeInViewport();
+  const from = await jiyue.el(`meeting.agenda.item.${c}`).boundingBox();
+  const to = await jiyue.el(`meeting.agenda.item.${a}`).boundingBox();
+  if (!from || !to) throw new Error("agenda items are not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 3, { steps: 8 });
+  await page.mouse.up();
+
+  await expect.poll(order).toEqual([c, a, b, ...before.slice(3)]);
+  // One undoable step, and the drop did not also open the item (no click reached it).
+  expect(await jiyue.state((s) => s.history.steps.at(-1)?.label.code)).toBe("meeting-agenda");
+  expect(await jiyue.state((s) => s.history.steps.length)).toBe(steps + 1);
+  await expect(jiyue.el("meeting.progress")).toHaveText(`总览 · 共 ${total} 项`);
+  await expect(jiyue.el(`meeting.agenda.item.${c}`).locator(".mt-agenda__n")).toHaveText("1");
+  await jiyue.screenshot("meeting-agenda-dragged-1024");
+  // The card's progress line follows the new order: item 1 is the dragged parcel.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("ArrowRight");
+  await expect(jiyue.el("meeting.progress")).toHaveText(`第 1 项 / 共 ${total} 项`);
+  await expect(jiyue.el("meeting.card")).toHaveAttribute("data-parcel", c);
+  await page.keyboard.press("ArrowRight");
+  await expect(jiyue.el("meeting.card")).toHaveAttribute("data-parcel", a);
+  await page.keyboard.press("Home");
+  await expect(jiyue.el("meeting.progress")).toHaveText(`总览 · 共 ${total} 项`);
+
+  // Undo: the agenda is back in its first order.
+  await jiyue.el("meeting.undo").click();
+  await expect.poll(order).toEqual(before);
+  await expect(jiyue.el(`meeting.agenda.item.${a}`).locator(".mt-agenda__n")).toHaveText("1");
+});

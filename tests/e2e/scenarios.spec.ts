@@ -102,3 +102,142 @@ test("scenario: reassign an idle parcel, compare with the base, reload, delete a
   await jiyue.el("scenario.item").click();
   await expect.poll(() => parcelOf(jiyue, idle as string).then((p) => p?.input.taxRevenue)).toBe(850);
 });
+
+type LonLat = [number, number];
+
+/** The 面积 (亩) cell of a table row, as the official reads it. */
+const areaCell = (jiyue: import("./driver").Jiyue, id: string) =>
+  jiyue.page.evaluate((pid) => {
+    const th = document.querySelector('[data-testid="table.header.areaMu"]')?.closest("th");
+    const row = document.querySelector(`[data-testid="table.row.${CSS.escape(pid)}"]`);
+    if (!th || !(row instanceof HTMLTableRowElement)) return null;
+    return row.cells[th.cellIndex]?.textContent ?? null;
+  }, id);
+const mu = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""));
+
+test("scenario: split a parcel by drawing a line across it on the map; undo gives the one parcel back", async ({
+  jiyue,
+}) => {
+  await jiyue.page.setViewportSize({ width: 1366, height: 768 });
+  await jiyue.given.appIsOpen();
+  // A large four-cornered parcel (convex in the sample): a line through its middle cuts it in two.
+  const target = await jiyue.state((s) => {
+    const quads = (s.result?.parcels ?? []).flatMap((p) => {
+      if (p.geometry.type !== "Polygon") return [];
+      const ring = (p.geometry.coordinates[0] ?? [])
+        .slice(0, -1)
+        .map((c) => [c[0], c[1]] as [number, number]);
+      return ring.length === 4 ? [{ id: p.input.id, ring, areaMu: p.computed.areaMu }] : [];
+    });
+    return quads.sort((a, b) => b.areaMu - a.areaMu)[0] ?? null;
+  });
+  expect(target, "the sample has a four-cornered polygon parcel").not.toBeNull();
+  if (!target) return;
+  const { id, ring } = target;
+
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.create").click();
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  // Frame the parcel (double click on its row selects and zooms), then one step out so the line's
+  // ends, beyond the parcel, are on the map too.
+  const before = (await jiyue.mapSettled()).zoom;
+  await jiyue.when.clickRow(id, { double: true });
+  await expect.poll(async () => (await jiyue.mapSettled()).zoom).toBeGreaterThan(before + 1);
+  await jiyue.page.getByRole("button", { name: "缩小" }).click();
+  await jiyue.mapSettled();
+  await jiyue.then.selectionIs([id]);
+  const originalText = await areaCell(jiyue, id);
+  expect(originalText).toMatch(/\d/);
+  const [originalLand = 0] = await jiyue.page.evaluate(
+    (x) => [window.__jiyueTest?.getState().byId.get(x)?.input.landAreaM2 ?? 0],
+    id,
+  );
+  expect(originalLand).toBeGreaterThan(0);
+
+  // The line: west to east through the middle of the parcel, a fifth of its width beyond each side.
+  const lons = ring.map((c) => c[0]);
+  const lat = ring.reduce((a, c) => a + c[1], 0) / ring.length;
+  const w = Math.max(...lons) - Math.min(...lons);
+  const west: LonLat = [Math.min(...lons) - w / 5, lat];
+  const east: LonLat = [Math.max(...lons) + w / 5, lat];
+  await jiyue.el("scenario.split").click();
+  await expect(jiyue.el("scenario.split")).toHaveAttribute("aria-pressed", "true");
+  const a = await jiyue.mapPoint(west);
+  const b = await jiyue.mapPoint(east);
+  const box = await jiyue.el("map").boundingBox();
+  expect(box && a.x > box.x && b.x < box.x + box.width, "the line's ends are on the map").toBe(true);
+  await jiyue.page.mouse.click(a.x, a.y);
+  await jiyue.page.mouse.dblclick(b.x, b.y);
+
+  // Two pieces, selected, in the table; their areas add up to the parcel's (each shown rounded to
+  // 0.01 亩, so the sum of the two shown may be off by one in the last place).
+  await expect(jiyue.el("header.undo")).toHaveAccessibleName(`撤销：分割 ${id}`);
+  await expect(jiyue.el(`table.row.${id}-1`)).toBeVisible();
+  await expect(jiyue.el(`table.row.${id}-2`)).toBeVisible();
+  await expect(jiyue.el(`table.row.${id}`)).toHaveCount(0);
+  await jiyue.then.selectionIs([`${id}-1`, `${id}-2`]);
+  const p1 = mu(await areaCell(jiyue, `${id}-1`));
+  const p2 = mu(await areaCell(jiyue, `${id}-2`));
+  expect(p1).toBeGreaterThan(0);
+  expect(p2).toBeGreaterThan(0);
+  expect(Math.abs(p1 + p2 - mu(originalText))).toBeLessThanOrEqual(0.011);
+  // In the store the pieces' land areas add up to the parcel's.
+  const landOf = (ids: string[]) =>
+    jiyue.page.evaluate(
+      (xs) => xs.map((x) => window.__jiyueTest?.getState().byId.get(x)?.input.landAreaM2 ?? Number.NaN),
+      ids,
+    );
+  const [l1 = 0, l2 = 0] = await landOf([`${id}-1`, `${id}-2`]);
+  expect(l1).toBeGreaterThan(0);
+  expect(l2).toBeGreaterThan(0);
+  expect(Math.abs(l1 + l2 - originalLand)).toBeLessThan(1e-6 * originalLand);
+  await jiyue.page.waitForSelector('[data-map-idle="true"]');
+  await jiyue.screenshot("scenario-split-1366");
+
+  // Undo (in the scenario's own history): the one parcel again, the pieces gone.
+  await jiyue.el("header.undo").click();
+  await expect(jiyue.el(`table.row.${id}`)).toBeVisible();
+  await expect(jiyue.el(`table.row.${id}-1`)).toHaveCount(0);
+  expect(await areaCell(jiyue, id)).toBe(originalText);
+  expect((await landOf([`${id}-2`]))[0]).toBeNaN();
+});
+
+test("scenario: the plan targets cannot be changed inside a scenario, and say so; in the base they can", async ({
+  jiyue,
+}) => {
+  await jiyue.given.appIsOpen();
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.create").click();
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  const steps = await jiyue.state((s) => s.history.steps.length);
+
+  await jiyue.el("mode.targets").click();
+  await expect(jiyue.el("targets.locked")).toContainText("退出方案回到基准");
+  await expect(jiyue.el("targets.edit")).toBeDisabled();
+  await expect(jiyue.el("targets.load")).toBeDisabled();
+  await expect(jiyue.el("targets.reset")).toBeDisabled();
+  await expect(jiyue.el("targets.edit.value.tax-revenue")).toHaveCount(0);
+  await jiyue.screenshot("targets-in-scenario");
+  // A targets edit that still reaches the store (a script, a stale panel) changes neither history.
+  await jiyue.page.evaluate(() => {
+    const t = window.__jiyueTest;
+    const s = t?.getState();
+    if (!s) return;
+    s.commitEdits({ code: "targets-reset", params: {} }, [
+      { kind: "targets", before: null, after: null, loadedFrom: "x.json" },
+    ]);
+  });
+  expect(await jiyue.state((s) => s.history.steps.length)).toBe(steps);
+  expect(
+    await jiyue.state((s) => Object.values(s.scenarioHistories).reduce((n, h) => n + h.steps.length, 0)),
+  ).toBe(0);
+
+  // In the base the targets are editable again (in English the notice is gone too).
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.base").click();
+  await jiyue.el("mode.targets").click();
+  await expect(jiyue.el("targets.locked")).toHaveCount(0);
+  await expect(jiyue.el("targets.edit")).toBeEnabled();
+  await jiyue.el("targets.edit").click();
+  await expect(jiyue.el("targets.edit.value.tax-revenue")).toBeVisible();
+});

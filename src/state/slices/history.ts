@@ -62,12 +62,17 @@ export const initialHistory = { history: EMPTY_HISTORY } satisfies Partial<Histo
 export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = (set) => ({
   ...initialHistory,
   commitEdits: (label, edits) =>
-    set((s) =>
+    set((s) => {
+      const inScenario = activeScenarioId(s) !== null;
+      // The targets are the plan's, the one yardstick the base and every scenario are compared
+      // against: a scenario cannot change them, and putting the change in the base from inside a
+      // scenario would make it a step the scenario's undo cannot reach. The panel says so.
+      if (inScenario && edits.some((e) => e.kind === "targets")) return {};
       // A parcel corrected while a scenario is open is corrected in that scenario, not in the base.
-      activeScenarioId(s) !== null && edits.length > 0 && edits.every((e) => e.kind === "parcel-field")
+      return inScenario && edits.length > 0 && edits.every((e) => e.kind === "parcel-field")
         ? scenarioCommitUpdater(s, label, edits)
-        : commitEditsUpdater(s, label, edits),
-    ),
+        : commitEditsUpdater(s, label, edits);
+    }),
   undo: () => set(undoUpdater),
   redo: () => set(redoUpdater),
   setHistory: (h) => set(setHistoryUpdater(h)),

@@ -42,6 +42,7 @@ import {
   selectDataYear,
   selectTargetRows,
   selectTargetsFile,
+  selectTargetsLocked,
   selectTargetsResetFile,
   targetsEditOf,
 } from "../../state/targets";
@@ -142,7 +143,10 @@ export function TargetsPanel() {
   const requestZoom = useAppStore((s) => s.requestZoom);
   const commitEdits = useAppStore((s) => s.commitEdits);
   const resetFile = useAppStore(selectTargetsResetFile);
-  const [editing, setEditing] = useState(false);
+  const locked = useAppStore(selectTargetsLocked);
+  const [editingOn, setEditing] = useState(false);
+  // In a scenario the targets are shown, not edited (the store refuses the edit; see selectTargetsLocked).
+  const editing = editingOn && !locked;
   const [message, setMessage] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -277,6 +281,7 @@ export function TargetsPanel() {
         <button
           type="button"
           aria-pressed={editing}
+          disabled={locked}
           data-testid="targets.edit"
           onClick={() => setEditing((e) => !e)}
         >
@@ -285,6 +290,7 @@ export function TargetsPanel() {
         <button
           type="button"
           data-testid="targets.load"
+          disabled={locked}
           title={tr("loadTitle")}
           onClick={() => fileInput.current?.click()}
         >
@@ -296,7 +302,7 @@ export function TargetsPanel() {
         <button
           type="button"
           data-testid="targets.reset"
-          disabled={atReset}
+          disabled={atReset || locked}
           title={tr("resetTo", { file: resetFile.name ?? tr("appFile") })}
           onClick={reset}
         >
@@ -315,6 +321,11 @@ export function TargetsPanel() {
           }}
         />
       </div>
+      {locked ? (
+        <p className="small muted" data-testid="targets.locked">
+          {tr("lockedInScenario")}
+        </p>
+      ) : null}
       {message ? (
         <p className="tg-message" role="alert" data-testid="targets.message">
           {message}

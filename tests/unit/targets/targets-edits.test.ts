@@ -24,6 +24,7 @@ import {
   selectTargetParcelIds,
   selectTargetRows,
   selectTargetsFile,
+  selectTargetsLocked,
   selectTargetsResetFile,
   targetsEditOf,
 } from "../../../src/state/targets";
@@ -107,6 +108,25 @@ describe("targets edits in the store", () => {
     store.getState().undo();
     store.getState().undo();
     expect(selectTargetsResetFile(store.getState())).toEqual({ file: BASE, name: null });
+  });
+
+  it("with a scenario open, a targets edit is refused: neither the base nor the scenario changes", () => {
+    // The targets are the plan's, the yardstick every scenario is compared against (compare.ts
+    // computes both sides against one targets file); a scenario cannot move them.
+    const store = storeWithTargets();
+    const id = store.getState().createScenario("方案一", null);
+    const before = store.getState().history;
+    expect(selectTargetsLocked(store.getState())).toBe(true);
+    commit(store, withTargetNumber(BASE, "tax-revenue", "value", 8000));
+    expect(store.getState().history).toBe(before);
+    expect(store.getState().scenarioHistories[id]?.steps ?? []).toEqual([]);
+    expect(taxOf(selectTargetsFile(store.getState()))).toBe(6200);
+    // Back in the base the same edit is one step of the main history.
+    store.getState().setActiveScenario(null);
+    expect(selectTargetsLocked(store.getState())).toBe(false);
+    commit(store, withTargetNumber(BASE, "tax-revenue", "value", 8000));
+    expect(store.getState().history.steps.at(-1)?.edits[0]?.kind).toBe("targets");
+    expect(taxOf(selectTargetsFile(store.getState()))).toBe(8000);
   });
 
   it("applyTargetsEdits: the last edit wins; after null is the base", () => {

@@ -103,12 +103,41 @@ function quote(t: string): string {
   return NEEDS_QUOTES.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
+/**
+ * `v` rounded to `decimals` (half away from zero for positives, `Math.round`'s half up for
+ * negatives), never `-0`; a value so large that scaling it overflows has no decimals to round
+ * and is returned as is.
+ */
+export function roundTo(v: number, decimals: number): number {
+  const m = 10 ** decimals;
+  const r = Math.round(v * m) / m;
+  if (!Number.isFinite(r)) return v;
+  return r === 0 ? 0 : r;
+}
+
 /** A number rounded to `decimals`, as plain digits (no exponent for ordinary values, no `-0`). */
 export function csvNumber(v: number, decimals: number): string {
   if (!Number.isFinite(v)) return "";
-  const m = 10 ** decimals;
-  const r = Math.round(v * m) / m;
-  return String(r === 0 ? 0 : r);
+  return String(roundTo(v, decimals));
+}
+
+/**
+ * A schema field's number at the precision of its unit, in its stored unit — the value the CSV
+ * writes (`exportDecimals`), so the GeoJSON and the CSV of one analysis agree. Ratios are stored as
+ * fractions and the CSV writes them in percent: the fraction is the CSV's percent figure moved
+ * two places (decimal text, so `12.35` % is exactly `0.1235`, not `0.12350000000000001`).
+ * Non-finite values are returned unchanged (JSON writes them as `null`).
+ *
+ * @example exportNumber(fieldInfo("areaMu")!, 14.260694999999998) // 14.2607
+ * @example exportNumber(fieldInfo("buildingCoverage")!, 0.123456) // 0.1235
+ */
+export function exportNumber(f: FieldInfo, v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const d = exportDecimals(f);
+  if (f.unit !== "ratio") return roundTo(v, d);
+  const percent = roundTo(v * 100, d);
+  const back = Number(`${percent}e-2`);
+  return Number.isFinite(back) ? back : percent / 100;
 }
 
 /** One cell for any value outside the schema (written as read: numbers unrounded). */

@@ -11,14 +11,44 @@
  * Coordinates are lon/lat (RFC 7946) rounded to 8 decimals (≈ 1 mm), or with `outCrs` in the
  * data's own projected CRS rounded to 3 decimals (1 mm) under a legacy (GeoJSON 2008) `crs`
  * member naming it — not RFC 7946, said by the callers. The geometry is rounded once per parcel;
- * re-reading gives the same areas to 0.01 m². Property values are never rounded (domain.md §1).
+ * re-reading gives the same areas to 0.01 m².
+ *
+ * Numbers of schema properties (inputs and computed) are written at the precision of their unit,
+ * exactly as the CSV writes them (`exportNumber` of `csv-write.ts`: m² to 0.01, 亩 to 0.0001,
+ * 万元 to 0.01, ratios as fractions to 0.0001 — the CSV's percent to 0.01), so the file is smaller
+ * and diffs are readable; the analysis itself works on unrounded values (domain.md §1). Properties
+ * outside the schema (`extra`) are written as read, as in the CSV.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { COMPUTED_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult } from "../domain/types";
+import { exportNumber } from "./csv-write";
 import { type OutCoords, outCoords, outGeometry } from "./out-coords";
 
 const COMPUTED_KEYS = COMPUTED_FIELDS.map((f) => f.key);
+
+const isNumeric = (f: FieldInfo) => f.kind === "number" || f.kind === "integer";
+/** The numeric schema fields of the inputs and of the computed properties. */
+const NUMERIC_INPUTS = INPUT_FIELDS.filter(isNumeric);
+const NUMERIC_COMPUTED = COMPUTED_FIELDS.filter(isNumeric);
+
+/**
+ * `obj` with its numbers of the `fields` at unit precision (`exportNumber`): `obj` itself when
+ * none changes, else a shallow copy (same key order) — never modified in place.
+ */
+function atUnitPrecision<T extends object>(obj: T, fields: readonly FieldInfo[]): T {
+  const o = obj as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const f of fields) {
+    const v = o[f.key];
+    if (typeof v !== "number") continue;
+    const r = exportNumber(f, v);
+    if (r === v || (Number.isNaN(r) && Number.isNaN(v))) continue;
+    copy ??= { ...o };
+    copy[f.key] = r;
+  }
+  return (copy ?? obj) as T;
+}
 
 export interface WriteGeoJsonOptions {
   /** Indentation for humans (default none: compact, for size and speed). */
@@ -63,8 +93,8 @@ export function exportProperties(
   p: AnalysedParcel,
   editedFields?: ReadonlyMap<string, readonly string[]>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...p.input, ...p.extra };
-  const computed = p.computed as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...atUnitPrecision(p.input, NUMERIC_INPUTS), ...p.extra };
+  const computed = atUnitPrecision(p.computed, NUMERIC_COMPUTED) as unknown as Record<string, unknown>;
   for (const k of COMPUTED_KEYS) out[k] = computed[k] ?? null;
   out.areaBasis = p.areaBasis ?? null;
   if (editedFields) out.editedFields = [...(editedFields.get(p.input.id) ?? [])];
@@ -85,10 +115,10 @@ function featureJson(
   oc: OutCoords,
   editedFields?: ReadonlyMap<string, readonly string[]>,
 ): string {
-  let props = members(JSON.stringify(p.input));
+  let props = members(JSON.stringify(atUnitPrecision(p.input, NUMERIC_INPUTS)));
   const extra = members(JSON.stringify(p.extra));
   if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
-  const computed = members(JSON.stringify(p.computed));
+  const computed = members(JSON.stringify(atUnitPrecision(p.computed, NUMERIC_COMPUTED)));
   if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
   const basis = `"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`;
   props = props === "" ? basis : `${props},${basis}`;

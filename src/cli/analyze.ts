@@ -46,7 +46,7 @@ import type { ParcelImport, Problem } from "../io/types";
 import { unsupportedFormat } from "../io/unsupported";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 import { importWithSheets, isSheetInput } from "./import-sheets";
-import { writeFileChunks } from "./write-file";
+import { writeFileStream, writeStdoutStream } from "./stream-out";
 
 const SPEC = {
   crs: { value: true },
@@ -469,12 +469,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   if (out !== undefined) {
     try {
-      writeFileChunks(out, chunks);
+      await writeFileStream(out, chunks);
     } catch (err) {
       return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
     }
   } else {
-    await writeStdout(chunks);
+    await writeStdoutStream(chunks);
   }
   return summary(imported, result, lang);
 }
@@ -507,28 +507,5 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
  * that stops early (`| head`) closes the pipe: that is not an error worth a message.
  */
 export async function writeStdout(chunks: Iterable<string>): Promise<void> {
-  let closed = false;
-  const onError = () => {
-    closed = true;
-  };
-  process.stdout.on("error", onError);
-  try {
-    for (const chunk of chunks) {
-      if (closed) return;
-      if (!process.stdout.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            process.stdout.off("drain", done);
-            process.stdout.off("error", done);
-            resolve();
-          };
-          process.stdout.once("drain", done);
-          process.stdout.once("error", done);
-        });
-      }
-    }
-    if (!closed) await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
-  } finally {
-    process.stdout.off("error", onError);
-  }
+  await writeStdoutStream(chunks);
 }

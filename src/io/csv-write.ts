@@ -211,49 +211,86 @@ const AREA_AFTER = "areaMu";
 /** Rows per chunk of `csvChunks`. */
 const ROWS_PER_CHUNK = 1000;
 
+/** The properties outside the schema of these parcels, in first-seen order (the CSV's extra columns). */
+export function csvExtraKeys(parcels: Iterable<Pick<AnalysedParcel, "extra">>): string[] {
+  const keys = new CsvExtraKeys();
+  for (const p of parcels) keys.add(p.extra);
+  return keys.keys;
+}
+
+/** `csvExtraKeys` gathered one parcel at a time (the streaming `analyze` sees each parcel once). */
+export class CsvExtraKeys {
+  readonly keys: string[] = [];
+  private readonly seen = new Set<string>();
+  add(extra: Record<string, unknown>): void {
+    for (const k of Object.keys(extra)) {
+      if (!this.seen.has(k)) {
+        this.seen.add(k);
+        this.keys.push(k);
+      }
+    }
+  }
+}
+
+/**
+ * The CSV text one row at a time, for a writer that never holds the parcels: `header()`, then
+ * `row(p)` (with its CRLF) for each parcel. The columns need what only all parcels tell — the
+ * extra properties (`csvExtraKeys`) and the score's scale (`efficiencyScale`) — so they are given
+ * up front. The concatenation is exactly `writeCsv` (tested): `csvChunks` is built on it.
+ */
+export class CsvWriter {
+  constructor(
+    private readonly opts: WriteCsvOptions,
+    private readonly extraKeys: readonly string[],
+    private readonly efficiencyScale: number | undefined,
+  ) {}
+
+  /** The byte-order mark and the header line. */
+  header(): string {
+    const { lang } = this.opts;
+    const opts = this.opts;
+    // Distinct as the spreadsheet shows them: after neutralising (`=x` and `'=x` both read `'=x`).
+    const header = distinctHeaders(
+      [
+        ...(opts.synthetic ? [opts.synthetic.column] : []),
+        ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
+        ...this.extraKeys,
+        ...COMPUTED_FIELDS.flatMap((f) => {
+          const h = csvHeader(f, lang);
+          if (f.key === AREA_AFTER) return [h, AREA_BASIS_LABEL[lang]];
+          // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
+          if (f.key !== "efficiencyScore" || this.efficiencyScale === undefined) return [h];
+          const scale = efficiencyScaleText(this.efficiencyScale, lang);
+          return [lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`];
+        }),
+        ...(opts.editedFields ? [opts.editedFields.column] : []),
+      ].map(neutralise),
+    )
+      .map(quote)
+      .join(",");
+    return `\uFEFF${header}\r\n`;
+  }
+
+  /** One parcel's row with its CRLF. */
+  row(p: AnalysedParcel): string {
+    return `${row(p, this.extraKeys, this.opts)}\r\n`;
+  }
+}
+
 /**
  * The CSV text in pieces whose concatenation is exactly `writeCsv(result, opts)`, for writing a
  * large result without holding the whole text.
  */
 export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Generator<string> {
-  const { lang } = opts;
-  const extraKeys: string[] = [];
-  const seen = new Set<string>();
-  for (const p of result.parcels) {
-    for (const k of Object.keys(p.extra)) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        extraKeys.push(k);
-      }
-    }
-  }
-  // Distinct as the spreadsheet shows them: after neutralising (`=x` and `'=x` both read `'=x`).
-  const header = distinctHeaders(
-    [
-      ...(opts.synthetic ? [opts.synthetic.column] : []),
-      ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
-      ...extraKeys,
-      ...COMPUTED_FIELDS.flatMap((f) => {
-        const h = csvHeader(f, lang);
-        if (f.key === AREA_AFTER) return [h, AREA_BASIS_LABEL[lang]];
-        // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
-        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return [h];
-        const scale = efficiencyScaleText(result.efficiencyScale, lang);
-        return [lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`];
-      }),
-      ...(opts.editedFields ? [opts.editedFields.column] : []),
-    ].map(neutralise),
-  )
-    .map(quote)
-    .join(",");
-  yield `\uFEFF${header}\r\n`;
+  const w = new CsvWriter(opts, csvExtraKeys(result.parcels), result.efficiencyScale);
+  yield w.header();
   const lines: string[] = [];
   const parcels = result.parcels;
   for (let i = 0; i < parcels.length; i += ROWS_PER_CHUNK) {
     lines.length = 0;
     const end = Math.min(parcels.length, i + ROWS_PER_CHUNK);
-    for (let k = i; k < end; k++) lines.push(row(parcels[k] as AnalysedParcel, extraKeys, opts));
-    yield `${lines.join("\r\n")}\r\n`;
+    for (let k = i; k < end; k++) lines.push(w.row(parcels[k] as AnalysedParcel));
+    yield lines.join("");
   }
 }
 
@@ -266,7 +303,7 @@ export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string 
   return [...csvChunks(result, opts)].join("");
 }
 
-function row(p: AnalysedParcel, extraKeys: string[], opts: WriteCsvOptions): string {
+function row(p: AnalysedParcel, extraKeys: readonly string[], opts: WriteCsvOptions): string {
   const { lang } = opts;
   const input = p.input as unknown as Record<string, unknown>;
   const computed = p.computed as unknown as Record<string, unknown>;

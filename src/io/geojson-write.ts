@@ -150,13 +150,7 @@ export function toFeatureCollection(
   const crs = crsMember(oc);
   const features: Feature<Polygon | MultiPolygon>[] = new Array(result.parcels.length);
   for (let i = 0; i < result.parcels.length; i++) {
-    const p = result.parcels[i] as AnalysedParcel;
-    features[i] = {
-      type: "Feature",
-      id: p.input.id,
-      geometry: outGeometry(p.geometry, oc),
-      properties: exportProperties(p, opts.editedFields),
-    };
+    features[i] = exportFeature(result.parcels[i] as AnalysedParcel, oc, opts.editedFields);
   }
   return {
     type: "FeatureCollection",
@@ -171,6 +165,76 @@ export function toFeatureCollection(
 /** Features per chunk of `geoJsonChunks` (≈ 0.5–1 MB of text). */
 const FEATURES_PER_CHUNK = 500;
 
+/** What the collection's head says about the analysis (an `AnalysisResult` has it). */
+export interface GeoJsonMeta {
+  asOf: string;
+  standardsName: string;
+  standardsEdition: string;
+}
+
+/**
+ * The GeoJSON text one feature at a time, for a writer that never holds the parcels (the CLI's
+ * streaming `analyze`): `head()`, then `feature(p)` for each parcel in order (with the comma
+ * before all but the first), then `tail()`. The concatenation is exactly `writeGeoJson` of the
+ * same parcels (tested): `geoJsonChunks` is built on it.
+ *
+ * @example const w = new GeoJsonWriter(result); out.write(w.head()); for (const p of ps) out.write(w.feature(p)); out.write(w.tail());
+ */
+export class GeoJsonWriter {
+  private readonly oc: OutCoords;
+  private readonly opts: WriterOpts;
+  private readonly meta: GeoJsonMeta;
+  private first = true;
+
+  constructor(meta: GeoJsonMeta, opts: WriterOpts = {}) {
+    this.meta = meta;
+    this.opts = opts;
+    this.oc = outCoords(opts.outCrs);
+  }
+
+  /** `{"type":"FeatureCollection",…,"features":[` */
+  head(): string {
+    const { meta, opts } = this;
+    const crs = crsMember(this.oc);
+    const standards = JSON.stringify({ name: meta.standardsName, edition: meta.standardsEdition });
+    const jiyue = opts.synthetic
+      ? `"jiyue":${JSON.stringify({ synthetic: true, notice: opts.synthetic.notice })},`
+      : "";
+    const crsText = crs ? `"crs":${JSON.stringify(crs)},` : "";
+    return `{"type":"FeatureCollection",${crsText}"asOf":${JSON.stringify(meta.asOf)},"standards":${standards},${jiyue}"features":[`;
+  }
+
+  /** One feature's JSON, after a comma unless it is the first. */
+  feature(p: AnalysedParcel): string {
+    const text = computedInSchemaOrder(p.computed)
+      ? featureJson(p, this.oc, this.opts.editedFields)
+      : JSON.stringify(exportFeature(p, this.oc, this.opts.editedFields));
+    if (this.first) {
+      this.first = false;
+      return text;
+    }
+    return `,${text}`;
+  }
+
+  /** `]}` */
+  tail(): string {
+    return "]}";
+  }
+}
+
+function exportFeature(
+  p: AnalysedParcel,
+  oc: OutCoords,
+  editedFields?: ReadonlyMap<string, readonly string[]>,
+): Feature<Polygon | MultiPolygon> {
+  return {
+    type: "Feature",
+    id: p.input.id,
+    geometry: outGeometry(p.geometry, oc),
+    properties: exportProperties(p, editedFields),
+  };
+}
+
 /**
  * The GeoJSON text in pieces whose concatenation is exactly `writeGeoJson(result)`: for writing
  * a large result to a file, a pipe or a `Blob` without ever holding the whole text (100,000
@@ -180,14 +244,6 @@ const FEATURES_PER_CHUNK = 500;
  * @example for (const chunk of geoJsonChunks(result)) stream.write(chunk);
  */
 export function* geoJsonChunks(result: AnalysisResult, opts: WriterOpts = {}): Generator<string> {
-  const oc = outCoords(opts.outCrs);
-  const crs = crsMember(oc);
-  const standards = JSON.stringify({ name: result.standardsName, edition: result.standardsEdition });
-  const jiyue = opts.synthetic
-    ? `"jiyue":${JSON.stringify({ synthetic: true, notice: opts.synthetic.notice })},`
-    : "";
-  const crsText = crs ? `"crs":${JSON.stringify(crs)},` : "";
-  const head = `{"type":"FeatureCollection",${crsText}"asOf":${JSON.stringify(result.asOf)},"standards":${standards},${jiyue}"features":[`;
   const parcels = result.parcels;
   const first = parcels[0];
   if (first && !computedInSchemaOrder(first.computed)) {
@@ -195,16 +251,16 @@ export function* geoJsonChunks(result: AnalysisResult, opts: WriterOpts = {}): G
     yield JSON.stringify(toFeatureCollection(result, opts));
     return;
   }
-  yield head;
+  const w = new GeoJsonWriter(result, opts);
+  yield w.head();
   const batch: string[] = [];
   for (let i = 0; i < parcels.length; i += FEATURES_PER_CHUNK) {
     batch.length = 0;
     const end = Math.min(parcels.length, i + FEATURES_PER_CHUNK);
-    for (let k = i; k < end; k++)
-      batch.push(featureJson(parcels[k] as AnalysedParcel, oc, opts.editedFields));
-    yield (i === 0 ? "" : ",") + batch.join(",");
+    for (let k = i; k < end; k++) batch.push(w.feature(parcels[k] as AnalysedParcel));
+    yield batch.join("");
   }
-  yield "]}";
+  yield w.tail();
 }
 
 /**

@@ -204,6 +204,11 @@ export class FeatureSplitter {
     flush(n);
   }
 
+  /** The header's bytes so far (at the first entry: the root up to `"features":[`). */
+  headerSoFar(): Uint8Array {
+    return this.header.view();
+  }
+
   private finishEntry(): void {
     this.entryOpen = false;
     this.scalarEntry = false;
@@ -231,6 +236,137 @@ export class FeatureSplitter {
 /** Bytes looked at to tell UTF-8 from GBK before splitting. */
 const SNIFF_BYTES = 1 << 20;
 
+/** A JSON syntax error in an entry: the parser's params and the entry's 1-based position. */
+type EntryError = Record<string, string | number | null>;
+
+/**
+ * The bytes of a GeoJSON file pushed in chunks → each entry of its `features` array parsed, handed
+ * to `onEntry(value, index)` (`null` for an entry that is not JSON; the first such error is kept)
+ * as soon as it is complete. The encoding is told from the first megabyte (see `readGeoJsonStream`);
+ * `end()` says what was found around the entries. Used by `readGeoJsonStream` and by the CLI's
+ * streaming `analyze`, which reads the file twice and needs the same entries both times.
+ */
+export class GeoJsonEntryStream {
+  private splitter: FeatureSplitter | undefined;
+  private readonly enc: { value: StreamEncoding } = { value: "utf-8" };
+  private sampleProblems: RawFeatureSet["problems"] = [];
+  private sniffed = false;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private firstChunk = true;
+  private binary = false;
+  private index = 0;
+  /** The first entry that is not JSON. */
+  notJson: EntryError | undefined;
+  /** A UTF-8 reading told from the first megabyte as the whole-file reader tells it (readers/text.ts). */
+  certain = true;
+
+  constructor(
+    private readonly file: string,
+    private readonly onEntry: (value: unknown, index: number) => void,
+  ) {}
+
+  private entry = (bytes: Uint8Array) => {
+    const index = this.index++;
+    let text: string;
+    if (this.enc.value === "utf-8") {
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch {
+        this.enc.value = "gbk";
+        text = new TextDecoder("gbk").decode(bytes);
+      }
+    } else {
+      text = new TextDecoder("gbk").decode(bytes);
+    }
+    const parsed = parseJson(text);
+    if (parsed.ok) this.onEntry(parsed.value, index);
+    else {
+      // Named by the reader as an entry that is not a Feature; the file's first syntax error is kept.
+      this.notJson ??= { ...parsed.params, feature: index + 1 };
+      this.onEntry(null, index);
+    }
+  };
+
+  private start(sample: Uint8Array): void {
+    this.sniffed = true;
+    if (hasNul(sample)) {
+      this.binary = true;
+      return;
+    }
+    // Cut the sample at its last ASCII byte so a character split by the cut does not count.
+    let cut = sample.length;
+    while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
+    const decoded = decodeText(sample.subarray(0, cut), this.file === "" ? undefined : this.file);
+    if (decoded.encoding === "gbk") {
+      this.enc.value = "gbk";
+      this.sampleProblems = decoded.problems;
+    } else this.certain = utf8Certain(sample.subarray(0, cut));
+    this.splitter = new FeatureSplitter(this.enc.value, this.entry);
+  }
+
+  /** The header's bytes so far (see `FeatureSplitter.headerSoFar`), empty before the sniff. */
+  headerSoFar(): Uint8Array {
+    return this.splitter?.headerSoFar() ?? new Uint8Array(0);
+  }
+
+  /** The encoding entries are decoded in now. */
+  get encoding(): StreamEncoding {
+    return this.enc.value;
+  }
+
+  push(raw: Uint8Array): void {
+    let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
+    if (this.firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+    }
+    this.firstChunk = false;
+    if (this.binary) return;
+    if (!this.sniffed) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+      if (this.pendingBytes < SNIFF_BYTES) return;
+      const sample = concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.start(sample);
+      this.splitter?.push(sample);
+      return;
+    }
+    this.splitter?.push(chunk);
+  }
+
+  /**
+   * After the last chunk: `binary` (a NUL byte: not text), else the splitter's result, the
+   * encoding used and the problems of telling it (`decoded-gbk` …).
+   */
+  end():
+    | { binary: true }
+    | {
+        binary: false;
+        split: SplitterResult;
+        encoding: StreamEncoding;
+        problems: RawFeatureSet["problems"];
+      } {
+    if (!this.sniffed) {
+      const sample = concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.start(sample);
+      this.splitter?.push(sample);
+    }
+    if (this.binary || !this.splitter) return { binary: true };
+    const split = this.splitter.end();
+    const encoding = this.enc.value;
+    const where = this.file === "" ? {} : { file: this.file };
+    const problems =
+      encoding === "gbk"
+        ? this.sampleProblems.length > 0
+          ? this.sampleProblems
+          : [{ severity: "info" as const, code: "decoded-gbk", ...where }]
+        : [];
+    return { binary: false, split, encoding, problems };
+  }
+}
+
 /**
  * Read a GeoJSON file arriving in chunks into raw features, with the same results and problems as
  * `readGeoJsonRaw` on the whole file (a FeatureCollection is split entry by entry; any other
@@ -249,115 +385,50 @@ export async function readGeoJsonStream(
   opts: ImportOptions,
 ): Promise<RawFeatureSet> {
   const set: RawFeatureSet = { file, format: "geojson", features: [], fields: [], problems: [] };
-  const where = file === "" ? {} : { file };
   const entries: unknown[] = [];
-  let splitter: FeatureSplitter | undefined;
-  const enc: { value: StreamEncoding } = { value: "utf-8" };
-  let sampleProblems: RawFeatureSet["problems"] = [];
-  let sniffed = false;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let firstChunk = true;
-  let notJson: Record<string, string | number | null> | undefined;
-  let binary = false;
-  // told from the first megabyte like the whole-file reader's guess (readers/text.ts)
-  let certain = true;
+  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value));
+  for await (const chunk of chunks) stream.push(chunk);
+  const end = stream.end();
+  const header = streamHeader(set, end, stream.notJson, stream.certain);
+  if (header.kind === "whole") return readGeoJsonInput(header.bytes, file, opts);
+  if (header.kind === "root") readRoot(set, header.root, opts, entries);
+  return set;
+}
 
-  const onEntry = (bytes: Uint8Array) => {
-    const index = entries.length;
-    let text: string;
-    if (enc.value === "utf-8") {
-      try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      } catch {
-        enc.value = "gbk";
-        text = new TextDecoder("gbk").decode(bytes);
-      }
-    } else {
-      text = new TextDecoder("gbk").decode(bytes);
-    }
-    const parsed = parseJson(text);
-    if (parsed.ok) entries.push(parsed.value);
-    else {
-      // Named by the reader as an entry that is not a Feature; the file's first syntax error is kept.
-      entries.push(null);
-      notJson ??= { ...parsed.params, feature: index + 1 };
-    }
-  };
-
-  const start = (sample: Uint8Array) => {
-    sniffed = true;
-    if (hasNul(sample)) {
-      binary = true;
-      return;
-    }
-    // Cut the sample at its last ASCII byte so a character split by the cut does not count.
-    let cut = sample.length;
-    while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
-    const decoded = decodeText(sample.subarray(0, cut), file === "" ? undefined : file);
-    if (decoded.encoding === "gbk") {
-      enc.value = "gbk";
-      sampleProblems = decoded.problems;
-    } else certain = utf8Certain(sample.subarray(0, cut));
-    splitter = new FeatureSplitter(enc.value, onEntry);
-  };
-
-  for await (const raw of chunks) {
-    let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
-    if (firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-      chunk = chunk.subarray(3);
-    }
-    firstChunk = false;
-    if (binary) continue;
-    if (!sniffed) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < SNIFF_BYTES) continue;
-      const sample = concat(pending, pendingBytes);
-      pending = [];
-      start(sample);
-      if (splitter) splitter.push(sample);
-      continue;
-    }
-    splitter?.push(chunk);
-  }
-  if (!sniffed) {
-    const sample = concat(pending, pendingBytes);
-    start(sample);
-    splitter?.push(sample);
-  }
-  if (binary || !splitter) {
+/**
+ * What the end of a stream says, in the whole-file reader's order of fatal problems: not text,
+ * not a FeatureCollection (`whole`: the small input is to be read whole), empty, not JSON
+ * (an entry, the header, or truncated) — each pushed to `set.problems` — else the parsed root
+ * (`features` empty) with the encoding set and its problems pushed.
+ */
+export function streamHeader(
+  set: RawFeatureSet,
+  end: ReturnType<GeoJsonEntryStream["end"]>,
+  notJson: EntryError | undefined,
+  certain = true,
+): { kind: "fatal" } | { kind: "whole"; bytes: Uint8Array } | { kind: "root"; root: unknown } {
+  const where = set.file === "" ? {} : { file: set.file };
+  if (end.binary) {
     set.problems.push({ severity: "error", code: "not-text", fatal: true, ...where });
-    return set;
+    return { kind: "fatal" };
   }
-  const end = splitter.end();
-  const encoding = enc.value;
-  if (encoding === "gbk") {
-    set.problems.push(
-      ...(sampleProblems.length > 0
-        ? sampleProblems
-        : [{ severity: "info" as const, code: "decoded-gbk", ...where }]),
-    );
-  }
-  const headerText = new TextDecoder(encoding).decode(end.header);
-  if (!end.foundFeatures) {
-    // Not a FeatureCollection: the whole (small) input is the header — read it as a whole file.
-    const whole = readGeoJsonInput(end.header, file, opts);
-    return whole;
-  }
+  const { split, encoding } = end;
+  set.problems.push(...end.problems);
+  // Not a FeatureCollection: the whole (small) input is the header — read it as a whole file.
+  if (!split.foundFeatures) return { kind: "whole", bytes: split.header };
+  const headerText = new TextDecoder(encoding).decode(split.header);
   if (headerText.trim() === "") {
     set.problems.push({ severity: "error", code: "empty-file", fatal: true, ...where });
-    return set;
+    return { kind: "fatal" };
   }
   const parsedHeader = parseJson(headerText);
-  if (!parsedHeader.ok || notJson !== undefined || end.truncated) {
+  if (!parsedHeader.ok || notJson !== undefined || split.truncated) {
     const params = notJson ?? (parsedHeader.ok ? { truncated: 1 } : parsedHeader.params);
     set.problems.push({ severity: "error", code: "not-json", fatal: true, ...where, params });
-    return set;
+    return { kind: "fatal" };
   }
   set.encoding = { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
-  readRoot(set, parsedHeader.value, opts, entries);
-  return set;
+  return { kind: "root", root: parsedHeader.value };
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

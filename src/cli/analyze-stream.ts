@@ -40,13 +40,27 @@ import {
   type PrepareStarted,
 } from "../io/prepare";
 import { rawFeatureOf, readHeader } from "../io/readers/geojson";
-import { GeoJsonEntryStream, streamHeader } from "../io/readers/geojson-stream";
+import {
+  type ForcedEncoding,
+  GeoJsonEntryStream,
+  gbkImplausible,
+  implausibleCharCount,
+  streamHeader,
+  wholeFileEncoding,
+} from "../io/readers/geojson-stream";
 import type { DeclaredCrs, RawFeature, RawFeatureSet } from "../io/readers/types";
 import type { ParcelImport, Problem } from "../io/types";
 import { zoneMismatchOfLons } from "../io/zone-check";
 
 /** Bytes read at a time. */
 const READ_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * The longest single feature read (its text, its parsed copy and its prepared copy must fit the
+ * heap together, with room to spare): a longer one is refused in one line (`stream-too-large`),
+ * before it is held, rather than exhausting the heap.
+ */
+export const MAX_FEATURE_BYTES = 128 * 1024 * 1024;
 
 /** What pass 1 keeps for pass 2. */
 export interface StreamPass {
@@ -58,6 +72,8 @@ export interface StreamPass {
   parcelCount: number;
   /** The CRS declared to the preparer (pass 2 uses the same plan). */
   declared: DeclaredCrs | undefined;
+  /** The encoding every entry was decoded in (pass 2 decodes so too). */
+  encoding: ForcedEncoding;
 }
 
 export type StreamImport = { kind: "whole" } | { kind: "done"; imported: ParcelImport; pass?: StreamPass };
@@ -103,10 +119,16 @@ export async function streamImport(
   opts: { analysisCrs: string; crs?: string },
   eff: EfficiencyConfig,
 ): Promise<StreamImport> {
-  const first = await pass1(path, file, opts, eff, undefined);
-  if (first.kind !== "rerun") return first;
-  const again = await pass1(path, file, opts, eff, first.declared);
-  return again.kind === "rerun" ? { kind: "whole" } : again;
+  let known: DeclaredCrs | undefined;
+  let forced: ForcedEncoding | undefined;
+  // Read again at most twice: with the whole-file reader's encoding, with a CRS declared late.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = await pass1(path, file, opts, eff, known, forced);
+    if (r.kind !== "rerun") return r;
+    if (r.forced) forced = r.forced;
+    else known = r.declared;
+  }
+  return { kind: "whole" };
 }
 
 async function pass1(
@@ -115,7 +137,8 @@ async function pass1(
   opts: { analysisCrs: string; crs?: string },
   eff: EfficiencyConfig,
   knownCrs: DeclaredCrs | undefined,
-): Promise<StreamImport | { kind: "rerun"; declared: DeclaredCrs | undefined }> {
+  forced: ForcedEncoding | undefined,
+): Promise<StreamImport | { kind: "rerun"; declared?: DeclaredCrs | undefined; forced?: ForcedEncoding }> {
   const where = file === "" ? {} : { file };
   const fields = new Set<string>();
   const featureProblems: Problem[] = [];
@@ -162,31 +185,55 @@ async function pass1(
     buffer.length = 0;
   };
 
-  const stream = new GeoJsonEntryStream(file, (value, index) => {
-    featureCount = index + 1;
-    if (!sawFirst) {
-      sawFirst = true;
-      if (knownCrs === undefined) declared = earlyCrs(stream, file, opts);
-    }
-    if (started !== undefined) {
-      const raw = rawFeatureOf(value, index, where, featureProblems, fields);
-      if (raw) add(raw);
-      return;
-    }
-    const problems: Problem[] = [];
-    const raw = rawFeatureOf(value, index, where, problems, fields);
-    if (!raw) {
-      buffer.push(problems);
-      return;
-    }
-    buffer.push(raw);
-    if (hasSamplePosition(raw)) samples++;
-    if (samples >= CRS_SAMPLE) begin();
-  });
+  const stream = new GeoJsonEntryStream(
+    file,
+    (value, index) => {
+      featureCount = index + 1;
+      if (!sawFirst) {
+        sawFirst = true;
+        if (knownCrs === undefined) declared = earlyCrs(stream, file, opts);
+      }
+      if (started !== undefined) {
+        const raw = rawFeatureOf(value, index, where, featureProblems, fields);
+        if (raw) add(raw);
+        return;
+      }
+      const problems: Problem[] = [];
+      const raw = rawFeatureOf(value, index, where, problems, fields);
+      if (!raw) {
+        buffer.push(problems);
+        return;
+      }
+      buffer.push(raw);
+      if (hasSamplePosition(raw)) samples++;
+      if (samples >= CRS_SAMPLE) begin();
+    },
+    forced,
+    MAX_FEATURE_BYTES,
+  );
   await readFile(path, (chunk) => stream.push(chunk));
-  const end = stream.end();
-
+  let end = stream.end();
   const fileSet: RawFeatureSet = { file, format: "geojson", features: [], fields: [], problems: [] };
+  let encoding = forced;
+  if (!end.binary) {
+    // The encoding as the whole-file reader decides it, on all bytes: a stray invalid byte in
+    // UTF-8 is replaced and named at its offset (not read as GBK), as `decodeText` does.
+    const headerText = new TextDecoder(stream.encoding).decode(end.split.header);
+    const hChars = headerText.length;
+    const hBad = implausibleCharCount(headerText);
+    const hBytes = end.split.header.length;
+    if (!forced) {
+      const decision = wholeFileEncoding(stream, hChars, hBad, hBytes, file);
+      if (decision.notText) end = { binary: true };
+      else if (!decision.same) return { kind: "rerun", forced: decision.forced };
+      else {
+        encoding = decision.forced;
+        end = { ...end, problems: decision.forced.problems };
+      }
+    } else if (forced.encoding === "gbk" && gbkImplausible(stream, hChars, hBad, hBytes)) {
+      end = { binary: true };
+    }
+  }
   const header = streamHeader(fileSet, end, stream.notJson);
   if (header.kind === "whole") return { kind: "whole" };
   const fatal = (): StreamImport => ({
@@ -217,7 +264,14 @@ async function pass1(
   return {
     kind: "done",
     imported: okImport(whole, fileSet, featureCount),
-    pass: { started: whole, scores: scores.view(), extraKeys: extra.keys, parcelCount, declared },
+    pass: {
+      started: whole,
+      scores: scores.view(),
+      extraKeys: extra.keys,
+      parcelCount,
+      declared,
+      encoding: encoding ?? { encoding: "utf-8", problems: [] },
+    },
   };
 }
 
@@ -262,26 +316,31 @@ export async function* streamOutput(
   const fields = new Set<string>();
   let j = 0;
   let pieces: string[] = [];
-  const stream = new GeoJsonEntryStream(file, (value, index) => {
-    const raw = rawFeatureOf(value, index, where, scratch, fields);
-    scratch.length = 0;
-    if (!raw) return;
-    const p = preparer.add(raw, 0, scratch);
-    scratch.length = 0;
-    if (!p) return;
-    const a = analyseParcel(p, ctx);
-    const score = a.computed.efficiencyScore;
-    if (score !== null) {
-      if (j >= nEval || !Object.is(pass.scores[j], score)) throw new FileChangedError();
-      applyRank(a, CLASS_CODES[ranks.cls[j] as number] as "A", ranks.higher[j] as number, nEval);
-      j++;
-    }
-    flagReallocation(a);
-    counts.parcels++;
-    if (a.computed.standardsFailed.length > 0) counts.belowStandard++;
-    if (a.computed.reallocationCandidate) counts.reallocationCandidates++;
-    pieces.push(writer.parcel(a));
-  });
+  const stream = new GeoJsonEntryStream(
+    file,
+    (value, index) => {
+      const raw = rawFeatureOf(value, index, where, scratch, fields);
+      scratch.length = 0;
+      if (!raw) return;
+      const p = preparer.add(raw, 0, scratch);
+      scratch.length = 0;
+      if (!p) return;
+      const a = analyseParcel(p, ctx);
+      const score = a.computed.efficiencyScore;
+      if (score !== null) {
+        if (j >= nEval || !Object.is(pass.scores[j], score)) throw new FileChangedError();
+        applyRank(a, CLASS_CODES[ranks.cls[j] as number] as "A", ranks.higher[j] as number, nEval);
+        j++;
+      }
+      flagReallocation(a);
+      counts.parcels++;
+      if (a.computed.standardsFailed.length > 0) counts.belowStandard++;
+      if (a.computed.reallocationCandidate) counts.reallocationCandidates++;
+      pieces.push(writer.parcel(a));
+    },
+    pass.encoding,
+    MAX_FEATURE_BYTES,
+  );
   yield writer.head();
   for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
     stream.push(chunk as Uint8Array);

@@ -99,17 +99,18 @@ export function readBytes(path: string): FileRead {
 }
 
 /**
- * From this size a GeoJSON file is read feature by feature: V8 cannot hold its text as one
- * string (about 512 M characters at most). Smaller files are read whole, which also names the
- * exact line and column of a syntax error and the offset of a stray invalid UTF-8 byte.
+ * From this size a plain GeoJSON file is analysed as a stream (`analyze-stream.ts`): every size,
+ * since the streaming analyze gives the whole-file analyze's output and messages (tested) in
+ * bounded memory. A pipe or device (it cannot be read twice) is read whole.
  */
-const STREAM_FROM_BYTES = 256 * 1024 * 1024;
+const STREAM_FROM_BYTES = 0;
 
 /** Below this size a file's text fits in one string (V8: about 512 M characters). */
 const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 
 /**
- * A GeoJSON file: whole below `STREAM_FROM_BYTES`, else as a stream of features
+ * A GeoJSON file not analysed as a stream (a Shapefile is to be written, or a pipe): whole below
+ * `WHOLE_TEXT_BYTES`, else as a stream of features
  * (`readers/geojson-stream.ts`, same raw features and problems as the whole-file reader on every
  * fixture, tested), so a file too large for one string is read instead of refused as not text.
  */
@@ -118,7 +119,7 @@ async function readGeoJsonFile(
   fileName: string,
   opts: { analysisCrs: string; crs?: string },
 ): Promise<ParcelImport> {
-  if (bytes.length < STREAM_FROM_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
+  if (bytes.length < WHOLE_TEXT_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
   async function* chunks() {
     const size = 4 * 1024 * 1024;
     for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));

@@ -8,7 +8,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = resolve(__dirname, "../../..");
 const CLI = join(ROOT, "build/cli/jiyue.mjs");
@@ -116,4 +118,60 @@ describe("streaming analyze = whole-file analyze", () => {
     expect(r.stderr).toMatch(/not a GeoJSON Feature/);
     expectSame([mixed, "--format", "csv", "--as-of", "2026-06-30"]);
   });
+});
+
+describe("streaming analyze = whole-file analyze on the text encoding", () => {
+  const feature = (i: number, name: string) =>
+    `{"type":"Feature","properties":{"id":"P${i}","enterprise":"${name}","landUse":"100101"},"geometry":{"type":"Polygon","coordinates":[[[${109.7 + i * 0.002},30.6],[${109.701 + i * 0.002},30.6],[${109.701 + i * 0.002},30.601],[${109.7 + i * 0.002},30.6]]]}}`;
+  const utf8 = (n: number, name: (i: number) => string) =>
+    Buffer.from(
+      `{"type":"FeatureCollection","features":[\n${Array.from({ length: n }, (_, i) => feature(i, name(i))).join(",\n")}\n]}\n`,
+      "utf8",
+    );
+
+  it("a stray invalid byte in UTF-8 (early, and after the first megabyte) is named at its offset", () => {
+    for (const n of [40, 6000]) {
+      const bytes = utf8(n, (i) => `建始企业${i}`);
+      // a stray 0xFF inside the last feature's name (past 1 MB for 6000 features)
+      const at = bytes.lastIndexOf(Buffer.from("建始企业", "utf8"));
+      bytes[at] = 0xff;
+      const path = join(tmp, `stray-${n}.geojson`);
+      writeFileSync(path, bytes);
+      const r = expectSame([path, "--lang", "en", "--as-of", "2026-06-30"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`byte offset ${at}`);
+      expect(r.stderr).not.toMatch(/read it as GBK/);
+    }
+  }, 120_000);
+
+  it("ASCII for the first megabyte, then GBK: read as GBK by both", () => {
+    const ascii = utf8(6000, (i) => `firm ${i}`).toString("latin1");
+    const gbkName = Buffer.from([0xbd, 0xa8, 0xca, 0xbc]); // 建始 in GBK
+    const text = Buffer.concat([
+      Buffer.from(ascii.slice(0, ascii.lastIndexOf("firm")), "latin1"),
+      gbkName,
+      Buffer.from(ascii.slice(ascii.lastIndexOf("firm") + 4), "latin1"),
+    ]);
+    const path = join(tmp, "late-gbk.geojson");
+    writeFileSync(path, text);
+    const r = expectSame([path, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.toString("utf8")).toContain("建始");
+  }, 120_000);
+
+  it("binary and implausible text are refused alike", () => {
+    const path = join(tmp, "noise.geojson");
+    const noise = Buffer.alloc(3000);
+    for (let i = 0; i < noise.length; i++) noise[i] = 0x80 + ((i * 37) % 127);
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('{"type":"FeatureCollection","features":[{"a":"'),
+        noise,
+        Buffer.from('"}]}'),
+      ]),
+    );
+    const r = expectSame([path, "--lang", "en"]);
+    expect(r.code).toBe(2);
+  }, 60_000);
 });

@@ -20,20 +20,21 @@
  * used (missing file, not JSON, not GeoJSON, no polygon parcels, unknown CRS, bad --as-of, bad
  * standards, bad arguments).
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeParcels } from "../domain/analyze";
+import { analysisContext, analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import { applyEdits, parcelEdits } from "../domain/edits";
+import { compileEfficiency } from "../domain/efficiency";
 import type { AnalysisResult, Standards } from "../domain/types";
 import { printable } from "../i18n/escape";
 import { csvSyntheticMark, editedFieldsOptions, geoJsonSyntheticMark, shapefileTexts } from "../i18n/exports";
 import { fill, type Lang } from "../i18n/lang";
-import { csvChunks } from "../io/csv-write";
+import { CsvWriter, csvChunks } from "../io/csv-write";
 import { DEFAULT_STANDARDS } from "../io/default-standards";
 import { readParcelsGeoJson } from "../io/geojson-read";
-import { geoJsonChunks } from "../io/geojson-write";
+import { GeoJsonWriter, geoJsonChunks } from "../io/geojson-write";
 import { prepareParcels } from "../io/prepare";
 import { isProjectFile, readProjectFile } from "../io/project-file";
 import { readGeoJsonStream } from "../io/readers/geojson-stream";
@@ -44,9 +45,18 @@ import { writeShapefileZip } from "../io/shapefile-write";
 import { readStandards } from "../io/standards-read";
 import type { ParcelImport, Problem } from "../io/types";
 import { unsupportedFormat } from "../io/unsupported";
+import {
+  FileChangedError,
+  type ParcelTextWriter,
+  type StreamCounts,
+  type StreamImport,
+  type StreamPass,
+  streamImport,
+  streamOutput,
+} from "./analyze-stream";
 import { langFromArgv, parseArgs, problemLine, reportProblems } from "./args";
 import { importWithSheets, isSheetInput } from "./import-sheets";
-import { writeFileChunks } from "./write-file";
+import { writeFileStream, writeStdoutStream } from "./stream-out";
 
 const SPEC = {
   crs: { value: true },
@@ -89,14 +99,18 @@ export function readBytes(path: string): FileRead {
 }
 
 /**
- * From this size a GeoJSON file is read feature by feature: V8 cannot hold its text as one
- * string (about 512 M characters at most). Smaller files are read whole, which also names the
- * exact line and column of a syntax error and the offset of a stray invalid UTF-8 byte.
+ * From this size a plain GeoJSON file is analysed as a stream (`analyze-stream.ts`): every size,
+ * since the streaming analyze gives the whole-file analyze's output and messages (tested) in
+ * bounded memory. A pipe or device (it cannot be read twice) is read whole.
  */
-const STREAM_FROM_BYTES = 256 * 1024 * 1024;
+const STREAM_FROM_BYTES = 0;
+
+/** Below this size a file's text fits in one string (V8: about 512 M characters). */
+const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 
 /**
- * A GeoJSON file: whole below `STREAM_FROM_BYTES`, else as a stream of features
+ * A GeoJSON file not analysed as a stream (a Shapefile is to be written, or a pipe): whole below
+ * `WHOLE_TEXT_BYTES`, else as a stream of features
  * (`readers/geojson-stream.ts`, same raw features and problems as the whole-file reader on every
  * fixture, tested), so a file too large for one string is read instead of refused as not text.
  */
@@ -105,7 +119,7 @@ async function readGeoJsonFile(
   fileName: string,
   opts: { analysisCrs: string; crs?: string },
 ): Promise<ParcelImport> {
-  if (bytes.length < STREAM_FROM_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
+  if (bytes.length < WHOLE_TEXT_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
   async function* chunks() {
     const size = 4 * 1024 * 1024;
     for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, Math.min(bytes.length, i + size));
@@ -300,7 +314,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   const unsupported = unsupportedFormat(input);
   if (unsupported) return die(unsupported, lang);
-  const bytes = readBytes(input);
+  // Sheets (CSV/XLSX input, --join) and --mapping go through the import contract's readers.
+  const sheetArgs = o.mapping !== undefined || o.join !== undefined || o.key !== undefined;
+  // A large plain GeoJSON file is analysed as a stream (`analyze-stream.ts`): never read whole.
+  const streamIt = !sheetArgs && format !== "shp" && streamsGeoJson(input);
+  const bytes: FileRead = streamIt ? { ok: true, bytes: new Uint8Array(0) } : readBytes(input);
   if (!bytes.ok) return die(bytes.problem, lang);
 
   // A project file (*.jiyue.json, or "format": "jiyue-project"): its dataset with its edits, its
@@ -338,10 +356,32 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     ...(encoding ? { encoding } : {}),
     ...(typeof o.layer === "string" ? { layer: o.layer } : {}),
   };
-  // Sheets (CSV/XLSX input, --join) and --mapping go through the import contract's readers.
-  const sheetArgs = o.mapping !== undefined || o.join !== undefined || o.key !== undefined;
   let imported: ParcelImport;
-  if (sheetArgs || (!opened && !isShape && isSheetInput(input, bytes.bytes))) {
+  let pass: StreamPass | undefined;
+  if (streamIt) {
+    const geoOpts = { analysisCrs: standards.analysisCrs, ...(crs !== undefined ? { crs } : {}) };
+    let r: StreamImport;
+    try {
+      r = await streamImport(input, datasetName, geoOpts, compileEfficiency(standards));
+    } catch (err) {
+      return die(streamFailure(err, input), lang);
+    }
+    // A JSON syntax error is named by the whole-file reader at its line and column in the file
+    // (the stream knows only the entry): read it whole again when it fits in one string.
+    const syntaxError =
+      r.kind === "done" &&
+      !r.imported.ok &&
+      r.imported.problems.some((p) => p.fatal && p.code === "not-json");
+    if (r.kind === "whole" || (syntaxError && statSync(input).size < WHOLE_TEXT_BYTES)) {
+      // Not a FeatureCollection (one Feature, a bare geometry): small, read whole.
+      const whole = readBytes(input);
+      if (!whole.ok) return die(whole.problem, lang);
+      imported = readParcelsGeoJson(whole.bytes, { fileName: datasetName, ...geoOpts });
+    } else {
+      imported = r.imported;
+      pass = r.pass;
+    }
+  } else if (sheetArgs || (!opened && !isShape && isSheetInput(input, bytes.bytes))) {
     const content = opened ? opened.dataset.content : bytes.bytes;
     const r = await importWithSheets({
       input: datasetName,
@@ -424,6 +464,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     note(TEXT.asOf.today, lang, { asOf });
   }
 
+  if (pass)
+    return streamedOutput(input, datasetName, pass, imported, { standards, asOf, format, out, lang, o });
   const result: AnalysisResult = analyzeParcels(parcels, { standards, asOf });
   // Output coordinates: the source CRS (the Shapefile's default) or lon/lat (GeoJSON's).
   const outCrsOption = (o["out-crs"] as string | undefined) ?? (format === "shp" ? "source" : "EPSG:4326");
@@ -469,26 +511,149 @@ export async function runAnalyze(argv: string[]): Promise<number> {
 
   if (out !== undefined) {
     try {
-      writeFileChunks(out, chunks);
+      await writeFileStream(out, chunks);
     } catch (err) {
       return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
     }
   } else {
-    await writeStdout(chunks);
+    await writeStdoutStream(chunks);
   }
   return summary(imported, result, lang);
 }
 
 /** The last stderr line (counts); exit 0. */
 function summary(imported: ParcelImport, result: AnalysisResult, lang: Lang): number {
+  return summaryOf(
+    imported,
+    {
+      parcels: result.parcels.length,
+      belowStandard: result.summary.belowStandard,
+      reallocationCandidates: result.summary.reallocationCandidates,
+    },
+    lang,
+  );
+}
+
+function summaryOf(imported: ParcelImport, counts: StreamCounts, lang: Lang): number {
   note(TEXT.summary, lang, {
     features: imported.featureCount,
-    parcels: result.parcels.length,
-    skipped: imported.featureCount - result.parcels.length,
-    below: result.summary.belowStandard,
-    candidates: result.summary.reallocationCandidates,
+    parcels: counts.parcels,
+    skipped: imported.featureCount - counts.parcels,
+    below: counts.belowStandard,
+    candidates: counts.reallocationCandidates,
   });
   return 0;
+}
+
+/**
+ * From this size a plain GeoJSON file is analysed as a stream; `JIYUE_STREAM_FROM_BYTES`
+ * overrides it (the tests run both paths on the same files: 0 streams every file).
+ */
+function streamFromBytes(): number {
+  const v = process.env.JIYUE_STREAM_FROM_BYTES;
+  const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : STREAM_FROM_BYTES;
+}
+
+/**
+ * Is `input` a regular file of GeoJSON (not a project file, not a sheet, not a Shapefile) at
+ * least `streamFromBytes()` long? A pipe or device (not seekable: it cannot be read twice) is not.
+ */
+function streamsGeoJson(input: string): boolean {
+  if (/\.(zip|shp)$/i.test(input)) return false;
+  let size: number;
+  try {
+    const st = statSync(input);
+    if (!st.isFile()) return false;
+    size = st.size;
+  } catch {
+    return false; // missing or unreadable: the whole-file path says why
+  }
+  if (size < streamFromBytes()) return false;
+  let head: Uint8Array;
+  try {
+    const fd = openSync(input, "r");
+    try {
+      const buf = new Uint8Array(Math.min(size, 64 * 1024));
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      head = buf.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  if (isProjectFile(input, new TextDecoder().decode(head.subarray(0, 2000)))) return false;
+  return !isSheetInput(input, head);
+}
+
+/** A failure while streaming the input, as one line's problem (never the error's stack). */
+function streamFailure(err: unknown, input: string): Problem {
+  if (err instanceof FileChangedError)
+    return { severity: "error", code: "file-changed", fatal: true, file: input };
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+    return { severity: "error", code: "file-unreadable", fatal: true, file: input, params: { errno: code } };
+  if (err instanceof RangeError)
+    return { severity: "error", code: "stream-too-large", fatal: true, file: input };
+  const message = err instanceof Error ? err.message : String(err);
+  return { severity: "error", code: "read-failed", fatal: true, file: input, params: { message } };
+}
+
+/** The output of a streamed analysis (pass 2 of `analyze-stream.ts`), then the summary line. */
+async function streamedOutput(
+  input: string,
+  datasetName: string,
+  pass: StreamPass,
+  imported: ParcelImport,
+  s: {
+    standards: Standards;
+    asOf: string;
+    format: string;
+    out: string | undefined;
+    lang: Lang;
+    o: Record<string, string | boolean | undefined>;
+  },
+): Promise<number> {
+  const { standards, asOf, format, out, lang, o } = s;
+  const ctx = analysisContext({ standards, asOf });
+  const outCrs = o["out-crs"] === "source" ? (imported.crs?.crs ?? "EPSG:4326") : "EPSG:4326";
+  const synthetic = imported.synthetic === true;
+  if (synthetic) note(TEXT.synthetic, lang);
+  if (format === "geojson" && outCrs !== "EPSG:4326") note(TEXT.geojsonSourceCrs, lang, { crs: outCrs });
+  let writer: ParcelTextWriter;
+  if (format === "csv") {
+    const w = new CsvWriter(
+      { lang, ...(synthetic ? { synthetic: csvSyntheticMark(lang) } : {}) },
+      pass.extraKeys,
+      ctx.eff.totalWeight,
+    );
+    writer = { head: () => w.header(), parcel: (a) => w.row(a), tail: () => "" };
+  } else {
+    const w = new GeoJsonWriter(
+      { asOf, standardsName: standards.name, standardsEdition: standards.edition },
+      {
+        ...(synthetic ? { synthetic: geoJsonSyntheticMark(lang) } : {}),
+        ...(outCrs !== "EPSG:4326" ? { outCrs } : {}),
+      },
+    );
+    writer = { head: () => w.head(), parcel: (a) => w.feature(a), tail: () => `${w.tail()}\n` };
+  }
+  const counts: StreamCounts = { parcels: 0, belowStandard: 0, reallocationCandidates: 0 };
+  const chunks = streamOutput(input, datasetName, pass, ctx, writer, counts);
+  try {
+    if (out !== undefined) await writeFileStream(out, chunks);
+    else await writeStdoutStream(chunks);
+  } catch (err) {
+    if (
+      err instanceof FileChangedError ||
+      err instanceof RangeError ||
+      (err as { path?: unknown })?.path === input
+    )
+      return die(streamFailure(err, input), lang);
+    return die({ severity: "error", code: "write-failed", file: out, params: writeFailure(err) }, lang);
+  }
+  return summaryOf(imported, counts, lang);
 }
 
 /** The system's error code of a failed write (`EISDIR`, `ENOSPC` …), worded by `formatProblem`. */
@@ -507,28 +672,5 @@ function* withNewline(chunks: Iterable<string>): Generator<string> {
  * that stops early (`| head`) closes the pipe: that is not an error worth a message.
  */
 export async function writeStdout(chunks: Iterable<string>): Promise<void> {
-  let closed = false;
-  const onError = () => {
-    closed = true;
-  };
-  process.stdout.on("error", onError);
-  try {
-    for (const chunk of chunks) {
-      if (closed) return;
-      if (!process.stdout.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            process.stdout.off("drain", done);
-            process.stdout.off("error", done);
-            resolve();
-          };
-          process.stdout.once("drain", done);
-          process.stdout.once("error", done);
-        });
-      }
-    }
-    if (!closed) await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
-  } finally {
-    process.stdout.off("error", onError);
-  }
+  await writeStdoutStream(chunks);
 }

@@ -154,3 +154,45 @@ export function rankClasses(
   }
   return out;
 }
+
+/** The ranking of `rankClassesCompact`: per score, its class (`CLASS_CODES` index) and `higher`. */
+export interface CompactRanks {
+  /** 0 = A, 1 = B, 2 = C, 3 = D. */
+  cls: Uint8Array;
+  /** Number of evaluated parcels with a strictly higher score. */
+  higher: Int32Array;
+}
+
+/** The classes in the order of `CompactRanks.cls` codes. */
+export const CLASS_CODES: readonly EfficiencyClass[] = ["A", "B", "C", "D"];
+
+/**
+ * `rankClasses` for millions of parcels (the streaming CLI): the same classes and `higher` from
+ * typed arrays, without an object or a map entry per parcel — `higher` is found by binary search
+ * in the descending copy (the first position whose score is not above this one).
+ *
+ * @example rankClassesCompact(Float64Array.of(5, 9, 9, 1), {A:0.25, B:0.7, C:0.95}).cls // [1, 0, 0, 3]
+ */
+export function rankClassesCompact(
+  scores: Float64Array,
+  cutoffs: { A: number; B: number; C: number },
+): CompactRanks {
+  const n = scores.length;
+  const sorted = Float64Array.from(scores).sort().reverse(); // descending
+  const cls = new Uint8Array(n);
+  const higher = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > s) lo = mid + 1;
+      else hi = mid;
+    }
+    higher[i] = lo;
+    const p = lo / n;
+    cls[i] = p < cutoffs.A ? 0 : p < cutoffs.B ? 1 : p < cutoffs.C ? 2 : 3;
+  }
+  return { cls, higher };
+}

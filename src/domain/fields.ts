@@ -52,8 +52,8 @@ export const UNIT_TEXT: Record<Unit, { zh: string; en: string } | null> = {
 /**
  * Decimals each unit is written with in exports (CSV): the precision of the unit as recorded,
  * so no `14.260694999999998` reaches a spreadsheet. Ratios are written as percent (×100) with
- * these decimals. The UI rounds further for display (`src/ui/format.ts`). Stored values and
- * the GeoJSON export are never rounded (domain.md §1).
+ * these decimals; the GeoJSON export writes the same numbers (ratios as fractions). The UI
+ * rounds further for display (`src/ui/format.ts`). Stored values are never rounded (domain.md §1).
  */
 export const UNIT_DECIMALS: Record<Unit, number> = {
   m2: 2,

@@ -599,6 +599,15 @@ export const PROBLEM_TEXT: Record<string, Bilingual> = {
     zh: ".dbf 字段总长超过记录长度 {recordLength}，超出的字段未读取",
     en: "the .dbf fields are longer than its record length {recordLength}; the fields beyond it were not read",
   },
+  // the streaming analyze (src/cli/analyze-stream.ts, issue 13)
+  "file-changed": {
+    zh: "文件在分析过程中被修改（两次读取的地块不一致），请在文件不再变动时重新运行",
+    en: "the file changed while it was analysed (its parcels differ between the two reads); run again once it no longer changes",
+  },
+  "stream-too-large": {
+    zh: "文件中有单个要素过大，超出可处理的范围；请拆分该要素或用 GIS 软件简化其几何",
+    en: "a single feature in the file is too large to handle; split it or simplify its geometry in a GIS",
+  },
 };
 
 /** Why a file could not be written, by the system's error code (`params.errno`). */

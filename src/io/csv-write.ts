@@ -103,12 +103,41 @@ function quote(t: string): string {
   return NEEDS_QUOTES.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
+/**
+ * `v` rounded to `decimals` (half away from zero for positives, `Math.round`'s half up for
+ * negatives), never `-0`; a value so large that scaling it overflows has no decimals to round
+ * and is returned as is.
+ */
+export function roundTo(v: number, decimals: number): number {
+  const m = 10 ** decimals;
+  const r = Math.round(v * m) / m;
+  if (!Number.isFinite(r)) return v;
+  return r === 0 ? 0 : r;
+}
+
 /** A number rounded to `decimals`, as plain digits (no exponent for ordinary values, no `-0`). */
 export function csvNumber(v: number, decimals: number): string {
   if (!Number.isFinite(v)) return "";
-  const m = 10 ** decimals;
-  const r = Math.round(v * m) / m;
-  return String(r === 0 ? 0 : r);
+  return String(roundTo(v, decimals));
+}
+
+/**
+ * A schema field's number at the precision of its unit, in its stored unit — the value the CSV
+ * writes (`exportDecimals`), so the GeoJSON and the CSV of one analysis agree. Ratios are stored as
+ * fractions and the CSV writes them in percent: the fraction is the CSV's percent figure moved
+ * two places (decimal text, so `12.35` % is exactly `0.1235`, not `0.12350000000000001`).
+ * Non-finite values are returned unchanged (JSON writes them as `null`).
+ *
+ * @example exportNumber(fieldInfo("areaMu")!, 14.260694999999998) // 14.2607
+ * @example exportNumber(fieldInfo("buildingCoverage")!, 0.123456) // 0.1235
+ */
+export function exportNumber(f: FieldInfo, v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const d = exportDecimals(f);
+  if (f.unit !== "ratio") return roundTo(v, d);
+  const percent = roundTo(v * 100, d);
+  const back = Number(`${percent}e-2`);
+  return Number.isFinite(back) ? back : percent / 100;
 }
 
 /** One cell for any value outside the schema (written as read: numbers unrounded). */
@@ -182,49 +211,86 @@ const AREA_AFTER = "areaMu";
 /** Rows per chunk of `csvChunks`. */
 const ROWS_PER_CHUNK = 1000;
 
+/** The properties outside the schema of these parcels, in first-seen order (the CSV's extra columns). */
+export function csvExtraKeys(parcels: Iterable<Pick<AnalysedParcel, "extra">>): string[] {
+  const keys = new CsvExtraKeys();
+  for (const p of parcels) keys.add(p.extra);
+  return keys.keys;
+}
+
+/** `csvExtraKeys` gathered one parcel at a time (the streaming `analyze` sees each parcel once). */
+export class CsvExtraKeys {
+  readonly keys: string[] = [];
+  private readonly seen = new Set<string>();
+  add(extra: Record<string, unknown>): void {
+    for (const k of Object.keys(extra)) {
+      if (!this.seen.has(k)) {
+        this.seen.add(k);
+        this.keys.push(k);
+      }
+    }
+  }
+}
+
+/**
+ * The CSV text one row at a time, for a writer that never holds the parcels: `header()`, then
+ * `row(p)` (with its CRLF) for each parcel. The columns need what only all parcels tell — the
+ * extra properties (`csvExtraKeys`) and the score's scale (`efficiencyScale`) — so they are given
+ * up front. The concatenation is exactly `writeCsv` (tested): `csvChunks` is built on it.
+ */
+export class CsvWriter {
+  constructor(
+    private readonly opts: WriteCsvOptions,
+    private readonly extraKeys: readonly string[],
+    private readonly efficiencyScale: number | undefined,
+  ) {}
+
+  /** The byte-order mark and the header line. */
+  header(): string {
+    const { lang } = this.opts;
+    const opts = this.opts;
+    // Distinct as the spreadsheet shows them: after neutralising (`=x` and `'=x` both read `'=x`).
+    const header = distinctHeaders(
+      [
+        ...(opts.synthetic ? [opts.synthetic.column] : []),
+        ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
+        ...this.extraKeys,
+        ...COMPUTED_FIELDS.flatMap((f) => {
+          const h = csvHeader(f, lang);
+          if (f.key === AREA_AFTER) return [h, AREA_BASIS_LABEL[lang]];
+          // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
+          if (f.key !== "efficiencyScore" || this.efficiencyScale === undefined) return [h];
+          const scale = efficiencyScaleText(this.efficiencyScale, lang);
+          return [lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`];
+        }),
+        ...(opts.editedFields ? [opts.editedFields.column] : []),
+      ].map(neutralise),
+    )
+      .map(quote)
+      .join(",");
+    return `\uFEFF${header}\r\n`;
+  }
+
+  /** One parcel's row with its CRLF. */
+  row(p: AnalysedParcel): string {
+    return `${row(p, this.extraKeys, this.opts)}\r\n`;
+  }
+}
+
 /**
  * The CSV text in pieces whose concatenation is exactly `writeCsv(result, opts)`, for writing a
  * large result without holding the whole text.
  */
 export function* csvChunks(result: AnalysisResult, opts: WriteCsvOptions): Generator<string> {
-  const { lang } = opts;
-  const extraKeys: string[] = [];
-  const seen = new Set<string>();
-  for (const p of result.parcels) {
-    for (const k of Object.keys(p.extra)) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        extraKeys.push(k);
-      }
-    }
-  }
-  // Distinct as the spreadsheet shows them: after neutralising (`=x` and `'=x` both read `'=x`).
-  const header = distinctHeaders(
-    [
-      ...(opts.synthetic ? [opts.synthetic.column] : []),
-      ...INPUT_FIELDS.map((f) => csvHeader(f, lang)),
-      ...extraKeys,
-      ...COMPUTED_FIELDS.flatMap((f) => {
-        const h = csvHeader(f, lang);
-        if (f.key === AREA_AFTER) return [h, AREA_BASIS_LABEL[lang]];
-        // The score's scale, e.g. 亩均效益得分(100 = 各项指标均达到基准值).
-        if (f.key !== "efficiencyScore" || result.efficiencyScale === undefined) return [h];
-        const scale = efficiencyScaleText(result.efficiencyScale, lang);
-        return [lang === "zh" ? `${h}(${scale})` : `${h} (${scale})`];
-      }),
-      ...(opts.editedFields ? [opts.editedFields.column] : []),
-    ].map(neutralise),
-  )
-    .map(quote)
-    .join(",");
-  yield `\uFEFF${header}\r\n`;
+  const w = new CsvWriter(opts, csvExtraKeys(result.parcels), result.efficiencyScale);
+  yield w.header();
   const lines: string[] = [];
   const parcels = result.parcels;
   for (let i = 0; i < parcels.length; i += ROWS_PER_CHUNK) {
     lines.length = 0;
     const end = Math.min(parcels.length, i + ROWS_PER_CHUNK);
-    for (let k = i; k < end; k++) lines.push(row(parcels[k] as AnalysedParcel, extraKeys, opts));
-    yield `${lines.join("\r\n")}\r\n`;
+    for (let k = i; k < end; k++) lines.push(w.row(parcels[k] as AnalysedParcel));
+    yield lines.join("");
   }
 }
 
@@ -237,7 +303,7 @@ export function writeCsv(result: AnalysisResult, opts: WriteCsvOptions): string 
   return [...csvChunks(result, opts)].join("");
 }
 
-function row(p: AnalysedParcel, extraKeys: string[], opts: WriteCsvOptions): string {
+function row(p: AnalysedParcel, extraKeys: readonly string[], opts: WriteCsvOptions): string {
   const { lang } = opts;
   const input = p.input as unknown as Record<string, unknown>;
   const computed = p.computed as unknown as Record<string, unknown>;

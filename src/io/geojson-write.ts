@@ -11,14 +11,44 @@
  * Coordinates are lon/lat (RFC 7946) rounded to 8 decimals (≈ 1 mm), or with `outCrs` in the
  * data's own projected CRS rounded to 3 decimals (1 mm) under a legacy (GeoJSON 2008) `crs`
  * member naming it — not RFC 7946, said by the callers. The geometry is rounded once per parcel;
- * re-reading gives the same areas to 0.01 m². Property values are never rounded (domain.md §1).
+ * re-reading gives the same areas to 0.01 m².
+ *
+ * Numbers of schema properties (inputs and computed) are written at the precision of their unit,
+ * exactly as the CSV writes them (`exportNumber` of `csv-write.ts`: m² to 0.01, 亩 to 0.0001,
+ * 万元 to 0.01, ratios as fractions to 0.0001 — the CSV's percent to 0.01), so the file is smaller
+ * and diffs are readable; the analysis itself works on unrounded values (domain.md §1). Properties
+ * outside the schema (`extra`) are written as read, as in the CSV.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { COMPUTED_FIELDS } from "../domain/fields";
+import { COMPUTED_FIELDS, type FieldInfo, INPUT_FIELDS } from "../domain/fields";
 import type { AnalysedParcel, AnalysisResult } from "../domain/types";
+import { exportNumber } from "./csv-write";
 import { type OutCoords, outCoords, outGeometry } from "./out-coords";
 
 const COMPUTED_KEYS = COMPUTED_FIELDS.map((f) => f.key);
+
+const isNumeric = (f: FieldInfo) => f.kind === "number" || f.kind === "integer";
+/** The numeric schema fields of the inputs and of the computed properties. */
+const NUMERIC_INPUTS = INPUT_FIELDS.filter(isNumeric);
+const NUMERIC_COMPUTED = COMPUTED_FIELDS.filter(isNumeric);
+
+/**
+ * `obj` with its numbers of the `fields` at unit precision (`exportNumber`): `obj` itself when
+ * none changes, else a shallow copy (same key order) — never modified in place.
+ */
+function atUnitPrecision<T extends object>(obj: T, fields: readonly FieldInfo[]): T {
+  const o = obj as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const f of fields) {
+    const v = o[f.key];
+    if (typeof v !== "number") continue;
+    const r = exportNumber(f, v);
+    if (r === v || (Number.isNaN(r) && Number.isNaN(v))) continue;
+    copy ??= { ...o };
+    copy[f.key] = r;
+  }
+  return (copy ?? obj) as T;
+}
 
 export interface WriteGeoJsonOptions {
   /** Indentation for humans (default none: compact, for size and speed). */
@@ -63,8 +93,8 @@ export function exportProperties(
   p: AnalysedParcel,
   editedFields?: ReadonlyMap<string, readonly string[]>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...p.input, ...p.extra };
-  const computed = p.computed as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...atUnitPrecision(p.input, NUMERIC_INPUTS), ...p.extra };
+  const computed = atUnitPrecision(p.computed, NUMERIC_COMPUTED) as unknown as Record<string, unknown>;
   for (const k of COMPUTED_KEYS) out[k] = computed[k] ?? null;
   out.areaBasis = p.areaBasis ?? null;
   if (editedFields) out.editedFields = [...(editedFields.get(p.input.id) ?? [])];
@@ -85,10 +115,10 @@ function featureJson(
   oc: OutCoords,
   editedFields?: ReadonlyMap<string, readonly string[]>,
 ): string {
-  let props = members(JSON.stringify(p.input));
+  let props = members(JSON.stringify(atUnitPrecision(p.input, NUMERIC_INPUTS)));
   const extra = members(JSON.stringify(p.extra));
   if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
-  const computed = members(JSON.stringify(p.computed));
+  const computed = members(JSON.stringify(atUnitPrecision(p.computed, NUMERIC_COMPUTED)));
   if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
   const basis = `"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`;
   props = props === "" ? basis : `${props},${basis}`;
@@ -120,13 +150,7 @@ export function toFeatureCollection(
   const crs = crsMember(oc);
   const features: Feature<Polygon | MultiPolygon>[] = new Array(result.parcels.length);
   for (let i = 0; i < result.parcels.length; i++) {
-    const p = result.parcels[i] as AnalysedParcel;
-    features[i] = {
-      type: "Feature",
-      id: p.input.id,
-      geometry: outGeometry(p.geometry, oc),
-      properties: exportProperties(p, opts.editedFields),
-    };
+    features[i] = exportFeature(result.parcels[i] as AnalysedParcel, oc, opts.editedFields);
   }
   return {
     type: "FeatureCollection",
@@ -141,6 +165,76 @@ export function toFeatureCollection(
 /** Features per chunk of `geoJsonChunks` (≈ 0.5–1 MB of text). */
 const FEATURES_PER_CHUNK = 500;
 
+/** What the collection's head says about the analysis (an `AnalysisResult` has it). */
+export interface GeoJsonMeta {
+  asOf: string;
+  standardsName: string;
+  standardsEdition: string;
+}
+
+/**
+ * The GeoJSON text one feature at a time, for a writer that never holds the parcels (the CLI's
+ * streaming `analyze`): `head()`, then `feature(p)` for each parcel in order (with the comma
+ * before all but the first), then `tail()`. The concatenation is exactly `writeGeoJson` of the
+ * same parcels (tested): `geoJsonChunks` is built on it.
+ *
+ * @example const w = new GeoJsonWriter(result); out.write(w.head()); for (const p of ps) out.write(w.feature(p)); out.write(w.tail());
+ */
+export class GeoJsonWriter {
+  private readonly oc: OutCoords;
+  private readonly opts: WriterOpts;
+  private readonly meta: GeoJsonMeta;
+  private first = true;
+
+  constructor(meta: GeoJsonMeta, opts: WriterOpts = {}) {
+    this.meta = meta;
+    this.opts = opts;
+    this.oc = outCoords(opts.outCrs);
+  }
+
+  /** `{"type":"FeatureCollection",…,"features":[` */
+  head(): string {
+    const { meta, opts } = this;
+    const crs = crsMember(this.oc);
+    const standards = JSON.stringify({ name: meta.standardsName, edition: meta.standardsEdition });
+    const jiyue = opts.synthetic
+      ? `"jiyue":${JSON.stringify({ synthetic: true, notice: opts.synthetic.notice })},`
+      : "";
+    const crsText = crs ? `"crs":${JSON.stringify(crs)},` : "";
+    return `{"type":"FeatureCollection",${crsText}"asOf":${JSON.stringify(meta.asOf)},"standards":${standards},${jiyue}"features":[`;
+  }
+
+  /** One feature's JSON, after a comma unless it is the first. */
+  feature(p: AnalysedParcel): string {
+    const text = computedInSchemaOrder(p.computed)
+      ? featureJson(p, this.oc, this.opts.editedFields)
+      : JSON.stringify(exportFeature(p, this.oc, this.opts.editedFields));
+    if (this.first) {
+      this.first = false;
+      return text;
+    }
+    return `,${text}`;
+  }
+
+  /** `]}` */
+  tail(): string {
+    return "]}";
+  }
+}
+
+function exportFeature(
+  p: AnalysedParcel,
+  oc: OutCoords,
+  editedFields?: ReadonlyMap<string, readonly string[]>,
+): Feature<Polygon | MultiPolygon> {
+  return {
+    type: "Feature",
+    id: p.input.id,
+    geometry: outGeometry(p.geometry, oc),
+    properties: exportProperties(p, editedFields),
+  };
+}
+
 /**
  * The GeoJSON text in pieces whose concatenation is exactly `writeGeoJson(result)`: for writing
  * a large result to a file, a pipe or a `Blob` without ever holding the whole text (100,000
@@ -150,14 +244,6 @@ const FEATURES_PER_CHUNK = 500;
  * @example for (const chunk of geoJsonChunks(result)) stream.write(chunk);
  */
 export function* geoJsonChunks(result: AnalysisResult, opts: WriterOpts = {}): Generator<string> {
-  const oc = outCoords(opts.outCrs);
-  const crs = crsMember(oc);
-  const standards = JSON.stringify({ name: result.standardsName, edition: result.standardsEdition });
-  const jiyue = opts.synthetic
-    ? `"jiyue":${JSON.stringify({ synthetic: true, notice: opts.synthetic.notice })},`
-    : "";
-  const crsText = crs ? `"crs":${JSON.stringify(crs)},` : "";
-  const head = `{"type":"FeatureCollection",${crsText}"asOf":${JSON.stringify(result.asOf)},"standards":${standards},${jiyue}"features":[`;
   const parcels = result.parcels;
   const first = parcels[0];
   if (first && !computedInSchemaOrder(first.computed)) {
@@ -165,16 +251,16 @@ export function* geoJsonChunks(result: AnalysisResult, opts: WriterOpts = {}): G
     yield JSON.stringify(toFeatureCollection(result, opts));
     return;
   }
-  yield head;
+  const w = new GeoJsonWriter(result, opts);
+  yield w.head();
   const batch: string[] = [];
   for (let i = 0; i < parcels.length; i += FEATURES_PER_CHUNK) {
     batch.length = 0;
     const end = Math.min(parcels.length, i + FEATURES_PER_CHUNK);
-    for (let k = i; k < end; k++)
-      batch.push(featureJson(parcels[k] as AnalysedParcel, oc, opts.editedFields));
-    yield (i === 0 ? "" : ",") + batch.join(",");
+    for (let k = i; k < end; k++) batch.push(w.feature(parcels[k] as AnalysedParcel));
+    yield batch.join("");
   }
-  yield "]}";
+  yield w.tail();
 }
 
 /**

@@ -148,7 +148,22 @@ function degenerate(geom: Polygon | MultiPolygon): boolean {
 }
 
 /** How many features' first positions are looked at to detect the CRS. */
-const CRS_SAMPLE = 25;
+export const CRS_SAMPLE = 25;
+
+/** Does this feature give `samplePosition` a position (a polygon with a finite first position)? */
+export function hasSamplePosition(f: RawFeature): boolean {
+  const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
+  if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) return false;
+  let c: unknown = g.coordinates;
+  while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+  return (
+    Array.isArray(c) &&
+    typeof c[0] === "number" &&
+    typeof c[1] === "number" &&
+    Number.isFinite(c[0]) &&
+    Number.isFinite(c[1])
+  );
+}
 
 /**
  * A position representative of the file (as written), for CRS detection: the first position of
@@ -223,22 +238,74 @@ export function prepareParcels(
 }
 
 function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string }): ParcelImport {
+  const start = beginPrepare(raw, raw.features, opts);
+  if (!start.ok) return start.result;
+  const { preparer, problems } = start;
+  const parcels: PreparedParcel[] = [];
+  const features = raw.features;
+  // The reader's problems about single features, reported in file order with each feature.
+  const pending = raw.problems.filter((p) => p.featureIndex !== undefined);
+  let next = 0;
+  const flushUpTo = (index: number) => {
+    while (next < pending.length && (pending[next]?.featureIndex ?? 0) <= index) {
+      problems.push(pending[next] as Problem);
+      next++;
+    }
+  };
+  for (let i = 0; i < features.length; i++) {
+    const feature = features[i] as RawFeature;
+    flushUpTo(feature.index ?? i);
+    const parcel = preparer.add(feature, i, problems);
+    if (parcel) parcels.push(parcel);
+  }
+  flushUpTo(Number.POSITIVE_INFINITY);
+  return (
+    endPrepare(start, raw.featureCount ?? raw.features.length, parcels.length, () =>
+      zoneMismatch(parcels, start.basis.crs, start.where.file),
+    ) ?? { ...okImport(start, raw, raw.featureCount ?? raw.features.length), parcels }
+  );
+}
+
+/** A preparation under way: the CRS plan and area basis decided, features added one by one. */
+export interface PrepareStarted {
+  ok: true;
+  preparer: FeaturePreparer;
+  /** The problems so far (the reader's about the whole file, the CRS plan's): add the features' after. */
+  problems: Problem[];
+  plan: CrsPlan;
+  basis: AreaBasis;
+  where: { file?: string };
+}
+
+/**
+ * The first half of `prepareParcels`, for a reader that hands features on one at a time (the
+ * streaming CLI): the reader's file-level problems, the CRS (option, declared, else detected from
+ * `sample`, the first features — `samplePosition` looks at up to 25 polygons) and the area basis.
+ * `raw` carries the file's name, declared CRS and reader problems; its features are not read.
+ * Then `preparer.add` each feature in order, and `endPrepare`.
+ */
+export function beginPrepare(
+  raw: RawFeatureSet,
+  sample: RawFeature[],
+  opts: ImportOptions & { analysisCrs: string },
+): PrepareStarted | { ok: false; result: ParcelImport } {
   const file = raw.file === "" ? undefined : raw.file;
   const where = file === undefined ? {} : { file };
   // The reader's problems about the whole file first; those about one feature come with it.
   const problems: Problem[] = raw.problems.filter((p) => p.featureIndex === undefined);
   const featureCount = raw.featureCount ?? raw.features.length;
   if (problems.some((p) => p.fatal)) {
-    return {
+    const result = {
       parcels: [],
       problems: [...raw.problems],
       ok: false,
       featureCount: raw.features.length > 0 ? featureCount : 0,
     };
+    return { ok: false, result };
   }
-  const fail = (code: string, params?: Params, count = 0): ParcelImport => {
+  const fail = (code: string, params?: Params, count = 0) => {
     problems.push({ severity: "error", code, fatal: true, ...where, ...(params ? { params } : {}) });
-    return { parcels: [], problems, ok: false, featureCount: count };
+    return { ok: false as const, result: { parcels: [], problems, ok: false, featureCount: count } };
   };
   if (featureCount === 0) return fail("no-features");
 
@@ -249,9 +316,9 @@ function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string
       : raw.crs
         ? { spec: raw.crs.spec, how: raw.crs.how }
         : undefined;
-  const sample = samplePosition(raw.features);
+  const samplePos = samplePosition(sample);
   let plan: CrsPlan | undefined;
-  if (sample === undefined && declared === undefined) {
+  if (samplePos === undefined && declared === undefined) {
     // No polygon with usable coordinates at all: every feature will be skipped and named below,
     // and the file reported as having no parcels (not as an unknown CRS).
     plan = {
@@ -261,28 +328,55 @@ function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string
       inRange: () => false,
     };
   } else {
-    const planned = planCrs(sample, declared, opts.analysisCrs, file);
+    const planned = planCrs(samplePos, declared, opts.analysisCrs, file);
     problems.push(...planned.problems);
     plan = planned.plan;
   }
-  if (!plan) return { parcels: [], problems, ok: false, featureCount };
+  if (!plan) return { ok: false, result: { parcels: [], problems, ok: false, featureCount } };
 
   if (opts.analysisCrs !== "" && !checkAnalysisCrs(opts.analysisCrs))
     return fail("unknown-crs", { crs: opts.analysisCrs, how: "analysis" }, featureCount);
-  const basis = areaBasis(plan, opts.analysisCrs, sample);
+  const basis = areaBasis(plan, opts.analysisCrs, samplePos);
   if (!checkAnalysisCrs(basis.crs))
     return fail("unknown-crs", { crs: basis.crs, how: "analysis" }, featureCount);
   datumNote(plan, where, problems);
+  return {
+    ok: true,
+    preparer: new FeaturePreparer(plan, basis, opts.mapping, where),
+    problems,
+    plan,
+    basis,
+    where,
+  };
+}
 
-  const parcels = readFeatures(raw, plan, basis, opts.mapping, where, problems);
-  if (parcels.length === 0) {
+/**
+ * The second half of `prepareParcels`, once every feature was added: the fatal `no-parcels`
+ * (naming the reasons) when none was usable, else the zone check (`zoneCheck`, computed only
+ * then) and the area basis appended to `started.problems`, and `undefined` (use `okImport`).
+ */
+export function endPrepare(
+  started: PrepareStarted,
+  featureCount: number,
+  parcelCount: number,
+  zoneCheck: () => Problem | null,
+): ParcelImport | undefined {
+  const { problems, where, basis } = started;
+  if (parcelCount === 0) {
     const counts = new Map<string, number>();
     for (const p of problems) if (p.severity === "error") counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
     const reasons = [...counts].map(([code, n]) => `${code} ×${n}`).join(", ");
-    return fail("no-parcels", { features: featureCount, reasons }, featureCount);
+    problems.push({
+      severity: "error",
+      code: "no-parcels",
+      fatal: true,
+      ...where,
+      params: { features: featureCount, reasons },
+    });
+    return { parcels: [], problems, ok: false, featureCount };
   }
   // Input measured in its own Gauss–Krüger CRS has no zone distortion to warn about.
-  const outside = basis.how === "own-crs" ? null : zoneMismatch(parcels, basis.crs, file);
+  const outside = basis.how === "own-crs" ? null : zoneCheck();
   if (outside) problems.push(outside);
   problems.push({
     severity: "info",
@@ -290,10 +384,19 @@ function prepare(raw: RawFeatureSet, opts: ImportOptions & { analysisCrs: string
     ...where,
     params: { basis: basis.label, how: basis.how },
   });
+  return undefined;
+}
+
+/** The successful import of a preparation that `endPrepare` accepted, without its parcels. */
+export function okImport(
+  started: PrepareStarted,
+  raw: Pick<RawFeatureSet, "surveyDate" | "synthetic">,
+  featureCount: number,
+): ParcelImport {
   return {
-    parcels,
-    problems,
-    crs: plan.detection,
+    parcels: [],
+    problems: started.problems,
+    crs: started.plan.detection,
     ...(raw.surveyDate !== undefined ? { surveyDate: raw.surveyDate } : {}),
     ...(raw.synthetic ? { synthetic: true } : {}),
     ok: true,
@@ -466,50 +569,54 @@ function rawIdOf(fromProps: unknown, featureId: unknown): { id?: string; bad?: u
   return v === undefined || v === null || v === "" ? {} : { bad: v };
 }
 
-function readFeatures(
-  raw: RawFeatureSet,
-  plan: CrsPlan,
-  basis: AreaBasis,
-  mapping: FieldMapping | undefined,
-  where: { file?: string },
-  problems: Problem[],
-): PreparedParcel[] {
-  const file = where.file;
-  const features = raw.features;
-  const parcels: PreparedParcel[] = [];
-  const swapped = plan.detection.swappedAxes;
-  const inRange = plan.inRange;
-  const crsName = plan.detection.crs;
-  const toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
-  const toArea = plan.geographic ? makeTransform(plan.detection.crs, basis.crs) : undefined;
-  // Projected but not Gauss–Krüger (UTM, Web Mercator): areas from the lon/lat display geometry
-  // projected to the area basis, as for lon/lat input.
-  const displayToArea =
-    !plan.geographic && basis.how !== "own-crs" ? makeTransform(WGS84, basis.crs) : undefined;
-  const idCount = new Map<string, number>();
-  const taken = new Set<string>();
-  // The reader's problems about single features, reported in file order with each feature.
-  const pending = raw.problems.filter((p) => p.featureIndex !== undefined);
-  let next = 0;
-  const flushUpTo = (index: number) => {
-    while (next < pending.length && (pending[next]?.featureIndex ?? 0) <= index) {
-      problems.push(pending[next] as Problem);
-      next++;
-    }
-  };
+/**
+ * Checks, projects and measures features one at a time with a decided CRS plan, and makes ids
+ * unique across all features added (the ids seen so far are its only memory).
+ */
+export class FeaturePreparer {
+  private readonly file: string | undefined;
+  private readonly swapped: boolean;
+  private readonly inRange: (x: number, y: number) => boolean;
+  private readonly crsName: string;
+  private readonly toDisplay: ((xy: [number, number]) => [number, number]) | undefined;
+  private readonly toArea: ((xy: [number, number]) => [number, number]) | undefined;
+  private readonly displayToArea: ((xy: [number, number]) => [number, number]) | undefined;
+  private readonly idCount = new Map<string, number>();
+  private readonly taken = new Set<string>();
 
-  for (let i = 0; i < features.length; i++) {
-    const feature = features[i] as RawFeature;
+  constructor(
+    plan: CrsPlan,
+    private readonly basis: AreaBasis,
+    private readonly mapping: FieldMapping | undefined,
+    where: { file?: string },
+  ) {
+    this.file = where.file;
+    this.swapped = plan.detection.swappedAxes;
+    this.inRange = plan.inRange;
+    this.crsName = plan.detection.crs;
+    this.toDisplay = plan.geographic ? undefined : makeTransform(plan.detection.crs, WGS84);
+    this.toArea = plan.geographic ? makeTransform(plan.detection.crs, basis.crs) : undefined;
+    // Projected but not Gauss–Krüger (UTM, Web Mercator): areas from the lon/lat display geometry
+    // projected to the area basis, as for lon/lat input.
+    this.displayToArea =
+      !plan.geographic && basis.how !== "own-crs" ? makeTransform(WGS84, basis.crs) : undefined;
+  }
+
+  /**
+   * One feature (the `i`-th given; named by its `index` when set): a parcel, or undefined when it
+   * cannot be used. Its problems are appended to `problems`. Rings may be closed or axes swapped in place.
+   */
+  add(feature: RawFeature, i: number, problems: Problem[]): PreparedParcel | undefined {
+    const { file, swapped, inRange, crsName, toDisplay, toArea, displayToArea, basis, taken, idCount } = this;
     const index = feature.index ?? i;
-    flushUpTo(index);
-    const mapped = mapProperties(applyMapping(feature.properties, mapping));
+    const mapped = mapProperties(applyMapping(feature.properties, this.mapping));
     const { id: rawId, bad: badId } = rawIdOf(mapped.rawId, feature.id);
 
     // Geometry.
     const check = checkGeometry(feature.geometry);
     if (check.code) {
       problems.push(featureProblem("error", check.code, file, index, rawId, check.params));
-      continue;
+      return undefined;
     }
     const geom = feature.geometry as Polygon | MultiPolygon;
     if (swapped) swapAxes(geom);
@@ -517,19 +624,19 @@ function readFeatures(
     if (outside) {
       const params = { value: fmt(outside), crs: crsName };
       problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
-      continue;
+      return undefined;
     }
     const gv = geojsonProblems(geom, true);
     if (feature.invalid) gv.unshift(...feature.invalid);
     if (gv.length > 0) {
       const params = { detail: gv.slice(0, 3).join("; ") };
       problems.push(featureProblem("error", "invalid-geojson", file, index, rawId, params));
-      continue;
+      return undefined;
     }
     const kink = selfIntersection(geom);
     if (kink) {
       problems.push(featureProblem("error", "self-intersection", file, index, rawId, { at: fmt(kink) }));
-      continue;
+      return undefined;
     }
 
     // Display geometry (lon/lat) and planar area.
@@ -548,14 +655,14 @@ function readFeatures(
       const first = (geom.type === "Polygon" ? geom.coordinates[0] : geom.coordinates[0]?.[0])?.[0] ?? [];
       const params = { value: fmt(first), crs: crsName };
       problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
-      continue;
+      return undefined;
     }
     if (!toArea) {
       const bad = firstOutside(display, lonLatOk);
       if (bad) {
         const params = { value: fmt(bad), crs: crsName };
         problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
-        continue;
+        return undefined;
       }
     }
     // Parts of a MultiPolygon that overlap are land counted twice: measure their union.
@@ -572,13 +679,13 @@ function readFeatures(
     }
     if (!(areaM2 >= MIN_AREA_M2)) {
       problems.push(featureProblem("error", "zero-area", file, index, rawId));
-      continue;
+      return undefined;
     }
     // Zero width in its own coordinates (e.g. three lon/lat points on one parallel): the area
     // above is an artefact of projecting a curved parallel, not land.
     if (degenerate(geom)) {
       problems.push(featureProblem("error", "degenerate-geometry", file, index, rawId));
-      continue;
+      return undefined;
     }
 
     // Id: unique, or made unique.
@@ -613,16 +720,14 @@ function readFeatures(
       problems.push(featureProblem("warning", issue.code, file, index, id, issue.params, issue.field));
     }
     mapped.input.id = id;
-    parcels.push({
+    return {
       input: mapped.input,
       geometry: display,
       areaM2,
       extra: mapped.extra,
       areaBasis: basis.label,
-    });
+    };
   }
-  flushUpTo(Number.POSITIVE_INFINITY);
-  return parcels;
 }
 
 const roundParams = (p: { parts: number; union: number }) => ({

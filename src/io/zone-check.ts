@@ -37,14 +37,32 @@ export function zoneMismatch(
   analysisCrs: string,
   file?: string,
 ): Problem | null {
-  const cm = centralMeridian(analysisCrs);
-  if (cm === null || parcels.length === 0) return null;
-  const step = Math.max(1, Math.floor(parcels.length / SAMPLE));
-  const lons: number[] = [];
-  for (let i = 0; i < parcels.length; i += step) {
+  const firstLons = new Float64Array(parcels.length);
+  for (let i = 0; i < parcels.length; i++) {
     const g = parcels[i]?.geometry;
     const first = g?.type === "Polygon" ? g.coordinates[0]?.[0] : g?.coordinates[0]?.[0]?.[0];
-    if (first && Number.isFinite(first[0])) lons.push(first[0] as number);
+    firstLons[i] = first && Number.isFinite(first[0]) ? (first[0] as number) : Number.NaN;
+  }
+  return zoneMismatchOfLons(firstLons, analysisCrs, file);
+}
+
+/**
+ * `zoneMismatch` from each parcel's first longitude (`NaN` when it has none), in parcel order:
+ * what a streaming reader keeps instead of the parcels (8 bytes each).
+ */
+export function zoneMismatchOfLons(
+  firstLons: ArrayLike<number>,
+  analysisCrs: string,
+  file?: string,
+): Problem | null {
+  const cm = centralMeridian(analysisCrs);
+  const n = firstLons.length;
+  if (cm === null || n === 0) return null;
+  const step = Math.max(1, Math.floor(n / SAMPLE));
+  const lons: number[] = [];
+  for (let i = 0; i < n; i += step) {
+    const v = firstLons[i] as number;
+    if (Number.isFinite(v)) lons.push(v);
   }
   if (lons.length === 0) return null;
   lons.sort((a, b) => a - b);

@@ -36,6 +36,16 @@ test("the Chinese CSV of the sample writes Chinese values and says the data is s
 
   const gj = JSON.parse((await jiyue.when.exportFile("geojson")).text);
   expect(gj.jiyue.synthetic).toBe(true);
+  // Numbers at the CSV's precision: m² to 0.01, 亩 and ratios (as fractions) to 0.0001.
+  const decimals = (v: unknown) => (typeof v === "number" ? (String(v).split(".")[1] ?? "").length : 0);
+  for (const f of gj.features) {
+    expect(decimals(f.properties.areaM2)).toBeLessThanOrEqual(2);
+    expect(decimals(f.properties.areaMu)).toBeLessThanOrEqual(4);
+    expect(decimals(f.properties.buildingCoverage)).toBeLessThanOrEqual(4);
+  }
+  expect(gj.features.some((f: { properties: { areaMu: number } }) => decimals(f.properties.areaMu) > 2)).toBe(
+    true,
+  );
 
   const png = await jiyue.when.exportFile("png");
   expect(png.name).toMatch(/_合成示例_/);

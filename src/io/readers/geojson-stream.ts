@@ -102,6 +102,8 @@ export class FeatureSplitter {
   constructor(
     private readonly encoding: StreamEncoding,
     private readonly onEntry: (bytes: Uint8Array) => void,
+    /** An entry longer than this throws `EntryTooLargeError` before it is held (default: no limit). */
+    private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -110,6 +112,8 @@ export class FeatureSplitter {
     // open entry; flushed at each switch and at the chunk's end.
     let runStart = 0;
     const flush = (to: number) => {
+      if (this.entryOpen && this.entry.length + (to - runStart) > this.maxEntryBytes)
+        throw new EntryTooLargeError(this.count);
       if (this.entryOpen) this.entry.push(chunk, runStart, to);
       else if (!this.inFeatures) this.header.push(chunk, runStart, to);
       runStart = to;
@@ -204,6 +208,11 @@ export class FeatureSplitter {
     flush(n);
   }
 
+  /** The header's bytes so far (at the first entry: the root up to `"features":[`). */
+  headerSoFar(): Uint8Array {
+    return this.header.view();
+  }
+
   private finishEntry(): void {
     this.entryOpen = false;
     this.scalarEntry = false;
@@ -228,8 +237,180 @@ export class FeatureSplitter {
   }
 }
 
+/** One entry of the features array is longer than the splitter was allowed to hold. */
+export class EntryTooLargeError extends RangeError {
+  constructor(readonly index: number) {
+    super(`feature ${index + 1} is too large`);
+  }
+}
+
 /** Bytes looked at to tell UTF-8 from GBK before splitting. */
 const SNIFF_BYTES = 1 << 20;
+
+/** A JSON syntax error in an entry: the parser's params and the entry's 1-based position. */
+type EntryError = Record<string, string | number | null>;
+
+/**
+ * The bytes of a GeoJSON file pushed in chunks → each entry of its `features` array parsed, handed
+ * to `onEntry(value, index)` (`null` for an entry that is not JSON; the first such error is kept)
+ * as soon as it is complete. The encoding is told from the first megabyte (see `readGeoJsonStream`);
+ * `end()` says what was found around the entries. Used by `readGeoJsonStream` and by the CLI's
+ * streaming `analyze`, which reads the file twice and needs the same entries both times.
+ */
+export class GeoJsonEntryStream {
+  private splitter: FeatureSplitter | undefined;
+  private readonly enc: { value: StreamEncoding } = { value: "utf-8" };
+  private sampleProblems: RawFeatureSet["problems"] = [];
+  private sniffed = false;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private firstChunk = true;
+  private binary = false;
+  private index = 0;
+  /** The first entry that is not JSON. */
+  notJson: EntryError | undefined;
+  /** A UTF-8 reading told from the first megabyte as the whole-file reader tells it (readers/text.ts). */
+  certain = true;
+
+  /** The whole file's UTF-8 validity (auto mode), for `wholeFileEncoding`. */
+  readonly utf8 = new Utf8Scanner();
+  /** An entry with non-ASCII bytes was decoded as UTF-8 / as GBK. */
+  usedUtf8NonAscii = false;
+  usedGbkNonAscii = false;
+  /** Characters and implausible characters of the entries' text (for the GBK check). */
+  chars = 0;
+  badChars = 0;
+  /** Bytes after the BOM, and of the entries. */
+  totalBytes = 0;
+  entryBytes = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly onEntry: (value: unknown, index: number) => void,
+    /** Decode every entry so (the whole-file reader's decision), instead of telling from the start. */
+    private readonly forced?: ForcedEncoding,
+    /** Refuse (`EntryTooLargeError`) an entry longer than this, before holding it. */
+    private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
+  ) {}
+
+  private decode(bytes: Uint8Array): string {
+    const forced = this.forced;
+    if (forced) return new TextDecoder(forced.encoding).decode(bytes);
+    const ascii = isAscii(bytes);
+    if (this.enc.value === "utf-8") {
+      try {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        if (!ascii) this.usedUtf8NonAscii = true;
+        return text;
+      } catch {
+        this.enc.value = "gbk";
+      }
+    }
+    if (!ascii) this.usedGbkNonAscii = true;
+    return new TextDecoder("gbk").decode(bytes);
+  }
+
+  private entry = (bytes: Uint8Array) => {
+    const index = this.index++;
+    const text = this.decode(bytes);
+    this.entryBytes += bytes.length;
+    this.chars += text.length;
+    this.badChars += implausibleCharCount(text);
+    const parsed = parseJson(text);
+    if (parsed.ok) this.onEntry(parsed.value, index);
+    else {
+      // Named by the reader as an entry that is not a Feature; the file's first syntax error is kept.
+      this.notJson ??= { ...parsed.params, feature: index + 1 };
+      this.onEntry(null, index);
+    }
+  };
+
+  private start(sample: Uint8Array): void {
+    this.sniffed = true;
+    if (hasNul(sample)) {
+      this.binary = true;
+      return;
+    }
+    // Cut the sample at its last ASCII byte so a character split by the cut does not count.
+    let cut = sample.length;
+    while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
+    if (this.forced) {
+      this.enc.value = this.forced.encoding;
+      this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+      return;
+    }
+    const decoded = decodeText(sample.subarray(0, cut), this.file === "" ? undefined : this.file);
+    if (decoded.encoding === "gbk") {
+      this.enc.value = "gbk";
+      this.sampleProblems = decoded.problems;
+    } else this.certain = utf8Certain(sample.subarray(0, cut));
+    this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+  }
+
+  /** The header's bytes so far (see `FeatureSplitter.headerSoFar`), empty before the sniff. */
+  headerSoFar(): Uint8Array {
+    return this.splitter?.headerSoFar() ?? new Uint8Array(0);
+  }
+
+  /** The encoding entries are decoded in now. */
+  get encoding(): StreamEncoding {
+    return this.enc.value;
+  }
+
+  push(raw: Uint8Array): void {
+    let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
+    if (!this.forced) this.utf8.push(chunk);
+    if (this.firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+    }
+    this.firstChunk = false;
+    this.totalBytes += chunk.length;
+    if (this.binary) return;
+    if (!this.sniffed) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+      if (this.pendingBytes < SNIFF_BYTES) return;
+      const sample = concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.start(sample);
+      this.splitter?.push(sample);
+      return;
+    }
+    this.splitter?.push(chunk);
+  }
+
+  /**
+   * After the last chunk: `binary` (a NUL byte: not text), else the splitter's result, the
+   * encoding used and the problems of telling it (`decoded-gbk` …).
+   */
+  end():
+    | { binary: true }
+    | {
+        binary: false;
+        split: SplitterResult;
+        encoding: StreamEncoding;
+        problems: RawFeatureSet["problems"];
+      } {
+    if (!this.sniffed) {
+      const sample = concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.start(sample);
+      this.splitter?.push(sample);
+    }
+    if (this.binary || !this.splitter) return { binary: true };
+    const split = this.splitter.end();
+    const encoding = this.enc.value;
+    const where = this.file === "" ? {} : { file: this.file };
+    const problems = this.forced
+      ? this.forced.problems
+      : encoding === "gbk"
+        ? this.sampleProblems.length > 0
+          ? this.sampleProblems
+          : [{ severity: "info" as const, code: "decoded-gbk", ...where }]
+        : [];
+    return { binary: false, split, encoding, problems };
+  }
+}
 
 /**
  * Read a GeoJSON file arriving in chunks into raw features, with the same results and problems as
@@ -249,115 +430,50 @@ export async function readGeoJsonStream(
   opts: ImportOptions,
 ): Promise<RawFeatureSet> {
   const set: RawFeatureSet = { file, format: "geojson", features: [], fields: [], problems: [] };
-  const where = file === "" ? {} : { file };
   const entries: unknown[] = [];
-  let splitter: FeatureSplitter | undefined;
-  const enc: { value: StreamEncoding } = { value: "utf-8" };
-  let sampleProblems: RawFeatureSet["problems"] = [];
-  let sniffed = false;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  let firstChunk = true;
-  let notJson: Record<string, string | number | null> | undefined;
-  let binary = false;
-  // told from the first megabyte like the whole-file reader's guess (readers/text.ts)
-  let certain = true;
+  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value));
+  for await (const chunk of chunks) stream.push(chunk);
+  const end = stream.end();
+  const header = streamHeader(set, end, stream.notJson, stream.certain);
+  if (header.kind === "whole") return readGeoJsonInput(header.bytes, file, opts);
+  if (header.kind === "root") readRoot(set, header.root, opts, entries);
+  return set;
+}
 
-  const onEntry = (bytes: Uint8Array) => {
-    const index = entries.length;
-    let text: string;
-    if (enc.value === "utf-8") {
-      try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      } catch {
-        enc.value = "gbk";
-        text = new TextDecoder("gbk").decode(bytes);
-      }
-    } else {
-      text = new TextDecoder("gbk").decode(bytes);
-    }
-    const parsed = parseJson(text);
-    if (parsed.ok) entries.push(parsed.value);
-    else {
-      // Named by the reader as an entry that is not a Feature; the file's first syntax error is kept.
-      entries.push(null);
-      notJson ??= { ...parsed.params, feature: index + 1 };
-    }
-  };
-
-  const start = (sample: Uint8Array) => {
-    sniffed = true;
-    if (hasNul(sample)) {
-      binary = true;
-      return;
-    }
-    // Cut the sample at its last ASCII byte so a character split by the cut does not count.
-    let cut = sample.length;
-    while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
-    const decoded = decodeText(sample.subarray(0, cut), file === "" ? undefined : file);
-    if (decoded.encoding === "gbk") {
-      enc.value = "gbk";
-      sampleProblems = decoded.problems;
-    } else certain = utf8Certain(sample.subarray(0, cut));
-    splitter = new FeatureSplitter(enc.value, onEntry);
-  };
-
-  for await (const raw of chunks) {
-    let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
-    if (firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-      chunk = chunk.subarray(3);
-    }
-    firstChunk = false;
-    if (binary) continue;
-    if (!sniffed) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes < SNIFF_BYTES) continue;
-      const sample = concat(pending, pendingBytes);
-      pending = [];
-      start(sample);
-      if (splitter) splitter.push(sample);
-      continue;
-    }
-    splitter?.push(chunk);
-  }
-  if (!sniffed) {
-    const sample = concat(pending, pendingBytes);
-    start(sample);
-    splitter?.push(sample);
-  }
-  if (binary || !splitter) {
+/**
+ * What the end of a stream says, in the whole-file reader's order of fatal problems: not text,
+ * not a FeatureCollection (`whole`: the small input is to be read whole), empty, not JSON
+ * (an entry, the header, or truncated) — each pushed to `set.problems` — else the parsed root
+ * (`features` empty) with the encoding set and its problems pushed.
+ */
+export function streamHeader(
+  set: RawFeatureSet,
+  end: ReturnType<GeoJsonEntryStream["end"]>,
+  notJson: EntryError | undefined,
+  certain = true,
+): { kind: "fatal" } | { kind: "whole"; bytes: Uint8Array } | { kind: "root"; root: unknown } {
+  const where = set.file === "" ? {} : { file: set.file };
+  if (end.binary) {
     set.problems.push({ severity: "error", code: "not-text", fatal: true, ...where });
-    return set;
+    return { kind: "fatal" };
   }
-  const end = splitter.end();
-  const encoding = enc.value;
-  if (encoding === "gbk") {
-    set.problems.push(
-      ...(sampleProblems.length > 0
-        ? sampleProblems
-        : [{ severity: "info" as const, code: "decoded-gbk", ...where }]),
-    );
-  }
-  const headerText = new TextDecoder(encoding).decode(end.header);
-  if (!end.foundFeatures) {
-    // Not a FeatureCollection: the whole (small) input is the header — read it as a whole file.
-    const whole = readGeoJsonInput(end.header, file, opts);
-    return whole;
-  }
+  const { split, encoding } = end;
+  set.problems.push(...end.problems);
+  // Not a FeatureCollection: the whole (small) input is the header — read it as a whole file.
+  if (!split.foundFeatures) return { kind: "whole", bytes: split.header };
+  const headerText = new TextDecoder(encoding).decode(split.header);
   if (headerText.trim() === "") {
     set.problems.push({ severity: "error", code: "empty-file", fatal: true, ...where });
-    return set;
+    return { kind: "fatal" };
   }
   const parsedHeader = parseJson(headerText);
-  if (!parsedHeader.ok || notJson !== undefined || end.truncated) {
+  if (!parsedHeader.ok || notJson !== undefined || split.truncated) {
     const params = notJson ?? (parsedHeader.ok ? { truncated: 1 } : parsedHeader.params);
     set.problems.push({ severity: "error", code: "not-json", fatal: true, ...where, params });
-    return set;
+    return { kind: "fatal" };
   }
   set.encoding = { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
-  readRoot(set, parsedHeader.value, opts, entries);
-  return set;
+  return { kind: "root", root: parsedHeader.value };
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
@@ -369,4 +485,159 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
     o += p.length;
   }
   return out;
+}
+
+/** The whole-file reader's decision, imposed on a second reading of the stream. */
+export interface ForcedEncoding {
+  /** `utf-8` decodes leniently (a stray invalid byte becomes U+FFFD, as the whole-file reader does). */
+  encoding: StreamEncoding;
+  /** The problems the whole-file reader gives for this decision (`invalid-utf8`, `decoded-gbk`). */
+  problems: RawFeatureSet["problems"];
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+/** Characters a real GBK text does not hold (`decodeText`'s rule): U+FFFD, private use, controls. */
+export function implausibleCharCount(text: string): number {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad;
+}
+
+/** `decode.ts`'s limits: invalid UTF-8 sequences per valid multi-byte one, implausible GBK share. */
+const UTF8_ERROR_RATIO = 4;
+const MAX_REPLACEMENT_SHARE = 0.001;
+
+/**
+ * `scanUtf8` of `decode.ts` over bytes arriving in chunks: the same counts, first offset and line
+ * as on the whole file (tested), carrying a multi-byte sequence cut by a chunk's end to the next.
+ */
+export class Utf8Scanner {
+  valid = 0;
+  invalid = 0;
+  firstOffset = -1;
+  firstLine = 0;
+  private line = 1;
+  private runEnd = -1;
+  /** File offset of `carry[0]`, and the bytes of a sequence cut at the last chunk's end. */
+  private offset = 0;
+  private carry: Uint8Array = new Uint8Array(0);
+
+  push(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry);
+      bytes.set(chunk, this.carry.length);
+    }
+    const used = this.scan(bytes, false);
+    this.carry = bytes.slice(used);
+    this.offset += used;
+  }
+
+  end(): void {
+    if (this.carry.length > 0) this.scan(this.carry, true);
+    this.carry = new Uint8Array(0);
+  }
+
+  /** Scan `bytes` (at file offset `this.offset`); returns how many were used (the rest is carried). */
+  private scan(bytes: Uint8Array, last: boolean): number {
+    const n = bytes.length;
+    const base = this.offset;
+    let i = 0;
+    while (i < n) {
+      const b = bytes[i] as number;
+      if (b < 0x80) {
+        if (b === 0x0a) this.line++;
+        i++;
+        continue;
+      }
+      let len = 0;
+      let lo = 0x80;
+      let hi = 0xbf;
+      if (b >= 0xc2 && b <= 0xdf) len = 2;
+      else if (b >= 0xe0 && b <= 0xef) {
+        len = 3;
+        if (b === 0xe0) lo = 0xa0;
+        if (b === 0xed) hi = 0x9f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        len = 4;
+        if (b === 0xf0) lo = 0x90;
+        if (b === 0xf4) hi = 0x8f;
+      }
+      let k = 1;
+      if (len > 0) {
+        for (; k < len && i + k < n; k++) {
+          const c = bytes[i + k] as number;
+          if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+        }
+        // cut by the chunk's end, valid so far: decided with the next chunk
+        if (k < len && i + k === n && !last) return i;
+      }
+      if (len > 0 && k === len) {
+        this.valid++;
+        i += len;
+        continue;
+      }
+      if (base + i !== this.runEnd) this.invalid++;
+      if (this.firstOffset < 0) {
+        this.firstOffset = base + i;
+        this.firstLine = this.line;
+      }
+      i += Math.max(1, len > 0 ? k : 1);
+      this.runEnd = base + i;
+    }
+    return n;
+  }
+}
+
+/**
+ * The encoding the whole-file reader (`decodeText`) would choose for the file an auto-mode stream
+ * just read, and whether that stream decoded every entry so: `same` true when its entries stand,
+ * else read again with `forced`. `not-text` when neither UTF-8 nor a plausible GBK.
+ */
+export function wholeFileEncoding(
+  stream: GeoJsonEntryStream,
+  headerChars: number,
+  headerBadChars: number,
+  headerBytes: number,
+  file: string,
+): { notText: true } | { notText: false; forced: ForcedEncoding; same: boolean } {
+  const where = file === "" ? {} : { file };
+  const u = stream.utf8;
+  u.end();
+  if (u.invalid === 0 && stream.encoding === "utf-8") {
+    return { notText: false, forced: { encoding: "utf-8", problems: [] }, same: true };
+  }
+  if (u.invalid === 0) {
+    // valid UTF-8 that the start of the stream took for GBK
+    return { notText: false, forced: { encoding: "utf-8", problems: [] }, same: false };
+  }
+  if (u.valid > 0 && u.invalid * UTF8_ERROR_RATIO <= u.valid) {
+    const params = { offset: u.firstOffset, line: u.firstLine, count: u.invalid };
+    const problems = [{ severity: "warning" as const, code: "invalid-utf8", ...where, params }];
+    return { notText: false, forced: { encoding: "utf-8", problems }, same: false };
+  }
+  const problems = [{ severity: "info" as const, code: "decoded-gbk", ...where }];
+  const same = !stream.usedUtf8NonAscii && stream.encoding === "gbk";
+  if (same && gbkImplausible(stream, headerChars, headerBadChars, headerBytes)) return { notText: true };
+  return { notText: false, forced: { encoding: "gbk", problems }, same };
+}
+
+/** Too many characters a GBK text does not hold (`decodeText`'s not-text rule), in a stream read as GBK. */
+export function gbkImplausible(
+  stream: GeoJsonEntryStream,
+  headerChars: number,
+  headerBadChars: number,
+  headerBytes: number,
+): boolean {
+  // the text between the entries is ASCII whitespace and commas: as many characters as bytes
+  const length = stream.chars + headerChars + (stream.totalBytes - stream.entryBytes - headerBytes);
+  return stream.badChars + headerBadChars > Math.max(0, length * MAX_REPLACEMENT_SHARE);
 }

@@ -95,6 +95,26 @@ function readInto(set: RawFeatureSet, input: string | Uint8Array, opts: ImportOp
 export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions, streamed?: unknown[]): void {
   const file = set.file === "" ? undefined : set.file;
   const where = file === undefined ? {} : { file };
+  const listed = readHeader(set, root, opts);
+  if (listed === undefined) return;
+  const entries = streamed ?? listed;
+  set.featureCount = entries.length;
+  const fields = new Set<string>();
+  for (let index = 0; index < entries.length; index++) {
+    const raw = rawFeatureOf(entries[index], index, where, set.problems, fields);
+    if (raw) set.features.push(raw);
+  }
+  set.fields = [...fields];
+}
+
+/**
+ * The root's own members: the survey date, the legacy `crs` member and the synthetic marker into
+ * `set` (with their problems); the root's entries (a FeatureCollection's `features`, one
+ * Feature, a bare geometry as one parcel), or undefined with a fatal `not-geojson`.
+ */
+export function readHeader(set: RawFeatureSet, root: unknown, opts: ImportOptions): unknown[] | undefined {
+  const file = set.file === "" ? undefined : set.file;
+  const where = file === undefined ? {} : { file };
   const problems = set.problems;
   const fail = (code: string, params?: Params) => {
     problems.push({ severity: "error", code, fatal: true, ...where, ...(params ? { params } : {}) });
@@ -103,7 +123,7 @@ export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions,
     root && typeof root === "object" && !Array.isArray(root) ? (root as Record<string, unknown>) : null;
   let entries: unknown[];
   if (rootObj?.type === "FeatureCollection" && Array.isArray(rootObj.features)) {
-    entries = streamed ?? rootObj.features;
+    entries = rootObj.features;
   } else if (rootObj?.type === "Feature") {
     entries = [rootObj];
   } else if (rootObj?.type === "Polygon" || rootObj?.type === "MultiPolygon") {
@@ -112,9 +132,8 @@ export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions,
   } else {
     const type = rootObj ? rootObj.type : Array.isArray(root) ? "array" : typeof root;
     fail("not-geojson", { type: typeof type === "string" ? type : rawText(type) });
-    return;
+    return undefined;
   }
-  set.featureCount = entries.length;
 
   // Survey date declared by the dataset.
   for (const key of SURVEY_DATE_KEYS) {
@@ -152,39 +171,48 @@ export function readRoot(set: RawFeatureSet, root: unknown, opts: ImportOptions,
   }
   if (member !== undefined) set.crs = { spec: member, how: "crs-member" } satisfies DeclaredCrs;
   if (isMarkedSynthetic(rootObj)) set.synthetic = true;
+  return entries;
+}
 
-  const fields = new Set<string>();
-  for (let index = 0; index < entries.length; index++) {
-    const feature = entries[index] as Record<string, unknown> | null;
-    if (!feature || typeof feature !== "object" || feature.type !== "Feature") {
-      const type = rawText(feature?.type ?? feature);
-      problems.push({
-        severity: "error",
-        code: "not-a-feature",
-        ...where,
-        featureIndex: index,
-        params: { type },
-      });
-      continue;
-    }
-    const props =
-      feature.properties && typeof feature.properties === "object" && !Array.isArray(feature.properties)
-        ? (feature.properties as Record<string, unknown>)
-        : {};
-    for (const k in props) if (fields.size < 1000) fields.add(k);
-    const raw: RawFeature = {
-      geometry: (feature.geometry ?? null) as RawFeature["geometry"],
-      properties: props,
-      index,
-    };
-    if (feature.id !== undefined) raw.id = feature.id;
-    // The Feature's own members (properties, bbox …), checked without its geometry: the preparer
-    // checks the geometry after closing rings.
-    const own = geojsonProblems({ ...feature, geometry: null }, true);
-    if (own.length > 0) raw.invalid = own;
-    set.features.push(raw);
+/**
+ * One entry of the root's features → a raw feature, or undefined with `not-a-feature` (its
+ * position `index` kept). Its property names are added to `fields` (up to 1000).
+ */
+export function rawFeatureOf(
+  entry: unknown,
+  index: number,
+  where: { file?: string },
+  problems: Problem[],
+  fields: Set<string>,
+): RawFeature | undefined {
+  const feature = entry as Record<string, unknown> | null;
+  if (!feature || typeof feature !== "object" || feature.type !== "Feature") {
+    const type = rawText(feature?.type ?? feature);
+    problems.push({
+      severity: "error",
+      code: "not-a-feature",
+      ...where,
+      featureIndex: index,
+      params: { type },
+    });
+    return undefined;
   }
-  set.fields = [...fields];
+  const props =
+    feature.properties && typeof feature.properties === "object" && !Array.isArray(feature.properties)
+      ? (feature.properties as Record<string, unknown>)
+      : {};
+  for (const k in props) if (fields.size < 1000) fields.add(k);
+  const raw: RawFeature = {
+    geometry: (feature.geometry ?? null) as RawFeature["geometry"],
+    properties: props,
+    index,
+  };
+  if (feature.id !== undefined) raw.id = feature.id;
+  // The Feature's own members (properties, bbox …), checked without its geometry: the preparer
+  // checks the geometry after closing rings.
+  const own = geojsonProblems({ ...feature, geometry: null }, true);
+  if (own.length > 0) raw.invalid = own;
+  return raw;
 }
 
 /**

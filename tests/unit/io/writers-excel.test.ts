@@ -128,13 +128,15 @@ describe("GeoJSON of a synthetic dataset", () => {
 
   it("matches the fixture", () => fixture("out.geojson", `${text}\n`));
 
-  it("carries a top-level jiyue member, codes and full-precision values unchanged", () => {
+  it("carries a top-level jiyue member, codes unchanged, numbers at the CSV's precision", () => {
     expect(fc.jiyue.synthetic).toBe(true);
     expect(fc.jiyue.notice).toMatch(/合成示例数据/);
     expect(fc.features[0].properties.landUse).toBe("0701");
     expect(Object.getOwnPropertyDescriptor(fc.features[0].properties, "__proto__")?.value).toEqual({ x: 1 });
     expect(fc.features[0].properties.x).toBeUndefined();
-    expect(fc.features[1].properties.areaMu).toBe(result.parcels[1]!.computed.areaMu);
+    // stored 14.260694999999998 亩; written, like the CSV, to 0.0001 亩
+    expect(result.parcels[1]!.computed.areaMu).toBe(14.260694999999998);
+    expect(fc.features[1].properties.areaMu).toBe(14.2607);
   });
 
   it("reads back as synthetic", () => {

@@ -304,11 +304,15 @@ async function benchSize(n: number): Promise<SizeResult> {
   return result;
 }
 
-/** The top self-time functions of a `--cpu-prof` profile. */
-function topSelfTime(profilePath: string, k: number): string[] {
+/**
+ * The top functions of a `--cpu-prof` profile by self time and by total time (self + callees:
+ * which stage the time is spent under), as shares of the samples that were not idle.
+ */
+function profileSummary(profilePath: string, k: number): { self: string[]; total: string[] } {
   interface Node {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
   }
   const p = JSON.parse(readFileSync(profilePath, "utf8")) as {
     nodes: Node[];
@@ -316,26 +320,41 @@ function topSelfTime(profilePath: string, k: number): string[] {
     timeDeltas: number[];
   };
   const byId = new Map(p.nodes.map((nd) => [nd.id, nd]));
+  const parent = new Map<number, number>();
+  for (const nd of p.nodes) for (const c of nd.children ?? []) parent.set(c, nd.id);
+  const keyOf = (nd: Node) => {
+    const f = nd.callFrame;
+    const file = f.url ? f.url.replace(/^.*\//, "") : "";
+    return `${f.functionName || "(anonymous)"} ${file}${file ? `:${f.lineNumber + 1}` : ""}`;
+  };
   const self = new Map<string, number>();
-  let total = 0;
+  const total = new Map<string, number>();
+  let all = 0;
   p.samples.forEach((id, i) => {
     const nd = byId.get(id);
     const dt = p.timeDeltas[i] ?? 0;
     // waiting (for the disk, or for a core on a busy machine) is not work
     if (!nd || nd.callFrame.functionName === "(idle)") return;
-    total += dt;
-    const f = nd.callFrame;
-    const file = f.url ? f.url.replace(/^.*\//, "") : "";
-    const key = `${f.functionName || "(anonymous)"} ${file}${file ? `:${f.lineNumber + 1}` : ""}`;
+    all += dt;
+    const key = keyOf(nd);
     self.set(key, (self.get(key) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: Node | undefined = nd; at; at = byId.get(parent.get(at.id) ?? -1)) {
+      const kk = keyOf(at);
+      if (seen.has(kk) || at.callFrame.functionName === "(root)") continue;
+      seen.add(kk);
+      total.set(kk, (total.get(kk) ?? 0) + dt);
+    }
   });
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, k)
-    .map(
-      ([key, us]) =>
-        `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`,
-    );
+  const top = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(
+        ([key, us]) =>
+          `${((100 * us) / all).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`,
+      );
+  return { self: top(self), total: top(total) };
 }
 
 async function main() {
@@ -421,8 +440,12 @@ async function main() {
     log(
       `CPU profile of the CLI at ${n.toLocaleString("en")} parcels (${fmtS(m.wallMs)} s wall under the profiler), top self time (share of the samples not idle):`,
     );
-    if (file) for (const line of topSelfTime(join(dir, file), 20)) log(`  ${line}`);
-    else log("  (no profile written)");
+    if (file) {
+      const { self, total } = profileSummary(join(dir, file), 20);
+      for (const line of self) log(`  ${line}`);
+      log("  by total time (the function and what it calls):");
+      for (const line of total) log(`  ${line}`);
+    } else log("  (no profile written)");
   }
   log(`total bench time ${fmtS(performance.now() - t0)} s`);
 }

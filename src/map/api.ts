@@ -15,7 +15,14 @@ export type { DrawnGeometry, Measurement, SelectHow };
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
 export type MapParcelProperties = Record<string, string | number | boolean | null>;
-export type MapParcels = FeatureCollection<Polygon | MultiPolygon, MapParcelProperties>;
+export type MapParcels = FeatureCollection<Polygon | MultiPolygon, MapParcelProperties> & {
+  /**
+   * The same features as GeoJSON text, written by the analysis worker: MapLibre is given its URL
+   * and its own worker fetches and tiles it, so the collection is not copied from the page
+   * (issue 13). Absent: the features are sent as objects.
+   */
+  data?: Blob;
+};
 
 export interface ContextLayers {
   zones: FeatureCollection<Polygon | MultiPolygon>;

@@ -34,6 +34,7 @@ import {
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
+import { setMapData } from "./map-data";
 import { analysisSucceededUpdater } from "./slices/analysis";
 import { setDatasetUpdater } from "./slices/data";
 import { commitEditsUpdater } from "./slices/history";
@@ -220,6 +221,7 @@ export function connectEngine(
           : {}),
       });
       if (disposed || mine !== seq) return;
+      if (res.mapData) setMapData(res.result.parcels, res.mapData);
       for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
       results.set(key, { inputs, result: res.result, durationMs: res.durationMs });
       write(res.result, res.durationMs);

@@ -4,6 +4,7 @@
  * never freezes. Messages are queued and drained on the next task: when several requests of one
  * kind are waiting, only the newest runs and the older ones are answered `superseded`.
  */
+import { mapGeoJsonChunks } from "../domain/map-properties";
 import { createHandlerContext, handle } from "./handlers";
 import type { WorkerInbound, WorkerOutbound } from "./protocol";
 import { pickLatest } from "./queue";
@@ -42,9 +43,14 @@ function drain(): void {
         continue;
       }
       if (m.kind === "analyze" && "result" in response) {
+        // The map's GeoJSON, written here: the page passes the Blob's URL to MapLibre, whose worker
+        // fetches and tiles it (structured-cloning 175,000 features from the page froze it for seconds).
+        const mapData = new Blob(mapGeoJsonChunks(response.result.parcels), { type: "application/json" });
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);
-        for (const part of parts) reply({ id: m.id, part });
+        // The first part brings the check sources, so the page decodes each part as it arrives.
+        for (const [i, part] of parts.entries())
+          reply(i === 0 ? { id: m.id, part, sources: wire.sources } : { id: m.id, part });
         reply({
           id: m.id,
           ok: true,
@@ -53,6 +59,7 @@ function drain(): void {
             result: { ...wire.result, parcels: [] },
             sources: wire.sources,
             parts: parts.length,
+            mapData,
           },
         });
       } else reply({ id: m.id, ok: true, response });

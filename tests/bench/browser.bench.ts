@@ -160,6 +160,10 @@ interface ImportRun {
   textFilter: number;
   textFilterTasks: LongTask[];
   heapMb: number;
+  /** The app's performance marks during the flow, ms after file chosen. */
+  marks: { name: string; at: number }[];
+  /** The analysis in the worker (the store's `lastDurationMs`). */
+  analysisMs: number;
 }
 
 /** Long tasks since `from` (page time), relative to `zero`. */
@@ -285,6 +289,16 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
       )
     ).jsonValue()) as number;
     const tasks = await longTasksSince(page, chosenAt, 0);
+    // The app's own marks of the flow (src/state/engine.ts, src/map/controller.ts), after file chosen.
+    const marks = await page.evaluate(
+      (from) =>
+        performance
+          .getEntriesByType("mark")
+          .filter((m) => m.startTime >= from && m.name.startsWith("jiyue:"))
+          .map((m) => ({ name: m.name.slice(6), at: m.startTime - from })),
+      chosenAt,
+    );
+    const analysisMs = await page.evaluate(() => window.__jiyueTest?.getState().lastDurationMs ?? Number.NaN);
     if (cdp) {
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: unknown };
       mkdirSync(PROFILE_DIR as string, { recursive: true });
@@ -322,6 +336,8 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
       textFilter: text.ms,
       textFilterTasks,
       heapMb,
+      marks,
+      analysisMs,
     };
   } finally {
     await context.close();
@@ -351,6 +367,9 @@ function reportImport(file: BigFile, runs: ImportRun[], bareMs: number[]): void 
     `  longest main-thread task:         ${ms(worst)} ${worst <= 200 ? "✓" : "✗"} (≤ 200 ms; median over runs)`,
   );
   runs.forEach((r, i) => {
+    console.log(
+      `  run ${i + 1} timeline (ms after file chosen): ${r.marks.map((m) => `${m.name} ${Math.round(m.at)}`).join(", ")}, ready ${Math.round(r.total + r.confirmAt - r.preview)}; analysis in the worker ${Math.round(r.analysisMs)} ms`,
+    );
     const over = r.tasks.filter((t) => t.dur > 200).length;
     console.log(
       `  run ${i + 1}: ${r.tasks.length} long tasks (${over} over 200 ms, ${Math.round(r.tasks.reduce((a, t) => a + t.dur, 0))} ms in all), confirm at ${Math.round(r.confirmAt)} ms; longest: ${taskList(r.tasks)}`,

@@ -120,6 +120,8 @@ export type MapFactory = (container: HTMLElement, options: MapOptions) => MapCon
 export interface MapDebugState {
   /** How many times parcel data was sent to MapLibre (`setData`). */
   sourceDataVersion: number;
+  /** Parcels in the data last sent, and whether it went as a URL (the worker's Blob) or as objects. */
+  sentParcels?: { count: number; via: "url" | "objects" };
   /** How many times the fill colouring changed. */
   colouringVersion: number;
   /** Parcel ids shown as selected (feature-state). */

@@ -381,6 +381,14 @@ export class MapController implements MapControllerApi {
   debugState(): MapDebugState {
     return {
       sourceDataVersion: this.sourceDataVersion,
+      ...(this.sentParcels
+        ? {
+            sentParcels: {
+              count: this.sentParcels.features.length,
+              via: this.sentParcels.data ? ("url" as const) : ("objects" as const),
+            },
+          }
+        : {}),
       colouringVersion: this.colouringVersion,
       selection: [...this.selected],
       dimmed: this.dimmed.size,

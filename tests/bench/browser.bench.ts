@@ -164,6 +164,8 @@ interface ImportRun {
   marks: { name: string; at: number }[];
   /** The analysis in the worker (the store's `lastDurationMs`). */
   analysisMs: number;
+  /** How the map got the parcels: the worker's Blob by URL, or objects from the page. */
+  via: string;
 }
 
 /** Long tasks since `from` (page time), relative to `zero`. */
@@ -278,6 +280,7 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
             s?.dataset?.fileName === name &&
             s.result?.parcels.length === n &&
             (dbg?.sourceDataVersion ?? 0) > versionBefore &&
+            dbg?.sentParcels?.count === n &&
             el?.dataset.mapIdle === "true" &&
             !dbg?.moving &&
             count.includes(String(n)) &&
@@ -299,6 +302,7 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
       chosenAt,
     );
     const analysisMs = await page.evaluate(() => window.__jiyueTest?.getState().lastDurationMs ?? Number.NaN);
+    const via = await page.evaluate(() => window.__jiyueTest?.mapDebug()?.sentParcels?.via ?? "?");
     if (cdp) {
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: unknown };
       mkdirSync(PROFILE_DIR as string, { recursive: true });
@@ -338,6 +342,7 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
       heapMb,
       marks,
       analysisMs,
+      via,
     };
   } finally {
     await context.close();
@@ -368,7 +373,7 @@ function reportImport(file: BigFile, runs: ImportRun[], bareMs: number[]): void 
   );
   runs.forEach((r, i) => {
     console.log(
-      `  run ${i + 1} timeline (ms after file chosen): ${r.marks.map((m) => `${m.name} ${Math.round(m.at)}`).join(", ")}, ready ${Math.round(r.total + r.confirmAt - r.preview)}; analysis in the worker ${Math.round(r.analysisMs)} ms`,
+      `  run ${i + 1} timeline (ms after file chosen): ${r.marks.map((m) => `${m.name} ${Math.round(m.at)}`).join(", ")}, ready ${Math.round(r.total + r.confirmAt - r.preview)}; analysis in the worker ${Math.round(r.analysisMs)} ms; map data sent as ${r.via}`,
     );
     const over = r.tasks.filter((t) => t.dur > 200).length;
     console.log(

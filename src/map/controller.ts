@@ -12,7 +12,8 @@
  */
 import type { FeatureCollection } from "geojson";
 import * as maplibregl from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { BLOB_PATH } from "./blob-path";
+import workerUrl from "./maplibre-worker.ts?worker&url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type {
   AllLayoutProperties,
@@ -539,10 +540,12 @@ export class MapController implements MapControllerApi {
     performance.mark("jiyue:map-set-data");
     const source = this.geojson(SOURCE.parcels);
     if (this.parcels.data) {
-      // The analysis worker's GeoJSON: MapLibre's worker fetches and parses it from the Blob's
-      // URL, so the page never structured-clones the collection (seconds at 175,000 parcels).
+      // The analysis worker's GeoJSON: MapLibre's worker fetches and parses it from the Blob, so
+      // the page never structured-clones the collection (seconds at 175,000 parcels).
       const url = URL.createObjectURL(this.parcels.data);
-      source?.setData(url);
+      // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
+      // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
+      source?.setData(`${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`);
       this.revokeParcelsUrl();
       this.parcelsUrl = url;
     } else {

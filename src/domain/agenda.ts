@@ -51,29 +51,32 @@ export function agendaKind(p: Agendable): AgendaKind | null {
   return null;
 }
 
-const byId = (a: Agendable, b: Agendable) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0);
-
-function candidateOrder(a: Agendable, b: Agendable): number {
-  const pa = reallocationPriority(a) ?? 9;
-  const pb = reallocationPriority(b) ?? 9;
-  if (pa !== pb) return pa - pb;
-  if (a.computed.areaM2 !== b.computed.areaM2) return b.computed.areaM2 - a.computed.areaM2;
-  return byId(a, b);
+/** Sort keys of a parcel, computed once per parcel (not per comparison: 175,000 parcels, issue 13). */
+interface Keyed {
+  id: string;
+  /** Candidates: the reallocation priority; below standard: the score (null last). */
+  k1: number;
+  /** Below standard: the number of failed standards, negated (more first). */
+  k2: number;
+  /** The area, negated (larger first). */
+  k3: number;
 }
 
-function belowStandardOrder(a: Agendable, b: Agendable): number {
-  const sa = a.computed.efficiencyScore;
-  const sb = b.computed.efficiencyScore;
-  if (sa !== sb) {
-    if (sa === null) return 1;
-    if (sb === null) return -1;
-    return sa - sb;
-  }
-  const fa = a.computed.standardsFailed.length;
-  const fb = b.computed.standardsFailed.length;
-  if (fa !== fb) return fb - fa;
-  if (a.computed.areaM2 !== b.computed.areaM2) return b.computed.areaM2 - a.computed.areaM2;
-  return byId(a, b);
+const keyedOrder = (a: Keyed, b: Keyed) =>
+  a.k1 - b.k1 || a.k2 - b.k2 || a.k3 - b.k3 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function candidateKeys(p: Agendable): Keyed {
+  return { id: p.input.id, k1: reallocationPriority(p) ?? 9, k2: 0, k3: -p.computed.areaM2 };
+}
+
+function belowStandardKeys(p: Agendable): Keyed {
+  const score = p.computed.efficiencyScore;
+  return {
+    id: p.input.id,
+    k1: score === null ? Number.POSITIVE_INFINITY : score,
+    k2: -p.computed.standardsFailed.length,
+    k3: -p.computed.areaM2,
+  };
 }
 
 /**
@@ -89,13 +92,21 @@ export function buildAgenda(parcels: readonly Agendable[], options: AgendaOption
     for (const id of options.ids ?? []) if (known.has(id) && !out.includes(id)) out.push(id);
     return out;
   }
-  const candidates = parcels.filter((p) => p.computed.reallocationCandidate).sort(candidateOrder);
-  const below = parcels
-    .filter((p) => !p.computed.reallocationCandidate && p.computed.standardsFailed.length > 0)
-    .sort(belowStandardOrder);
-  const list =
-    source === "candidates" ? candidates : source === "below-standard" ? below : [...candidates, ...below];
-  return list.map((p) => p.input.id);
+  const candidates =
+    source === "below-standard"
+      ? []
+      : parcels
+          .filter((p) => p.computed.reallocationCandidate)
+          .map(candidateKeys)
+          .sort(keyedOrder);
+  const below =
+    source === "candidates"
+      ? []
+      : parcels
+          .filter((p) => !p.computed.reallocationCandidate && p.computed.standardsFailed.length > 0)
+          .map(belowStandardKeys)
+          .sort(keyedOrder);
+  return [...candidates, ...below].map((k) => k.id);
 }
 
 /**

@@ -16,7 +16,14 @@ export type { DrawnGeometry, FrameInsets, Measurement, SelectHow };
 
 /** Flat properties the map needs per parcel (numbers, strings, booleans only; null allowed). */
 export type MapParcelProperties = Record<string, string | number | boolean | null>;
-export type MapParcels = FeatureCollection<Polygon | MultiPolygon, MapParcelProperties>;
+export type MapParcels = FeatureCollection<Polygon | MultiPolygon, MapParcelProperties> & {
+  /**
+   * The same features as GeoJSON text, written by the analysis worker: MapLibre is given its URL
+   * and its own worker fetches and tiles it, so the collection is not copied from the page
+   * (issue 13). Absent: the features are sent as objects.
+   */
+  data?: Blob;
+};
 
 export interface ContextLayers {
   zones: FeatureCollection<Polygon | MultiPolygon>;
@@ -114,6 +121,8 @@ export type MapFactory = (container: HTMLElement, options: MapOptions) => MapCon
 export interface MapDebugState {
   /** How many times parcel data was sent to MapLibre (`setData`). */
   sourceDataVersion: number;
+  /** Parcels in the data last sent, and whether it went as a URL (the worker's Blob) or as objects. */
+  sentParcels?: { count: number; via: "url" | "objects" };
   /** How many times the fill colouring changed. */
   colouringVersion: number;
   /** Parcel ids shown as selected (feature-state). */

@@ -12,7 +12,8 @@
  */
 import type { FeatureCollection } from "geojson";
 import * as maplibregl from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { BLOB_PATH } from "./blob-path";
+import workerUrl from "./maplibre-worker.ts?worker&url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type {
   AllLayoutProperties,
@@ -211,6 +212,7 @@ export class MapController implements MapControllerApi {
     container.dataset.mapIdle = "false";
     this.map.on("idle", () => {
       this.dirty = false;
+      this.revokeStaleUrls();
       container.dataset.mapIdle = "true";
       if (this.loaded && !this.isReady) {
         this.isReady = true;
@@ -385,6 +387,14 @@ export class MapController implements MapControllerApi {
   debugState(): MapDebugState {
     return {
       sourceDataVersion: this.sourceDataVersion,
+      ...(this.sentParcels
+        ? {
+            sentParcels: {
+              count: this.sentParcels.features.length,
+              via: this.sentParcels.data ? ("url" as const) : ("objects" as const),
+            },
+          }
+        : {}),
       colouringVersion: this.colouringVersion,
       selection: [...this.selected],
       dimmed: this.dimmed.size,
@@ -415,6 +425,7 @@ export class MapController implements MapControllerApi {
     for (const set of Object.values(this.handlers)) set.clear();
     this.tooltip.remove();
     this.map.remove();
+    this.revokeStaleUrls(true);
   }
 
   // --- internals ------------------------------------------------------------------------------
@@ -532,7 +543,20 @@ export class MapController implements MapControllerApi {
   private flushParcels(): void {
     if (!this.loaded || !this.parcels || this.sentParcels === this.parcels) return;
     performance.mark("jiyue:map-set-data");
-    this.geojson(SOURCE.parcels)?.setData(this.parcels as FeatureCollection);
+    const source = this.geojson(SOURCE.parcels);
+    if (this.parcels.data) {
+      // The analysis worker's GeoJSON: MapLibre's worker fetches and parses it from the Blob, so
+      // the page never structured-clones the collection (seconds at 175,000 parcels).
+      const url = URL.createObjectURL(this.parcels.data);
+      // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
+      // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
+      source?.setData(`${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`);
+      this.revokeParcelsUrl();
+      this.parcelsUrl = url;
+    } else {
+      source?.setData(this.parcels as FeatureCollection);
+      this.revokeParcelsUrl();
+    }
     this.sentParcels = this.parcels;
     this.sourceDataVersion++;
     this.touch();
@@ -543,6 +567,20 @@ export class MapController implements MapControllerApi {
     this.flushDim();
     this.flushSelection(true);
     this.flushChanged();
+  }
+
+  /** The Blob URL the parcel source was last given (revoked once replaced, see `revokeStaleUrls`). */
+  private parcelsUrl: string | null = null;
+  /** Replaced parcel URLs, revoked at the next idle (MapLibre has then fetched or dropped them). */
+  private staleUrls: string[] = [];
+  private revokeParcelsUrl(): void {
+    if (this.parcelsUrl) this.staleUrls.push(this.parcelsUrl);
+    this.parcelsUrl = null;
+  }
+  private revokeStaleUrls(all = false): void {
+    for (const u of this.staleUrls) URL.revokeObjectURL(u);
+    this.staleUrls = [];
+    if (all && this.parcelsUrl) URL.revokeObjectURL(this.parcelsUrl);
   }
 
   private flushContext(): void {

@@ -34,6 +34,7 @@ import {
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
+import { setMapData } from "./map-data";
 import { analysisSucceededUpdater } from "./slices/analysis";
 import { setDatasetUpdater } from "./slices/data";
 import { commitEditsUpdater } from "./slices/history";
@@ -220,6 +221,8 @@ export function connectEngine(
           : {}),
       });
       if (disposed || mine !== seq) return;
+      performance.mark("jiyue:analysis-received");
+      if (res.mapData) setMapData(res.result.parcels, res.mapData);
       for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
       results.set(key, { inputs, result: res.result, durationMs: res.durationMs });
       write(res.result, res.durationMs);
@@ -444,6 +447,7 @@ export function connectEngine(
       const before = store.getState().dataset?.fingerprint ?? null;
       const res = await backend.request("importCommit", { datasetId });
       if (disposed || mine !== importSeq) return null;
+      performance.mark("jiyue:import-committed");
       const { content, fingerprint: fp, fileName, ...rest } = res;
       const synthetic = res.synthetic ?? false;
       held.clear();

@@ -7,8 +7,10 @@
  * measurement go both ways.
  */
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
-import type { Basemap, DrawnGeometry, MapControllerApi, ToolSpec } from "../map/api";
-import { toMapParcels } from "../map/features";
+import type { AnalysedParcel } from "../domain/types";
+import type { Basemap, DrawnGeometry, MapControllerApi, MapParcels, ToolSpec } from "../map/api";
+import { toMapParcels, toMapProperties } from "../map/features";
+import { mapDataOf } from "../state/map-data";
 import { selectMapContext, selectPlanOverlay } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
@@ -89,6 +91,39 @@ export interface BindOptions {
   defer?: (fn: () => void) => void;
 }
 
+/** Parcels flattened per task in the hand-over (175,000 at once held the page for half a second). */
+const SLICE = 10_000;
+
+/**
+ * The map's features of `parcels` (`toMapParcels`), made `slice` at a time, each slice in its own
+ * task (`defer`), so the page stays responsive at province scale; then `done`, with the worker's
+ * GeoJSON Blob of the same parcels when there is one. Stops when `current()` turns false.
+ */
+export function mapParcelsInSlices(
+  parcels: readonly AnalysedParcel[],
+  defer: (fn: () => void) => void,
+  current: () => boolean,
+  done: (fc: MapParcels) => void,
+  slice = SLICE,
+): void {
+  const features: MapParcels["features"] = new Array(parcels.length);
+  const step = (from: number) => {
+    if (!current()) return;
+    const to = Math.min(parcels.length, from + slice);
+    for (let i = from; i < to; i++) {
+      const p = parcels[i] as AnalysedParcel;
+      features[i] = { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
+    }
+    if (to < parcels.length) {
+      defer(() => step(to));
+      return;
+    }
+    const data = mapDataOf(parcels);
+    done({ type: "FeatureCollection", features, ...(data ? { data } : {}) });
+  };
+  step(0);
+}
+
 export function bindMap(store: AppStore, map: MapControllerApi, options: BindOptions = {}): () => void {
   const defer = options.defer ?? ((fn: () => void) => setTimeout(fn, 0));
   const subs: (() => void)[] = [];
@@ -119,9 +154,10 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
         return;
       }
       parcelsShown = true;
+      // Only the newest result goes to the map (an older deferred hand-over is skipped).
+      const current = () => !disposed && store.getState().result?.parcels === parcels;
       defer(() => {
-        // Only the newest result goes to the map (an older deferred hand-over is skipped).
-        if (!disposed && store.getState().result?.parcels === parcels) map.setParcels(toMapParcels(parcels));
+        if (current()) mapParcelsInSlices(parcels, defer, current, (fc) => map.setParcels(fc));
       });
     },
   );

@@ -13,7 +13,7 @@ import {
   type WorkerInbound,
   type WorkerOutbound,
 } from "./protocol";
-import { decodeResult } from "./wire";
+import { decodeParcels, decodeResult } from "./wire";
 
 export { type AnalysisBackend, SupersededError };
 
@@ -50,6 +50,8 @@ export class WorkerClient implements AnalysisBackend {
   private readonly pending = new Map<number, Pending>();
   /** Parcels of analysis results received ahead of their response, by request id. */
   private readonly parts = new Map<number, AnalysedParcel[][]>();
+  /** The check source table of a result whose parts are arriving (the first part brings it). */
+  private readonly partSources = new Map<number, string[]>();
   /** The newest request id of each kind. */
   private readonly latest = new Map<RequestKind, number>();
 
@@ -93,6 +95,7 @@ export class WorkerClient implements AnalysisBackend {
     const p = this.pending.get(msg.id);
     if (!p) {
       this.parts.delete(msg.id);
+      this.partSources.delete(msg.id);
       return; // stale: superseded or disposed
     }
     if ("progress" in msg) {
@@ -100,6 +103,10 @@ export class WorkerClient implements AnalysisBackend {
       return;
     }
     if ("part" in msg) {
+      if (msg.sources) this.partSources.set(msg.id, msg.sources);
+      // Decoded now, in this part's own task, not all at once when the response arrives.
+      const sources = this.partSources.get(msg.id);
+      if (sources) decodeParcels(msg.part, sources);
       const list = this.parts.get(msg.id) ?? [];
       list.push(msg.part);
       this.parts.set(msg.id, list);
@@ -107,7 +114,9 @@ export class WorkerClient implements AnalysisBackend {
     }
     this.pending.delete(msg.id);
     const parts = this.parts.get(msg.id) ?? [];
+    const decoded = this.partSources.has(msg.id);
     this.parts.delete(msg.id);
+    this.partSources.delete(msg.id);
     if (!msg.ok) {
       p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
       return;
@@ -120,7 +129,9 @@ export class WorkerClient implements AnalysisBackend {
         return;
       }
       const result = expected !== undefined ? { ...rest.result, parcels: parts.flat() } : rest.result;
-      p.resolve({ ...rest, result: sources ? decodeResult({ result, sources }) : result } as never);
+      const done =
+        sources && !(decoded && expected !== undefined) ? decodeResult({ result, sources }) : result;
+      p.resolve({ ...rest, result: done } as never);
     } else p.resolve(r as never);
   }
 
@@ -128,6 +139,7 @@ export class WorkerClient implements AnalysisBackend {
     for (const p of this.pending.values()) p.reject(new SupersededError());
     this.pending.clear();
     this.parts.clear();
+    this.partSources.clear();
     this.worker.terminate();
   }
 }

@@ -66,6 +66,12 @@ export interface AnalyzeResponse {
   sources?: string[];
   /** Set on the wire only: the parcels came ahead in this many `part` messages. */
   parts?: number;
+  /**
+   * Set by the worker (issue 13): the map's GeoJSON of `result.parcels` (`mapGeoJsonChunks`), a
+   * Blob the page hands to MapLibre as a URL, so MapLibre's worker fetches and tiles it and the
+   * collection is never copied through the page. Absent in-process (tests): the map gets objects.
+   */
+  mapData?: Blob;
   /** Time spent analysing in the worker, ms. */
   durationMs: number;
   /** Edits naming a parcel the dataset does not have (left out of the analysis, kept in the history). */
@@ -195,8 +201,11 @@ export type WorkerInbound = {
 /** Worker → main thread. `superseded`: a newer request of the same kind arrived before this one ran. */
 export type WorkerOutbound =
   | { id: number; ok: true; response: WorkerContract[RequestKind]["response"] }
-  /** A slice of an analysis result's parcels, sent ahead of the response (see `wire.ts`). */
-  | { id: number; part: AnalysedParcel[] }
+  /**
+   * A slice of an analysis result's parcels, sent ahead of the response (see `wire.ts`); the
+   * first carries the check source table, so each part is decoded as it arrives.
+   */
+  | { id: number; part: AnalysedParcel[]; sources?: string[] }
   /** Progress of a long request (an import preview). */
   | { id: number; progress: ImportProgress }
   | { id: number; ok: false; superseded?: boolean; error: string };

@@ -8,7 +8,7 @@
  * Large results also travel in parts: decoding one message of 50,000 parcels froze the page for
  * seconds; parts of a few thousand are decoded in separate tasks, with input and rendering between.
  */
-import type { AnalysisResult, StandardCheck } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, StandardCheck } from "../domain/types";
 
 export interface WireResult {
   result: AnalysisResult;
@@ -41,15 +41,24 @@ export function encodeResult(result: AnalysisResult): WireResult {
 
 /** Put the source texts back (in place: the objects are the page's own copies after the message). */
 export function decodeResult(wire: WireResult): AnalysisResult {
-  for (const p of wire.result.parcels)
-    for (const c of p.checks as (Omit<StandardCheck, "source"> & { source: unknown })[]) {
-      if (typeof c.source === "number") c.source = wire.sources[c.source] ?? "";
-    }
+  decodeParcels(wire.result.parcels, wire.sources);
   return wire.result;
 }
 
-/** Parcels per `part` message: each is decoded in its own task, so the page is never frozen long. */
-export const PART_SIZE = 2000;
+/** `decodeResult` for some of the parcels (a `part` as it arrives). */
+export function decodeParcels(parcels: readonly AnalysedParcel[], sources: readonly string[]): void {
+  for (const p of parcels)
+    for (const c of p.checks as (Omit<StandardCheck, "source"> & { source: unknown })[]) {
+      if (typeof c.source === "number") c.source = sources[c.source] ?? "";
+    }
+}
+
+/**
+ * Parcels per `part` message: each is received (structured-clone decoded) and decoded in its own
+ * task, so the page is never frozen long. 2,000 took 150–600 ms to receive on the 2 loaded cores
+ * of the browser benchmark (175,000 parcels, issue 13), 500 still 200–370 ms there; 250 halve that.
+ */
+export const PART_SIZE = 250;
 
 /** Split the parcels into parts of `size` (the last may be shorter). */
 export function splitParts<T>(items: readonly T[], size = PART_SIZE): T[][] {

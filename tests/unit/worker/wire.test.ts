@@ -120,6 +120,32 @@ describe("results in parts", () => {
     expect(res.result.parcels[1]?.checks[0]?.source).toBe("国土资发〔2008〕24号");
   });
 
+  it("the first part brings the sources: each part is decoded as it arrives, once", async () => {
+    const { c, posted, send } = client();
+    const p = c.request("analyze", req);
+    const id = posted[0]?.id ?? -1;
+    const wire = encodeResult(sample());
+    const parts = splitParts(wire.result.parcels, 2);
+    parts.forEach((part, i) => {
+      send(i === 0 ? { id, part, sources: wire.sources } : { id, part });
+    });
+    // Before the response: the parts already hold the texts again.
+    expect(parts[0]?.[0]?.checks.map((x) => x.source)).toEqual(["国土资发〔2008〕24号", "park default"]);
+    expect(parts[0]?.[1]?.checks[0]?.source).toBe("国土资发〔2008〕24号");
+    send({
+      id,
+      ok: true,
+      response: {
+        result: { ...wire.result, parcels: [] },
+        sources: wire.sources,
+        parts: parts.length,
+        durationMs: 1,
+      },
+    });
+    const res = await p;
+    expect(res.result).toEqual(sample());
+  });
+
   it("a missing part is an error, not a silently shorter result", async () => {
     const { c, posted, send } = client();
     const p = c.request("analyze", req);

@@ -139,6 +139,24 @@ for (const [name, make] of [
       expect(await getDataset(kv, FP_B)).toBeNull();
     });
 
+    it("a big source (≥ 8 MB) is kept as a Blob and comes back as the same bytes", async () => {
+      const kv = await make();
+      const bytes = new Uint8Array(8 * 2 ** 20 + 3);
+      for (let i = 0; i < bytes.length; i += 4099) bytes[i] = (i * 7) & 255;
+      bytes[bytes.length - 1] = 42;
+      await putDataset(kv, { ...dataset(FP_A), content: bytes });
+      const raw = (await kv.get("datasets", FP_A)) as { content: unknown };
+      expect(raw.content).toBeInstanceOf(Blob);
+      const back = await getDataset(kv, FP_A);
+      expect(back).not.toBe("corrupt");
+      const content = (back as StoredDataset).content as Uint8Array;
+      expect(content).toBeInstanceOf(Uint8Array);
+      expect(content.length).toBe(bytes.length);
+      expect(content[4099]).toBe((4099 * 7) & 255);
+      expect(content[bytes.length - 1]).toBe(42);
+      expect(Buffer.from(content).equals(Buffer.from(bytes))).toBe(true);
+    });
+
     it("nothing stored: an empty first start", async () => {
       const r = await readWork(await make());
       expect(r.empty).toBe(true);

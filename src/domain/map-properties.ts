@@ -1,0 +1,57 @@
+/**
+ * The flat feature properties the map styles read, from an analysed parcel: the id, zone,
+ * statuses, every numeric indicator, the derived `landUseGroup` (default colouring) and `flag`
+ * (flag overlay). Pure, so the analysis worker can write the map's GeoJSON itself (issue 13: the
+ * parcels are tiled off the main thread and not shipped through the page twice) and the page's
+ * map and print use the same rule.
+ */
+import { NUMERIC_INDICATORS } from "./fields";
+import { parcelFlag } from "./flags";
+import { landUseGroup } from "./landuse";
+import type { AnalysedParcel } from "./types";
+
+export type MapFeatureProperties = Record<string, string | number | boolean | null>;
+
+/**
+ * Flat map properties of one analysed parcel: what the styles read (id for labels and clicks,
+ * zone for framing, `landUseGroup`, the categorical statuses, `flag`, every numeric indicator),
+ * nothing else — each property is copied to MapLibre's worker and kept in every tile, so names,
+ * enterprises and reason lists stay in the store (the detail panel reads them there).
+ * Numbers are not rounded.
+ */
+export function toMapProperties(p: AnalysedParcel): MapFeatureProperties {
+  const c = p.computed;
+  const props: MapFeatureProperties = {
+    id: p.input.id,
+    zone: p.input.zone ?? null,
+    landUseGroup: landUseGroup(p.input.landUse),
+    idleStatus: c.idleStatus,
+    efficiencyClass: c.efficiencyClass,
+    reallocationCandidate: c.reallocationCandidate,
+    flag: parcelFlag(c),
+  };
+  // Every indicator the map can be coloured by (the store's list, so the two cannot drift apart).
+  for (const k of NUMERIC_INDICATORS) props[k] = c[k];
+  return props;
+}
+
+/**
+ * The map's GeoJSON of the analysed parcels as text (one feature per parcel, in order, with
+ * `toMapProperties`), written in pieces so no single string of the whole collection is built:
+ * the pieces go into a Blob that MapLibre's own worker fetches and parses.
+ */
+export function mapGeoJsonChunks(parcels: readonly AnalysedParcel[], per = 2000): string[] {
+  const out: string[] = ['{"type":"FeatureCollection","features":['];
+  for (let i = 0; i < parcels.length; i += per) {
+    const part: string[] = [];
+    for (let j = i; j < Math.min(parcels.length, i + per); j++) {
+      const p = parcels[j] as AnalysedParcel;
+      part.push(
+        `{"type":"Feature","properties":${JSON.stringify(toMapProperties(p))},"geometry":${JSON.stringify(p.geometry)}}`,
+      );
+    }
+    out.push((i > 0 ? "," : "") + part.join(","));
+  }
+  out.push("]}");
+  return out;
+}

@@ -75,7 +75,8 @@ describe("exportText (the CLI's writers)", () => {
     const fc = JSON.parse(exportText(result, "geojson", "zh"));
     expect(fc.type).toBe("FeatureCollection");
     expect(fc.features).toHaveLength(3);
-    expect(fc.features[0].properties.taxPerMu).toBe(12.3456789);
+    // Like the CSV: 万元/亩 at 0.01 (issue 13, numbers at the precision of their unit).
+    expect(fc.features[0].properties.taxPerMu).toBe(12.35);
     expect(fc.features[0].properties).toHaveProperty("reallocationCandidate", false);
   });
 });

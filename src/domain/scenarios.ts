@@ -5,7 +5,8 @@
  * result is new objects for what a scenario changes and the base's objects for the rest.
  *
  * Splits divide every quantity of the parcel (areas, money, persons, energy) by the pieces'
- * share of the parcel's area (planar, in the analysis CRS); per-mu targets, dates, statuses and
+ * share of the parcel's area (planar, in the analysis CRS), recorded at the precision of their
+ * unit (万元 and m² to 0.01, persons whole); per-mu targets, dates, statuses and
  * the enterprise are kept by both pieces. The pieces' areas add up to the parcel's area exactly
  * (the second piece gets the rest). A merge sums those quantities and takes the rest from the
  * first parcel named.
@@ -24,8 +25,10 @@ import type {
   ScenarioSplitEdit,
   ScenarioStandardEdit,
 } from "./edits";
+import { exportDecimals, fieldInfo } from "./fields";
 import { boundaryDistance, type SplitProblem, splitPolygon, unitePolygons } from "./parcel-geometry";
 import type { IndustryCluster, IsoDate, ParcelInput, PreparedParcel, Standards, ThresholdSet } from "./types";
+import { roundTo } from "./units";
 
 /** Quantities divided by area share in a split and summed in a merge. */
 export const DIVISIBLE_FIELDS = [
@@ -48,8 +51,15 @@ export const DIVISIBLE_FIELDS = [
   "rdExpense",
 ] as const satisfies readonly ParcelInputKey[];
 type Divisible = (typeof DIVISIBLE_FIELDS)[number];
-/** Whole persons: the first piece is rounded, the second gets the rest (the total is kept). */
-const WHOLE: ReadonlySet<Divisible> = new Set(["employees", "residents"]);
+/**
+ * Decimals a piece's figure is recorded with: its unit's export precision (万元 and m² to 0.01,
+ * persons whole), as an official would write it, so a split never leaves `1049.9999999` in the
+ * table. The first piece is rounded and the second gets the rest, so the total is kept.
+ */
+function splitDecimals(f: Divisible): number {
+  const info = fieldInfo(f);
+  return info ? exportDecimals(info) : 2;
+}
 
 /** A new project for a parcel (enterprise, industry, figures, start date). */
 export interface NewProject {
@@ -177,9 +187,10 @@ export function splitParcel(
   for (const f of DIVISIBLE_FIELDS) {
     const v = p.input[f];
     if (typeof v !== "number") continue;
-    const first = WHOLE.has(f) ? Math.round(v * share) : v * share;
+    const d = splitDecimals(f);
+    const first = roundTo(v * share, d);
     in0[f] = first;
-    in1[f] = v - first;
+    in1[f] = roundTo(v - first, d);
   }
   const area0 = p.areaM2 * share;
   return {

@@ -46,3 +46,15 @@ export function perMuToPerHa(perMu: number): number {
 export function perHaToPerMu(perHa: number): number {
   return perHa / MU_PER_HA;
 }
+
+/**
+ * `v` rounded to `decimals` (half away from zero for positives, `Math.round`'s half up for
+ * negatives), never `-0`; a value so large that scaling it overflows has no decimals to round
+ * and is returned as is.
+ */
+export function roundTo(v: number, decimals: number): number {
+  const m = 10 ** decimals;
+  const r = Math.round(v * m) / m;
+  if (!Number.isFinite(r)) return v;
+  return r === 0 ? 0 : r;
+}

@@ -42,6 +42,7 @@ import {
 } from "../domain/fields";
 import { landUseName } from "../domain/landuse";
 import type { AnalysedParcel, AnalysisResult, EfficiencyClass, ReallocationReason } from "../domain/types";
+import { roundTo } from "../domain/units";
 import {
   AREA_BASIS_LABEL,
   areaBasisText,
@@ -101,18 +102,6 @@ function neutralise(s: string): string {
 /** RFC 4180: quoted when the text holds `"`, `,`, CR or LF. */
 function quote(t: string): string {
   return NEEDS_QUOTES.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
-
-/**
- * `v` rounded to `decimals` (half away from zero for positives, `Math.round`'s half up for
- * negatives), never `-0`; a value so large that scaling it overflows has no decimals to round
- * and is returned as is.
- */
-export function roundTo(v: number, decimals: number): number {
-  const m = 10 ** decimals;
-  const r = Math.round(v * m) / m;
-  if (!Number.isFinite(r)) return v;
-  return r === 0 ? 0 : r;
 }
 
 /** A number rounded to `decimals`, as plain digits (no exponent for ordinary values, no `-0`). */

@@ -156,13 +156,16 @@ describe("split", () => {
     const own = r.parcels.map((x) => planarAreaM2(transformGeometry(x.geometry, toPlane)));
     expect(Math.abs((own[0] ?? 0) - p.areaM2)).toBeLessThan(0.01);
     expect(r.shares[0]).toBeCloseTo(0.35, 2); // the cut is 0.0007° of 0.002° from the west edge
+    // Each figure is recorded at its unit's precision (万元 to 0.01): the pieces add up to it.
     for (const f of DIVISIBLE_FIELDS) {
       const v = A.input[f];
       if (typeof v !== "number") continue;
       expect((p.input[f] as number) + (q.input[f] as number)).toBeCloseTo(v, 9);
+      for (const x of [p.input[f] as number, q.input[f] as number])
+        expect(Math.abs(x * 100 - Math.round(x * 100)), `${f} ${x}`).toBeLessThan(1e-6);
     }
-    expect(p.input.fixedInvestment).toBeCloseTo(3000 * r.shares[0], 9);
-    expect(q.input.taxRevenue).toBeCloseTo(37 * r.shares[1], 9);
+    expect(Math.abs((p.input.fixedInvestment ?? 0) - 3000 * r.shares[0])).toBeLessThanOrEqual(0.005);
+    expect(Math.abs((q.input.taxRevenue ?? 0) - 37 * r.shares[1])).toBeLessThanOrEqual(0.005 + 1e-9);
     // Persons stay whole and add up.
     expect(p.input.employees).toBe(Math.round(7 * r.shares[0]));
     expect((p.input.employees ?? 0) + (q.input.employees ?? 0)).toBe(7);

@@ -207,6 +207,12 @@ export interface EditStep {
   at: string;
   label: StepLabel;
   edits: Edit[];
+  /**
+   * A step of the main history made while a scenario was open (a facility placed, a meeting
+   * decision): that scenario's id, so Ctrl+Z there takes it back in turn with the scenario's own
+   * steps (by `at`). Absent for steps made in the base.
+   */
+  openScenario?: string;
 }
 
 /** The undo history: `steps[0 … applied-1]` are applied, the rest can be redone. */

@@ -186,6 +186,10 @@ export const PLANNER_UI = {
     "No connected road between stops {from} and {to} (a stop over 500 m from a road, or roads not connected)",
   ),
   dismiss: b("知道了", "Dismiss"),
+  inScenario: b(
+    "当前打开方案「{name}」：六个一设施属于基准规划，在此添加或修改的设施在基准和各方案中都可见；Ctrl+Z 可在本方案中依次撤销。",
+    "Scenario “{name}” is open: the six-ones facilities are the base plan's, so one placed or changed here shows in the base and every scenario; Ctrl+Z here takes it back in turn.",
+  ),
 } satisfies Record<string, Bilingual>;
 export type PlannerUiKey = keyof typeof PLANNER_UI;
 

@@ -263,6 +263,7 @@ function stepProblem(s: unknown, seen: Set<string>): string | null {
   if (seen.has(s.id)) return "id (duplicate)";
   if (typeof s.at !== "string" || Number.isNaN(Date.parse(s.at))) return "at";
   if (!labelOf(s.label)) return "label";
+  if (s.openScenario !== undefined && typeof s.openScenario !== "string") return "openScenario";
   if (!Array.isArray(s.edits)) return "edits";
   for (let i = 0; i < s.edits.length; i++) {
     const p = editProblem(s.edits[i]);
@@ -318,6 +319,7 @@ export function readHistory(raw: unknown, file?: string): HistoryRead {
       at: o.at as string,
       label: labelOf(o.label) as StepLabel,
       edits: (o.edits as unknown[]).map((e) => ({ ...(e as object) }) as Edit),
+      ...(typeof o.openScenario === "string" ? { openScenario: o.openScenario } : {}),
     });
   }
   const a = raw.applied;

@@ -241,3 +241,41 @@ test("scenario: the plan targets cannot be changed inside a scenario, and say so
   await jiyue.el("targets.edit").click();
   await expect(jiyue.el("targets.edit.value.tax-revenue")).toBeVisible();
 });
+
+test("scenario: a kindergarten site accepted inside a scenario is the base plan's, said so, and Ctrl+Z there takes it back", async ({
+  jiyue,
+}) => {
+  await jiyue.given.appIsOpen();
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.create").click();
+  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  const scenarioId = await jiyue.state((s) => s.activeScenario);
+
+  await jiyue.el("mode.facilities").click();
+  await expect(jiyue.el("planner.inScenario")).toContainText("当前打开方案「方案1」");
+  const facilities = jiyue.page.locator('[data-testid^="planner.facility."]');
+  const count = await facilities.count();
+  await expect(jiyue.el("planner.suggestion.1")).toBeVisible();
+  await jiyue.el("planner.accept.1").click();
+  await expect(facilities).toHaveCount(count + 1);
+  // A step of the base, marked with the scenario it was made in; the scenario's own history is empty.
+  await expect
+    .poll(() =>
+      jiyue.state((s) => [s.history.steps.at(-1)?.label.code, s.history.steps.at(-1)?.openScenario]),
+    )
+    .toEqual(["facility-accept", scenarioId]);
+  await expect(jiyue.el("header.undo")).toHaveAccessibleName(/^撤销：采纳选址 /);
+  await jiyue.screenshot("planner-in-scenario");
+
+  // Ctrl+Z in the scenario takes the site back; redo puts it back.
+  await jiyue.page.locator("body").press("Control+z");
+  await expect(facilities).toHaveCount(count);
+  await jiyue.page.locator("body").press("Control+Shift+z");
+  await expect(facilities).toHaveCount(count + 1);
+  // In the base it is there too (it is the base plan's), and the note is gone.
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.base").click();
+  await jiyue.el("mode.facilities").click();
+  await expect(jiyue.el("planner.inScenario")).toHaveCount(0);
+  await expect(facilities).toHaveCount(count + 1);
+});

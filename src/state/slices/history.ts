@@ -23,15 +23,25 @@ import { newStepId } from "./step-id";
 
 export { newStepId };
 
-/** One undoable step of `edits` (none: nothing changes), dropping the redo steps. */
+/**
+ * One undoable step of `edits` in the main history (none: nothing changes), dropping the redo
+ * steps. `openScenario`: the scenario open when it was made (see `EditStep.openScenario`).
+ */
 export function commitEditsUpdater(
   s: AppState,
   label: StepLabel,
   edits: readonly Edit[],
   now: Date = new Date(),
+  openScenario?: string,
 ): Partial<AppState> {
   if (edits.length === 0) return {};
-  const step: EditStep = { id: newStepId(now), at: now.toISOString(), label, edits: [...edits] };
+  const step: EditStep = {
+    id: newStepId(now),
+    at: now.toISOString(),
+    label,
+    edits: [...edits],
+    ...(openScenario !== undefined ? { openScenario } : {}),
+  };
   return { history: pushStep(s.history, step) };
 }
 
@@ -63,15 +73,17 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
   ...initialHistory,
   commitEdits: (label, edits) =>
     set((s) => {
-      const inScenario = activeScenarioId(s) !== null;
+      const open = activeScenarioId(s);
+      if (open === null) return commitEditsUpdater(s, label, edits);
       // The targets are the plan's, the one yardstick the base and every scenario are compared
-      // against: a scenario cannot change them, and putting the change in the base from inside a
-      // scenario would make it a step the scenario's undo cannot reach. The panel says so.
-      if (inScenario && edits.some((e) => e.kind === "targets")) return {};
+      // against: a scenario cannot change them. The panel says so.
+      if (edits.some((e) => e.kind === "targets")) return {};
       // A parcel corrected while a scenario is open is corrected in that scenario, not in the base.
-      return inScenario && edits.length > 0 && edits.every((e) => e.kind === "parcel-field")
-        ? scenarioCommitUpdater(s, label, edits)
-        : commitEditsUpdater(s, label, edits);
+      if (edits.length > 0 && edits.every((e) => e.kind === "parcel-field"))
+        return scenarioCommitUpdater(s, label, edits);
+      // The rest (facilities, meeting records) belong to the base, and Ctrl+Z here takes them
+      // back in turn with the scenario's own steps.
+      return commitEditsUpdater(s, label, edits, new Date(), open);
     }),
   undo: () => set(undoUpdater),
   redo: () => set(redoUpdater),

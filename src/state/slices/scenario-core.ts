@@ -6,13 +6,16 @@ import {
   appliedEdits,
   type Edit,
   type EditHistory,
+  type EditStep,
   EMPTY_HISTORY,
   pushStep,
   redo,
+  redoStep,
   type ScenarioEdit,
   type ScenarioMeta,
   type StepLabel,
   undo,
+  undoStep,
 } from "../../domain/edits";
 import { scenarioEdits, scenarioList } from "../../domain/scenarios";
 import type { AppState } from "../types";
@@ -54,21 +57,53 @@ export function selectScenarioEdits(
   return edits;
 }
 
-/** The history Ctrl+Z works on now: the open scenario's own, else the main one. */
-export function selectUndoHistory(
+/**
+ * Where Ctrl+Z (or Ctrl+Y) works now: with no scenario open, the main history; in a scenario,
+ * its own history, except that a main-history step made while this scenario was open (a facility
+ * placed, a meeting decision: they belong to the base) is taken back in turn with the scenario's
+ * own steps, the later first (redo: the earlier first). A main-history step made elsewhere is
+ * left for the base, so undo in a scenario never reaches another scenario's or the base's work.
+ */
+export function undoSide(
   s: Pick<AppState, "history" | "activeScenario" | "scenarioHistories">,
-): EditHistory {
+  how: "undo" | "redo",
+): { side: "main" } | { side: "scenario"; id: string } {
   const id = activeScenarioId(s);
-  return id === null ? s.history : (s.scenarioHistories[id] ?? EMPTY_HISTORY);
+  if (id === null) return { side: "main" };
+  const own = s.scenarioHistories[id] ?? EMPTY_HISTORY;
+  const pick = how === "undo" ? undoStep : redoStep;
+  const mine = pick(own);
+  const main = pick(s.history);
+  const mainHere = main !== undefined && main.openScenario === id;
+  if (!mainHere) return { side: "scenario", id };
+  if (!mine) return { side: "main" };
+  const mainFirst = how === "undo" ? main.at >= mine.at : main.at < mine.at;
+  return mainFirst ? { side: "main" } : { side: "scenario", id };
 }
 
-/** Undo/redo in the open scenario's history; `null` when no scenario is open (the main history applies). */
+/** The step an undo would take back now (see `undoSide`), or `undefined`. */
+export function selectUndoStep(
+  s: Pick<AppState, "history" | "activeScenario" | "scenarioHistories">,
+): EditStep | undefined {
+  const w = undoSide(s, "undo");
+  return undoStep(w.side === "main" ? s.history : (s.scenarioHistories[w.id] ?? EMPTY_HISTORY));
+}
+
+/** The step a redo would apply again now, or `undefined`. */
+export function selectRedoStep(
+  s: Pick<AppState, "history" | "activeScenario" | "scenarioHistories">,
+): EditStep | undefined {
+  const w = undoSide(s, "redo");
+  return redoStep(w.side === "main" ? s.history : (s.scenarioHistories[w.id] ?? EMPTY_HISTORY));
+}
+
+/** Undo/redo in the open scenario's history; `null` when the main history applies (`undoSide`). */
 export function scenarioUndoUpdater(s: AppState, how: "undo" | "redo"): Partial<AppState> | null {
-  const id = activeScenarioId(s);
-  if (id === null) return null;
-  const h = s.scenarioHistories[id] ?? EMPTY_HISTORY;
+  const w = undoSide(s, how);
+  if (w.side === "main") return null;
+  const h = s.scenarioHistories[w.id] ?? EMPTY_HISTORY;
   const next = how === "undo" ? undo(h) : redo(h);
-  return next === h ? {} : { scenarioHistories: { ...s.scenarioHistories, [id]: next } };
+  return next === h ? {} : { scenarioHistories: { ...s.scenarioHistories, [w.id]: next } };
 }
 
 /** One undoable step in the open scenario's own history (no scenario open, no edits: nothing). */

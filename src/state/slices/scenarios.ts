@@ -23,9 +23,11 @@ import { newStepId } from "./step-id";
 
 export {
   activeScenarioId,
+  findScenario,
+  selectRedoStep,
   selectScenarioEdits,
   selectScenarios,
-  selectUndoHistory,
+  selectUndoStep,
 } from "./scenario-core";
 
 /** Two sides of a comparison: scenario ids, `null` = the base. */

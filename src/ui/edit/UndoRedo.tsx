@@ -4,9 +4,8 @@
  * the browser's own text undo applies.
  */
 import { useEffect } from "react";
-import { redoStep, undoStep } from "../../domain/edits";
 import { editText, redoText, undoText } from "../../i18n/edits";
-import { selectUndoHistory } from "../../state/slices/scenarios";
+import { selectRedoStep, selectUndoStep } from "../../state/slices/scenarios";
 import { useAppStore } from "../../state/store";
 import { useLang } from "../hooks";
 import "./edit.css";
@@ -63,13 +62,12 @@ export function useUndoRedoKeys(): void {
 
 export function UndoRedoButtons() {
   const lang = useLang();
-  // What Ctrl+Z works on now: the open scenario's own history, else the main one.
-  const history = useAppStore(selectUndoHistory);
+  // What Ctrl+Z works on now: the open scenario's own steps (and the base's made there), else the main history.
+  const u = useAppStore(selectUndoStep);
+  const r = useAppStore(selectRedoStep);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   useUndoRedoKeys();
-  const u = undoStep(history);
-  const r = redoStep(history);
   const mac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = mac ? "⌘" : "Ctrl+";
   const undoName = undoText(u, lang);

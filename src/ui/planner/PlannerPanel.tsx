@@ -22,6 +22,7 @@ import {
 } from "../../i18n/planner";
 import { enumLabel } from "../../i18n/ui";
 import { selectPlanFacilities } from "../../state/planner";
+import { activeScenarioId, findScenario } from "../../state/slices/scenarios";
 import { useAppStore } from "../../state/store";
 import { formatArea, formatNumber } from "../format";
 import { useLang } from "../hooks";
@@ -64,6 +65,7 @@ export function PlannerPanel() {
   const byId = useAppStore((s) => s.byId);
   const selectedFacility = useAppStore((s) => s.plannerFacilityId);
   const selectFacility = useAppStore((s) => s.selectFacility);
+  const scenario = useAppStore((s) => findScenario(s, activeScenarioId(s)));
 
   if (!dataset?.ok)
     return (
@@ -144,6 +146,11 @@ export function PlannerPanel() {
           {pt("title")}
         </h2>
         {dataset.synthetic ? <p className="muted small">{pt("syntheticNote")}</p> : null}
+        {scenario ? (
+          <p className="muted small" data-testid="planner.inScenario">
+            {pt("inScenario", { name: scenario.name })}
+          </p>
+        ) : null}
         {planStatus === "error" ? (
           <p role="alert">{pt("failed", { message: planError ?? "" })}</p>
         ) : planStatus === "running" && !plan ? (

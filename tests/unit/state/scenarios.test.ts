@@ -1,8 +1,9 @@
 import type { Polygon } from "geojson";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { planarAreaM2, transformGeometry } from "../../../src/domain/area";
 import { makeTransform, WGS84 } from "../../../src/domain/crs";
-import { appliedEdits, undoStep } from "../../../src/domain/edits";
+import { appliedEdits, facilityEdits, undoStep } from "../../../src/domain/edits";
+import type { PlanFacility } from "../../../src/domain/facilities";
 import { reassignEdit, recoverEdit, scenarioList } from "../../../src/domain/scenarios";
 import type { PreparedParcel } from "../../../src/domain/types";
 import { sha256Hex } from "../../../src/io/fingerprint";
@@ -12,9 +13,10 @@ import { connectEngine } from "../../../src/state/engine";
 import {
   activeScenarioId,
   SCENARIO_STEP,
+  selectRedoStep,
   selectScenarioEdits,
   selectScenarios,
-  selectUndoHistory,
+  selectUndoStep,
 } from "../../../src/state/slices/scenarios";
 import { InlineBackend } from "../../../src/worker/inline";
 import { dataset, freshStore, STANDARDS } from "./helpers";
@@ -91,13 +93,13 @@ describe("scenarios in the store", () => {
         recoverEdit(IDLE.input),
       ]);
     // In the scenario, undo works on its own history.
-    expect(undoStep(selectUndoHistory(store.getState()))?.label.code).toBe(SCENARIO_STEP.recover);
+    expect(selectUndoStep(store.getState())?.label.code).toBe(SCENARIO_STEP.recover);
     store.getState().renameScenario(id, "收回方案");
     store.getState().deleteScenario(id);
     expect(selectScenarios(store.getState())).toEqual([]);
     expect(store.getState().activeScenario).toBeNull();
     // Now in the base: undo takes back the deletion.
-    expect(undoStep(selectUndoHistory(store.getState()))?.label.code).toBe(SCENARIO_STEP.delete);
+    expect(selectUndoStep(store.getState())?.label.code).toBe(SCENARIO_STEP.delete);
     store.getState().undo();
     expect(selectScenarios(store.getState()).map((m) => m.name)).toEqual(["收回方案"]);
     expect(selectScenarioEdits(store.getState(), id)).toHaveLength(1);
@@ -119,6 +121,105 @@ describe("scenarios in the store", () => {
     expect(store.getState().history).toBe(main);
     store.getState().redo();
     expect(selectScenarioEdits(store.getState(), a)).toHaveLength(1);
+  });
+
+  describe("a base edit made in a scenario (a facility placed)", () => {
+    afterEach(() => vi.useRealTimers());
+    const KG: PlanFacility = {
+      id: "K1",
+      kind: "kindergarten",
+      status: "planned",
+      geometry: { type: "Point", coordinates: [109.8, 30.6] },
+    };
+    const placed = [{ kind: "facility" as const, facilityId: "K1", before: null, after: KG }];
+    const at = (t: string) => vi.setSystemTime(new Date(`2026-12-02T10:00:${t}.000Z`));
+
+    it("lands in the base, and Ctrl+Z there takes it back in turn with the scenario's steps", () => {
+      vi.useFakeTimers();
+      const store = freshStore();
+      at("00");
+      const a = store.getState().createScenario("A", null);
+      at("01");
+      store.getState().commitScenarioEdits({ code: "x", params: {} }, [recoverEdit(IDLE.input)]);
+      at("02");
+      store.getState().commitEdits({ code: "place", params: {} }, placed);
+      at("03");
+      store
+        .getState()
+        .commitScenarioEdits({ code: "y", params: {} }, [reassignEdit(FIRM.input, NEW_PROJECT)]);
+      // The facility is the base's (every scenario sees it), tagged with the scenario it was placed in.
+      expect(facilityEdits(store.getState().history)).toHaveLength(1);
+      expect(undoStep(store.getState().history)?.openScenario).toBe(a);
+      expect(selectScenarioEdits(store.getState(), a)).toHaveLength(2);
+      // Undo: the latest first — y (scenario), then the facility (base), then x (scenario).
+      expect(selectUndoStep(store.getState())?.label.code).toBe("y");
+      store.getState().undo();
+      expect(selectUndoStep(store.getState())?.label.code).toBe("place");
+      store.getState().undo();
+      expect(facilityEdits(store.getState().history)).toHaveLength(0);
+      expect(selectScenarioEdits(store.getState(), a)).toHaveLength(1);
+      expect(selectUndoStep(store.getState())?.label.code).toBe("x");
+      store.getState().undo();
+      expect(selectScenarioEdits(store.getState(), a)).toHaveLength(0);
+      // The scenario itself is not undone from inside it (its making was not done here).
+      expect(selectUndoStep(store.getState())).toBeUndefined();
+      expect(selectScenarios(store.getState())).toHaveLength(1);
+      // Redo: the earliest first — x, the facility, y.
+      expect(selectRedoStep(store.getState())?.label.code).toBe("x");
+      store.getState().redo();
+      expect(selectRedoStep(store.getState())?.label.code).toBe("place");
+      store.getState().redo();
+      expect(facilityEdits(store.getState().history)).toHaveLength(1);
+      expect(selectRedoStep(store.getState())?.label.code).toBe("y");
+      store.getState().redo();
+      expect(selectScenarioEdits(store.getState(), a)).toHaveLength(2);
+      expect(selectRedoStep(store.getState())).toBeUndefined();
+    });
+
+    it("in another scenario or in the base, it is the base's step as any other", () => {
+      vi.useFakeTimers();
+      const store = freshStore();
+      at("00");
+      const a = store.getState().createScenario("A", null);
+      at("01");
+      store.getState().commitEdits({ code: "place", params: {} }, placed);
+      at("02");
+      const b = store.getState().createScenario("B", null);
+      at("03");
+      store.getState().commitScenarioEdits({ code: "y", params: {} }, [recoverEdit(IDLE.input)]);
+      // In B, undo is B's own edit, then nothing: the base's last step (B's making) is not B's work.
+      expect(activeScenarioId(store.getState())).toBe(b);
+      expect(selectUndoStep(store.getState())?.label.code).toBe("y");
+      store.getState().undo();
+      expect(selectUndoStep(store.getState())).toBeUndefined();
+      // In A, the base's last step is B's making, not A's work: nothing to undo there either.
+      store.getState().setActiveScenario(a);
+      expect(selectUndoStep(store.getState())).toBeUndefined();
+      // In the base: B's making, then the facility.
+      store.getState().setActiveScenario(null);
+      expect(selectUndoStep(store.getState())?.label.code).toBe(SCENARIO_STEP.create);
+      store.getState().undo();
+      expect(selectUndoStep(store.getState())?.label.code).toBe("place");
+    });
+
+    it("the scenario it was placed in survives a project file round trip", () => {
+      const store = freshStore();
+      const a = store.getState().createScenario("A", null);
+      store.getState().commitEdits({ code: "place", params: {} }, placed);
+      const s = store.getState();
+      const project: Project = {
+        savedAt: "2026-12-02T00:00:00.000Z",
+        dataset: { fileName: "p.geojson", fingerprint: EMPTY_FP, content: "{}", synthetic: true },
+        earlierDatasets: [],
+        history: s.history,
+        standards: null,
+        settings: { asOf: null, asOfUserSet: false, selection: [], view: null, ui: {} },
+        scenarios: { histories: s.scenarioHistories, active: s.activeScenario },
+      };
+      const r = readProjectFile(writeProjectFile(project), "p.jiyue.json");
+      expect(r.problems).toEqual([]);
+      expect(undoStep(r.project?.history ?? { steps: [], applied: 0 })?.openScenario).toBe(a);
+    });
   });
 
   it("a field corrected in a scenario goes into the scenario, not the base", () => {

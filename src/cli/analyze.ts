@@ -105,6 +105,13 @@ export function readBytes(path: string): FileRead {
  */
 const STREAM_FROM_BYTES = 0;
 
+/**
+ * Up to this size a streamed file is read once, its prepared parcels kept for the output (about
+ * 1.5 KB of memory each besides the file's 1 KB of text, which is not kept); a larger one is read
+ * twice, keeping 16 bytes per parcel (`analyze-stream.ts`).
+ */
+const ONE_PASS_BYTES = 256 * 1024 * 1024;
+
 /** Below this size a file's text fits in one string (V8: about 512 M characters). */
 const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 
@@ -362,7 +369,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     const geoOpts = { analysisCrs: standards.analysisCrs, ...(crs !== undefined ? { crs } : {}) };
     let r: StreamImport;
     try {
-      r = await streamImport(input, datasetName, geoOpts, compileEfficiency(standards));
+      const keep = statSync(input).size <= bytesOption("JIYUE_ONE_PASS_BYTES", ONE_PASS_BYTES);
+      r = await streamImport(input, datasetName, geoOpts, compileEfficiency(standards), keep);
     } catch (err) {
       return die(streamFailure(err, input), lang);
     }
@@ -546,13 +554,18 @@ function summaryOf(imported: ParcelImport, counts: StreamCounts, lang: Lang): nu
 }
 
 /**
- * From this size a plain GeoJSON file is analysed as a stream; `JIYUE_STREAM_FROM_BYTES`
- * overrides it (the tests run both paths on the same files: 0 streams every file).
+ * A size in bytes from the environment variable `name`, else `fallback`. `JIYUE_STREAM_FROM_BYTES`
+ * overrides `STREAM_FROM_BYTES`, `JIYUE_ONE_PASS_BYTES` `ONE_PASS_BYTES` (the tests run every
+ * path on the same files: 0 streams every file, in two passes).
  */
-function streamFromBytes(): number {
-  const v = process.env.JIYUE_STREAM_FROM_BYTES;
+function bytesOption(name: string, fallback: number): number {
+  const v = process.env[name];
   const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : STREAM_FROM_BYTES;
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function streamFromBytes(): number {
+  return bytesOption("JIYUE_STREAM_FROM_BYTES", STREAM_FROM_BYTES);
 }
 
 /**

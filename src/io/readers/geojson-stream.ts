@@ -72,7 +72,8 @@ class Bytes {
 
 /**
  * Incremental splitter. `push` each chunk in order, then `end`. `onEntry` receives each entry of
- * the top-level `features` array (its bytes, a fresh copy) in file order.
+ * the top-level `features` array (its bytes — possibly a view of the chunk pushed, to be used
+ * before `onEntry` returns, not kept) in file order.
  *
  * @example
  * const s = new FeatureSplitter("utf-8", (bytes) => features.push(JSON.parse(decode(bytes))));
@@ -119,6 +120,15 @@ export class FeatureSplitter {
       runStart = to;
     };
     for (let i = 0; i < n; i++) {
+      if (this.entryOpen && !this.scalarEntry) {
+        // Inside an object or array entry (most of the bytes): only strings and brackets matter.
+        const end = this.scanEntry(chunk, i);
+        if (end < 0) break;
+        this.completeEntry(chunk, runStart, end);
+        runStart = end;
+        i = end - 1;
+        continue;
+      }
       const b = chunk[i] as number;
       if (this.inString) {
         if (this.gbkTrail) {
@@ -213,6 +223,59 @@ export class FeatureSplitter {
     return this.header.view();
   }
 
+  /**
+   * Scan an object or array entry from `from` (its opening bracket already counted): the index
+   * just after its closing bracket, or -1 when the chunk ends first. The scanner's state is kept
+   * in locals here and written back, for speed: this loop reads nearly every byte of the file.
+   */
+  private scanEntry(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    const gbk = this.encoding === "gbk";
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escape;
+    let trail = this.gbkTrail;
+    let end = -1;
+    for (let i = from; i < n; i++) {
+      const b = chunk[i] as number;
+      if (inString) {
+        if (trail) trail = false;
+        else if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
+        else if (b === QUOTE) inString = false;
+        else if (gbk && b >= 0x81 && b <= 0xfe) trail = true;
+      } else if (b === QUOTE) inString = true;
+      else if (b === LBRACE || b === LBRACKET) depth++;
+      else if (b === RBRACE || b === RBRACKET) {
+        depth--;
+        if (depth === 2) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escape = escaped;
+    this.gbkTrail = trail;
+    return end;
+  }
+
+  /** The open entry ends at `end` of `chunk` (its bytes in this chunk from `start`): hand it on. */
+  private completeEntry(chunk: Uint8Array, start: number, end: number): void {
+    if (this.entry.length + (end - start) > this.maxEntryBytes) throw new EntryTooLargeError(this.count);
+    this.entryOpen = false;
+    this.scalarEntry = false;
+    this.count++;
+    if (this.entry.length === 0) {
+      // the whole entry is in this chunk: handed on as a view of it, not copied
+      this.onEntry(chunk.subarray(start, end));
+      return;
+    }
+    this.entry.push(chunk, start, end);
+    this.onEntry(this.entry.take());
+  }
+
   private finishEntry(): void {
     this.entryOpen = false;
     this.scalarEntry = false;
@@ -272,8 +335,18 @@ export class GeoJsonEntryStream {
   /** A UTF-8 reading told from the first megabyte as the whole-file reader tells it (readers/text.ts). */
   certain = true;
 
-  /** The whole file's UTF-8 validity (auto mode), for `wholeFileEncoding`. */
+  /**
+   * The whole file's UTF-8 validity (auto mode), for `wholeFileEncoding`: scanned when the stream
+   * is made with `scanUtf8`, or once the first megabyte is told GBK; else not (`utf8Skipped`),
+   * since an entry decoded as UTF-8 is proven valid UTF-8 — a file whose every entry and header
+   * are needs no scan, and any other is read again with `scanUtf8`.
+   */
   readonly utf8 = new Utf8Scanner();
+  /** The bytes were not all given to `utf8`. */
+  utf8Skipped = false;
+  private scanning: boolean;
+  /** The chunks as pushed (with their BOM) until the sniff decides whether to scan them. */
+  private unscanned: Uint8Array[] = [];
   /** An entry with non-ASCII bytes was decoded as UTF-8 / as GBK. */
   usedUtf8NonAscii = false;
   usedGbkNonAscii = false;
@@ -291,23 +364,36 @@ export class GeoJsonEntryStream {
     private readonly forced?: ForcedEncoding,
     /** Refuse (`EntryTooLargeError`) an entry longer than this, before holding it. */
     private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
-  ) {}
+    /** Scan every byte for UTF-8 validity (see `utf8`), whatever the first megabyte says. */
+    scanUtf8 = false,
+  ) {
+    this.scanning = scanUtf8;
+  }
+
+  /** Decoders made once (one per entry would cost more than the decoding). */
+  private readonly decoders: { forced?: TextDecoder; utf8?: TextDecoder; gbk?: TextDecoder } = {};
 
   private decode(bytes: Uint8Array): string {
     const forced = this.forced;
-    if (forced) return new TextDecoder(forced.encoding).decode(bytes);
-    const ascii = isAscii(bytes);
+    const d = this.decoders;
+    if (forced) {
+      d.forced ??= new TextDecoder(forced.encoding);
+      return d.forced.decode(bytes);
+    }
     if (this.enc.value === "utf-8") {
       try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-        if (!ascii) this.usedUtf8NonAscii = true;
+        d.utf8 ??= new TextDecoder("utf-8", { fatal: true });
+        const text = d.utf8.decode(bytes);
+        // valid UTF-8 is ASCII exactly when it has as many characters as bytes
+        if (text.length !== bytes.length) this.usedUtf8NonAscii = true;
         return text;
       } catch {
         this.enc.value = "gbk";
       }
     }
-    if (!ascii) this.usedGbkNonAscii = true;
-    return new TextDecoder("gbk").decode(bytes);
+    if (!this.usedGbkNonAscii && !isAscii(bytes)) this.usedGbkNonAscii = true;
+    d.gbk ??= new TextDecoder("gbk");
+    return d.gbk.decode(bytes);
   }
 
   private entry = (bytes: Uint8Array) => {
@@ -315,7 +401,10 @@ export class GeoJsonEntryStream {
     const text = this.decode(bytes);
     this.entryBytes += bytes.length;
     this.chars += text.length;
-    this.badChars += implausibleCharCount(text);
+    // Only `gbkImplausible` reads `badChars`, and only for a stream forced to GBK or read as GBK
+    // with no non-ASCII entry decoded as UTF-8: the characters of other entries need no count.
+    if (this.forced || this.enc.value === "gbk" || !this.usedUtf8NonAscii)
+      this.badChars += implausibleCharCount(text);
     const parsed = parseJson(text);
     if (parsed.ok) this.onEntry(parsed.value, index);
     else {
@@ -329,12 +418,14 @@ export class GeoJsonEntryStream {
     this.sniffed = true;
     if (hasNul(sample)) {
       this.binary = true;
+      this.unscanned = [];
       return;
     }
     // Cut the sample at its last ASCII byte so a character split by the cut does not count.
     let cut = sample.length;
     while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
     if (this.forced) {
+      this.unscanned = [];
       this.enc.value = this.forced.encoding;
       this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
       return;
@@ -343,7 +434,11 @@ export class GeoJsonEntryStream {
     if (decoded.encoding === "gbk") {
       this.enc.value = "gbk";
       this.sampleProblems = decoded.problems;
+      this.scanning = true;
     } else this.certain = utf8Certain(sample.subarray(0, cut));
+    if (this.scanning) for (const c of this.unscanned) this.utf8.push(c);
+    else this.utf8Skipped = true;
+    this.unscanned = [];
     this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
   }
 
@@ -359,7 +454,10 @@ export class GeoJsonEntryStream {
 
   push(raw: Uint8Array): void {
     let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
-    if (!this.forced) this.utf8.push(chunk);
+    if (!this.forced) {
+      if (!this.sniffed) this.unscanned.push(chunk);
+      else if (this.scanning) this.utf8.push(chunk);
+    }
     if (this.firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
       chunk = chunk.subarray(3);
     }
@@ -495,6 +593,15 @@ export interface ForcedEncoding {
   problems: RawFeatureSet["problems"];
 }
 
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return false;
   return true;
@@ -606,10 +713,18 @@ export function wholeFileEncoding(
   stream: GeoJsonEntryStream,
   headerChars: number,
   headerBadChars: number,
-  headerBytes: number,
+  header: Uint8Array,
   file: string,
-): { notText: true } | { notText: false; forced: ForcedEncoding; same: boolean } {
+): { rescan: true } | { notText: true } | { notText: false; forced: ForcedEncoding; same: boolean } {
   const where = file === "" ? {} : { file };
+  const headerBytes = header.length;
+  if (stream.utf8Skipped) {
+    // Not scanned: every entry was decoded as valid UTF-8; so is the file if its header is (the
+    // bytes between entries are ASCII). Anything else needs the scan: read again with it.
+    if (stream.encoding === "utf-8" && validUtf8(header))
+      return { notText: false, forced: { encoding: "utf-8", problems: [] }, same: true };
+    return { rescan: true };
+  }
   const u = stream.utf8;
   u.end();
   if (u.invalid === 0 && stream.encoding === "utf-8") {

@@ -50,6 +50,7 @@ import {
   GeoJsonEntryStream,
   gbkImplausible,
   implausibleCharCount,
+  optionEncoding,
   streamHeader,
   wholeFileEncoding,
 } from "../io/readers/geojson-stream";
@@ -124,12 +125,13 @@ function earlyCrs(stream: GeoJsonEntryStream, file: string, opts: { crs?: string
 export async function streamImport(
   path: string,
   file: string,
-  opts: { analysisCrs: string; crs?: string },
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
   eff: EfficiencyConfig,
   keep = false,
 ): Promise<StreamImport> {
   let known: DeclaredCrs | undefined;
-  let forced: ForcedEncoding | undefined;
+  // `--encoding`: every entry decoded so, as the whole-file reader does with the option.
+  let forced: ForcedEncoding | undefined = optionEncoding(opts);
   let scanUtf8 = false;
   // Read again at most thrice: scanning every byte for UTF-8 validity (a file not all valid
   // UTF-8), with the whole-file reader's encoding, with a CRS declared late.
@@ -250,11 +252,11 @@ async function pass1(
         encoding = decision.forced;
         end = { ...end, problems: decision.forced.problems };
       }
-    } else if (forced.encoding === "gbk" && gbkImplausible(stream, hChars, hBad, hBytes)) {
+    } else if (forced.encoding === "gbk" && !forced.option && gbkImplausible(stream, hChars, hBad, hBytes)) {
       end = { binary: true };
     }
   }
-  const header = streamHeader(fileSet, end, stream.notJson);
+  const header = streamHeader(fileSet, end, stream.notJson, true, forced?.option === true);
   if (header.kind === "whole") return { kind: "whole" };
   const fatal = (): StreamImport => ({
     kind: "done",

@@ -124,7 +124,7 @@ const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 async function readGeoJsonFile(
   bytes: Uint8Array,
   fileName: string,
-  opts: { analysisCrs: string; crs?: string },
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
 ): Promise<ParcelImport> {
   if (bytes.length < WHOLE_TEXT_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
   async function* chunks() {
@@ -366,7 +366,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   let imported: ParcelImport;
   let pass: StreamPass | undefined;
   if (streamIt) {
-    const geoOpts = { analysisCrs: standards.analysisCrs, ...(crs !== undefined ? { crs } : {}) };
+    const geoOpts = {
+      analysisCrs: standards.analysisCrs,
+      ...(crs !== undefined ? { crs } : {}),
+      ...(encoding ? { encoding } : {}),
+    };
     let r: StreamImport;
     try {
       const keep = statSync(input).size <= bytesOption("JIYUE_ONE_PASS_BYTES", ONE_PASS_BYTES);
@@ -416,6 +420,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     imported = await readGeoJsonFile(bytes.bytes, datasetName, {
       analysisCrs: standards.analysisCrs,
       ...(crs !== undefined ? { crs } : {}),
+      ...(encoding ? { encoding } : {}),
     });
   }
   if (!imported.ok) {

@@ -416,7 +416,7 @@ export class GeoJsonEntryStream {
 
   private start(sample: Uint8Array): void {
     this.sniffed = true;
-    if (hasNul(sample)) {
+    if (!this.forced?.option && hasNul(sample)) {
       this.binary = true;
       this.unscanned = [];
       return;
@@ -529,10 +529,11 @@ export async function readGeoJsonStream(
 ): Promise<RawFeatureSet> {
   const set: RawFeatureSet = { file, format: "geojson", features: [], fields: [], problems: [] };
   const entries: unknown[] = [];
-  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value));
+  const forced = optionEncoding(opts);
+  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value), forced);
   for await (const chunk of chunks) stream.push(chunk);
   const end = stream.end();
-  const header = streamHeader(set, end, stream.notJson, stream.certain);
+  const header = streamHeader(set, end, stream.notJson, stream.certain, forced !== undefined);
   if (header.kind === "whole") return readGeoJsonInput(header.bytes, file, opts);
   if (header.kind === "root") readRoot(set, header.root, opts, entries);
   return set;
@@ -549,6 +550,8 @@ export function streamHeader(
   end: ReturnType<GeoJsonEntryStream["end"]>,
   notJson: EntryError | undefined,
   certain = true,
+  /** The encoding was the user's choice (`ForcedEncoding.option`). */
+  option = false,
 ): { kind: "fatal" } | { kind: "whole"; bytes: Uint8Array } | { kind: "root"; root: unknown } {
   const where = set.file === "" ? {} : { file: set.file };
   if (end.binary) {
@@ -570,7 +573,9 @@ export function streamHeader(
     set.problems.push({ severity: "error", code: "not-json", fatal: true, ...where, params });
     return { kind: "fatal" };
   }
-  set.encoding = { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
+  set.encoding = option
+    ? { used: encoding, how: "option", certain: true }
+    : { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
   return { kind: "root", root: parsedHeader.value };
 }
 
@@ -591,6 +596,16 @@ export interface ForcedEncoding {
   encoding: StreamEncoding;
   /** The problems the whole-file reader gives for this decision (`invalid-utf8`, `decoded-gbk`). */
   problems: RawFeatureSet["problems"];
+  /**
+   * The user's choice (`--encoding`), not a decision on the bytes: decoded so whatever they are,
+   * as the whole-file reader decodes with `ImportOptions.encoding` (no not-text check).
+   */
+  option?: true;
+}
+
+/** The stream's forced encoding for `ImportOptions.encoding`, if set. */
+export function optionEncoding(opts: { encoding?: StreamEncoding }): ForcedEncoding | undefined {
+  return opts.encoding ? { encoding: opts.encoding, problems: [], option: true } : undefined;
 }
 
 function validUtf8(bytes: Uint8Array): boolean {

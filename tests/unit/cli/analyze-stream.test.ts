@@ -167,6 +167,25 @@ describe("streaming analyze = whole-file analyze on the text encoding", () => {
     expect(r.stdout.toString("utf8")).toContain("建始");
   }, 120_000);
 
+  it("--encoding decides the text of a GeoJSON file, as for Shapefiles and sheets", () => {
+    const gbk = "tests/fixtures/io/read/gbk/in.geojson";
+    const args = [gbk, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30"];
+    const auto = expectSame(args);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout.toString("utf8")).not.toContain("\uFFFD");
+    const asGbk = expectSame([...args, "--encoding", "gbk"]);
+    expect(asGbk.stdout.equals(auto.stdout)).toBe(true);
+    // read as UTF-8 because the user says so: the GBK names come out as replacement characters
+    const asUtf8 = expectSame([...args, "--encoding", "utf8"]);
+    expect(asUtf8.code).toBe(0);
+    expect(asUtf8.stdout.toString("utf8")).toContain("\uFFFD");
+    // and a UTF-8 file read as GBK is GBK's reading of those bytes, not refused as implausible
+    const utf8 = join(tmp, "utf8-as-gbk.geojson");
+    writeFileSync(utf8, readFileSync(join(ROOT, "tests/fixtures/io/read/gbk/in.utf8.txt")));
+    const r = expectSame([utf8, "--encoding", "gbk", "--lang", "en", "--as-of", "2026-06-30"]);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
   it("binary and implausible text are refused alike", () => {
     const path = join(tmp, "noise.geojson");
     const noise = Buffer.alloc(3000);

@@ -298,10 +298,10 @@ async function pass1(
   };
 }
 
-/** How pass 2 writes: the text before the parcels, one parcel's, after them. */
+/** How pass 2 writes: the text before the parcels, one parcel's (in pieces appended to `out`), after them. */
 export interface ParcelTextWriter {
   head(): string;
-  parcel(a: AnalysedParcel): string;
+  parcel(a: AnalysedParcel, out: string[]): void;
   tail(): string;
 }
 
@@ -323,8 +323,8 @@ export class FileChangedError extends Error {
 const PARCELS_PER_PIECE = 500;
 
 /**
- * Pass 2: the output text, piece by piece (`PARCELS_PER_PIECE` parcels each), with `counts`
- * filled as it goes.
+ * Pass 2: the output text, in batches of the pieces of `PARCELS_PER_PIECE` parcels (a writer
+ * encodes each piece as it is, never joined), with `counts` filled as it goes.
  * Throws `FileChangedError` when the parcels are not those of pass 1.
  */
 export async function* streamOutput(
@@ -334,11 +334,12 @@ export async function* streamOutput(
   ctx: AnalysisContext,
   writer: ParcelTextWriter,
   counts: StreamCounts,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | string[]> {
   const ranks = rankClassesCompact(pass.scores, ctx.eff.cutoffs);
   const nEval = pass.scores.length;
   let j = 0;
   let pieces: string[] = [];
+  let inPieces = 0;
   const emit = (p: PreparedParcel) => {
     const a = analyseParcel(p, ctx);
     const score = a.computed.efficiencyScore;
@@ -351,7 +352,8 @@ export async function* streamOutput(
     counts.parcels++;
     if (a.computed.standardsFailed.length > 0) counts.belowStandard++;
     if (a.computed.reallocationCandidate) counts.reallocationCandidates++;
-    pieces.push(writer.parcel(a));
+    writer.parcel(a, pieces);
+    inPieces++;
   };
   yield writer.head();
   const kept = pass.parcels;
@@ -360,10 +362,11 @@ export async function* streamOutput(
       emit(kept[i] as PreparedParcel);
       // written: no longer held (its memory goes back as the output grows)
       kept[i] = undefined as unknown as PreparedParcel;
-      if (pieces.length >= PARCELS_PER_PIECE) {
-        const text = pieces.join("");
+      if (inPieces >= PARCELS_PER_PIECE) {
+        const batch = pieces;
         pieces = [];
-        yield text;
+        inPieces = 0;
+        yield batch;
       }
     }
   } else {
@@ -387,15 +390,15 @@ export async function* streamOutput(
     for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
       stream.push(chunk as Uint8Array);
       if (pieces.length > 0) {
-        const read = pieces;
+        const batch = pieces;
         pieces = [];
-        for (let k = 0; k < read.length; k += PARCELS_PER_PIECE)
-          yield read.slice(k, k + PARCELS_PER_PIECE).join("");
+        inPieces = 0;
+        yield batch;
       }
     }
     stream.end();
   }
-  if (pieces.length > 0) yield pieces.join("");
+  if (pieces.length > 0) yield pieces;
   if (j !== nEval || counts.parcels !== pass.parcelCount) throw new FileChangedError();
   yield writer.tail();
 }

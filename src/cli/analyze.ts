@@ -646,7 +646,7 @@ async function streamedOutput(
       pass.extraKeys,
       ctx.eff.totalWeight,
     );
-    writer = { head: () => w.header(), parcel: (a) => w.row(a), tail: () => "" };
+    writer = { head: () => w.header(), parcel: (a, out) => out.push(w.row(a)), tail: () => "" };
   } else {
     const w = new GeoJsonWriter(
       { asOf, standardsName: standards.name, standardsEdition: standards.edition },
@@ -655,7 +655,7 @@ async function streamedOutput(
         ...(outCrs !== "EPSG:4326" ? { outCrs } : {}),
       },
     );
-    writer = { head: () => w.head(), parcel: (a) => w.feature(a), tail: () => `${w.tail()}\n` };
+    writer = { head: () => w.head(), parcel: (a, out) => w.featureInto(a, out), tail: () => `${w.tail()}\n` };
   }
   const counts: StreamCounts = { parcels: 0, belowStandard: 0, reallocationCandidates: 0 };
   const chunks = streamOutput(input, datasetName, pass, ctx, writer, counts);

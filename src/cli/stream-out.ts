@@ -12,7 +12,8 @@ import { finished } from "node:stream/promises";
 /** Bytes gathered before one `write` (one write per feature would cost more than the JSON). */
 const WRITE_BYTES = 1 << 20;
 
-type Chunks = Iterable<string> | AsyncIterable<string>;
+/** Text in order: strings, or batches of strings (written one after the other, never joined). */
+type Chunks = Iterable<string | readonly string[]> | AsyncIterable<string | readonly string[]>;
 
 /** Resolves when `stream` drains, rejects when it fails first. */
 function drained(stream: Writable): Promise<void> {
@@ -69,21 +70,22 @@ export async function writeChunks(
     used = 0;
     await write(full);
   };
-  const add = async (chunk: string) => {
-    if (used + chunk.length * 3 > buf.length) {
-      await flush();
-      if (chunk.length * 3 > buf.length) {
-        await write(chunk);
-        return;
-      }
-    }
-    used += buf.write(chunk, used, "utf8");
-    if (used >= WRITE_BYTES) await flush();
+  /** Encode `text` into the buffer when it surely fits and the buffer is not full: done. */
+  const put = (text: string): boolean => {
+    if (used >= WRITE_BYTES || used + text.length * 3 > buf.length) return false;
+    used += buf.write(text, used, "utf8");
+    return true;
+  };
+  const add = async (text: string) => {
+    if (put(text)) return;
+    await flush();
+    if (!put(text)) await write(text); // longer than a buffer: as it is
   };
   try {
     for await (const chunk of chunks) {
       if (stopped()) return false;
-      await add(chunk);
+      if (typeof chunk === "string") await add(chunk);
+      else for (const piece of chunk) if (!put(piece)) await add(piece);
     }
     if (stopped()) return false;
     await flush();

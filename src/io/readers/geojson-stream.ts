@@ -105,7 +105,33 @@ export class FeatureSplitter {
     private readonly onEntry: (bytes: Uint8Array) => void,
     /** An entry longer than this throws `EntryTooLargeError` before it is held (default: no limit). */
     private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
+    /**
+     * Offered an object entry that seems to end with its line (see `lineEntry`): takes it and says
+     * true when the bytes are one JSON object — then they are the entry, unscanned — else false
+     * (and nothing of it is kept), and the entry is scanned as any other.
+     */
+    private readonly tryLine?: (bytes: Uint8Array) => boolean,
   ) {}
+
+  /** Entries offered whole to `tryLine` while it takes them; off at its first refusal. */
+  private linesOk = true;
+
+  /**
+   * The end of an object entry starting at `start` if it is one per line (how GeoJSON is most
+   * often written, one feature per line): the last `}` before the next line feed in this chunk,
+   * with only a comma or spaces after it, else -1. Whether the bytes up to it are one object is
+   * for `tryLine` (JSON.parse) to say: a raw line feed cannot be inside a JSON string, and the
+   * last `}` of one valid object is the brace that closes its first.
+   */
+  private lineEntry(chunk: Uint8Array, start: number): number {
+    const nl = chunk.indexOf(0x0a, start);
+    if (nl < 0) return -1;
+    let e = nl - 1;
+    while (e > start && isSpace(chunk[e] as number)) e--;
+    if (chunk[e] === COMMA) e--;
+    if (chunk[e] !== RBRACE || e + 1 - start > this.maxEntryBytes) return -1;
+    return e + 1;
+  }
 
   push(chunk: Uint8Array): void {
     const n = chunk.length;
@@ -159,6 +185,18 @@ export class FeatureSplitter {
           this.depth--;
           runStart = i; // the `]` goes to the header
           continue;
+        }
+        if (b === LBRACE && this.tryLine && this.linesOk) {
+          const end = this.lineEntry(chunk, i);
+          if (end > 0) {
+            if (this.tryLine(chunk.subarray(i, end))) {
+              this.count++;
+              runStart = end;
+              i = end - 1;
+              continue;
+            }
+            this.linesOk = false;
+          }
         }
         // An entry starts here.
         this.entryOpen = true;
@@ -396,6 +434,48 @@ export class GeoJsonEntryStream {
     return d.gbk.decode(bytes);
   }
 
+  /**
+   * `entry` for bytes that may be one feature (`FeatureSplitter`'s `tryLine`): taken, with the
+   * same bookkeeping, only when they decode without changing the reading and parse; else false
+   * and nothing recorded, so that the splitter's own entry gives `entry` the same case.
+   */
+  private line = (bytes: Uint8Array): boolean => {
+    const d = this.decoders;
+    let text: string;
+    let utf8NonAscii = false;
+    if (this.forced) {
+      d.forced ??= new TextDecoder(this.forced.encoding);
+      text = d.forced.decode(bytes);
+    } else if (this.enc.value === "utf-8") {
+      try {
+        d.utf8 ??= new TextDecoder("utf-8", { fatal: true });
+        text = d.utf8.decode(bytes);
+      } catch {
+        return false;
+      }
+      utf8NonAscii = text.length !== bytes.length;
+    } else {
+      d.gbk ??= new TextDecoder("gbk");
+      text = d.gbk.decode(bytes);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (utf8NonAscii) this.usedUtf8NonAscii = true;
+    if (!this.forced && this.enc.value === "gbk" && !this.usedGbkNonAscii && !isAscii(bytes))
+      this.usedGbkNonAscii = true;
+    const index = this.index++;
+    this.entryBytes += bytes.length;
+    this.chars += text.length;
+    if (this.forced || this.enc.value === "gbk" || !this.usedUtf8NonAscii)
+      this.badChars += implausibleCharCount(text);
+    this.onEntry(value, index);
+    return true;
+  };
+
   private entry = (bytes: Uint8Array) => {
     const index = this.index++;
     const text = this.decode(bytes);
@@ -427,7 +507,7 @@ export class GeoJsonEntryStream {
     if (this.forced) {
       this.unscanned = [];
       this.enc.value = this.forced.encoding;
-      this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+      this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes, this.line);
       return;
     }
     const decoded = decodeText(sample.subarray(0, cut), this.file === "" ? undefined : this.file);
@@ -439,7 +519,7 @@ export class GeoJsonEntryStream {
     if (this.scanning) for (const c of this.unscanned) this.utf8.push(c);
     else this.utf8Skipped = true;
     this.unscanned = [];
-    this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+    this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes, this.line);
   }
 
   /** The header's bytes so far (see `FeatureSplitter.headerSoFar`), empty before the sniff. */

@@ -1,6 +1,8 @@
 /**
- * `analyze` of a GeoJSON file as a stream, in bounded memory (issue 13): the file is read twice,
- * feature by feature, and never held as one string nor as a list of features.
+ * `analyze` of a GeoJSON file as a stream (issue 13): the file is read feature by feature and
+ * never held as one string. A file that fits comfortably in memory is read once, its prepared
+ * parcels kept for the output (`keep`); a larger one twice, in bounded memory, never held as a
+ * list of features either.
  *
  * Pass 1 (`streamImport`): each entry is parsed, prepared (`beginPrepare` once the CRS sample is
  * in, then `FeaturePreparer.add`) and scored; what is kept per parcel is its efficiency score
@@ -12,6 +14,9 @@
  * Pass 2 (`streamOutput`): the file is read again; each parcel is prepared and analysed again
  * (`analyseParcel`, deterministic), given its class and reallocation flags, and written at once
  * (`GeoJsonWriter` / `CsvWriter`). The output is the whole-file analyze's, byte for byte (tested).
+ * With `keep`, pass 1 also keeps each prepared parcel (the same object pass 2 would prepare again)
+ * and pass 2 analyses and writes those instead of reading the file again: parsing and preparing
+ * are more than half of the work, and are done once.
  *
  * A root member that declares the CRS after the `features` array is seen only at the end of pass
  * 1: then pass 1 is run again with it. A file that changed between the passes is said, not
@@ -27,7 +32,7 @@ import {
 } from "../domain/analyze";
 import type { EfficiencyConfig } from "../domain/efficiency";
 import { CLASS_CODES, rankClassesCompact } from "../domain/efficiency";
-import type { AnalysedParcel } from "../domain/types";
+import type { AnalysedParcel, PreparedParcel } from "../domain/types";
 import { CsvExtraKeys } from "../io/csv-write";
 import { parseJson } from "../io/json";
 import {
@@ -45,6 +50,7 @@ import {
   GeoJsonEntryStream,
   gbkImplausible,
   implausibleCharCount,
+  optionEncoding,
   streamHeader,
   wholeFileEncoding,
 } from "../io/readers/geojson-stream";
@@ -74,6 +80,8 @@ export interface StreamPass {
   declared: DeclaredCrs | undefined;
   /** The encoding every entry was decoded in (pass 2 decodes so too). */
   encoding: ForcedEncoding;
+  /** The prepared parcels in file order, when pass 1 kept them (`keep`): pass 2 does not read the file. */
+  parcels?: PreparedParcel[];
 }
 
 export type StreamImport = { kind: "whole" } | { kind: "done"; imported: ParcelImport; pass?: StreamPass };
@@ -111,21 +119,27 @@ function earlyCrs(stream: GeoJsonEntryStream, file: string, opts: { crs?: string
 
 /**
  * Pass 1. `kind: "whole"` when the root is not a FeatureCollection (one Feature, a bare
- * geometry: small, to be read whole).
+ * geometry: small, to be read whole). `keep`: keep the prepared parcels for pass 2 (a file that
+ * fits in memory), so that it need not read the file again.
  */
 export async function streamImport(
   path: string,
   file: string,
-  opts: { analysisCrs: string; crs?: string },
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
   eff: EfficiencyConfig,
+  keep = false,
 ): Promise<StreamImport> {
   let known: DeclaredCrs | undefined;
-  let forced: ForcedEncoding | undefined;
-  // Read again at most twice: with the whole-file reader's encoding, with a CRS declared late.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const r = await pass1(path, file, opts, eff, known, forced);
+  // `--encoding`: every entry decoded so, as the whole-file reader does with the option.
+  let forced: ForcedEncoding | undefined = optionEncoding(opts);
+  let scanUtf8 = false;
+  // Read again at most thrice: scanning every byte for UTF-8 validity (a file not all valid
+  // UTF-8), with the whole-file reader's encoding, with a CRS declared late.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const r = await pass1(path, file, opts, eff, known, forced, keep, scanUtf8);
     if (r.kind !== "rerun") return r;
-    if (r.forced) forced = r.forced;
+    if (r.rescan) scanUtf8 = true;
+    else if (r.forced) forced = r.forced;
     else known = r.declared;
   }
   return { kind: "whole" };
@@ -138,7 +152,11 @@ async function pass1(
   eff: EfficiencyConfig,
   knownCrs: DeclaredCrs | undefined,
   forced: ForcedEncoding | undefined,
-): Promise<StreamImport | { kind: "rerun"; declared?: DeclaredCrs | undefined; forced?: ForcedEncoding }> {
+  keep: boolean,
+  scanUtf8: boolean,
+): Promise<
+  StreamImport | { kind: "rerun"; declared?: DeclaredCrs | undefined; forced?: ForcedEncoding; rescan?: true }
+> {
   const where = file === "" ? {} : { file };
   const fields = new Set<string>();
   const featureProblems: Problem[] = [];
@@ -153,12 +171,14 @@ async function pass1(
   const lons = new Floats();
   const extra = new CsvExtraKeys();
   let parcelCount = 0;
+  const kept: PreparedParcel[] | undefined = keep ? [] : undefined;
 
   const add = (f: RawFeature) => {
     if (!started?.ok) return;
     const p = started.preparer.add(f, 0, featureProblems);
     if (!p) return;
     parcelCount++;
+    kept?.push(p);
     const g = p.geometry;
     const firstPos = g.type === "Polygon" ? g.coordinates[0]?.[0] : g.coordinates[0]?.[0]?.[0];
     lons.push(firstPos && Number.isFinite(firstPos[0]) ? (firstPos[0] as number) : Number.NaN);
@@ -210,6 +230,7 @@ async function pass1(
     },
     forced,
     MAX_FEATURE_BYTES,
+    scanUtf8,
   );
   await readFile(path, (chunk) => stream.push(chunk));
   let end = stream.end();
@@ -223,18 +244,19 @@ async function pass1(
     const hBad = implausibleCharCount(headerText);
     const hBytes = end.split.header.length;
     if (!forced) {
-      const decision = wholeFileEncoding(stream, hChars, hBad, hBytes, file);
+      const decision = wholeFileEncoding(stream, hChars, hBad, end.split.header, file);
+      if ("rescan" in decision) return { kind: "rerun", rescan: true };
       if (decision.notText) end = { binary: true };
       else if (!decision.same) return { kind: "rerun", forced: decision.forced };
       else {
         encoding = decision.forced;
         end = { ...end, problems: decision.forced.problems };
       }
-    } else if (forced.encoding === "gbk" && gbkImplausible(stream, hChars, hBad, hBytes)) {
+    } else if (forced.encoding === "gbk" && !forced.option && gbkImplausible(stream, hChars, hBad, hBytes)) {
       end = { binary: true };
     }
   }
-  const header = streamHeader(fileSet, end, stream.notJson);
+  const header = streamHeader(fileSet, end, stream.notJson, true, forced?.option === true);
   if (header.kind === "whole") return { kind: "whole" };
   const fatal = (): StreamImport => ({
     kind: "done",
@@ -271,14 +293,15 @@ async function pass1(
       parcelCount,
       declared,
       encoding: encoding ?? { encoding: "utf-8", problems: [] },
+      ...(kept ? { parcels: kept } : {}),
     },
   };
 }
 
-/** How pass 2 writes: the text before the parcels, one parcel's, after them. */
+/** How pass 2 writes: the text before the parcels, one parcel's (in pieces appended to `out`), after them. */
 export interface ParcelTextWriter {
   head(): string;
-  parcel(a: AnalysedParcel): string;
+  parcel(a: AnalysedParcel, out: string[]): void;
   tail(): string;
 }
 
@@ -296,8 +319,12 @@ export class FileChangedError extends Error {
   }
 }
 
+/** Parcels written per piece when pass 2 writes kept parcels (≈ 0.5–1 MB of text). */
+const PARCELS_PER_PIECE = 500;
+
 /**
- * Pass 2: the output text, piece by piece (one piece per chunk read), with `counts` filled as it goes.
+ * Pass 2: the output text, in batches of the pieces of `PARCELS_PER_PIECE` parcels (a writer
+ * encodes each piece as it is, never joined), with `counts` filled as it goes.
  * Throws `FileChangedError` when the parcels are not those of pass 1.
  */
 export async function* streamOutput(
@@ -307,51 +334,71 @@ export async function* streamOutput(
   ctx: AnalysisContext,
   writer: ParcelTextWriter,
   counts: StreamCounts,
-): AsyncGenerator<string> {
-  const where = pass.started.where;
-  const preparer = new FeaturePreparer(pass.started.plan, pass.started.basis, undefined, where);
+): AsyncGenerator<string | string[]> {
   const ranks = rankClassesCompact(pass.scores, ctx.eff.cutoffs);
   const nEval = pass.scores.length;
-  const scratch: Problem[] = [];
-  const fields = new Set<string>();
   let j = 0;
   let pieces: string[] = [];
-  const stream = new GeoJsonEntryStream(
-    file,
-    (value, index) => {
-      const raw = rawFeatureOf(value, index, where, scratch, fields);
-      scratch.length = 0;
-      if (!raw) return;
-      const p = preparer.add(raw, 0, scratch);
-      scratch.length = 0;
-      if (!p) return;
-      const a = analyseParcel(p, ctx);
-      const score = a.computed.efficiencyScore;
-      if (score !== null) {
-        if (j >= nEval || !Object.is(pass.scores[j], score)) throw new FileChangedError();
-        applyRank(a, CLASS_CODES[ranks.cls[j] as number] as "A", ranks.higher[j] as number, nEval);
-        j++;
-      }
-      flagReallocation(a);
-      counts.parcels++;
-      if (a.computed.standardsFailed.length > 0) counts.belowStandard++;
-      if (a.computed.reallocationCandidate) counts.reallocationCandidates++;
-      pieces.push(writer.parcel(a));
-    },
-    pass.encoding,
-    MAX_FEATURE_BYTES,
-  );
-  yield writer.head();
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
-    stream.push(chunk as Uint8Array);
-    if (pieces.length > 0) {
-      const text = pieces.join("");
-      pieces = [];
-      yield text;
+  let inPieces = 0;
+  const emit = (p: PreparedParcel) => {
+    const a = analyseParcel(p, ctx);
+    const score = a.computed.efficiencyScore;
+    if (score !== null) {
+      if (j >= nEval || !Object.is(pass.scores[j], score)) throw new FileChangedError();
+      applyRank(a, CLASS_CODES[ranks.cls[j] as number] as "A", ranks.higher[j] as number, nEval);
+      j++;
     }
+    flagReallocation(a);
+    counts.parcels++;
+    if (a.computed.standardsFailed.length > 0) counts.belowStandard++;
+    if (a.computed.reallocationCandidate) counts.reallocationCandidates++;
+    writer.parcel(a, pieces);
+    inPieces++;
+  };
+  yield writer.head();
+  const kept = pass.parcels;
+  if (kept) {
+    for (let i = 0; i < kept.length; i++) {
+      emit(kept[i] as PreparedParcel);
+      // written: no longer held (its memory goes back as the output grows)
+      kept[i] = undefined as unknown as PreparedParcel;
+      if (inPieces >= PARCELS_PER_PIECE) {
+        const batch = pieces;
+        pieces = [];
+        inPieces = 0;
+        yield batch;
+      }
+    }
+  } else {
+    const where = pass.started.where;
+    const preparer = new FeaturePreparer(pass.started.plan, pass.started.basis, undefined, where);
+    const scratch: Problem[] = [];
+    const fields = new Set<string>();
+    const stream = new GeoJsonEntryStream(
+      file,
+      (value, index) => {
+        const raw = rawFeatureOf(value, index, where, scratch, fields);
+        scratch.length = 0;
+        if (!raw) return;
+        const p = preparer.add(raw, 0, scratch);
+        scratch.length = 0;
+        if (p) emit(p);
+      },
+      pass.encoding,
+      MAX_FEATURE_BYTES,
+    );
+    for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
+      stream.push(chunk as Uint8Array);
+      if (pieces.length > 0) {
+        const batch = pieces;
+        pieces = [];
+        inPieces = 0;
+        yield batch;
+      }
+    }
+    stream.end();
   }
-  stream.end();
-  if (pieces.length > 0) yield pieces.join("");
+  if (pieces.length > 0) yield pieces;
   if (j !== nEval || counts.parcels !== pass.parcelCount) throw new FileChangedError();
   yield writer.tail();
 }

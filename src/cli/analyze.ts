@@ -23,6 +23,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import { analysisContext, analyzeParcels } from "../domain/analyze";
 import { isIsoDate, isoDateAt } from "../domain/dates";
 import { applyEdits, parcelEdits } from "../domain/edits";
@@ -105,6 +106,14 @@ export function readBytes(path: string): FileRead {
  */
 const STREAM_FROM_BYTES = 0;
 
+/**
+ * Up to this size a streamed file is read once, its prepared parcels kept for the output; a
+ * larger one is read twice, keeping 16 bytes per parcel (`analyze-stream.ts`). Measured: a
+ * 95 MB file of 100,000 parcels peaks at about 3.5 times its size (0.3 GB), so the limit is also
+ * an eighth of the heap node was given (`--max-old-space-size`): room to spare.
+ */
+const ONE_PASS_BYTES = Math.min(256 * 1024 * 1024, getHeapStatistics().heap_size_limit / 8);
+
 /** Below this size a file's text fits in one string (V8: about 512 M characters). */
 const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 
@@ -117,7 +126,7 @@ const WHOLE_TEXT_BYTES = 256 * 1024 * 1024;
 async function readGeoJsonFile(
   bytes: Uint8Array,
   fileName: string,
-  opts: { analysisCrs: string; crs?: string },
+  opts: { analysisCrs: string; crs?: string; encoding?: "gbk" | "utf-8" },
 ): Promise<ParcelImport> {
   if (bytes.length < WHOLE_TEXT_BYTES) return readParcelsGeoJson(bytes, { fileName, ...opts });
   async function* chunks() {
@@ -359,10 +368,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   let imported: ParcelImport;
   let pass: StreamPass | undefined;
   if (streamIt) {
-    const geoOpts = { analysisCrs: standards.analysisCrs, ...(crs !== undefined ? { crs } : {}) };
+    const geoOpts = {
+      analysisCrs: standards.analysisCrs,
+      ...(crs !== undefined ? { crs } : {}),
+      ...(encoding ? { encoding } : {}),
+    };
     let r: StreamImport;
     try {
-      r = await streamImport(input, datasetName, geoOpts, compileEfficiency(standards));
+      const keep = statSync(input).size <= bytesOption("JIYUE_ONE_PASS_BYTES", ONE_PASS_BYTES);
+      r = await streamImport(input, datasetName, geoOpts, compileEfficiency(standards), keep);
     } catch (err) {
       return die(streamFailure(err, input), lang);
     }
@@ -408,6 +422,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     imported = await readGeoJsonFile(bytes.bytes, datasetName, {
       analysisCrs: standards.analysisCrs,
       ...(crs !== undefined ? { crs } : {}),
+      ...(encoding ? { encoding } : {}),
     });
   }
   if (!imported.ok) {
@@ -546,13 +561,18 @@ function summaryOf(imported: ParcelImport, counts: StreamCounts, lang: Lang): nu
 }
 
 /**
- * From this size a plain GeoJSON file is analysed as a stream; `JIYUE_STREAM_FROM_BYTES`
- * overrides it (the tests run both paths on the same files: 0 streams every file).
+ * A size in bytes from the environment variable `name`, else `fallback`. `JIYUE_STREAM_FROM_BYTES`
+ * overrides `STREAM_FROM_BYTES`, `JIYUE_ONE_PASS_BYTES` `ONE_PASS_BYTES` (the tests run every
+ * path on the same files: 0 streams every file, in two passes).
  */
-function streamFromBytes(): number {
-  const v = process.env.JIYUE_STREAM_FROM_BYTES;
+function bytesOption(name: string, fallback: number): number {
+  const v = process.env[name];
   const n = v === undefined || v.trim() === "" ? Number.NaN : Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : STREAM_FROM_BYTES;
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function streamFromBytes(): number {
+  return bytesOption("JIYUE_STREAM_FROM_BYTES", STREAM_FROM_BYTES);
 }
 
 /**
@@ -628,7 +648,7 @@ async function streamedOutput(
       pass.extraKeys,
       ctx.eff.totalWeight,
     );
-    writer = { head: () => w.header(), parcel: (a) => w.row(a), tail: () => "" };
+    writer = { head: () => w.header(), parcel: (a, out) => out.push(w.row(a)), tail: () => "" };
   } else {
     const w = new GeoJsonWriter(
       { asOf, standardsName: standards.name, standardsEdition: standards.edition },
@@ -637,7 +657,7 @@ async function streamedOutput(
         ...(outCrs !== "EPSG:4326" ? { outCrs } : {}),
       },
     );
-    writer = { head: () => w.head(), parcel: (a) => w.feature(a), tail: () => `${w.tail()}\n` };
+    writer = { head: () => w.head(), parcel: (a, out) => w.featureInto(a, out), tail: () => `${w.tail()}\n` };
   }
   const counts: StreamCounts = { parcels: 0, belowStandard: 0, reallocationCandidates: 0 };
   const chunks = streamOutput(input, datasetName, pass, ctx, writer, counts);

@@ -9,10 +9,11 @@ import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 
-/** Characters gathered before one `write` (one write per feature would cost more than the JSON). */
-const WRITE_CHARS = 1 << 20;
+/** Bytes gathered before one `write` (one write per feature would cost more than the JSON). */
+const WRITE_BYTES = 1 << 20;
 
-type Chunks = Iterable<string> | AsyncIterable<string>;
+/** Text in order: strings, or batches of strings (written one after the other, never joined). */
+type Chunks = Iterable<string | readonly string[]> | AsyncIterable<string | readonly string[]>;
 
 /** Resolves when `stream` drains, rejects when it fails first. */
 function drained(stream: Writable): Promise<void> {
@@ -51,23 +52,40 @@ export async function writeChunks(
     failure.err = err;
   };
   stream.on("error", onError);
-  let parts: string[] = [];
-  let size = 0;
+  // The text is encoded straight into a buffer of bytes to be written (no joined string, no copy):
+  // a character is at most 3 bytes of UTF-8 (a surrogate pair, 2 characters, is 4).
+  let buf = Buffer.allocUnsafe(WRITE_BYTES * 4);
+  let used = 0;
+  const write = async (data: Buffer | string) => {
+    if (failure.failed) throw failure.err;
+    if (!stream.write(data)) await drained(stream);
+    if (failure.failed) throw failure.err;
+  };
   const flush = async () => {
     if (failure.failed) throw failure.err;
-    if (size === 0) return;
-    const text = parts.length === 1 ? (parts[0] as string) : parts.join("");
-    parts = [];
-    size = 0;
-    if (!stream.write(text)) await drained(stream);
-    if (failure.failed) throw failure.err;
+    if (used === 0) return;
+    const full = buf.subarray(0, used);
+    // the stream holds the bytes until written: the next ones go to a new buffer
+    buf = Buffer.allocUnsafe(buf.length);
+    used = 0;
+    await write(full);
+  };
+  /** Encode `text` into the buffer when it surely fits and the buffer is not full: done. */
+  const put = (text: string): boolean => {
+    if (used >= WRITE_BYTES || used + text.length * 3 > buf.length) return false;
+    used += buf.write(text, used, "utf8");
+    return true;
+  };
+  const add = async (text: string) => {
+    if (put(text)) return;
+    await flush();
+    if (!put(text)) await write(text); // longer than a buffer: as it is
   };
   try {
     for await (const chunk of chunks) {
       if (stopped()) return false;
-      parts.push(chunk);
-      size += chunk.length;
-      if (size >= WRITE_CHARS) await flush();
+      if (typeof chunk === "string") await add(chunk);
+      else for (const piece of chunk) if (!put(piece)) await add(piece);
     }
     if (stopped()) return false;
     await flush();

@@ -124,10 +124,19 @@ export function exportNumber(f: FieldInfo, v: number): number {
   if (!Number.isFinite(v)) return v;
   const d = exportDecimals(f);
   if (f.unit !== "ratio") return roundTo(v, d);
+  // The percent is k / 10^d for an integer k. Below 10^15 (15 digits) its text is exactly that
+  // decimal, so the text moved two places is k / 10^(d+2), which one division of exact integers
+  // gives correctly rounded — the same double as parsing the text, without making it (tested).
+  const k = Math.round(v * 100 * (POW10[d] as number));
+  if (k === 0) return 0;
+  if (d <= 6 && Math.abs(k) < 1e15) return k / (POW10[d + 2] as number);
   const percent = roundTo(v * 100, d);
   const back = Number(`${percent}e-2`);
   return Number.isFinite(back) ? back : percent / 100;
 }
+
+/** 10^0 … 10^8, exact. */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
 /** One cell for any value outside the schema (written as read: numbers unrounded). */
 export function csvCell(v: unknown, lang: CsvLang): string {

@@ -6,6 +6,7 @@
 
 import { prepareParcels } from "./prepare";
 import { readGeoJsonInput } from "./readers/geojson";
+import type { TextEncoding } from "./readers/types";
 import type { ParcelImport } from "./types";
 
 export interface ReadParcelsOptions {
@@ -15,6 +16,8 @@ export interface ReadParcelsOptions {
   crs?: string;
   /** The analysis CRS for areas (projected, e.g. `EPSG:4546`). */
   analysisCrs: string;
+  /** Text encoding of bytes (`--encoding`); overrides detection. */
+  encoding?: TextEncoding;
 }
 
 /**
@@ -27,6 +30,10 @@ export interface ReadParcelsOptions {
  * @example readParcelsGeoJson(text, { fileName: "parcels.geojson", analysisCrs: "EPSG:4546" })
  */
 export function readParcelsGeoJson(input: string | Uint8Array, opts: ReadParcelsOptions): ParcelImport {
-  const importOpts = { analysisCrs: opts.analysisCrs, ...(opts.crs !== undefined ? { crs: opts.crs } : {}) };
+  const importOpts = {
+    analysisCrs: opts.analysisCrs,
+    ...(opts.crs !== undefined ? { crs: opts.crs } : {}),
+    ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+  };
   return prepareParcels(readGeoJsonInput(input, opts.fileName ?? "", importOpts), importOpts);
 }

@@ -101,33 +101,42 @@ export function exportProperties(
   return out;
 }
 
-/** Members of a JSON object text without its braces (`""` for `{}`). */
-const members = (json: string) => json.slice(1, -1);
-
 /**
- * One feature as compact JSON: the same text as `JSON.stringify` of the feature built with
- * `exportProperties` (tested), spliced from the JSON of the parcel's own objects so that no export
- * object is built per parcel. Requires `computed` to hold exactly the computed keys in schema
- * order (what `analyzeParcels` builds; checked by the caller).
+ * One feature as compact JSON, in pieces appended to `out`: their concatenation is the same text
+ * as `JSON.stringify` of the feature built with `exportProperties` (tested), spliced from the JSON
+ * of the parcel's own objects so that no export object is built per parcel. Kept as pieces, a
+ * writer can encode each to bytes as it is (most are Latin-1 text; joined, one Chinese name makes
+ * the whole feature two-byte text). Requires `computed` to hold exactly the computed keys in
+ * schema order (what `analyzeParcels` builds; checked by the caller).
  */
-function featureJson(
+function featureParts(
   p: AnalysedParcel,
   oc: OutCoords,
-  editedFields?: ReadonlyMap<string, readonly string[]>,
-): string {
-  let props = members(JSON.stringify(atUnitPrecision(p.input, NUMERIC_INPUTS)));
-  const extra = members(JSON.stringify(p.extra));
-  if (extra !== "") props = props === "" ? extra : `${props},${extra}`;
-  const computed = members(JSON.stringify(atUnitPrecision(p.computed, NUMERIC_COMPUTED)));
-  if (computed !== "") props = props === "" ? computed : `${props},${computed}`;
-  const basis = `"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`;
-  props = props === "" ? basis : `${props},${basis}`;
-  if (editedFields) {
-    const edited = `"editedFields":${JSON.stringify(editedFields.get(p.input.id) ?? [])}`;
-    props = props === "" ? edited : `${props},${edited}`;
-  }
-  const geometry = JSON.stringify(outGeometry(p.geometry, oc));
-  return `{"type":"Feature","id":${JSON.stringify(p.input.id)},"geometry":${geometry},"properties":{${props}}}`;
+  editedFields: ReadonlyMap<string, readonly string[]> | undefined,
+  out: string[],
+): void {
+  out.push(
+    `{"type":"Feature","id":${JSON.stringify(p.input.id)},"geometry":${JSON.stringify(outGeometry(p.geometry, oc))},"properties":{`,
+  );
+  // members of each object without its braces, a comma between those that are not empty
+  let any = false;
+  const add = (json: string) => {
+    if (json.length <= 2) return; // "{}"
+    out.push(any ? "," : "", json.slice(1, -1));
+    any = true;
+  };
+  add(JSON.stringify(atUnitPrecision(p.input, NUMERIC_INPUTS)));
+  if (!isEmpty(p.extra)) add(JSON.stringify(p.extra));
+  add(JSON.stringify(atUnitPrecision(p.computed, NUMERIC_COMPUTED)));
+  out.push(`${any ? "," : ""}"areaBasis":${JSON.stringify(p.areaBasis ?? null)}`);
+  if (editedFields) out.push(`,"editedFields":${JSON.stringify(editedFields.get(p.input.id) ?? [])}`);
+  out.push("}}");
+}
+
+/** Has `o` no own enumerable property (`JSON.stringify` would write `{}`)? */
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** Does this computed object have exactly the schema's computed keys, in order? */
@@ -206,14 +215,17 @@ export class GeoJsonWriter {
 
   /** One feature's JSON, after a comma unless it is the first. */
   feature(p: AnalysedParcel): string {
-    const text = computedInSchemaOrder(p.computed)
-      ? featureJson(p, this.oc, this.opts.editedFields)
-      : JSON.stringify(exportFeature(p, this.oc, this.opts.editedFields));
-    if (this.first) {
-      this.first = false;
-      return text;
-    }
-    return `,${text}`;
+    const parts: string[] = [];
+    this.featureInto(p, parts);
+    return parts.join("");
+  }
+
+  /** `feature(p)` as pieces appended to `out` (their concatenation is the same text). */
+  featureInto(p: AnalysedParcel, out: string[]): void {
+    if (this.first) this.first = false;
+    else out.push(",");
+    if (computedInSchemaOrder(p.computed)) featureParts(p, this.oc, this.opts.editedFields, out);
+    else out.push(JSON.stringify(exportFeature(p, this.oc, this.opts.editedFields)));
   }
 
   /** `]}` */

@@ -141,6 +141,33 @@ function selfIntersection(geom: Polygon | MultiPolygon): Position | undefined {
   return undefined;
 }
 
+/**
+ * A geometry geojson-validation's `valid(geom, true)` is sure to find nothing wrong with (it
+ * would return `[]`): no `bbox`, every ring an array of at least four positions, each an array of
+ * at least two numbers, its first and last positions equal number by number. The common case,
+ * told here without that library's arrays of messages per position; anything else is left to it.
+ */
+function plainlyValid(geom: Polygon | MultiPolygon): boolean {
+  if ("bbox" in geom) return false;
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  if (!Array.isArray(polys)) return false;
+  for (const rings of polys) {
+    if (!Array.isArray(rings)) return false;
+    for (const ring of rings) {
+      if (!Array.isArray(ring) || ring.length < 4) return false;
+      for (const p of ring) {
+        if (!Array.isArray(p) || p.length < 2) return false;
+        for (let k = 0; k < p.length; k++) if (typeof p[k] !== "number") return false;
+      }
+      const a = ring[0] as number[];
+      const b = ring[ring.length - 1] as number[];
+      if (a.length !== b.length) return false;
+      for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+    }
+  }
+  return true;
+}
+
 /** Does any part have a ring of zero width (all vertices on one line)? */
 function degenerate(geom: Polygon | MultiPolygon): boolean {
   const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
@@ -626,7 +653,7 @@ export class FeaturePreparer {
       problems.push(featureProblem("error", "out-of-range", file, index, rawId, params));
       return undefined;
     }
-    const gv = geojsonProblems(geom, true);
+    const gv = plainlyValid(geom) ? [] : (geojsonProblems(geom, true) as string[]);
     if (feature.invalid) gv.unshift(...feature.invalid);
     if (gv.length > 0) {
       const params = { detail: gv.slice(0, 3).join("; ") };

@@ -72,7 +72,8 @@ class Bytes {
 
 /**
  * Incremental splitter. `push` each chunk in order, then `end`. `onEntry` receives each entry of
- * the top-level `features` array (its bytes, a fresh copy) in file order.
+ * the top-level `features` array (its bytes — possibly a view of the chunk pushed, to be used
+ * before `onEntry` returns, not kept) in file order.
  *
  * @example
  * const s = new FeatureSplitter("utf-8", (bytes) => features.push(JSON.parse(decode(bytes))));
@@ -104,7 +105,33 @@ export class FeatureSplitter {
     private readonly onEntry: (bytes: Uint8Array) => void,
     /** An entry longer than this throws `EntryTooLargeError` before it is held (default: no limit). */
     private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
+    /**
+     * Offered an object entry that seems to end with its line (see `lineEntry`): takes it and says
+     * true when the bytes are one JSON object — then they are the entry, unscanned — else false
+     * (and nothing of it is kept), and the entry is scanned as any other.
+     */
+    private readonly tryLine?: (bytes: Uint8Array) => boolean,
   ) {}
+
+  /** Entries offered whole to `tryLine` while it takes them; off at its first refusal. */
+  private linesOk = true;
+
+  /**
+   * The end of an object entry starting at `start` if it is one per line (how GeoJSON is most
+   * often written, one feature per line): the last `}` before the next line feed in this chunk,
+   * with only a comma or spaces after it, else -1. Whether the bytes up to it are one object is
+   * for `tryLine` (JSON.parse) to say: a raw line feed cannot be inside a JSON string, and the
+   * last `}` of one valid object is the brace that closes its first.
+   */
+  private lineEntry(chunk: Uint8Array, start: number): number {
+    const nl = chunk.indexOf(0x0a, start);
+    if (nl < 0) return -1;
+    let e = nl - 1;
+    while (e > start && isSpace(chunk[e] as number)) e--;
+    if (chunk[e] === COMMA) e--;
+    if (chunk[e] !== RBRACE || e + 1 - start > this.maxEntryBytes) return -1;
+    return e + 1;
+  }
 
   push(chunk: Uint8Array): void {
     const n = chunk.length;
@@ -119,6 +146,15 @@ export class FeatureSplitter {
       runStart = to;
     };
     for (let i = 0; i < n; i++) {
+      if (this.entryOpen && !this.scalarEntry) {
+        // Inside an object or array entry (most of the bytes): only strings and brackets matter.
+        const end = this.scanEntry(chunk, i);
+        if (end < 0) break;
+        this.completeEntry(chunk, runStart, end);
+        runStart = end;
+        i = end - 1;
+        continue;
+      }
       const b = chunk[i] as number;
       if (this.inString) {
         if (this.gbkTrail) {
@@ -149,6 +185,18 @@ export class FeatureSplitter {
           this.depth--;
           runStart = i; // the `]` goes to the header
           continue;
+        }
+        if (b === LBRACE && this.tryLine && this.linesOk) {
+          const end = this.lineEntry(chunk, i);
+          if (end > 0) {
+            if (this.tryLine(chunk.subarray(i, end))) {
+              this.count++;
+              runStart = end;
+              i = end - 1;
+              continue;
+            }
+            this.linesOk = false;
+          }
         }
         // An entry starts here.
         this.entryOpen = true;
@@ -213,6 +261,59 @@ export class FeatureSplitter {
     return this.header.view();
   }
 
+  /**
+   * Scan an object or array entry from `from` (its opening bracket already counted): the index
+   * just after its closing bracket, or -1 when the chunk ends first. The scanner's state is kept
+   * in locals here and written back, for speed: this loop reads nearly every byte of the file.
+   */
+  private scanEntry(chunk: Uint8Array, from: number): number {
+    const n = chunk.length;
+    const gbk = this.encoding === "gbk";
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escape;
+    let trail = this.gbkTrail;
+    let end = -1;
+    for (let i = from; i < n; i++) {
+      const b = chunk[i] as number;
+      if (inString) {
+        if (trail) trail = false;
+        else if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
+        else if (b === QUOTE) inString = false;
+        else if (gbk && b >= 0x81 && b <= 0xfe) trail = true;
+      } else if (b === QUOTE) inString = true;
+      else if (b === LBRACE || b === LBRACKET) depth++;
+      else if (b === RBRACE || b === RBRACKET) {
+        depth--;
+        if (depth === 2) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escape = escaped;
+    this.gbkTrail = trail;
+    return end;
+  }
+
+  /** The open entry ends at `end` of `chunk` (its bytes in this chunk from `start`): hand it on. */
+  private completeEntry(chunk: Uint8Array, start: number, end: number): void {
+    if (this.entry.length + (end - start) > this.maxEntryBytes) throw new EntryTooLargeError(this.count);
+    this.entryOpen = false;
+    this.scalarEntry = false;
+    this.count++;
+    if (this.entry.length === 0) {
+      // the whole entry is in this chunk: handed on as a view of it, not copied
+      this.onEntry(chunk.subarray(start, end));
+      return;
+    }
+    this.entry.push(chunk, start, end);
+    this.onEntry(this.entry.take());
+  }
+
   private finishEntry(): void {
     this.entryOpen = false;
     this.scalarEntry = false;
@@ -272,8 +373,18 @@ export class GeoJsonEntryStream {
   /** A UTF-8 reading told from the first megabyte as the whole-file reader tells it (readers/text.ts). */
   certain = true;
 
-  /** The whole file's UTF-8 validity (auto mode), for `wholeFileEncoding`. */
+  /**
+   * The whole file's UTF-8 validity (auto mode), for `wholeFileEncoding`: scanned when the stream
+   * is made with `scanUtf8`, or once the first megabyte is told GBK; else not (`utf8Skipped`),
+   * since an entry decoded as UTF-8 is proven valid UTF-8 — a file whose every entry and header
+   * are needs no scan, and any other is read again with `scanUtf8`.
+   */
   readonly utf8 = new Utf8Scanner();
+  /** The bytes were not all given to `utf8`. */
+  utf8Skipped = false;
+  private scanning: boolean;
+  /** The chunks as pushed (with their BOM) until the sniff decides whether to scan them. */
+  private unscanned: Uint8Array[] = [];
   /** An entry with non-ASCII bytes was decoded as UTF-8 / as GBK. */
   usedUtf8NonAscii = false;
   usedGbkNonAscii = false;
@@ -291,31 +402,89 @@ export class GeoJsonEntryStream {
     private readonly forced?: ForcedEncoding,
     /** Refuse (`EntryTooLargeError`) an entry longer than this, before holding it. */
     private readonly maxEntryBytes = Number.POSITIVE_INFINITY,
-  ) {}
+    /** Scan every byte for UTF-8 validity (see `utf8`), whatever the first megabyte says. */
+    scanUtf8 = false,
+  ) {
+    this.scanning = scanUtf8;
+  }
+
+  /** Decoders made once (one per entry would cost more than the decoding). */
+  private readonly decoders: { forced?: TextDecoder; utf8?: TextDecoder; gbk?: TextDecoder } = {};
 
   private decode(bytes: Uint8Array): string {
     const forced = this.forced;
-    if (forced) return new TextDecoder(forced.encoding).decode(bytes);
-    const ascii = isAscii(bytes);
+    const d = this.decoders;
+    if (forced) {
+      d.forced ??= new TextDecoder(forced.encoding);
+      return d.forced.decode(bytes);
+    }
     if (this.enc.value === "utf-8") {
       try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-        if (!ascii) this.usedUtf8NonAscii = true;
+        d.utf8 ??= new TextDecoder("utf-8", { fatal: true });
+        const text = d.utf8.decode(bytes);
+        // valid UTF-8 is ASCII exactly when it has as many characters as bytes
+        if (text.length !== bytes.length) this.usedUtf8NonAscii = true;
         return text;
       } catch {
         this.enc.value = "gbk";
       }
     }
-    if (!ascii) this.usedGbkNonAscii = true;
-    return new TextDecoder("gbk").decode(bytes);
+    if (!this.usedGbkNonAscii && !isAscii(bytes)) this.usedGbkNonAscii = true;
+    d.gbk ??= new TextDecoder("gbk");
+    return d.gbk.decode(bytes);
   }
+
+  /**
+   * `entry` for bytes that may be one feature (`FeatureSplitter`'s `tryLine`): taken, with the
+   * same bookkeeping, only when they decode without changing the reading and parse; else false
+   * and nothing recorded, so that the splitter's own entry gives `entry` the same case.
+   */
+  private line = (bytes: Uint8Array): boolean => {
+    const d = this.decoders;
+    let text: string;
+    let utf8NonAscii = false;
+    if (this.forced) {
+      d.forced ??= new TextDecoder(this.forced.encoding);
+      text = d.forced.decode(bytes);
+    } else if (this.enc.value === "utf-8") {
+      try {
+        d.utf8 ??= new TextDecoder("utf-8", { fatal: true });
+        text = d.utf8.decode(bytes);
+      } catch {
+        return false;
+      }
+      utf8NonAscii = text.length !== bytes.length;
+    } else {
+      d.gbk ??= new TextDecoder("gbk");
+      text = d.gbk.decode(bytes);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (utf8NonAscii) this.usedUtf8NonAscii = true;
+    if (!this.forced && this.enc.value === "gbk" && !this.usedGbkNonAscii && !isAscii(bytes))
+      this.usedGbkNonAscii = true;
+    const index = this.index++;
+    this.entryBytes += bytes.length;
+    this.chars += text.length;
+    if (this.forced || this.enc.value === "gbk" || !this.usedUtf8NonAscii)
+      this.badChars += implausibleCharCount(text);
+    this.onEntry(value, index);
+    return true;
+  };
 
   private entry = (bytes: Uint8Array) => {
     const index = this.index++;
     const text = this.decode(bytes);
     this.entryBytes += bytes.length;
     this.chars += text.length;
-    this.badChars += implausibleCharCount(text);
+    // Only `gbkImplausible` reads `badChars`, and only for a stream forced to GBK or read as GBK
+    // with no non-ASCII entry decoded as UTF-8: the characters of other entries need no count.
+    if (this.forced || this.enc.value === "gbk" || !this.usedUtf8NonAscii)
+      this.badChars += implausibleCharCount(text);
     const parsed = parseJson(text);
     if (parsed.ok) this.onEntry(parsed.value, index);
     else {
@@ -327,24 +496,30 @@ export class GeoJsonEntryStream {
 
   private start(sample: Uint8Array): void {
     this.sniffed = true;
-    if (hasNul(sample)) {
+    if (!this.forced?.option && hasNul(sample)) {
       this.binary = true;
+      this.unscanned = [];
       return;
     }
     // Cut the sample at its last ASCII byte so a character split by the cut does not count.
     let cut = sample.length;
     while (cut > 0 && (sample[cut - 1] as number) >= 0x80) cut--;
     if (this.forced) {
+      this.unscanned = [];
       this.enc.value = this.forced.encoding;
-      this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+      this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes, this.line);
       return;
     }
     const decoded = decodeText(sample.subarray(0, cut), this.file === "" ? undefined : this.file);
     if (decoded.encoding === "gbk") {
       this.enc.value = "gbk";
       this.sampleProblems = decoded.problems;
+      this.scanning = true;
     } else this.certain = utf8Certain(sample.subarray(0, cut));
-    this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes);
+    if (this.scanning) for (const c of this.unscanned) this.utf8.push(c);
+    else this.utf8Skipped = true;
+    this.unscanned = [];
+    this.splitter = new FeatureSplitter(this.enc.value, this.entry, this.maxEntryBytes, this.line);
   }
 
   /** The header's bytes so far (see `FeatureSplitter.headerSoFar`), empty before the sniff. */
@@ -359,7 +534,10 @@ export class GeoJsonEntryStream {
 
   push(raw: Uint8Array): void {
     let chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer);
-    if (!this.forced) this.utf8.push(chunk);
+    if (!this.forced) {
+      if (!this.sniffed) this.unscanned.push(chunk);
+      else if (this.scanning) this.utf8.push(chunk);
+    }
     if (this.firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
       chunk = chunk.subarray(3);
     }
@@ -431,10 +609,11 @@ export async function readGeoJsonStream(
 ): Promise<RawFeatureSet> {
   const set: RawFeatureSet = { file, format: "geojson", features: [], fields: [], problems: [] };
   const entries: unknown[] = [];
-  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value));
+  const forced = optionEncoding(opts);
+  const stream = new GeoJsonEntryStream(file, (value) => entries.push(value), forced);
   for await (const chunk of chunks) stream.push(chunk);
   const end = stream.end();
-  const header = streamHeader(set, end, stream.notJson, stream.certain);
+  const header = streamHeader(set, end, stream.notJson, stream.certain, forced !== undefined);
   if (header.kind === "whole") return readGeoJsonInput(header.bytes, file, opts);
   if (header.kind === "root") readRoot(set, header.root, opts, entries);
   return set;
@@ -451,6 +630,8 @@ export function streamHeader(
   end: ReturnType<GeoJsonEntryStream["end"]>,
   notJson: EntryError | undefined,
   certain = true,
+  /** The encoding was the user's choice (`ForcedEncoding.option`). */
+  option = false,
 ): { kind: "fatal" } | { kind: "whole"; bytes: Uint8Array } | { kind: "root"; root: unknown } {
   const where = set.file === "" ? {} : { file: set.file };
   if (end.binary) {
@@ -472,7 +653,9 @@ export function streamHeader(
     set.problems.push({ severity: "error", code: "not-json", fatal: true, ...where, params });
     return { kind: "fatal" };
   }
-  set.encoding = { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
+  set.encoding = option
+    ? { used: encoding, how: "option", certain: true }
+    : { used: encoding, how: "detected", certain: encoding === "gbk" || certain };
   return { kind: "root", root: parsedHeader.value };
 }
 
@@ -493,6 +676,25 @@ export interface ForcedEncoding {
   encoding: StreamEncoding;
   /** The problems the whole-file reader gives for this decision (`invalid-utf8`, `decoded-gbk`). */
   problems: RawFeatureSet["problems"];
+  /**
+   * The user's choice (`--encoding`), not a decision on the bytes: decoded so whatever they are,
+   * as the whole-file reader decodes with `ImportOptions.encoding` (no not-text check).
+   */
+  option?: true;
+}
+
+/** The stream's forced encoding for `ImportOptions.encoding`, if set. */
+export function optionEncoding(opts: { encoding?: StreamEncoding }): ForcedEncoding | undefined {
+  return opts.encoding ? { encoding: opts.encoding, problems: [], option: true } : undefined;
+}
+
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isAscii(bytes: Uint8Array): boolean {
@@ -606,10 +808,18 @@ export function wholeFileEncoding(
   stream: GeoJsonEntryStream,
   headerChars: number,
   headerBadChars: number,
-  headerBytes: number,
+  header: Uint8Array,
   file: string,
-): { notText: true } | { notText: false; forced: ForcedEncoding; same: boolean } {
+): { rescan: true } | { notText: true } | { notText: false; forced: ForcedEncoding; same: boolean } {
   const where = file === "" ? {} : { file };
+  const headerBytes = header.length;
+  if (stream.utf8Skipped) {
+    // Not scanned: every entry was decoded as valid UTF-8; so is the file if its header is (the
+    // bytes between entries are ASCII). Anything else needs the scan: read again with it.
+    if (stream.encoding === "utf-8" && validUtf8(header))
+      return { notText: false, forced: { encoding: "utf-8", problems: [] }, same: true };
+    return { rescan: true };
+  }
   const u = stream.utf8;
   u.end();
   if (u.invalid === 0 && stream.encoding === "utf-8") {

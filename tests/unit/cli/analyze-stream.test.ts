@@ -1,8 +1,10 @@
 /**
- * The streaming `analyze` (two passes over the file, compact per-parcel numbers) against the
- * whole-file `analyze`, as a user runs them (the built CLI, `JIYUE_STREAM_FROM_BYTES` choosing the
- * path): on every GeoJSON fixture of the repository and the sample data, the same stdout byte for
- * byte, the same stderr lines and the same exit code — GeoJSON and CSV, with and without options.
+ * The streaming `analyze` — one pass keeping the prepared parcels (a file that fits in memory),
+ * and two passes over the file keeping compact per-parcel numbers (a larger one) — against the
+ * whole-file `analyze`, as a user runs them (the built CLI, `JIYUE_STREAM_FROM_BYTES` and
+ * `JIYUE_ONE_PASS_BYTES` choosing the path): on every GeoJSON fixture of the repository and the
+ * sample data, the same stdout byte for byte, the same stderr lines and the same exit code —
+ * GeoJSON and CSV, with and without options.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,23 +28,26 @@ function geojsonFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function run(streamFrom: string, args: string[]) {
+/** `streamFrom` "0" streams every file, "1e15" none; `onePass` "0" makes every streamed file two passes. */
+function run(streamFrom: string, args: string[], onePass = "1e15") {
   const r = spawnSync(process.execPath, [CLI, "analyze", ...args], {
     cwd: ROOT,
-    env: { ...process.env, JIYUE_STREAM_FROM_BYTES: streamFrom },
+    env: { ...process.env, JIYUE_STREAM_FROM_BYTES: streamFrom, JIYUE_ONE_PASS_BYTES: onePass },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString("utf8") };
 }
 
-/** Both paths on the same arguments: equal in everything the user sees. */
+/** The three paths on the same arguments: equal in everything the user sees. */
 function expectSame(args: string[]) {
-  const streamed = run("0", args);
   const whole = run("1e15", args);
-  expect(streamed.stderr).toBe(whole.stderr);
-  expect(streamed.code).toBe(whole.code);
-  expect(Buffer.compare(streamed.stdout, whole.stdout)).toBe(0);
-  return streamed;
+  for (const onePass of ["1e15", "0"]) {
+    const streamed = run("0", args, onePass);
+    expect(streamed.stderr).toBe(whole.stderr);
+    expect(streamed.code).toBe(whole.code);
+    expect(Buffer.compare(streamed.stdout, whole.stdout)).toBe(0);
+  }
+  return whole;
 }
 
 const FILES = [...geojsonFiles(join(ROOT, "tests/fixtures")), ...geojsonFiles(join(ROOT, "geodata"))].map(
@@ -72,9 +77,12 @@ describe("streaming analyze = whole-file analyze", () => {
   it("writes --out the same", () => {
     const a = join(tmp, "a.geojson");
     const b = join(tmp, "b.geojson");
+    const c = join(tmp, "c.geojson");
     expect(run("0", ["geodata/parcels.geojson", "--out", a]).code).toBe(0);
     expect(run("1e15", ["geodata/parcels.geojson", "--out", b]).code).toBe(0);
+    expect(run("0", ["geodata/parcels.geojson", "--out", c], "0").code).toBe(0);
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    expect(readFileSync(c).equals(readFileSync(b))).toBe(true);
   });
 
   it("a crs member after the features array is used as if it came first", () => {
@@ -157,6 +165,25 @@ describe("streaming analyze = whole-file analyze on the text encoding", () => {
     const r = expectSame([path, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30"]);
     expect(r.code).toBe(0);
     expect(r.stdout.toString("utf8")).toContain("建始");
+  }, 120_000);
+
+  it("--encoding decides the text of a GeoJSON file, as for Shapefiles and sheets", () => {
+    const gbk = "tests/fixtures/io/read/gbk/in.geojson";
+    const args = [gbk, "--format", "csv", "--lang", "en", "--as-of", "2026-06-30"];
+    const auto = expectSame(args);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout.toString("utf8")).not.toContain("\uFFFD");
+    const asGbk = expectSame([...args, "--encoding", "gbk"]);
+    expect(asGbk.stdout.equals(auto.stdout)).toBe(true);
+    // read as UTF-8 because the user says so: the GBK names come out as replacement characters
+    const asUtf8 = expectSame([...args, "--encoding", "utf8"]);
+    expect(asUtf8.code).toBe(0);
+    expect(asUtf8.stdout.toString("utf8")).toContain("\uFFFD");
+    // and a UTF-8 file read as GBK is GBK's reading of those bytes, not refused as implausible
+    const utf8 = join(tmp, "utf8-as-gbk.geojson");
+    writeFileSync(utf8, readFileSync(join(ROOT, "tests/fixtures/io/read/gbk/in.utf8.txt")));
+    const r = expectSame([utf8, "--encoding", "gbk", "--lang", "en", "--as-of", "2026-06-30"]);
+    expect(r.code).toBe(0);
   }, 120_000);
 
   it("binary and implausible text are refused alike", () => {

@@ -97,6 +97,22 @@ describe("writeChunks", () => {
     expect(sink.bufferedAtWrite.every((n) => n === 0)).toBe(true);
   });
 
+  it("writes batches of pieces one after the other, multi-byte text never cut between writes", async () => {
+    const sink = new SlowSink();
+    // 3 batches × 100,000 pieces mixing Latin-1, Chinese and a surrogate pair: several 1 MB writes
+    const batches = Array.from({ length: 3 }, (_, b) =>
+      Array.from({ length: 100_000 }, (_, i) =>
+        i % 3 === 0 ? `{"id":${b * 1e5 + i},` : i % 3 === 1 ? "建始企业" : "𠀀,",
+      ),
+    );
+    await writeChunks(sink, [...batches, "end"]);
+    const bytes = Buffer.concat(sink.got.map((c) => Buffer.from(c as unknown as Uint8Array)));
+    expect(bytes.toString("utf8")).toBe(`${batches.map((b) => b.join("")).join("")}end`);
+    expect(sink.got.length).toBeGreaterThan(2);
+    for (const c of sink.got)
+      expect(Buffer.from(c as unknown as Uint8Array).toString("utf8")).not.toContain("\uFFFD");
+  });
+
   it("accepts an async source", async () => {
     async function* source() {
       for (let i = 0; i < 5; i++) yield `${i},`;

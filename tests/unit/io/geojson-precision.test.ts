@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeParcels } from "../../../src/domain/analyze";
-import { COMPUTED_FIELDS, fieldInfo, INPUT_FIELDS } from "../../../src/domain/fields";
+import { COMPUTED_FIELDS, exportDecimals, fieldInfo, INPUT_FIELDS } from "../../../src/domain/fields";
 import type { AnalysisResult, PreparedParcel } from "../../../src/domain/types";
 import { csvHeader, exportNumber, writeCsv } from "../../../src/io/csv-write";
 import { DEFAULT_STANDARDS } from "../../../src/io/default-standards";
@@ -116,6 +116,30 @@ describe("GeoJSON property numbers at unit precision", () => {
     expect(Object.is(exportNumber(va, -0.001), 0)).toBe(true);
     expect(exportNumber(va, 1.5e308)).toBe(1.5e308);
     expect(exportNumber(fieldInfo("buildingCoverage")!, 0)).toBe(0);
+  });
+
+  it("a ratio is the CSV's percent text moved two places, for any value (the arithmetic shortcut)", () => {
+    // the rule as written in text: round the percent, then shift its decimal text
+    const byText = (v: number, d: number) => {
+      const m = 10 ** d;
+      const r = Math.round(v * 100 * m) / m;
+      const percent = !Number.isFinite(r) ? v * 100 : r === 0 ? 0 : r;
+      const back = Number(`${percent}e-2`);
+      return Number.isFinite(back) ? back : percent / 100;
+    };
+    const bc = fieldInfo("buildingCoverage")!;
+    const d = exportDecimals(bc);
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let i = 0; i < 200_000; i++) {
+      const v = (random() - 0.3) * 10 ** Math.floor(random() * 30 - 12);
+      expect(Object.is(exportNumber(bc, v), byText(v, d))).toBe(true);
+    }
+    for (const v of [0.12345, 0.00005, -0.00004999, 0.125, 1e13, 1e12 + 0.00005, 1.5e308, -1e-300])
+      expect(Object.is(exportNumber(bc, v), byText(v, d))).toBe(true);
   });
 
   it("agrees with the CSV cell of every numeric schema field (ratios: the CSV's percent)", () => {

@@ -78,6 +78,47 @@ describe("readGeoJsonStream = readGeoJsonRaw on GBK text", () => {
   });
 });
 
+describe("readGeoJsonStream = readGeoJsonRaw, one feature per line (entries taken whole by JSON.parse)", () => {
+  const feature = (i: number, name = `firm ${i}`) =>
+    `{"type":"Feature","properties":{"id":"P${i}","enterprise":"${name}"},"geometry":{"type":"Polygon","coordinates":[[[109.7,30.6],[109.701,30.6],[109.701,30.601],[109.7,30.6]]]}}`;
+  const lines = (parts: string[], eol = "\n") =>
+    `{"type":"FeatureCollection","features":[${eol}${parts.join(`,${eol}`)}${eol}]}${eol}`;
+  const cases: Record<string, string | Uint8Array> = {
+    plain: lines(Array.from({ length: 50 }, (_, i) => feature(i, i % 2 ? "建始企业" : `firm ${i}`))),
+    crlf: lines(
+      Array.from({ length: 20 }, (_, i) => feature(i)),
+      "\r\n",
+    ),
+    "a broken line in the middle": lines([
+      feature(0),
+      feature(1),
+      '{"type":"Feature","properties":{',
+      feature(3),
+    ]),
+    "two features on a line": lines([feature(0), `${feature(1)},${feature(2)}`, feature(3)]),
+    "a brace and a line feed inside a string": lines([feature(0), feature(1, "a}\nb"), feature(2)]),
+    "the end of the array on the last line": `{"type":"FeatureCollection","features":[\n${feature(0)},\n${feature(1)}]}`,
+    "a line that is one object but not a feature": lines([
+      feature(0),
+      '{"type":"Point","coordinates":[1,2]}',
+      feature(2),
+    ]),
+    "GBK text, read as GBK from the first byte": encodeGbk(
+      lines([feature(0, "建始"), feature(1, "黄土坎"), feature(2)]),
+    ),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, async () => {
+      const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+      const whole = readGeoJsonRaw({ name: "in.geojson", bytes }, {});
+      for (const size of [7, 61, 4096, bytes.length]) {
+        const streamed = await readGeoJsonStream(chunked(bytes, size), "in.geojson", {});
+        expect(comparable(streamed), `chunks of ${size}`).toEqual(comparable(whole));
+      }
+    });
+  }
+});
+
 describe("FeatureSplitter", () => {
   const split = (text: string | Uint8Array, encoding: "utf-8" | "gbk" = "utf-8", size = 3) => {
     const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;

@@ -5,8 +5,11 @@
  * nothing. The chunks sit directly in build/cli/: the commands find geodata/ two levels up, as
  * they do from src/cli/. Runs at `npm ci` (the `prepare` script) and `npm run build:cli`.
  */
-import { chmodSync } from "node:fs";
+import { chmodSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// A fresh directory: chunk names carry a hash, so an earlier build's chunks would stay beside these.
+rmSync("build/cli", { recursive: true, force: true });
 
 await build({
   entryPoints: { jiyue: "src/cli/main.ts" },

@@ -156,7 +156,19 @@ export class MapController implements MapControllerApi {
   private baked: Colouring;
   /** Colour written to each parcel's feature-state (absent: the baked colouring applies). */
   private colours = new Map<string, string>();
-  private featureById = new Map<string, MapParcels["features"][number]>();
+  /** The parcels' features by id, made when first needed (a selection, a changed outline). */
+  private featureByIdMap = new Map<string, MapParcels["features"][number]>();
+  private featureByIdFor: MapParcels | null = null;
+  private get featureById(): Map<string, MapParcels["features"][number]> {
+    const sent = this.sentParcels;
+    if (sent && this.featureByIdFor !== sent) {
+      const m = new Map<string, MapParcels["features"][number]>();
+      for (const f of sent.features) m.set(this.idOf(f), f);
+      this.featureByIdMap = m;
+      this.featureByIdFor = sent;
+    }
+    return this.featureByIdMap;
+  }
   /** Set when the basemap/lang changed before load (the initial style has the old sources). */
   private rebuildBasemapSourcesBeforeLoad = false;
   /** The active tool and what it draws (see `src/map/tools`). */
@@ -248,6 +260,38 @@ export class MapController implements MapControllerApi {
     // The view frames the parcels, not the context: with parcels known a zone focus asked for
     // before the zones arrived can now be framed.
     if (!this.framed && this.parcels) this.fitZone(this.pendingFocus ?? "all", false);
+  }
+
+  /**
+   * The worker's GeoJSON of the parcels about to arrive, given to the source now: MapLibre's worker
+   * fetches, parses and tiles it while the page is still receiving the analysed parcels (issue 13).
+   * The `setParcels` that follows with the same Blob does not send it again.
+   */
+  preloadParcels(data: Blob): void {
+    this.preloaded = data;
+    this.flushPreload();
+  }
+
+  private preloaded: Blob | null = null;
+  /** The Blob the parcel source was last given (by `preloadParcels` or `setParcels`). */
+  private sentData: Blob | null = null;
+  private flushPreload(): void {
+    if (!this.loaded || !this.preloaded || this.sentData === this.preloaded) return;
+    this.sendParcelData(this.preloaded);
+    this.touch();
+  }
+
+  /** Give the parcel source a worker Blob by URL (MapLibre's worker fetches it itself). */
+  private sendParcelData(data: Blob): void {
+    const url = URL.createObjectURL(data);
+    // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
+    // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
+    this.geojson(SOURCE.parcels)?.setData(
+      `${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`,
+    );
+    this.revokeParcelsUrl();
+    this.parcelsUrl = url;
+    this.sentData = data;
   }
 
   setParcels(parcels: MapParcels): void {
@@ -451,6 +495,7 @@ export class MapController implements MapControllerApi {
     // The style was built with the options at construction; catch up with later calls.
     this.applyLayerOps(this.buildLayers());
     this.flushContext();
+    this.flushPreload();
     this.flushParcels();
     this.flushSelection();
     this.flushChanged();
@@ -546,21 +591,19 @@ export class MapController implements MapControllerApi {
     const source = this.geojson(SOURCE.parcels);
     if (this.parcels.data) {
       // The analysis worker's GeoJSON: MapLibre's worker fetches and parses it from the Blob, so
-      // the page never structured-clones the collection (seconds at 175,000 parcels).
-      const url = URL.createObjectURL(this.parcels.data);
-      // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
-      // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
-      source?.setData(`${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`);
-      this.revokeParcelsUrl();
-      this.parcelsUrl = url;
+      // the page never structured-clones the collection (seconds at 175,000 parcels). Given
+      // already ahead of the parcels (`preloadParcels`): not again.
+      if (this.sentData !== this.parcels.data) this.sendParcelData(this.parcels.data);
     } else {
       source?.setData(this.parcels as FeatureCollection);
       this.revokeParcelsUrl();
+      this.sentData = null;
     }
+    this.preloaded = null;
     this.sentParcels = this.parcels;
     this.sourceDataVersion++;
     this.touch();
-    this.featureById = new Map(this.parcels.features.map((f) => [String(f.properties?.id ?? f.id ?? ""), f]));
+    this.featureByIdFor = null;
     this.flushLabels();
     // Feature state outlives setData; bring colours and dimming in line with the new parcels.
     this.flushColours();
@@ -624,6 +667,8 @@ export class MapController implements MapControllerApi {
    */
   private flushColours(): void {
     if (!this.loaded || !this.parcels || this.sentParcels !== this.parcels) return;
+    // Nothing in feature-state and the colouring is the baked one: every parcel shows its colour.
+    if (this.colours.size === 0 && (this.opts.colouring ?? this.baked) === this.baked) return;
     const want = colourFor(this.opts.colouring ?? this.baked);
     const shown = colourFor(this.baked);
     let changed = 0;
@@ -647,18 +692,35 @@ export class MapController implements MapControllerApi {
     if (this.map.getZoom() < PARCEL_LABEL_MINZOOM - 1) return;
     this.geojson(SOURCE.parcelLabels)?.setData(parcelLabelPoints(this.parcels as FeatureCollection));
     this.labelsFor = this.parcels;
+    this.flushLabelDim();
   }
 
   private flushDim(): void {
     if (!this.loaded) return;
     const next = dimmedIds(this.parcelIds, this.filter);
     const { added, removed } = diffIds(this.dimmed, next);
-    for (const source of [SOURCE.parcels, SOURCE.parcelLabels]) {
-      for (const id of removed) this.map.setFeatureState({ source, id }, { [STATE.dim]: false });
-      for (const id of added) this.map.setFeatureState({ source, id }, { [STATE.dim]: true });
-    }
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: false });
+    for (const id of added) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: true });
     this.dimmed = next;
+    this.flushLabelDim();
     if (added.length + removed.length > 0) this.touch();
+  }
+
+  /** The ids dimmed in the label source (see `flushLabelDim`). */
+  private labelDimmed = new Set<string>();
+  /**
+   * The labels' dimming, in line with the parcels' once the labels of these parcels are drawn
+   * (label zoom): at overview zoom a filter of 175,000 parcels writes half the feature states.
+   */
+  private flushLabelDim(): void {
+    if (!this.loaded || this.labelsFor !== this.parcels) return;
+    const { added, removed } = diffIds(this.labelDimmed, this.dimmed);
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: false });
+    for (const id of added)
+      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: true });
+    this.labelDimmed = new Set(this.dimmed);
   }
 
   private emitClick(id: string | null, how: "replace" | "toggle"): void {

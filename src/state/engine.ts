@@ -34,7 +34,7 @@ import {
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
-import { setMapData } from "./map-data";
+import { announceMapData, setMapData } from "./map-data";
 import { analysisSucceededUpdater } from "./slices/analysis";
 import { setDatasetUpdater } from "./slices/data";
 import { commitEditsUpdater } from "./slices/history";
@@ -209,17 +209,29 @@ export function connectEngine(
     }
     store.getState().analysisStarted();
     try {
-      const res = await backend.request("analyze", {
-        ...(held.has(dataset.datasetId)
-          ? { datasetId: dataset.datasetId }
-          : { parcels: dataset.parcels ?? [] }),
-        standards: scenario ? applyStandardEdits(standards.standards, scenario.edits) : standards.standards,
-        asOf,
-        ...(edits.length > 0 ? { edits } : {}),
-        ...(scenario && scenario.edits.length > 0
-          ? { scenario: scenario.edits, analysisCrs: dataset.analysisCrs }
-          : {}),
-      });
+      const res = await backend.request(
+        "analyze",
+        {
+          ...(held.has(dataset.datasetId)
+            ? { datasetId: dataset.datasetId }
+            : { parcels: dataset.parcels ?? [] }),
+          standards: scenario ? applyStandardEdits(standards.standards, scenario.edits) : standards.standards,
+          asOf,
+          ...(edits.length > 0 ? { edits } : {}),
+          ...(scenario && scenario.edits.length > 0
+            ? { scenario: scenario.edits, analysisCrs: dataset.analysisCrs }
+            : {}),
+        },
+        {
+          // A large result's map data, ahead of its parcels: the map draws while they arrive.
+          onMapData: (data) => {
+            if (!disposed && mine === seq) {
+              performance.mark("jiyue:map-data-early");
+              announceMapData(data);
+            }
+          },
+        },
+      );
       if (disposed || mine !== seq) return;
       performance.mark("jiyue:analysis-received");
       if (res.mapData) setMapData(res.result.parcels, res.mapData);

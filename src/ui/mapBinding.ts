@@ -10,7 +10,7 @@ import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { AnalysedParcel } from "../domain/types";
 import type { Basemap, DrawnGeometry, MapControllerApi, MapParcels, ToolSpec } from "../map/api";
 import { toMapParcels, toMapProperties } from "../map/features";
-import { mapDataOf } from "../state/map-data";
+import { mapDataOf, onEarlyMapData } from "../state/map-data";
 import { selectMapContext, selectPlanOverlay } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
@@ -92,7 +92,7 @@ export interface BindOptions {
 }
 
 /** Parcels flattened per task in the hand-over (175,000 at once held the page for half a second). */
-const SLICE = 10_000;
+const SLICE = 5_000;
 
 /**
  * The map's features of `parcels` (`toMapParcels`), made `slice` at a time, each slice in its own
@@ -161,6 +161,8 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
       });
     },
   );
+  // A large analysis's map data, ahead of its parcels (see `onEarlyMapData`).
+  subs.push(onEarlyMapData((data) => map.preloadParcels?.(data)));
   on(selectColouring, (c) => map.setColouring(c));
   on(
     (s) => s.flagsVisible,

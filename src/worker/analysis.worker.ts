@@ -6,7 +6,13 @@
  */
 import { mapGeoJsonChunks } from "../domain/map-properties";
 import { createHandlerContext, handle } from "./handlers";
-import type { RequestKind, WorkerContract, WorkerInbound, WorkerOutbound } from "./protocol";
+import {
+  EARLY_MAP_DATA,
+  type RequestKind,
+  type WorkerContract,
+  type WorkerInbound,
+  type WorkerOutbound,
+} from "./protocol";
 import { pickLatest } from "./queue";
 import { encodeResult, splitParts } from "./wire";
 
@@ -55,6 +61,8 @@ function drain(): void {
         // The map's GeoJSON, written here: the page passes the Blob's URL to MapLibre, whose worker
         // fetches and tiles it (structured-cloning 175,000 features from the page froze it for seconds).
         const mapData = new Blob(mapGeoJsonChunks(response.result.parcels), { type: "application/json" });
+        // A large result's map data first: the map fetches and tiles it while the parts travel.
+        if (response.result.parcels.length >= EARLY_MAP_DATA) reply({ id: m.id, mapData });
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);
         // The first part brings the check sources, so the page decodes each part as it arrives.

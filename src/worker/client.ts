@@ -8,6 +8,7 @@ import {
   type AnalysisBackend,
   type ImportProgress,
   type RequestKind,
+  type RequestOptions,
   SupersededError,
   type WorkerContract,
   type WorkerInbound,
@@ -30,6 +31,7 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   onProgress?: (p: ImportProgress) => void;
+  onMapData?: (data: Blob) => void;
 }
 
 /** The buffers of a payload's file bytes, each once (handed over to the worker, not copied). */
@@ -67,7 +69,7 @@ export class WorkerClient implements AnalysisBackend {
   request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
-    opts: { onProgress?: (p: ImportProgress) => void } = {},
+    opts: RequestOptions = {},
   ): Promise<WorkerContract[K]["response"]> {
     const id = this.nextId++;
     const prev = this.latest.get(kind);
@@ -85,6 +87,7 @@ export class WorkerClient implements AnalysisBackend {
         resolve: resolve as (v: never) => void,
         reject,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.onMapData ? { onMapData: opts.onMapData } : {}),
       });
       // Hand file bytes over instead of copying them (the caller does not use them again).
       this.worker.postMessage({ id, kind, payload } as WorkerInbound, transferables(payload));
@@ -100,6 +103,10 @@ export class WorkerClient implements AnalysisBackend {
     }
     if ("progress" in msg) {
       p.onProgress?.(msg.progress);
+      return;
+    }
+    if ("mapData" in msg) {
+      p.onMapData?.(msg.mapData);
       return;
     }
     if ("part" in msg) {

@@ -36,8 +36,39 @@ export function toMapProperties(p: AnalysedParcel): MapFeatureProperties {
 }
 
 /**
+ * The properties the map's tiles carry when the worker writes the GeoJSON (`mapGeoJsonChunks`):
+ * what the layers read (the id for feature-state and clicks, `flag`) and every categorical
+ * colouring's field. The numeric indicators stay on the page: a numeric colouring is written as
+ * feature-state from the page's own properties, and without them the text MapLibre parses and
+ * tiles is 2.5× smaller (133 → 54 MB at 175,000 parcels, issue 13).
+ */
+export const TILE_PROPERTIES = [
+  "id",
+  "zone",
+  "landUseGroup",
+  "idleStatus",
+  "efficiencyClass",
+  "reallocationCandidate",
+  "flag",
+] as const;
+
+/** `toMapProperties` restricted to `TILE_PROPERTIES`. */
+export function toTileProperties(p: AnalysedParcel): MapFeatureProperties {
+  const c = p.computed;
+  return {
+    id: p.input.id,
+    zone: p.input.zone ?? null,
+    landUseGroup: landUseGroup(p.input.landUse),
+    idleStatus: c.idleStatus,
+    efficiencyClass: c.efficiencyClass,
+    reallocationCandidate: c.reallocationCandidate,
+    flag: parcelFlag(c),
+  };
+}
+
+/**
  * The map's GeoJSON of the analysed parcels as text (one feature per parcel, in order, with
- * `toMapProperties`), written in pieces so no single string of the whole collection is built:
+ * `toTileProperties`), written in pieces so no single string of the whole collection is built:
  * the pieces go into a Blob that MapLibre's own worker fetches and parses.
  */
 export function mapGeoJsonChunks(parcels: readonly AnalysedParcel[], per = 2000): string[] {
@@ -47,7 +78,7 @@ export function mapGeoJsonChunks(parcels: readonly AnalysedParcel[], per = 2000)
     for (let j = i; j < Math.min(parcels.length, i + per); j++) {
       const p = parcels[j] as AnalysedParcel;
       part.push(
-        `{"type":"Feature","properties":${JSON.stringify(toMapProperties(p))},"geometry":${JSON.stringify(p.geometry)}}`,
+        `{"type":"Feature","properties":${JSON.stringify(toTileProperties(p))},"geometry":${JSON.stringify(p.geometry)}}`,
       );
     }
     out.push((i > 0 ? "," : "") + part.join(","));

@@ -20,6 +20,7 @@ import type {
   AllPaintProperties,
   LayerSpecification,
 } from "@maplibre/maplibre-gl-style-spec";
+import { TILE_PROPERTIES } from "../domain/map-properties";
 import type { Lang } from "../i18n/lang";
 import { mapToolText } from "../i18n/mapTools";
 import type {
@@ -88,6 +89,17 @@ maplibregl.prewarm();
 export type MapControllerOptions = MapOptions;
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** A parcel feature as MapLibre is given it (properties as data, no top-level id). */
+const plainFeature = (f: MapParcels["features"][number]): MapParcels["features"][number] => ({
+  type: "Feature",
+  properties: f.properties,
+  geometry: f.geometry,
+});
+
+/** Can the worker's tiles (`TILE_PROPERTIES` only) be painted with this colouring's expression? */
+const tileReadable = (c: Colouring): boolean =>
+  c.kind === "categorical" && (TILE_PROPERTIES as readonly string[]).includes(c.field);
 /** MapLibre's UI strings per language (the keys its controls read). */
 const UI_LOCALE_EN: Record<string, string> = {
   "NavigationControl.ZoomIn": "Zoom in",
@@ -281,8 +293,16 @@ export class MapController implements MapControllerApi {
     this.touch();
   }
 
-  /** Give the parcel source a worker Blob by URL (MapLibre's worker fetches it itself). */
+  /**
+   * Give the parcel source a worker Blob by URL (MapLibre's worker fetches it itself). Its tiles
+   * carry only `TILE_PROPERTIES`: a colouring baked on another field (a numeric indicator) is
+   * baked back to land use first, and `flushColours` writes the wanted colours as feature-state.
+   */
   private sendParcelData(data: Blob): void {
+    if (!tileReadable(this.baked)) {
+      this.baked = landUseColouring();
+      if (this.loaded) this.applyLayerOps(this.buildLayers());
+    }
     const url = URL.createObjectURL(data);
     // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
     // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
@@ -297,7 +317,7 @@ export class MapController implements MapControllerApi {
   setParcels(parcels: MapParcels): void {
     if (parcels === this.parcels) return;
     this.parcels = parcels;
-    this.parcelIds = parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ""));
+    this.parcelIds = parcels.features.map((f) => this.idOf(f));
     this.flushParcels();
     this.frameNewParcels();
   }
@@ -336,7 +356,7 @@ export class MapController implements MapControllerApi {
     if (!this.loaded) return;
     const features = this.wantedChanged.flatMap((id) => {
       const f = this.featureById.get(id);
-      return f ? [f] : [];
+      return f ? [plainFeature(f)] : [];
     });
     this.geojson(SOURCE.changed)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
     this.touch();
@@ -653,7 +673,7 @@ export class MapController implements MapControllerApi {
     if (!force && added.length + removed.length === 0) return;
     const features = [...this.wantedSelection].flatMap((id) => {
       const f = this.featureById.get(id);
-      return f ? [f] : [];
+      return f ? [plainFeature(f)] : [];
     });
     this.geojson(SOURCE.selection)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
     this.selected = new Set(this.wantedSelection);
@@ -879,8 +899,9 @@ export class MapController implements MapControllerApi {
     this.touch();
   }
 
+  /** A parcel feature's id: its `id` when set (then its properties may be made on demand), else `properties.id`. */
   private idOf(f: MapParcels["features"][number]): string {
-    return String(f.properties?.id ?? f.id ?? "");
+    return String(f.id ?? f.properties?.id ?? "");
   }
 
   /** The bbox of all parcels (cached per parcel object). */

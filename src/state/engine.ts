@@ -22,7 +22,7 @@ import {
   type StepLabel,
 } from "../domain/edits";
 import { applyStandardEdits } from "../domain/scenarios";
-import type { AnalysisResult, IsoDate } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, IsoDate } from "../domain/types";
 import { fingerprint } from "../io/fingerprint";
 import type { ImportJoin } from "../io/import-bundle";
 import type { ImportOptions } from "../io/readers/types";
@@ -180,7 +180,12 @@ export function connectEngine(
    */
   const results = new Map<
     string,
-    { inputs: readonly unknown[]; result: AnalysisResult; durationMs: number }
+    {
+      inputs: readonly unknown[];
+      result: AnalysisResult;
+      durationMs: number;
+      byId?: Map<string, AnalysedParcel>;
+    }
   >();
 
   async function analyze(
@@ -195,16 +200,16 @@ export function connectEngine(
     const mine = ++seq;
     const key = `${dataset.datasetId}|${scenario?.id ?? ""}`;
     const inputs = [standards, asOf, edits, scenario?.edits] as const;
-    const write = (result: AnalysisResult, durationMs: number) => {
+    const write = (result: AnalysisResult, durationMs: number, byId?: Map<string, AnalysedParcel>) => {
       // The result and which scenario it is for, in one update.
       store.setState((s) => ({
-        ...analysisSucceededUpdater(s, result, durationMs),
+        ...analysisSucceededUpdater(s, result, durationMs, byId),
         resultScenario: scenario?.id ?? null,
       }));
     };
     const hit = results.get(key);
     if (hit && shallow(hit.inputs, inputs)) {
-      write(hit.result, hit.durationMs);
+      write(hit.result, hit.durationMs, hit.byId);
       return;
     }
     store.getState().analysisStarted();
@@ -236,8 +241,13 @@ export function connectEngine(
       performance.mark("jiyue:analysis-received");
       if (res.mapData) setMapData(res.result.parcels, res.mapData);
       for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
-      results.set(key, { inputs, result: res.result, durationMs: res.durationMs });
-      write(res.result, res.durationMs);
+      results.set(key, {
+        inputs,
+        result: res.result,
+        durationMs: res.durationMs,
+        ...(res.byId ? { byId: res.byId } : {}),
+      });
+      write(res.result, res.durationMs, res.byId);
     } catch (e) {
       if (disposed || mine !== seq || e instanceof SupersededError) return;
       store.getState().analysisFailed(e instanceof Error ? e.message : String(e));

@@ -8,7 +8,14 @@
  */
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { AnalysedParcel } from "../domain/types";
-import type { Basemap, DrawnGeometry, MapControllerApi, MapParcels, ToolSpec } from "../map/api";
+import type {
+  Basemap,
+  DrawnGeometry,
+  MapControllerApi,
+  MapParcelProperties,
+  MapParcels,
+  ToolSpec,
+} from "../map/api";
 import { toMapParcels, toMapProperties } from "../map/features";
 import { mapDataOf, onEarlyMapData } from "../state/map-data";
 import { selectMapContext, selectPlanOverlay } from "../state/planner";
@@ -91,6 +98,24 @@ export interface BindOptions {
   defer?: (fn: () => void) => void;
 }
 
+/**
+ * A parcel's map feature whose properties (`toMapProperties`) are made on first read and kept;
+ * `id` is set, so the map reads ids without making them. The getter is an own enumerable
+ * property: a structured clone or a spread reads the properties like a plain feature's.
+ */
+function lazyFeature(p: AnalysedParcel): MapParcels["features"][number] {
+  let props: MapParcelProperties | undefined;
+  return {
+    type: "Feature",
+    id: p.input.id,
+    geometry: p.geometry,
+    get properties() {
+      props ??= toMapProperties(p);
+      return props;
+    },
+  };
+}
+
 /** Parcels flattened per task in the hand-over (175,000 at once held the page for half a second). */
 const SLICE = 5_000;
 
@@ -107,12 +132,17 @@ export function mapParcelsInSlices(
   slice = SLICE,
 ): void {
   const features: MapParcels["features"] = new Array(parcels.length);
+  // With the worker's GeoJSON the map draws from that; the page's features are for framing,
+  // outlines and feature-state colours, so their properties are made when first read.
+  const lazy = mapDataOf(parcels) !== undefined;
   const step = (from: number) => {
     if (!current()) return;
     const to = Math.min(parcels.length, from + slice);
     for (let i = from; i < to; i++) {
       const p = parcels[i] as AnalysedParcel;
-      features[i] = { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
+      features[i] = lazy
+        ? lazyFeature(p)
+        : { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
     }
     if (to < parcels.length) {
       defer(() => step(to));

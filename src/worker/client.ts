@@ -54,6 +54,8 @@ export class WorkerClient implements AnalysisBackend {
   private readonly parts = new Map<number, AnalysedParcel[][]>();
   /** The check source table of a result whose parts are arriving (the first part brings it). */
   private readonly partSources = new Map<number, string[]>();
+  /** The parcels of the arriving parts by id, per request id. */
+  private readonly partIds = new Map<number, Map<string, AnalysedParcel>>();
   /** The newest request id of each kind. */
   private readonly latest = new Map<RequestKind, number>();
 
@@ -99,6 +101,7 @@ export class WorkerClient implements AnalysisBackend {
     if (!p) {
       this.parts.delete(msg.id);
       this.partSources.delete(msg.id);
+      this.partIds.delete(msg.id);
       return; // stale: superseded or disposed
     }
     if ("progress" in msg) {
@@ -117,13 +120,18 @@ export class WorkerClient implements AnalysisBackend {
       const list = this.parts.get(msg.id) ?? [];
       list.push(msg.part);
       this.parts.set(msg.id, list);
+      const ids = this.partIds.get(msg.id) ?? new Map<string, AnalysedParcel>();
+      for (const p of msg.part) ids.set(p.input.id, p);
+      this.partIds.set(msg.id, ids);
       return;
     }
     this.pending.delete(msg.id);
     const parts = this.parts.get(msg.id) ?? [];
     const decoded = this.partSources.has(msg.id);
+    const byId = this.partIds.get(msg.id);
     this.parts.delete(msg.id);
     this.partSources.delete(msg.id);
+    this.partIds.delete(msg.id);
     if (!msg.ok) {
       p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
       return;
@@ -138,7 +146,7 @@ export class WorkerClient implements AnalysisBackend {
       const result = expected !== undefined ? { ...rest.result, parcels: parts.flat() } : rest.result;
       const done =
         sources && !(decoded && expected !== undefined) ? decodeResult({ result, sources }) : result;
-      p.resolve({ ...rest, result: done } as never);
+      p.resolve({ ...rest, result: done, ...(byId ? { byId } : {}) } as never);
     } else p.resolve(r as never);
   }
 
@@ -147,6 +155,7 @@ export class WorkerClient implements AnalysisBackend {
     this.pending.clear();
     this.parts.clear();
     this.partSources.clear();
+    this.partIds.clear();
     this.worker.terminate();
   }
 }

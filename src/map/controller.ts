@@ -910,7 +910,9 @@ export class MapController implements MapControllerApi {
   private allParcelsBbox(): BBox | null {
     if (!this.parcels) return null;
     if (this.parcelsBboxFor !== this.parcels) {
-      this.parcelsBbox = bboxOf(this.parcels.features);
+      // The collection's own bbox when its maker computed it (the map binding does, in slices).
+      const b = this.parcels.bbox;
+      this.parcelsBbox = b && b.length === 4 ? (b as BBox) : bboxOf(this.parcels.features);
       this.parcelsBboxFor = this.parcels;
     }
     return this.parcelsBbox;

@@ -17,6 +17,7 @@ import type {
   ToolSpec,
 } from "../map/api";
 import { toMapParcels, toMapProperties } from "../map/features";
+import { type BBox, bboxOf } from "../map/geometry";
 import { mapDataOf, onEarlyMapData } from "../state/map-data";
 import { selectMapContext, selectPlanOverlay } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
@@ -135,6 +136,8 @@ export function mapParcelsInSlices(
   // With the worker's GeoJSON the map draws from that; the page's features are for framing,
   // outlines and feature-state colours, so their properties are made when first read.
   const lazy = mapDataOf(parcels) !== undefined;
+  // The collection's bbox, a slice at a time (framing it in one go was 100-200 ms at 175,000).
+  let box: BBox | null = null;
   const step = (from: number) => {
     if (!current()) return;
     const to = Math.min(parcels.length, from + slice);
@@ -144,12 +147,17 @@ export function mapParcelsInSlices(
         ? lazyFeature(p)
         : { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
     }
+    const b = bboxOf(features.slice(from, to));
+    if (b)
+      box = box
+        ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])]
+        : b;
     if (to < parcels.length) {
       defer(() => step(to));
       return;
     }
     const data = mapDataOf(parcels);
-    done({ type: "FeatureCollection", features, ...(data ? { data } : {}) });
+    done({ type: "FeatureCollection", features, ...(box ? { bbox: box } : {}), ...(data ? { data } : {}) });
   };
   step(0);
 }

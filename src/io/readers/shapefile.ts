@@ -641,9 +641,14 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 }
 
 function latin(raw: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < raw.length; i++) s += String.fromCharCode(raw[i] as number);
-  return s;
+  // One call per value (a loop adding a character at a time made 200,000 records slow, issue 8).
+  return String.fromCharCode.apply(null, raw as unknown as number[]);
+}
+
+/** Are all these bytes ASCII (then every encoding read here decodes them as themselves)? */
+function ascii(raw: Uint8Array): boolean {
+  for (let i = 0; i < raw.length; i++) if ((raw[i] as number) >= 0x80) return false;
+  return true;
 }
 
 /** One DBF value: text trimmed, numbers parsed, dates as `YYYY-MM-DD`, logicals as booleans; blank → null. */
@@ -671,7 +676,10 @@ function fieldValue(f: DbfField, raw: Uint8Array, decoder: TextDecoder): unknown
     default: {
       let end = raw.length;
       while (end > 0 && (raw[end - 1] === 0x20 || raw[end - 1] === 0)) end--;
-      const t = decoder.decode(raw.subarray(0, end)).trim();
+      const text = raw.subarray(0, end);
+      // ASCII (codes, ids, numbers as text): the same characters in UTF-8, GBK and Latin-1,
+      // without a decoder call per value.
+      const t = (text.length <= 64 && ascii(text) ? latin(text) : decoder.decode(text)).trim();
       return t === "" ? null : t;
     }
   }

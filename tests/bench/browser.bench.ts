@@ -22,7 +22,11 @@
  *
  * `BENCH_CASES=map,import,shp` picks cases (default all); `BENCH_REPEAT` the runs per case;
  * `BENCH_PROFILE=<dir>` writes a CPU profile (Chrome DevTools Protocol) of each import's page
- * there, to see where the long tasks come from.
+ * there, from file chosen through the table's sort and filters, builds the app unminified and
+ * prints every task over 100 ms with the functions its samples were in (`profile-tasks.ts`), so
+ * the long tasks have names. The timeline line gives the app's own marks (`jiyue:*`): import
+ * committed, the map data arriving ahead of the parcels (`map-data-early`), the analysis
+ * received, the parcels handed to the map (`map-set-data`), then ready.
  *
  * Builds the app and the bench pages (production bundle, `vite.bench.config.ts`), serves them with
  * `vite preview` on a free loopback port and stops it at the end. Exit 0

@@ -35,6 +35,29 @@ export function toMapProperties(p: AnalysedParcel): MapFeatureProperties {
   return props;
 }
 
+/** West, south, east, north of the parcels' lon/lat geometry (null: none, or no finite point). */
+export function parcelsBbox(parcels: readonly AnalysedParcel[]): [number, number, number, number] | null {
+  let w = Number.POSITIVE_INFINITY;
+  let s = Number.POSITIVE_INFINITY;
+  let e = Number.NEGATIVE_INFINITY;
+  let n = Number.NEGATIVE_INFINITY;
+  for (const p of parcels) {
+    const polys = p.geometry.type === "Polygon" ? [p.geometry.coordinates] : p.geometry.coordinates;
+    for (const poly of polys)
+      for (const ring of poly)
+        for (const pt of ring) {
+          const x = pt[0] as number;
+          const y = pt[1] as number;
+          if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+          if (x < w) w = x;
+          if (x > e) e = x;
+          if (y < s) s = y;
+          if (y > n) n = y;
+        }
+  }
+  return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
 /**
  * The properties the map's tiles carry when the worker writes the GeoJSON (`mapGeoJsonChunks`):
  * what the layers read (the id for feature-state and clicks, `flag`) and every categorical

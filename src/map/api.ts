@@ -152,7 +152,7 @@ export interface MapControllerApi {
    * The map GeoJSON (a worker's Blob) of parcels that `setParcels` will bring with the same
    * `data`: drawn now, while the parcels themselves are still on their way (large results).
    */
-  preloadParcels?(data: Blob): void;
+  preloadParcels?(data: Blob, bbox?: [number, number, number, number]): void;
   /**
    * Change the fill colouring. Never re-sends the parcel data: before the first data it is baked
    * into the fill expression, afterwards only parcels whose colour changes get a new feature-state

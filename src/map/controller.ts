@@ -279,9 +279,20 @@ export class MapController implements MapControllerApi {
    * fetches, parses and tiles it while the page is still receiving the analysed parcels (issue 13).
    * The `setParcels` that follows with the same Blob does not send it again.
    */
-  preloadParcels(data: Blob): void {
+  preloadParcels(data: Blob, bbox?: BBox): void {
     this.preloaded = data;
     this.flushPreload();
+    // Framed now as `setParcels` will frame them (home view), so the tiles made are the framed ones.
+    if (bbox && (this.pendingFocus ?? "all") === "all") {
+      const moved =
+        this.homeBbox !== null &&
+        !(bboxOverlap(this.homeBbox, bbox) > 0.5 && bboxOverlap(bbox, this.homeBbox) > 0.5);
+      if (!this.framed || moved) {
+        this.pendingFocus = null;
+        this.homeBbox = bbox;
+        this.frame(bbox, 17, "frame", false);
+      }
+    }
   }
 
   private preloaded: Blob | null = null;

@@ -229,10 +229,10 @@ export function connectEngine(
         },
         {
           // A large result's map data, ahead of its parcels: the map draws while they arrive.
-          onMapData: (data) => {
+          onMapData: (data, bbox) => {
             if (!disposed && mine === seq) {
               performance.mark("jiyue:map-data-early");
-              announceMapData(data);
+              announceMapData(data, bbox);
             }
           },
         },

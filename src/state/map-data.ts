@@ -16,15 +16,15 @@ export function mapDataOf(parcels: readonly AnalysedParcel[]): Blob | undefined 
   return byParcels.get(parcels);
 }
 
-type EarlyListener = (data: Blob) => void;
+type EarlyListener = (data: Blob, bbox?: [number, number, number, number]) => void;
 const early = new Set<EarlyListener>();
 
 /**
  * A large analysis's map GeoJSON, arrived ahead of its parcels (the worker sends it first, see
  * `EARLY_MAP_DATA`): the map binding hands it to the map at once.
  */
-export function announceMapData(data: Blob): void {
-  for (const l of early) l(data);
+export function announceMapData(data: Blob, bbox?: [number, number, number, number]): void {
+  for (const l of early) l(data, bbox);
 }
 
 /** Hear `announceMapData`; returns the function that stops. */

@@ -200,7 +200,7 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
     },
   );
   // A large analysis's map data, ahead of its parcels (see `onEarlyMapData`).
-  subs.push(onEarlyMapData((data) => map.preloadParcels?.(data)));
+  subs.push(onEarlyMapData((data, bbox) => map.preloadParcels?.(data, bbox)));
   on(selectColouring, (c) => map.setColouring(c));
   on(
     (s) => s.flagsVisible,

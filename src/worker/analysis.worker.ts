@@ -4,7 +4,7 @@
  * never freezes. Messages are queued and drained on the next task: when several requests of one
  * kind are waiting, only the newest runs and the older ones are answered `superseded`.
  */
-import { mapGeoJsonChunks } from "../domain/map-properties";
+import { mapGeoJsonChunks, parcelsBbox } from "../domain/map-properties";
 import { createHandlerContext, handle } from "./handlers";
 import {
   EARLY_MAP_DATA,
@@ -62,7 +62,11 @@ function drain(): void {
         // fetches and tiles it (structured-cloning 175,000 features from the page froze it for seconds).
         const mapData = new Blob(mapGeoJsonChunks(response.result.parcels), { type: "application/json" });
         // A large result's map data first: the map fetches and tiles it while the parts travel.
-        if (response.result.parcels.length >= EARLY_MAP_DATA) reply({ id: m.id, mapData });
+        // With its bbox, so the map frames the parcels at once and tiles only the framed view.
+        if (response.result.parcels.length >= EARLY_MAP_DATA) {
+          const bbox = parcelsBbox(response.result.parcels);
+          reply({ id: m.id, mapData, ...(bbox ? { bbox } : {}) });
+        }
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);
         // The first part brings the check sources, so the page decodes each part as it arrives.

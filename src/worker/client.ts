@@ -31,7 +31,7 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   onProgress?: (p: ImportProgress) => void;
-  onMapData?: (data: Blob) => void;
+  onMapData?: (data: Blob, bbox?: [number, number, number, number]) => void;
 }
 
 /** The buffers of a payload's file bytes, each once (handed over to the worker, not copied). */
@@ -109,7 +109,7 @@ export class WorkerClient implements AnalysisBackend {
       return;
     }
     if ("mapData" in msg) {
-      p.onMapData?.(msg.mapData);
+      p.onMapData?.(msg.mapData, msg.bbox);
       return;
     }
     if ("part" in msg) {

@@ -217,7 +217,7 @@ export type WorkerOutbound =
    * The map's GeoJSON of a large analysis result (`EARLY_MAP_DATA` parcels or more), sent before
    * its parts, so the map tiles it while the page receives them (issue 13).
    */
-  | { id: number; mapData: Blob }
+  | { id: number; mapData: Blob; bbox?: [number, number, number, number] }
   | { id: number; ok: false; superseded?: boolean; error: string };
 
 /** A request was dropped because a newer one of the same kind replaced it (not an error to show). */
@@ -241,8 +241,8 @@ export interface AnalysisBackend {
 /** What a caller hears while its request runs. */
 export interface RequestOptions {
   onProgress?: (p: ImportProgress) => void;
-  /** An analysis's map GeoJSON, ahead of its response (large results only). */
-  onMapData?: (data: Blob) => void;
+  /** An analysis's map GeoJSON and its parcels' bbox, ahead of its response (large results only). */
+  onMapData?: (data: Blob, bbox?: [number, number, number, number]) => void;
 }
 
 /**

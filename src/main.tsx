@@ -72,6 +72,17 @@ useAppStore.subscribe(
   },
 );
 
+/** Until the map has every parcel of the current result (at most a minute). */
+async function handedOver(c: MapControllerApi): Promise<void> {
+  const until = performance.now() + 60_000;
+  const want = () => useAppStore.getState().result?.parcels.length ?? 0;
+  while (performance.now() < until) {
+    const dbg = c.debugState?.();
+    if (!dbg || dbg.sentParcels?.count === want()) return;
+    await new Promise((r) => setTimeout(r, 16));
+  }
+}
+
 /** Publish readiness once: the first analysis is on the map and the map is idle. */
 function watchReady(c: MapControllerApi) {
   const unsub = useAppStore.subscribe(
@@ -81,9 +92,10 @@ function watchReady(c: MapControllerApi) {
       unsub();
       analysedAt = performance.now();
       performance.mark("jiyue:analysed");
-      // The binding hands the parcels to the controller in its own task (queued before this one);
-      // then wait until the map has drawn them.
+      // The binding hands the parcels to the controller in tasks of its own (a slice at a time,
+      // see `mapParcelsInSlices`); once the map has them all, wait until it has drawn them.
       void new Promise((r) => setTimeout(r, 0))
+        .then(() => handedOver(c))
         .then(() => c.whenIdle())
         .then(() => restoring)
         .then((restored) => {

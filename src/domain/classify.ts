@@ -25,16 +25,29 @@ type Loose = readonly (number | null | undefined)[];
 const finite = (values: Loose): number[] =>
   values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
 
+/**
+ * The finite values, sorted ascending, as a typed array: its native numeric sort is several
+ * times faster than `Array#sort` with a comparator (175,000 values, issue 13).
+ */
+function sortedFinite(values: Loose): Float64Array {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (const v of values) if (typeof v === "number" && Number.isFinite(v)) out[n++] = v;
+  return out.subarray(0, n).sort();
+}
+
 /** Sorted distinct values with their multiplicity. */
-function distinctWithCounts(sorted: number[]): { x: number[]; w: number[] } {
+function distinctWithCounts(sorted: ArrayLike<number>): { x: number[]; w: number[] } {
   const x: number[] = [];
   const w: number[] = [];
-  for (const v of sorted) {
-    const last = x.length - 1;
-    if (last >= 0 && x[last] === v) w[last] = (w[last] ?? 0) + 1;
+  let last = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as number;
+    if (last >= 0 && x[last] === v) w[last] = (w[last] as number) + 1;
     else {
       x.push(v);
       w.push(1);
+      last++;
     }
   }
   return { x, w };
@@ -78,7 +91,7 @@ export function classBreaks(values: Loose, method: ClassMethod, k: number, manua
     const m = finite(manual ?? []).sort((a, b) => a - b);
     return m.filter((b, i) => i === 0 || b !== m[i - 1]);
   }
-  const sorted = finite(values).sort((a, b) => a - b);
+  const sorted = sortedFinite(values);
   if (sorted.length === 0) return [];
   const min = sorted[0] as number;
   const max = sorted[sorted.length - 1] as number;

@@ -165,7 +165,8 @@ export function isUsableAsOf(s: unknown): s is IsoDate {
 /** The earliest of some ISO dates (invalid and missing ones skipped), or null. @example earliestDate(["2020-01-02", undefined, "2019-12-31"]) // "2019-12-31" */
 export function earliestDate(dates: Iterable<string | undefined | null>): IsoDate | null {
   let min: IsoDate | null = null;
-  for (const d of dates) if (isIsoDate(d) && (min === null || d < min)) min = d;
+  // Checked only when it would be the new minimum (175,000 dates parsed were 100+ ms on the page).
+  for (const d of dates) if (typeof d === "string" && (min === null || d < min) && isIsoDate(d)) min = d;
   return min;
 }
 

@@ -48,7 +48,22 @@ export const LAND_USE_GROUP_NAMES: Record<LandUseGroup, LandUseGroupNames> = {
  * @example landUseGroup("100102") // → "industrial"; landUseGroup("07x") // → "other"
  */
 export function landUseGroup(code: string | null | undefined): LandUseGroup {
-  const c = (code ?? "").trim();
+  const key = code ?? "";
+  let g = groupOfCode.get(key);
+  if (g === undefined) {
+    g = groupOf(key);
+    // A park has a few dozen codes; a hostile file with a new one per parcel does not grow this.
+    if (groupOfCode.size > 10_000) groupOfCode.clear();
+    groupOfCode.set(key, g);
+  }
+  return g;
+}
+
+/** `landUseGroup` by code as given (called per parcel by the table, filters and map, issue 13). */
+const groupOfCode = new Map<string, LandUseGroup>();
+
+function groupOf(code: string): LandUseGroup {
+  const c = code.trim();
   if (c === "") return "unknown";
   if (!/^\d{2,6}$/.test(c)) return "other";
   if (c.startsWith("0702")) return "publicService";

@@ -149,6 +149,11 @@ export interface MapControllerApi {
   /** Replace the parcels (after analysis). No-op if the same object is passed again. */
   setParcels(parcels: MapParcels): void;
   /**
+   * The map GeoJSON (a worker's Blob) of parcels that `setParcels` will bring with the same
+   * `data`: drawn now, while the parcels themselves are still on their way (large results).
+   */
+  preloadParcels?(data: Blob, bbox?: [number, number, number, number]): void;
+  /**
    * Change the fill colouring. Never re-sends the parcel data: before the first data it is baked
    * into the fill expression, afterwards only parcels whose colour changes get a new feature-state
    * colour (a data-driven paint change would make MapLibre re-tile the whole source).

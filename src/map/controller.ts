@@ -20,6 +20,7 @@ import type {
   AllPaintProperties,
   LayerSpecification,
 } from "@maplibre/maplibre-gl-style-spec";
+import { TILE_PROPERTIES } from "../domain/map-properties";
 import type { Lang } from "../i18n/lang";
 import { mapToolText } from "../i18n/mapTools";
 import type {
@@ -88,6 +89,17 @@ maplibregl.prewarm();
 export type MapControllerOptions = MapOptions;
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** A parcel feature as MapLibre is given it (properties as data, no top-level id). */
+const plainFeature = (f: MapParcels["features"][number]): MapParcels["features"][number] => ({
+  type: "Feature",
+  properties: f.properties,
+  geometry: f.geometry,
+});
+
+/** Can the worker's tiles (`TILE_PROPERTIES` only) be painted with this colouring's expression? */
+const tileReadable = (c: Colouring): boolean =>
+  c.kind === "categorical" && (TILE_PROPERTIES as readonly string[]).includes(c.field);
 /** MapLibre's UI strings per language (the keys its controls read). */
 const UI_LOCALE_EN: Record<string, string> = {
   "NavigationControl.ZoomIn": "Zoom in",
@@ -156,7 +168,19 @@ export class MapController implements MapControllerApi {
   private baked: Colouring;
   /** Colour written to each parcel's feature-state (absent: the baked colouring applies). */
   private colours = new Map<string, string>();
-  private featureById = new Map<string, MapParcels["features"][number]>();
+  /** The parcels' features by id, made when first needed (a selection, a changed outline). */
+  private featureByIdMap = new Map<string, MapParcels["features"][number]>();
+  private featureByIdFor: MapParcels | null = null;
+  private get featureById(): Map<string, MapParcels["features"][number]> {
+    const sent = this.sentParcels;
+    if (sent && this.featureByIdFor !== sent) {
+      const m = new Map<string, MapParcels["features"][number]>();
+      for (const f of sent.features) m.set(this.idOf(f), f);
+      this.featureByIdMap = m;
+      this.featureByIdFor = sent;
+    }
+    return this.featureByIdMap;
+  }
   /** Set when the basemap/lang changed before load (the initial style has the old sources). */
   private rebuildBasemapSourcesBeforeLoad = false;
   /** The active tool and what it draws (see `src/map/tools`). */
@@ -250,10 +274,61 @@ export class MapController implements MapControllerApi {
     if (!this.framed && this.parcels) this.fitZone(this.pendingFocus ?? "all", false);
   }
 
+  /**
+   * The worker's GeoJSON of the parcels about to arrive, given to the source now: MapLibre's worker
+   * fetches, parses and tiles it while the page is still receiving the analysed parcels (issue 13).
+   * The `setParcels` that follows with the same Blob does not send it again.
+   */
+  preloadParcels(data: Blob, bbox?: BBox): void {
+    this.preloaded = data;
+    this.flushPreload();
+    // Framed now as `setParcels` will frame them (home view), so the tiles made are the framed ones.
+    if (bbox && (this.pendingFocus ?? "all") === "all") {
+      const moved =
+        this.homeBbox !== null &&
+        !(bboxOverlap(this.homeBbox, bbox) > 0.5 && bboxOverlap(bbox, this.homeBbox) > 0.5);
+      if (!this.framed || moved) {
+        this.pendingFocus = null;
+        this.homeBbox = bbox;
+        this.frame(bbox, 17, "frame", false);
+      }
+    }
+  }
+
+  private preloaded: Blob | null = null;
+  /** The Blob the parcel source was last given (by `preloadParcels` or `setParcels`). */
+  private sentData: Blob | null = null;
+  private flushPreload(): void {
+    if (!this.loaded || !this.preloaded || this.sentData === this.preloaded) return;
+    this.sendParcelData(this.preloaded);
+    this.touch();
+  }
+
+  /**
+   * Give the parcel source a worker Blob by URL (MapLibre's worker fetches it itself). Its tiles
+   * carry only `TILE_PROPERTIES`: a colouring baked on another field (a numeric indicator) is
+   * baked back to land use first, and `flushColours` writes the wanted colours as feature-state.
+   */
+  private sendParcelData(data: Blob): void {
+    if (!tileReadable(this.baked)) {
+      this.baked = landUseColouring();
+      if (this.loaded) this.applyLayerOps(this.buildLayers());
+    }
+    const url = URL.createObjectURL(data);
+    // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
+    // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
+    this.geojson(SOURCE.parcels)?.setData(
+      `${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`,
+    );
+    this.revokeParcelsUrl();
+    this.parcelsUrl = url;
+    this.sentData = data;
+  }
+
   setParcels(parcels: MapParcels): void {
     if (parcels === this.parcels) return;
     this.parcels = parcels;
-    this.parcelIds = parcels.features.map((f) => String(f.properties?.id ?? f.id ?? ""));
+    this.parcelIds = parcels.features.map((f) => this.idOf(f));
     this.flushParcels();
     this.frameNewParcels();
   }
@@ -292,7 +367,7 @@ export class MapController implements MapControllerApi {
     if (!this.loaded) return;
     const features = this.wantedChanged.flatMap((id) => {
       const f = this.featureById.get(id);
-      return f ? [f] : [];
+      return f ? [plainFeature(f)] : [];
     });
     this.geojson(SOURCE.changed)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
     this.touch();
@@ -451,6 +526,7 @@ export class MapController implements MapControllerApi {
     // The style was built with the options at construction; catch up with later calls.
     this.applyLayerOps(this.buildLayers());
     this.flushContext();
+    this.flushPreload();
     this.flushParcels();
     this.flushSelection();
     this.flushChanged();
@@ -546,21 +622,19 @@ export class MapController implements MapControllerApi {
     const source = this.geojson(SOURCE.parcels);
     if (this.parcels.data) {
       // The analysis worker's GeoJSON: MapLibre's worker fetches and parses it from the Blob, so
-      // the page never structured-clones the collection (seconds at 175,000 parcels).
-      const url = URL.createObjectURL(this.parcels.data);
-      // By a same-origin http path: MapLibre's worker fetches that itself (a `blob:` URL it would
-      // hand to the page to fetch and clone back, see maplibre-worker-fetch.ts).
-      source?.setData(`${location.origin}${BLOB_PATH}${url.slice(url.lastIndexOf("/") + 1)}`);
-      this.revokeParcelsUrl();
-      this.parcelsUrl = url;
+      // the page never structured-clones the collection (seconds at 175,000 parcels). Given
+      // already ahead of the parcels (`preloadParcels`): not again.
+      if (this.sentData !== this.parcels.data) this.sendParcelData(this.parcels.data);
     } else {
       source?.setData(this.parcels as FeatureCollection);
       this.revokeParcelsUrl();
+      this.sentData = null;
     }
+    this.preloaded = null;
     this.sentParcels = this.parcels;
     this.sourceDataVersion++;
     this.touch();
-    this.featureById = new Map(this.parcels.features.map((f) => [String(f.properties?.id ?? f.id ?? ""), f]));
+    this.featureByIdFor = null;
     this.flushLabels();
     // Feature state outlives setData; bring colours and dimming in line with the new parcels.
     this.flushColours();
@@ -610,7 +684,7 @@ export class MapController implements MapControllerApi {
     if (!force && added.length + removed.length === 0) return;
     const features = [...this.wantedSelection].flatMap((id) => {
       const f = this.featureById.get(id);
-      return f ? [f] : [];
+      return f ? [plainFeature(f)] : [];
     });
     this.geojson(SOURCE.selection)?.setData({ type: "FeatureCollection", features } as FeatureCollection);
     this.selected = new Set(this.wantedSelection);
@@ -624,6 +698,8 @@ export class MapController implements MapControllerApi {
    */
   private flushColours(): void {
     if (!this.loaded || !this.parcels || this.sentParcels !== this.parcels) return;
+    // Nothing in feature-state and the colouring is the baked one: every parcel shows its colour.
+    if (this.colours.size === 0 && (this.opts.colouring ?? this.baked) === this.baked) return;
     const want = colourFor(this.opts.colouring ?? this.baked);
     const shown = colourFor(this.baked);
     let changed = 0;
@@ -647,18 +723,35 @@ export class MapController implements MapControllerApi {
     if (this.map.getZoom() < PARCEL_LABEL_MINZOOM - 1) return;
     this.geojson(SOURCE.parcelLabels)?.setData(parcelLabelPoints(this.parcels as FeatureCollection));
     this.labelsFor = this.parcels;
+    this.flushLabelDim();
   }
 
   private flushDim(): void {
     if (!this.loaded) return;
     const next = dimmedIds(this.parcelIds, this.filter);
     const { added, removed } = diffIds(this.dimmed, next);
-    for (const source of [SOURCE.parcels, SOURCE.parcelLabels]) {
-      for (const id of removed) this.map.setFeatureState({ source, id }, { [STATE.dim]: false });
-      for (const id of added) this.map.setFeatureState({ source, id }, { [STATE.dim]: true });
-    }
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: false });
+    for (const id of added) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: true });
     this.dimmed = next;
+    this.flushLabelDim();
     if (added.length + removed.length > 0) this.touch();
+  }
+
+  /** The ids dimmed in the label source (see `flushLabelDim`). */
+  private labelDimmed = new Set<string>();
+  /**
+   * The labels' dimming, in line with the parcels' once the labels of these parcels are drawn
+   * (label zoom): at overview zoom a filter of 175,000 parcels writes half the feature states.
+   */
+  private flushLabelDim(): void {
+    if (!this.loaded || this.labelsFor !== this.parcels) return;
+    const { added, removed } = diffIds(this.labelDimmed, this.dimmed);
+    for (const id of removed)
+      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: false });
+    for (const id of added)
+      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: true });
+    this.labelDimmed = new Set(this.dimmed);
   }
 
   private emitClick(id: string | null, how: "replace" | "toggle"): void {
@@ -817,8 +910,9 @@ export class MapController implements MapControllerApi {
     this.touch();
   }
 
+  /** A parcel feature's id: its `id` when set (then its properties may be made on demand), else `properties.id`. */
   private idOf(f: MapParcels["features"][number]): string {
-    return String(f.properties?.id ?? f.id ?? "");
+    return String(f.id ?? f.properties?.id ?? "");
   }
 
   /** The bbox of all parcels (cached per parcel object). */
@@ -827,7 +921,9 @@ export class MapController implements MapControllerApi {
   private allParcelsBbox(): BBox | null {
     if (!this.parcels) return null;
     if (this.parcelsBboxFor !== this.parcels) {
-      this.parcelsBbox = bboxOf(this.parcels.features);
+      // The collection's own bbox when its maker computed it (the map binding does, in slices).
+      const b = this.parcels.bbox;
+      this.parcelsBbox = b && b.length === 4 ? (b as BBox) : bboxOf(this.parcels.features);
       this.parcelsBboxFor = this.parcels;
     }
     return this.parcelsBbox;

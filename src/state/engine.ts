@@ -22,7 +22,7 @@ import {
   type StepLabel,
 } from "../domain/edits";
 import { applyStandardEdits } from "../domain/scenarios";
-import type { AnalysisResult, IsoDate } from "../domain/types";
+import type { AnalysedParcel, AnalysisResult, IsoDate } from "../domain/types";
 import { fingerprint } from "../io/fingerprint";
 import type { ImportJoin } from "../io/import-bundle";
 import type { ImportOptions } from "../io/readers/types";
@@ -34,7 +34,7 @@ import {
   type ImportResponse,
   SupersededError,
 } from "../worker/protocol";
-import { setMapData } from "./map-data";
+import { announceMapData, setMapData } from "./map-data";
 import { analysisSucceededUpdater } from "./slices/analysis";
 import { setDatasetUpdater } from "./slices/data";
 import { commitEditsUpdater } from "./slices/history";
@@ -180,7 +180,12 @@ export function connectEngine(
    */
   const results = new Map<
     string,
-    { inputs: readonly unknown[]; result: AnalysisResult; durationMs: number }
+    {
+      inputs: readonly unknown[];
+      result: AnalysisResult;
+      durationMs: number;
+      byId?: Map<string, AnalysedParcel>;
+    }
   >();
 
   async function analyze(
@@ -195,37 +200,54 @@ export function connectEngine(
     const mine = ++seq;
     const key = `${dataset.datasetId}|${scenario?.id ?? ""}`;
     const inputs = [standards, asOf, edits, scenario?.edits] as const;
-    const write = (result: AnalysisResult, durationMs: number) => {
+    const write = (result: AnalysisResult, durationMs: number, byId?: Map<string, AnalysedParcel>) => {
       // The result and which scenario it is for, in one update.
       store.setState((s) => ({
-        ...analysisSucceededUpdater(s, result, durationMs),
+        ...analysisSucceededUpdater(s, result, durationMs, byId),
         resultScenario: scenario?.id ?? null,
       }));
     };
     const hit = results.get(key);
     if (hit && shallow(hit.inputs, inputs)) {
-      write(hit.result, hit.durationMs);
+      write(hit.result, hit.durationMs, hit.byId);
       return;
     }
     store.getState().analysisStarted();
     try {
-      const res = await backend.request("analyze", {
-        ...(held.has(dataset.datasetId)
-          ? { datasetId: dataset.datasetId }
-          : { parcels: dataset.parcels ?? [] }),
-        standards: scenario ? applyStandardEdits(standards.standards, scenario.edits) : standards.standards,
-        asOf,
-        ...(edits.length > 0 ? { edits } : {}),
-        ...(scenario && scenario.edits.length > 0
-          ? { scenario: scenario.edits, analysisCrs: dataset.analysisCrs }
-          : {}),
-      });
+      const res = await backend.request(
+        "analyze",
+        {
+          ...(held.has(dataset.datasetId)
+            ? { datasetId: dataset.datasetId }
+            : { parcels: dataset.parcels ?? [] }),
+          standards: scenario ? applyStandardEdits(standards.standards, scenario.edits) : standards.standards,
+          asOf,
+          ...(edits.length > 0 ? { edits } : {}),
+          ...(scenario && scenario.edits.length > 0
+            ? { scenario: scenario.edits, analysisCrs: dataset.analysisCrs }
+            : {}),
+        },
+        {
+          // A large result's map data, ahead of its parcels: the map draws while they arrive.
+          onMapData: (data, bbox) => {
+            if (!disposed && mine === seq) {
+              performance.mark("jiyue:map-data-early");
+              announceMapData(data, bbox);
+            }
+          },
+        },
+      );
       if (disposed || mine !== seq) return;
       performance.mark("jiyue:analysis-received");
       if (res.mapData) setMapData(res.result.parcels, res.mapData);
       for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
-      results.set(key, { inputs, result: res.result, durationMs: res.durationMs });
-      write(res.result, res.durationMs);
+      results.set(key, {
+        inputs,
+        result: res.result,
+        durationMs: res.durationMs,
+        ...(res.byId ? { byId: res.byId } : {}),
+      });
+      write(res.result, res.durationMs, res.byId);
     } catch (e) {
       if (disposed || mine !== seq || e instanceof SupersededError) return;
       store.getState().analysisFailed(e instanceof Error ? e.message : String(e));

@@ -15,3 +15,20 @@ export function setMapData(parcels: readonly AnalysedParcel[], data: Blob): void
 export function mapDataOf(parcels: readonly AnalysedParcel[]): Blob | undefined {
   return byParcels.get(parcels);
 }
+
+type EarlyListener = (data: Blob, bbox?: [number, number, number, number]) => void;
+const early = new Set<EarlyListener>();
+
+/**
+ * A large analysis's map GeoJSON, arrived ahead of its parcels (the worker sends it first, see
+ * `EARLY_MAP_DATA`): the map binding hands it to the map at once.
+ */
+export function announceMapData(data: Blob, bbox?: [number, number, number, number]): void {
+  for (const l of early) l(data, bbox);
+}
+
+/** Hear `announceMapData`; returns the function that stops. */
+export function onEarlyMapData(listener: EarlyListener): () => void {
+  early.add(listener);
+  return () => early.delete(listener);
+}

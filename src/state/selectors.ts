@@ -52,15 +52,25 @@ export function matchesFilter(p: AnalysedParcel, f: TableFilter): boolean {
   if (f.belowStandardOnly && c.standardsFailed.length === 0) return false;
   if (f.flag !== null && parcelFlag(c) !== f.flag) return false;
   if (f.range !== null && !inRange(c[f.range.field], f.range)) return false;
-  const q = f.text.trim().toLowerCase();
+  const q = queryOf(f.text);
   if (q) {
-    const hay = [i.id, i.name, i.enterprise, i.landUse, i.industryCode]
-      .filter(Boolean)
-      .join("\u0000")
-      .toLowerCase();
-    if (!hay.includes(q)) return false;
+    // Field by field, stopping at the first that holds the text (no joined string per parcel).
+    const has = (v: unknown) => !!v && String(v).toLowerCase().includes(q);
+    if (!(has(i.id) || has(i.name) || has(i.enterprise) || has(i.landUse) || has(i.industryCode)))
+      return false;
   }
   return true;
+}
+
+let lastText = "";
+let lastQuery = "";
+/** The search text as matched (trimmed, lower case), made once per text, not once per parcel. */
+function queryOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastQuery = text.trim().toLowerCase();
+  }
+  return lastQuery;
 }
 
 /** One-slot memo on reference-equal arguments. */
@@ -169,13 +179,18 @@ export function selectZoneIds(s: AppState): string[] {
   return zoneIdsOf(s.context, s.result?.parcels);
 }
 
+/** The parcels' supply dates, without an array of them (175,000 parcels). */
+function* supplyDates(parcels: readonly AnalysedParcel[]): Generator<string | undefined> {
+  for (const p of parcels) yield p.input.supplyDate;
+}
+
 let earliestOf: AnalysisResult | null = null;
 let earliestMemo: IsoDate | null = null;
 /** The earliest supply date of the analysed parcels (the data's own start), or null. */
 export function selectEarliestSupplyDate(s: AppState): IsoDate | null {
   if (s.result !== earliestOf) {
     earliestOf = s.result;
-    earliestMemo = s.result ? earliestDate(s.result.parcels.map((p) => p.input.supplyDate)) : null;
+    earliestMemo = s.result ? earliestDate(supplyDates(s.result.parcels)) : null;
   }
   return earliestMemo;
 }

@@ -118,8 +118,15 @@ export function indicatorTitle(indicator: Indicator, lang: Lang): string {
 }
 
 function numericColumn(parcels: readonly AnalysedParcel[], key: string): (number | null)[] {
-  return parcels.map((p) => (p.computed as unknown as Record<string, number | null>)[key] ?? null);
+  const out: (number | null)[] = new Array(parcels.length);
+  for (let i = 0; i < parcels.length; i++)
+    out[i] =
+      ((parcels[i] as AnalysedParcel).computed as unknown as Record<string, number | null>)[key] ?? null;
+  return out;
 }
+
+/** Above this many parcels the breaks are not made ahead in idle time (`pendingBreakTasks`). */
+const PRECLASSIFY_MAX = 50_000;
 
 /** Class breaks per parcel set, memoised by indicator and classification (a switch back is instant). */
 const breaksCache = new WeakMap<readonly AnalysedParcel[], Map<string, number[]>>();
@@ -155,7 +162,9 @@ function breaksFor(
  */
 export function pendingBreakTasks(s: AppState): (() => void)[] {
   const parcels = s.result?.parcels;
-  if (!parcels) return [];
+  // Province scale: one indicator's breaks are a task of 100–250 ms on 2 loaded cores, run while
+  // the map is still tiling; they are made at the first switch instead (issue 13).
+  if (!parcels || parcels.length > PRECLASSIFY_MAX) return [];
   const cache = breaksCache.get(parcels);
   return NUMERIC_INDICATORS.filter((ind) => {
     const cls = s.classifications[ind] ?? DEFAULT_CLASSIFICATION;

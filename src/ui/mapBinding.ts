@@ -8,9 +8,17 @@
  */
 import { DEFAULT_ANALYSIS_CRS } from "../domain/crs";
 import type { AnalysedParcel } from "../domain/types";
-import type { Basemap, DrawnGeometry, MapControllerApi, MapParcels, ToolSpec } from "../map/api";
+import type {
+  Basemap,
+  DrawnGeometry,
+  MapControllerApi,
+  MapParcelProperties,
+  MapParcels,
+  ToolSpec,
+} from "../map/api";
 import { toMapParcels, toMapProperties } from "../map/features";
-import { mapDataOf } from "../state/map-data";
+import { type BBox, bboxOf } from "../map/geometry";
+import { mapDataOf, onEarlyMapData } from "../state/map-data";
 import { selectMapContext, selectPlanOverlay } from "../state/planner";
 import { selectFilteredIds } from "../state/selectors";
 import type { AppStore } from "../state/store";
@@ -91,8 +99,26 @@ export interface BindOptions {
   defer?: (fn: () => void) => void;
 }
 
+/**
+ * A parcel's map feature whose properties (`toMapProperties`) are made on first read and kept;
+ * `id` is set, so the map reads ids without making them. The getter is an own enumerable
+ * property: a structured clone or a spread reads the properties like a plain feature's.
+ */
+function lazyFeature(p: AnalysedParcel): MapParcels["features"][number] {
+  let props: MapParcelProperties | undefined;
+  return {
+    type: "Feature",
+    id: p.input.id,
+    geometry: p.geometry,
+    get properties() {
+      props ??= toMapProperties(p);
+      return props;
+    },
+  };
+}
+
 /** Parcels flattened per task in the hand-over (175,000 at once held the page for half a second). */
-const SLICE = 10_000;
+const SLICE = 5_000;
 
 /**
  * The map's features of `parcels` (`toMapParcels`), made `slice` at a time, each slice in its own
@@ -107,19 +133,31 @@ export function mapParcelsInSlices(
   slice = SLICE,
 ): void {
   const features: MapParcels["features"] = new Array(parcels.length);
+  // With the worker's GeoJSON the map draws from that; the page's features are for framing,
+  // outlines and feature-state colours, so their properties are made when first read.
+  const lazy = mapDataOf(parcels) !== undefined;
+  // The collection's bbox, a slice at a time (framing it in one go was 100-200 ms at 175,000).
+  let box: BBox | null = null;
   const step = (from: number) => {
     if (!current()) return;
     const to = Math.min(parcels.length, from + slice);
     for (let i = from; i < to; i++) {
       const p = parcels[i] as AnalysedParcel;
-      features[i] = { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
+      features[i] = lazy
+        ? lazyFeature(p)
+        : { type: "Feature", properties: toMapProperties(p), geometry: p.geometry };
     }
+    const b = bboxOf(features.slice(from, to));
+    if (b)
+      box = box
+        ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])]
+        : b;
     if (to < parcels.length) {
       defer(() => step(to));
       return;
     }
     const data = mapDataOf(parcels);
-    done({ type: "FeatureCollection", features, ...(data ? { data } : {}) });
+    done({ type: "FeatureCollection", features, ...(box ? { bbox: box } : {}), ...(data ? { data } : {}) });
   };
   step(0);
 }
@@ -161,6 +199,8 @@ export function bindMap(store: AppStore, map: MapControllerApi, options: BindOpt
       });
     },
   );
+  // A large analysis's map data, ahead of its parcels (see `onEarlyMapData`).
+  subs.push(onEarlyMapData((data, bbox) => map.preloadParcels?.(data, bbox)));
   on(selectColouring, (c) => map.setColouring(c));
   on(
     (s) => s.flagsVisible,

@@ -4,9 +4,15 @@
  * never freezes. Messages are queued and drained on the next task: when several requests of one
  * kind are waiting, only the newest runs and the older ones are answered `superseded`.
  */
-import { mapGeoJsonChunks } from "../domain/map-properties";
+import { mapGeoJsonChunks, parcelsBbox } from "../domain/map-properties";
 import { createHandlerContext, handle } from "./handlers";
-import type { RequestKind, WorkerContract, WorkerInbound, WorkerOutbound } from "./protocol";
+import {
+  EARLY_MAP_DATA,
+  type RequestKind,
+  type WorkerContract,
+  type WorkerInbound,
+  type WorkerOutbound,
+} from "./protocol";
 import { pickLatest } from "./queue";
 import { encodeResult, splitParts } from "./wire";
 
@@ -55,6 +61,12 @@ function drain(): void {
         // The map's GeoJSON, written here: the page passes the Blob's URL to MapLibre, whose worker
         // fetches and tiles it (structured-cloning 175,000 features from the page froze it for seconds).
         const mapData = new Blob(mapGeoJsonChunks(response.result.parcels), { type: "application/json" });
+        // A large result's map data first: the map fetches and tiles it while the parts travel.
+        // With its bbox, so the map frames the parcels at once and tiles only the framed view.
+        if (response.result.parcels.length >= EARLY_MAP_DATA) {
+          const bbox = parcelsBbox(response.result.parcels);
+          reply({ id: m.id, mapData, ...(bbox ? { bbox } : {}) });
+        }
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);
         // The first part brings the check sources, so the page decodes each part as it arrives.

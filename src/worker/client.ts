@@ -8,6 +8,7 @@ import {
   type AnalysisBackend,
   type ImportProgress,
   type RequestKind,
+  type RequestOptions,
   SupersededError,
   type WorkerContract,
   type WorkerInbound,
@@ -30,6 +31,7 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   onProgress?: (p: ImportProgress) => void;
+  onMapData?: (data: Blob, bbox?: [number, number, number, number]) => void;
 }
 
 /** The buffers of a payload's file bytes, each once (handed over to the worker, not copied). */
@@ -52,6 +54,8 @@ export class WorkerClient implements AnalysisBackend {
   private readonly parts = new Map<number, AnalysedParcel[][]>();
   /** The check source table of a result whose parts are arriving (the first part brings it). */
   private readonly partSources = new Map<number, string[]>();
+  /** The parcels of the arriving parts by id, per request id. */
+  private readonly partIds = new Map<number, Map<string, AnalysedParcel>>();
   /** The newest request id of each kind. */
   private readonly latest = new Map<RequestKind, number>();
 
@@ -67,7 +71,7 @@ export class WorkerClient implements AnalysisBackend {
   request<K extends RequestKind>(
     kind: K,
     payload: WorkerContract[K]["request"],
-    opts: { onProgress?: (p: ImportProgress) => void } = {},
+    opts: RequestOptions = {},
   ): Promise<WorkerContract[K]["response"]> {
     const id = this.nextId++;
     const prev = this.latest.get(kind);
@@ -85,6 +89,7 @@ export class WorkerClient implements AnalysisBackend {
         resolve: resolve as (v: never) => void,
         reject,
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.onMapData ? { onMapData: opts.onMapData } : {}),
       });
       // Hand file bytes over instead of copying them (the caller does not use them again).
       this.worker.postMessage({ id, kind, payload } as WorkerInbound, transferables(payload));
@@ -96,10 +101,15 @@ export class WorkerClient implements AnalysisBackend {
     if (!p) {
       this.parts.delete(msg.id);
       this.partSources.delete(msg.id);
+      this.partIds.delete(msg.id);
       return; // stale: superseded or disposed
     }
     if ("progress" in msg) {
       p.onProgress?.(msg.progress);
+      return;
+    }
+    if ("mapData" in msg) {
+      p.onMapData?.(msg.mapData, msg.bbox);
       return;
     }
     if ("part" in msg) {
@@ -110,13 +120,18 @@ export class WorkerClient implements AnalysisBackend {
       const list = this.parts.get(msg.id) ?? [];
       list.push(msg.part);
       this.parts.set(msg.id, list);
+      const ids = this.partIds.get(msg.id) ?? new Map<string, AnalysedParcel>();
+      for (const p of msg.part) ids.set(p.input.id, p);
+      this.partIds.set(msg.id, ids);
       return;
     }
     this.pending.delete(msg.id);
     const parts = this.parts.get(msg.id) ?? [];
     const decoded = this.partSources.has(msg.id);
+    const byId = this.partIds.get(msg.id);
     this.parts.delete(msg.id);
     this.partSources.delete(msg.id);
+    this.partIds.delete(msg.id);
     if (!msg.ok) {
       p.reject(msg.superseded ? new SupersededError() : new Error(msg.error));
       return;
@@ -131,7 +146,7 @@ export class WorkerClient implements AnalysisBackend {
       const result = expected !== undefined ? { ...rest.result, parcels: parts.flat() } : rest.result;
       const done =
         sources && !(decoded && expected !== undefined) ? decodeResult({ result, sources }) : result;
-      p.resolve({ ...rest, result: done } as never);
+      p.resolve({ ...rest, result: done, ...(byId ? { byId } : {}) } as never);
     } else p.resolve(r as never);
   }
 
@@ -140,6 +155,7 @@ export class WorkerClient implements AnalysisBackend {
     this.pending.clear();
     this.parts.clear();
     this.partSources.clear();
+    this.partIds.clear();
     this.worker.terminate();
   }
 }

@@ -22,7 +22,11 @@
  *
  * `BENCH_CASES=map,import,shp` picks cases (default all); `BENCH_REPEAT` the runs per case;
  * `BENCH_PROFILE=<dir>` writes a CPU profile (Chrome DevTools Protocol) of each import's page
- * there, to see where the long tasks come from.
+ * there, from file chosen through the table's sort and filters, builds the app unminified and
+ * prints every task over 100 ms with the functions its samples were in (`profile-tasks.ts`), so
+ * the long tasks have names. The timeline line gives the app's own marks (`jiyue:*`): import
+ * committed, the map data arriving ahead of the parcels (`map-data-early`), the analysis
+ * received, the parcels handed to the map (`map-set-data`), then ready.
  *
  * Builds the app and the bench pages (production bundle, `vite.bench.config.ts`), serves them with
  * `vite preview` on a free loopback port and stops it at the end. Exit 0
@@ -33,6 +37,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../playwright.config";
 import { type BigFile, bigGeoJson, bigShapefileZip } from "./big-files";
+import { type CpuProfile, nameTasks } from "./profile-tasks";
 import { buildForBench, startVite } from "./vite-server";
 
 const SIZES = [10_000, 50_000];
@@ -303,6 +308,15 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
     );
     const analysisMs = await page.evaluate(() => window.__jiyueTest?.getState().lastDurationMs ?? Number.NaN);
     const via = await page.evaluate(() => window.__jiyueTest?.mapDebug()?.sentParcels?.via ?? "?");
+    await page.waitForTimeout(1000);
+    const sort = await timedInPage(page, "sort", file.features);
+    const sortTasks = await longTasksSince(page, sort.at, 0);
+    await page.waitForTimeout(500);
+    const zone = await timedInPage(page, "zone", file.features);
+    const filterTasks = await longTasksSince(page, zone.at, 0);
+    await page.waitForTimeout(500);
+    const text = await timedInPage(page, "text", file.features);
+    const textFilterTasks = await longTasksSince(page, text.at, 0);
     if (cdp) {
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: unknown };
       mkdirSync(PROFILE_DIR as string, { recursive: true });
@@ -312,16 +326,16 @@ async function importBig(browser: Browser, base: string, file: BigFile): Promise
       // task's samples can be found in the profile.
       writeFileSync(`${out}.tasks.json`, JSON.stringify({ profiledFrom, chosenAt, tasks }));
       console.log(`\nprofile: ${out} (file chosen at ${Math.round(chosenAt)} ms page time)`);
+      // Each task over 100 ms named by where its samples were (times after file chosen).
+      const named = nameTasks(
+        profile as CpuProfile,
+        profiledFrom - chosenAt,
+        [...tasks, ...sortTasks, ...filterTasks, ...textFilterTasks]
+          .filter((t) => t.dur > 100)
+          .map((t) => ({ ...t, start: t.start - chosenAt })),
+      );
+      for (const line of named) console.log(`  task ${line}`);
     }
-    await page.waitForTimeout(1000);
-    const sort = await timedInPage(page, "sort", file.features);
-    const sortTasks = await longTasksSince(page, sort.at);
-    await page.waitForTimeout(500);
-    const zone = await timedInPage(page, "zone", file.features);
-    const filterTasks = await longTasksSince(page, zone.at);
-    await page.waitForTimeout(500);
-    const text = await timedInPage(page, "text", file.features);
-    const textFilterTasks = await longTasksSince(page, text.at);
     const heapMb = await page.evaluate(
       () =>
         ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) /

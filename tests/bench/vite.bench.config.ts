@@ -13,6 +13,8 @@ export default mergeConfig(base, {
   build: {
     outDir: BENCH_OUT_DIR,
     emptyOutDir: true,
+    // Profiling (`BENCH_PROFILE`): keep function names so the long tasks can be named.
+    ...(process.env.BENCH_PROFILE ? { minify: false } : {}),
     rollupOptions: {
       input: { main: "index.html", bare: "tests/bench/bare.html", map: "tests/bench/map.html" },
     },

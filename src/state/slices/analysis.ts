@@ -7,9 +7,14 @@ export function analysisSucceededUpdater(
   s: AppState,
   result: AnalysisResult,
   durationMs?: number,
+  /** The parcels by id, when already made (the worker client makes it as the parts arrive). */
+  madeById?: Map<string, AnalysedParcel>,
 ): Partial<AppState> {
-  const byId = new Map<string, AnalysedParcel>();
-  for (const p of result.parcels) byId.set(p.input.id, p);
+  let byId = madeById;
+  if (!byId || byId.size !== result.parcels.length) {
+    byId = new Map<string, AnalysedParcel>();
+    for (const p of result.parcels) byId.set(p.input.id, p);
+  }
   // Keep only selected ids that still exist.
   const selectedIds = new Set([...s.selectedIds].filter((id) => byId.has(id)));
   return {

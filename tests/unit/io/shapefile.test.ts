@@ -174,6 +174,64 @@ describe("loose parts, missing parts, disagreeing counts", () => {
   });
 });
 
+describe("DBF numbers", () => {
+  /** The fixture's first numeric field (name, offset in the record, width) and the DBF layout. */
+  function numericField(dbf: Uint8Array) {
+    const v = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+    const headerLen = v.getUint16(8, true);
+    const recordLen = v.getUint16(10, true);
+    let offset = 1;
+    for (let at = 32; dbf[at] !== 0x0d; at += 32) {
+      const name = String.fromCharCode(...dbf.subarray(at, at + 11)).replace(/\0.*$/, "");
+      const type = String.fromCharCode(dbf[at + 11] as number);
+      const width = dbf[at + 16] as number;
+      if (type === "N" && width >= 10) return { name, offset, width, headerLen, recordLen };
+      offset += width;
+    }
+    throw new Error("no numeric field");
+  }
+
+  it("read as Number reads the text: plain decimals fast, everything else as before", () => {
+    const texts = [
+      "-0",
+      "+5",
+      "5.",
+      ".5",
+      "0.1",
+      "1e3",
+      "1,5",
+      "0x1F",
+      "***",
+      "  ",
+      "12\0",
+      "-.",
+      "9007199254",
+    ];
+    const dbfOf = () => parts("4546-gbk-cpg.zip").find((f) => f.name.endsWith(".dbf")) as InputFile;
+    const field = numericField(dbfOf().bytes);
+    for (let k = 0; k < texts.length; k += 4) {
+      const batch = texts.slice(k, k + 4);
+      const files = parts("4546-gbk-cpg.zip").map((f) => {
+        if (!f.name.endsWith(".dbf")) return f;
+        const b = f.bytes.slice();
+        batch.forEach((t, r) => {
+          const at = field.headerLen + r * field.recordLen + field.offset;
+          const cell = t.padStart(field.width, " ");
+          for (let i = 0; i < cell.length; i++) b[at + i] = cell.charCodeAt(i);
+        });
+        return { ...f, bytes: b };
+      });
+      const s = readShapefile(files, {})[0]!;
+      batch.forEach((t, r) => {
+        const trimmed = t.trim();
+        const n = Number(trimmed.replace(/,/g, "."));
+        const want = trimmed === "" || /^\*+$/.test(trimmed) ? null : Number.isFinite(n) ? n : trimmed;
+        expect(Object.is(s.features[r]?.properties[field.name], want), JSON.stringify(t)).toBe(true);
+      });
+    }
+  });
+});
+
 describe("zip archives", () => {
   it("a malformed zip is one clear problem", () => {
     const r = unzip(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "bad.zip");

@@ -1,6 +1,6 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { mapGeoJsonChunks } from "../../../src/domain/map-properties";
+import { mapGeoJsonChunks, TILE_PROPERTIES } from "../../../src/domain/map-properties";
 import type { AnalysedParcel } from "../../../src/domain/types";
 import { mapParcelsInSlices } from "../../../src/ui/mapBinding";
 import { parcel } from "../state/helpers";
@@ -39,8 +39,10 @@ describe("the map's GeoJSON written by the worker", () => {
       );
       expect(fc.features[5].geometry).toEqual(ps[5]?.geometry);
       expect((fc.features[5].geometry as Polygon).coordinates[0]?.[0]).toEqual([109.705, 30.6]);
-      // What the styles read: FAR as computed, the flag of an idle parcel, the land-use group.
-      expect(fc.features[4].properties.far).toBe(0.4);
+      // What the styles read: the flag of an idle parcel, the land-use group; the numeric
+      // indicators stay on the page (a numeric colouring is feature-state).
+      expect(Object.keys(fc.features[4].properties)).toEqual([...TILE_PROPERTIES]);
+      expect(fc.features[4].properties.far).toBeUndefined();
       expect(fc.features[3].properties.flag).toBe("idle");
       expect(fc.features[0].properties.landUseGroup).toBe("industrial");
       expect(fc.features[1].properties.zone).toBe("dayangbang");
@@ -51,7 +53,7 @@ describe("the map's GeoJSON written by the worker", () => {
     expect(JSON.parse(mapGeoJsonChunks([]).join(""))).toEqual({ type: "FeatureCollection", features: [] });
   });
 
-  it("the page's features are the same as the worker's text, made a slice per task", () => {
+  it("the page's features are the worker's text with every indicator, made a slice per task", () => {
     const ps = parcels(7);
     const tasks: (() => void)[] = [];
     let got: unknown = null;
@@ -71,7 +73,15 @@ describe("the map's GeoJSON written by the worker", () => {
     }
     expect(ran).toBe(3); // 3 + 3 + 1
     const text = JSON.parse(mapGeoJsonChunks(ps).join(""));
-    expect(got).toEqual(text);
+    const page = got as { features: { properties: Record<string, unknown>; geometry: unknown }[] };
+    expect(page.features.map((f) => f.geometry)).toEqual(
+      text.features.map((f: { geometry: unknown }) => f.geometry),
+    );
+    for (const [i, f] of page.features.entries()) {
+      const tile = text.features[i].properties as Record<string, unknown>;
+      for (const k of TILE_PROPERTIES) expect(f.properties[k]).toEqual(tile[k]);
+    }
+    expect(page.features[4]?.properties.far).toBe(0.4);
   });
 
   it("a newer result stops the slicing of an older one", () => {

@@ -5,7 +5,7 @@
  * export the minutes CSV. Screenshots at 1024×768 and 1920×1080, and one in greyscale.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "./driver";
 
 test.use({ viewport: { width: 1024, height: 768 } });
@@ -172,6 +172,7 @@ test("meeting mode: agenda by keyboard, two decisions kept across a reload, undo
   const pdf = await jiyue.download(jiyue.el("meeting.minutes.pdf"));
   expect(pdf.name).toMatch(/^会议纪要.*\.pdf$/);
   expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  mkdirSync("tests/e2e/screenshots", { recursive: true });
   const pdfPath = "tests/e2e/screenshots/meeting-minutes.pdf";
   writeFileSync(pdfPath, pdf.bytes);
   const pdfText = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" }).replace(

@@ -34,7 +34,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../playwright.config";
 import { type BigFile, bigGeoJson, bigShapefileZip } from "./big-files";
 import { type CpuProfile, nameTasks } from "./profile-tasks";

@@ -4,7 +4,7 @@
  * screenshots under `test-results/map/`. Run: `npx tsx tests/bench/map-smoke.ts [query]`.
  */
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../playwright.config";
 import { startVite } from "./vite-server";
 

@@ -42,6 +42,10 @@ import { activeScenarioId, selectScenarioEdits } from "./slices/scenario-core";
 import type { StoredDataset } from "./storage/work";
 import type { AppStore } from "./store";
 import type { AppState, ParcelsDataset, StandardsInput } from "./types";
+import { warmSelectors } from "./warm";
+
+/** Results of this many parcels have their selectors warmed before the write (`warm.ts`). */
+const WARM_FROM = 20_000;
 
 export interface Engine {
   /** Import a parcels file in the worker and make it the dataset (analysis follows). */
@@ -247,6 +251,16 @@ export function connectEngine(
         durationMs: res.durationMs,
         ...(res.byId ? { byId: res.byId } : {}),
       });
+      if (res.result.parcels.length >= WARM_FROM) {
+        // Province scale: the selectors' passes over the parcels each in a task of their own,
+        // on the state the write makes, so the write's task only renders (issue 13).
+        const coming = (): AppState => {
+          const s = store.getState();
+          return { ...s, ...analysisSucceededUpdater(s, res.result, res.durationMs, res.byId) };
+        };
+        await warmSelectors(coming, () => disposed || mine !== seq);
+        if (disposed || mine !== seq) return;
+      }
       write(res.result, res.durationMs, res.byId);
     } catch (e) {
       if (disposed || mine !== seq || e instanceof SupersededError) return;

@@ -25,6 +25,7 @@ import type { Colouring } from "../map/api";
 import { LAND_USE_GROUP_INFO } from "../map/landuse";
 import { currentClassification, DEFAULT_CLASSIFICATION } from "../state/slices/view";
 import type { AppState, Classification, TableFilter, Unit } from "../state/types";
+import { addResultWarmer } from "../state/warm";
 import { decimalsFor, formatNumber, toDisplay } from "./format";
 
 export interface LegendClass {
@@ -317,6 +318,8 @@ export function selectColouring(s: AppState): Colouring {
 export function selectLegend(s: AppState): Legend {
   return derived(s).legend;
 }
+// Its counts loop over every parcel: done in a task of their own before a large result is written.
+addResultWarmer(selectLegend);
 
 /** Is the legend filter `patch` what the table filter `f` has now (the class is highlighted)? */
 export function isLegendFilterOn(f: TableFilter, patch: Partial<TableFilter>): boolean {

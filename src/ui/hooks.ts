@@ -1,5 +1,5 @@
 /** Small hooks over the store for components: the language and a bound translator. */
-import { useCallback } from "react";
+import { useCallback, useDeferredValue } from "react";
 import { parkZoneName } from "../domain/zones";
 import type { Lang } from "../i18n/lang";
 import { t, type UiKey } from "../i18n/ui";
@@ -27,4 +27,17 @@ export function zoneName(
   const f = zones?.find((z) => (z.properties?.id ?? z.id) === id);
   const name = f?.properties?.[lang === "en" ? "nameEn" : "name"] ?? f?.properties?.name;
   return typeof name === "string" ? name : id;
+}
+
+/** From this many parcels, views that loop over all of them follow a change in a render of their own. */
+const DEFER_FROM = 20_000;
+
+/**
+ * `value`, deferred (`useDeferredValue`) when the data has `count` ≥ 20,000 parcels: the store's
+ * update then renders with the previous value (memos hit) and the heavy render (sizing, counting,
+ * indexing 175,000 parcels) follows in a task of its own (issue 13). Below that, `value` itself.
+ */
+export function useDeferredWhenLarge<T>(value: T, count: number): T {
+  const deferred = useDeferredValue(value);
+  return count >= DEFER_FROM ? deferred : value;
 }

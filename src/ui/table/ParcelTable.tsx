@@ -24,7 +24,9 @@ import { editText } from "../../i18n/edits";
 import { selectRows } from "../../state/selectors";
 import { selectEditedValues } from "../../state/slices/history";
 import { type AppState, useAppStore } from "../../state/store";
+import { addResultWarmer } from "../../state/warm";
 import { CellEditor } from "../edit/CellEditor";
+import { useDeferredWhenLarge } from "../hooks";
 import {
   type CellContext,
   columnOf,
@@ -36,7 +38,7 @@ import {
 import { nextSort, type SortState, sortRows } from "./sort";
 import { ALWAYS_SHOWN, EmptyTable, FilterChips } from "./TableExtras";
 import { TableFilters } from "./TableFilters";
-import { useZoneName } from "./useZoneName";
+import { useZoneName, zoneNamer } from "./useZoneName";
 import { canvasMeasurer, columnWidths, type MeasureText } from "./widths";
 import "./table.css";
 
@@ -150,9 +152,45 @@ const Row = memo(function Row({
   );
 });
 
+/** The columns shown: all but the hidden ones (the id column always). */
+function shownColumns(hiddenColumns: readonly string[]): TableColumn[] {
+  return TABLE_COLUMNS.filter((c) => c.field === ALWAYS_SHOWN || !hiddenColumns.includes(c.field));
+}
+
+let widthsMemo: { inputs: readonly unknown[]; widths: number[] } | null = null;
+/**
+ * The column widths for these parcels and settings, memoised on them, so a large result's are
+ * made before it is written (`addResultWarmer`) and the table's render finds them made.
+ */
+function widthsFor(
+  parcels: readonly AnalysedParcel[],
+  hiddenColumns: readonly string[],
+  lang: AppState["lang"],
+  unit: AppState["unit"],
+  theme: AppState["theme"],
+  context: AppState["context"],
+): number[] {
+  const inputs = [parcels, hiddenColumns, lang, unit, theme, context];
+  if (widthsMemo?.inputs.every((v, i) => v === inputs[i])) return widthsMemo.widths;
+  const columns = shownColumns(hiddenColumns);
+  const ctx: CellContext = { lang, unit, zoneName: zoneNamer(context, lang) };
+  const font = FONT_PX[theme];
+  const headers = columns.map((c) => headerLabel(c.field, lang, unit));
+  const widths = columnWidths(columns, headers, parcels, ctx, measureText(), font.cell, font.small);
+  widthsMemo = { inputs, widths };
+  return widths;
+}
+addResultWarmer((s) =>
+  widthsFor(s.result?.parcels ?? EMPTY_PARCELS, s.hiddenColumns, s.lang, s.unit, s.theme, s.context),
+);
+
 export function ParcelTable() {
-  const rows = useAppStore(selectRows);
-  const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY_PARCELS);
+  const liveRows = useAppStore(selectRows);
+  const liveParcels = useAppStore((s) => s.result?.parcels ?? EMPTY_PARCELS);
+  // Province scale (issue 13): the table follows a new result or filter in a render of its own
+  // (sizing the columns, indexing and measuring 175,000 rows), not in the task of the store update.
+  const rows = useDeferredWhenLarge(liveRows, liveParcels.length);
+  const parcels = useDeferredWhenLarge(liveParcels, liveParcels.length);
   const total = parcels.length;
   const hiddenColumns = useAppStore((s) => s.hiddenColumns);
   const lang = useAppStore((s) => s.lang);
@@ -171,16 +209,13 @@ export function ParcelTable() {
   const [editMessage, setEditMessage] = useState<string | null>(null);
 
   const ctx = useMemo<CellContext>(() => ({ lang, unit, zoneName }), [lang, unit, zoneName]);
-  const columns = useMemo(
-    () => TABLE_COLUMNS.filter((c) => c.field === ALWAYS_SHOWN || !hiddenColumns.includes(c.field)),
-    [hiddenColumns],
-  );
+  const columns = useMemo(() => shownColumns(hiddenColumns), [hiddenColumns]);
   // Sized on all parcels (not the filtered rows), so the columns do not jump while filtering.
-  const widths = useMemo(() => {
-    const font = FONT_PX[theme];
-    const headers = columns.map((c) => headerLabel(c.field, lang, unit));
-    return columnWidths(columns, headers, parcels, ctx, measureText(), font.cell, font.small);
-  }, [columns, parcels, ctx, lang, unit, theme]);
+  const context = useAppStore((s) => s.context);
+  const widths = useMemo(
+    () => widthsFor(parcels, hiddenColumns, lang, unit, theme, context),
+    [parcels, hiddenColumns, lang, unit, theme, context],
+  );
   const totalWidth = widths.reduce((s, w) => s + w, 0);
 
   const sorted = useMemo(() => {
@@ -189,10 +224,18 @@ export function ParcelTable() {
     return sortRows(rows, (p) => col.sortValue(p, ctx), sort.dir);
   }, [rows, sort, ctx]);
 
+  // Made at the first look-up (a selection), not with every new result or filter (175,000 rows).
   const indexById = useMemo(() => {
-    const m = new Map<string, number>();
-    for (let i = 0; i < sorted.length; i++) m.set((sorted[i] as AnalysedParcel).input.id, i);
-    return m;
+    let m: Map<string, number> | null = null;
+    return {
+      get(id: string): number | undefined {
+        if (!m) {
+          m = new Map<string, number>();
+          for (let i = 0; i < sorted.length; i++) m.set((sorted[i] as AnalysedParcel).input.id, i);
+        }
+        return m.get(id);
+      },
+    };
   }, [sorted]);
 
   const scrollRef = useRef<HTMLDivElement>(null);

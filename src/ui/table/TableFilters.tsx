@@ -10,7 +10,15 @@ import type { AnalysedParcel } from "../../domain/types";
 import type { Lang } from "../../i18n/lang";
 import { isFilterActive, selectZoneIds } from "../../state/selectors";
 import { useAppStore } from "../../state/store";
-import { filterChoices, SELECT_FILTERS, type SelectFilterName, selectPatch } from "./filterOptions";
+import { addResultWarmer } from "../../state/warm";
+import { useDeferredWhenLarge } from "../hooks";
+import {
+  filterChoices,
+  SELECT_FILTERS,
+  type SelectFilterName,
+  selectPatch,
+  warmFilterCounts,
+} from "./filterOptions";
 import { useZoneName } from "./useZoneName";
 
 const NAMES: Record<
@@ -31,6 +39,9 @@ const NAMES: Record<
 };
 
 const EMPTY: AnalysedParcel[] = [];
+
+// The choices' counts: made in a task of their own before a large result is written.
+addResultWarmer((s) => warmFilterCounts(s.result?.parcels ?? EMPTY));
 
 /** Typing pauses this long before the text filter reaches the store (each update re-filters and re-dims the map). */
 const TEXT_DEBOUNCE_MS = 150;
@@ -73,7 +84,9 @@ function SearchBox({ lang }: { lang: Lang }) {
 }
 
 export function TableFilters() {
-  const parcels = useAppStore((s) => s.result?.parcels ?? EMPTY);
+  const liveParcels = useAppStore((s) => s.result?.parcels ?? EMPTY);
+  // The choices' counts loop over every parcel: at province scale in a render of their own.
+  const parcels = useDeferredWhenLarge(liveParcels, liveParcels.length);
   const filter = useAppStore((s) => s.filter);
   const setFilter = useAppStore((s) => s.setFilter);
   const resetFilter = useAppStore((s) => s.resetFilter);

@@ -90,6 +90,35 @@ function labelFor(
   }
 }
 
+const countsCache = new WeakMap<readonly AnalysedParcel[], Map<SelectFilterName, Map<string, number>>>();
+
+/**
+ * How many of `parcels` have each value of filter `name`, memoised per parcels array (so a large
+ * result's counts are made once, before it is written: `warmFilterCounts`).
+ */
+function valueCounts(parcels: readonly AnalysedParcel[], name: SelectFilterName): Map<string, number> {
+  let byName = countsCache.get(parcels);
+  if (!byName) {
+    byName = new Map();
+    countsCache.set(parcels, byName);
+  }
+  let counts = byName.get(name);
+  if (!counts) {
+    counts = new Map<string, number>();
+    for (const p of parcels) {
+      const v = filterValueOf(p, name);
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    byName.set(name, counts);
+  }
+  return counts;
+}
+
+/** Count the values of every drop-down over `parcels` (memoised; see `valueCounts`). */
+export function warmFilterCounts(parcels: readonly AnalysedParcel[]): void {
+  for (const name of SELECT_FILTERS) valueCounts(parcels, name);
+}
+
 /**
  * The choices of filter `name` over all `parcels`: one per value present, with its count.
  * Zones follow `zoneOrder` (the zones layer's order); other filters their code order.
@@ -101,11 +130,7 @@ export function filterChoices(
   zoneName: (id: string) => string,
   zoneOrder: readonly string[] = [],
 ): FilterChoice[] {
-  const counts = new Map<string, number>();
-  for (const p of parcels) {
-    const v = filterValueOf(p, name);
-    if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
+  const counts = valueCounts(parcels, name);
   const order = name === "zone" ? zoneOrder : ORDER[name];
   const rank = (v: string) => {
     const i = order.indexOf(v);

@@ -40,8 +40,8 @@ const NAMES: Record<
 
 const EMPTY: AnalysedParcel[] = [];
 
-// The choices' counts: made in a task of their own before a large result is written.
-addResultWarmer((s) => warmFilterCounts(s.result?.parcels ?? EMPTY));
+// The choices' counts: each drop-down's in a task of its own before a large result is written.
+for (const name of SELECT_FILTERS) addResultWarmer((s) => warmFilterCounts(s.result?.parcels ?? EMPTY, name));
 
 /** Typing pauses this long before the text filter reaches the store (each update re-filters and re-dims the map). */
 const TEXT_DEBOUNCE_MS = 150;

@@ -114,9 +114,9 @@ function valueCounts(parcels: readonly AnalysedParcel[], name: SelectFilterName)
   return counts;
 }
 
-/** Count the values of every drop-down over `parcels` (memoised; see `valueCounts`). */
-export function warmFilterCounts(parcels: readonly AnalysedParcel[]): void {
-  for (const name of SELECT_FILTERS) valueCounts(parcels, name);
+/** Count the values of drop-down `name` over `parcels` (memoised; see `valueCounts`). */
+export function warmFilterCounts(parcels: readonly AnalysedParcel[], name: SelectFilterName): void {
+  valueCounts(parcels, name);
 }
 
 /**

@@ -21,15 +21,7 @@ export type MapFeatureProperties = Record<string, string | number | boolean | nu
  */
 export function toMapProperties(p: AnalysedParcel): MapFeatureProperties {
   const c = p.computed;
-  const props: MapFeatureProperties = {
-    id: p.input.id,
-    zone: p.input.zone ?? null,
-    landUseGroup: landUseGroup(p.input.landUse),
-    idleStatus: c.idleStatus,
-    efficiencyClass: c.efficiencyClass,
-    reallocationCandidate: c.reallocationCandidate,
-    flag: parcelFlag(c),
-  };
+  const props = toTileProperties(p);
   // Every indicator the map can be coloured by (the store's list, so the two cannot drift apart).
   for (const k of NUMERIC_INDICATORS) props[k] = c[k];
   return props;
@@ -75,7 +67,7 @@ export const TILE_PROPERTIES = [
   "flag",
 ] as const;
 
-/** `toMapProperties` restricted to `TILE_PROPERTIES`. */
+/** A parcel's `TILE_PROPERTIES` (`toMapProperties` adds the numeric indicators to them). */
 export function toTileProperties(p: AnalysedParcel): MapFeatureProperties {
   const c = p.computed;
   return {

@@ -66,6 +66,19 @@ const flush = async () => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** A project file's content holding the store's history and scenarios (with an empty dataset). */
+function projectOf(s: ReturnType<ReturnType<typeof freshStore>["getState"]>): Project {
+  return {
+    savedAt: "2026-12-02T00:00:00.000Z",
+    dataset: { fileName: "p.geojson", fingerprint: EMPTY_FP, content: "{}", synthetic: true },
+    earlierDatasets: [],
+    history: s.history,
+    standards: null,
+    settings: { asOf: null, asOfUserSet: false, selection: [], view: null, ui: {} },
+    scenarios: { histories: s.scenarioHistories, active: s.activeScenario },
+  };
+}
+
 function setup() {
   const store = freshStore();
   const backend = new InlineBackend();
@@ -206,16 +219,7 @@ describe("scenarios in the store", () => {
       const store = freshStore();
       const a = store.getState().createScenario("A", null);
       store.getState().commitEdits({ code: "place", params: {} }, placed);
-      const s = store.getState();
-      const project: Project = {
-        savedAt: "2026-12-02T00:00:00.000Z",
-        dataset: { fileName: "p.geojson", fingerprint: EMPTY_FP, content: "{}", synthetic: true },
-        earlierDatasets: [],
-        history: s.history,
-        standards: null,
-        settings: { asOf: null, asOfUserSet: false, selection: [], view: null, ui: {} },
-        scenarios: { histories: s.scenarioHistories, active: s.activeScenario },
-      };
+      const project = projectOf(store.getState());
       const r = readProjectFile(writeProjectFile(project), "p.jiyue.json");
       expect(r.problems).toEqual([]);
       expect(undoStep(r.project?.history ?? { steps: [], applied: 0 })?.openScenario).toBe(a);
@@ -332,15 +336,7 @@ describe("scenarios in a project file", () => {
       },
     ]);
     const s = store.getState();
-    const project: Project = {
-      savedAt: "2026-12-02T00:00:00.000Z",
-      dataset: { fileName: "p.geojson", fingerprint: EMPTY_FP, content: "{}", synthetic: true },
-      earlierDatasets: [],
-      history: s.history,
-      standards: null,
-      settings: { asOf: null, asOfUserSet: false, selection: [], view: null, ui: {} },
-      scenarios: { histories: s.scenarioHistories, active: s.activeScenario },
-    };
+    const project = projectOf(s);
     const r = readProjectFile(writeProjectFile(project), "p.jiyue.json");
     expect(r.problems).toEqual([]);
     if (!r.project) throw new Error("project not read");

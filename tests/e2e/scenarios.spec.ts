@@ -202,13 +202,18 @@ test("scenario: split a parcel by drawing a line across it on the map; undo give
   expect((await landOf([`${id}-2`]))[0]).toBeNaN();
 });
 
-test("scenario: the plan targets cannot be changed inside a scenario, and say so; in the base they can", async ({
-  jiyue,
-}) => {
+/** Open the app, make a scenario in the scenarios workspace, and see it open. */
+async function openNewScenario(jiyue: import("./driver").Jiyue): Promise<void> {
   await jiyue.given.appIsOpen();
   await jiyue.el("mode.scenarios").click();
   await jiyue.el("scenario.create").click();
   await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+}
+
+test("scenario: the plan targets cannot be changed inside a scenario, and say so; in the base they can", async ({
+  jiyue,
+}) => {
+  await openNewScenario(jiyue);
   const steps = await jiyue.state((s) => s.history.steps.length);
 
   await jiyue.el("mode.targets").click();
@@ -245,10 +250,7 @@ test("scenario: the plan targets cannot be changed inside a scenario, and say so
 test("scenario: a kindergarten site accepted inside a scenario is the base plan's, said so, and Ctrl+Z there takes it back", async ({
   jiyue,
 }) => {
-  await jiyue.given.appIsOpen();
-  await jiyue.el("mode.scenarios").click();
-  await jiyue.el("scenario.create").click();
-  await expect(jiyue.el("scenario.item")).toHaveAttribute("aria-pressed", "true");
+  await openNewScenario(jiyue);
   const scenarioId = await jiyue.state((s) => s.activeScenario);
 
   await jiyue.el("mode.facilities").click();

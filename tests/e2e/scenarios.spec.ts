@@ -274,6 +274,17 @@ test("scenario: a kindergarten site accepted inside a scenario is the base plan'
   await expect(facilities).toHaveCount(count);
   await jiyue.page.locator("body").press("Control+Shift+z");
   await expect(facilities).toHaveCount(count + 1);
+  // After a reload the site is kept, the scenario is still open, and Ctrl+Z there still takes it back.
+  await jiyue.page.evaluate(() => window.__jiyueTest?.flushWork());
+  await jiyue.when.reload();
+  await expect.poll(() => jiyue.state((s) => s.activeScenario)).toBe(scenarioId);
+  await jiyue.el("mode.facilities").click();
+  await expect(facilities).toHaveCount(count + 1);
+  await expect(jiyue.el("header.undo")).toHaveAccessibleName(/^撤销：采纳选址 /);
+  await jiyue.page.locator("body").press("Control+z");
+  await expect(facilities).toHaveCount(count);
+  await jiyue.page.locator("body").press("Control+Shift+z");
+  await expect(facilities).toHaveCount(count + 1);
   // In the base it is there too (it is the base plan's), and the note is gone.
   await jiyue.el("mode.scenarios").click();
   await jiyue.el("scenario.base").click();

@@ -38,6 +38,7 @@ import type {
   ToolSpec,
   ZoneFocus,
 } from "./api";
+import { ChunkedWrites } from "./chunked-writes";
 import { layerOps } from "./diff";
 import {
   type BBox,
@@ -138,6 +139,8 @@ export class MapController implements MapControllerApi {
   private selected = new Set<string>();
   private wantedSelection = new Set<string>();
   private dimmed = new Set<string>();
+  /** Feature-state writes spread over tasks (dimming and colours of up to 175,000 parcels). */
+  private readonly writes = new ChunkedWrites((fn) => setTimeout(fn, 16));
   private filter: ReadonlySet<string> | null = null;
   private framed = false;
   private pendingFocus: ZoneFocus | null = null;
@@ -235,6 +238,8 @@ export class MapController implements MapControllerApi {
     this.map.on("load", () => this.onLoad());
     container.dataset.mapIdle = "false";
     this.map.on("idle", () => {
+      // Between two chunks of feature-state writes the map is not done: the last chunk repaints.
+      if (this.writes.pending) return;
       this.dirty = false;
       this.revokeStaleUrls();
       container.dataset.mapIdle = "true";
@@ -453,7 +458,12 @@ export class MapController implements MapControllerApi {
     if (this.destroyed) return Promise.resolve();
     if (this.loaded && !this.dirty && this.map.loaded() && !this.map.isMoving()) return Promise.resolve();
     return new Promise((resolve) => {
-      this.map.once("idle", () => resolve());
+      const wait = () =>
+        this.map.once("idle", () => {
+          if (this.writes.pending) wait();
+          else resolve();
+        });
+      wait();
       this.map.triggerRepaint();
     });
   }
@@ -494,6 +504,7 @@ export class MapController implements MapControllerApi {
 
   destroy(): void {
     if (this.destroyed) return;
+    this.writes.cancel();
     this.destroyed = true;
     if (this.basemapCheckTimer !== null) clearTimeout(this.basemapCheckTimer);
     this.tools.destroy();
@@ -702,16 +713,27 @@ export class MapController implements MapControllerApi {
     if (this.colours.size === 0 && (this.opts.colouring ?? this.baked) === this.baked) return;
     const want = colourFor(this.opts.colouring ?? this.baked);
     const shown = colourFor(this.baked);
-    let changed = 0;
+    const ids: string[] = [];
+    const fills: string[] = [];
     for (const f of this.parcels.features) {
       const id = String(f.properties?.id ?? f.id ?? "");
       const c = want(f.properties);
       if ((this.colours.get(id) ?? shown(f.properties)) === c) continue;
-      this.colours.set(id, c);
-      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.fill]: c });
-      changed++;
+      ids.push(id);
+      fills.push(c);
     }
-    if (changed > 0) this.touch();
+    // A chunk per task at province scale (`ChunkedWrites`); `colours` holds what was written.
+    this.writes.run(
+      "colour",
+      ids.length,
+      (i) => {
+        const id = ids[i] as string;
+        const c = fills[i] as string;
+        this.colours.set(id, c);
+        this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.fill]: c });
+      },
+      () => this.touch(),
+    );
   }
 
   /**
@@ -728,30 +750,43 @@ export class MapController implements MapControllerApi {
 
   private flushDim(): void {
     if (!this.loaded) return;
-    const next = dimmedIds(this.parcelIds, this.filter);
-    const { added, removed } = diffIds(this.dimmed, next);
-    for (const id of removed)
-      this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: false });
-    for (const id of added) this.map.setFeatureState({ source: SOURCE.parcels, id }, { [STATE.dim]: true });
-    this.dimmed = next;
+    this.dimmed = dimmedIds(this.parcelIds, this.filter);
+    this.writeDim(SOURCE.parcels, this.dimWritten, this.dimmed);
     this.flushLabelDim();
-    if (added.length + removed.length > 0) this.touch();
   }
 
-  /** The ids dimmed in the label source (see `flushLabelDim`). */
-  private labelDimmed = new Set<string>();
+  /** The ids written as dimmed in the parcel source (`dimmed` is what is wanted). */
+  private readonly dimWritten = new Set<string>();
+  /** The ids written as dimmed in the label source (see `flushLabelDim`). */
+  private readonly labelDimWritten = new Set<string>();
   /**
    * The labels' dimming, in line with the parcels' once the labels of these parcels are drawn
    * (label zoom): at overview zoom a filter of 175,000 parcels writes half the feature states.
    */
   private flushLabelDim(): void {
     if (!this.loaded || this.labelsFor !== this.parcels) return;
-    const { added, removed } = diffIds(this.labelDimmed, this.dimmed);
-    for (const id of removed)
-      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: false });
-    for (const id of added)
-      this.map.setFeatureState({ source: SOURCE.parcelLabels, id }, { [STATE.dim]: true });
-    this.labelDimmed = new Set(this.dimmed);
+    this.writeDim(SOURCE.parcelLabels, this.labelDimWritten, this.dimmed);
+  }
+
+  /**
+   * Make `written` (the source's ids with feature-state `dim`) equal `wanted`, by feature-state
+   * writes a chunk per task (`ChunkedWrites`, one lane per source).
+   */
+  private writeDim(source: string, written: Set<string>, wanted: ReadonlySet<string>): void {
+    const { added, removed } = diffIds(written, wanted);
+    const off = removed.length;
+    this.writes.run(
+      source,
+      off + added.length,
+      (i) => {
+        const dim = i >= off;
+        const id = (dim ? added[i - off] : removed[i]) as string;
+        this.map.setFeatureState({ source, id }, { [STATE.dim]: dim });
+        if (dim) written.add(id);
+        else written.delete(id);
+      },
+      () => this.touch(),
+    );
   }
 
   private emitClick(id: string | null, how: "replace" | "toggle"): void {

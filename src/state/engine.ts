@@ -484,11 +484,17 @@ export function connectEngine(
       const res = await backend.request("importCommit", { datasetId });
       if (disposed || mine !== importSeq) return null;
       performance.mark("jiyue:import-committed");
-      const { content, fingerprint: fp, fileName, ...rest } = res;
+      const { content, contentBlob, fingerprint: fp, fileName, ...rest } = res;
       const synthetic = res.synthetic ?? false;
       held.clear();
       held.add(datasetId);
-      const source: StoredDataset = { fingerprint: fp, fileName, content, synthetic };
+      const source: StoredDataset = {
+        fingerprint: fp,
+        fileName,
+        content,
+        synthetic,
+        ...(contentBlob ? { contentBlob } : {}),
+      };
       cache.set(fp, source);
       const dataset: ParcelsDataset = {
         fileName,

@@ -7,6 +7,7 @@
 import { mapGeoJsonChunks, parcelsBbox } from "../domain/map-properties";
 import { createHandlerContext, handle } from "./handlers";
 import {
+  BLOB_CONTENT_FROM,
   EARLY_MAP_DATA,
   type RequestKind,
   type WorkerContract,
@@ -34,7 +35,12 @@ async function answer(m: WorkerInbound, pending: Promise<unknown>): Promise<void
       // transferred copy: copying it here keeps the worker's own (it reads the file again for
       // another analysis CRS), and the page receives it without a copy on its thread (0.35 s).
       const content = response.content.slice();
-      reply({ id: m.id, ok: true, response: { ...response, content } }, [content.buffer]);
+      // Storage keeps a large source as a Blob: made here, off the page's thread.
+      const contentBlob = content.byteLength >= BLOB_CONTENT_FROM ? new Blob([content]) : undefined;
+      reply(
+        { id: m.id, ok: true, response: { ...response, content, ...(contentBlob ? { contentBlob } : {}) } },
+        [content.buffer],
+      );
       return;
     }
     reply({ id: m.id, ok: true, response });

@@ -12,6 +12,7 @@ import type { EditHistory } from "../../domain/edits";
 import type { IsoDate } from "../../domain/types";
 import { historyDatasets, readHistory, readScenarioWork } from "../../io/edits-read";
 import { isFingerprint } from "../../io/fingerprint";
+import { BLOB_CONTENT_FROM } from "../../worker/protocol";
 import type { KeyValueStorage } from "./types";
 
 export const WORK_SCHEMA_VERSION = 1;
@@ -22,6 +23,11 @@ export interface StoredDataset {
   fileName: string;
   /** The file's bytes (or its text, for generated data). */
   content: Uint8Array | string;
+  /**
+   * `content` as a Blob, when the worker made one (a large import): stored instead of `content`
+   * without making another on the page. Never stored itself.
+   */
+  contentBlob?: Blob;
   /** The CRS the user gave for unprefixed projected coordinates, if any. */
   crs?: string;
   synthetic: boolean;
@@ -161,12 +167,17 @@ export async function writeWorkItem<K extends WorkItem>(
  * browser already holds instead of serialising them on the page (a 100 MB import held the page
  * for 0.7 s in `put`, issue 13). Read back as bytes, so callers never see the Blob.
  */
-const BLOB_FROM = 8 * 2 ** 20;
+const BLOB_FROM = BLOB_CONTENT_FROM;
 
 export async function putDataset(kv: KeyValueStorage, ds: StoredDataset): Promise<void> {
+  const { contentBlob, ...stored } = ds;
   const big =
     typeof ds.content !== "string" && ds.content.byteLength >= BLOB_FROM && typeof Blob === "function";
-  const value = big ? { ...ds, content: new Blob([ds.content as Uint8Array<ArrayBuffer>]) } : ds;
+  const value = contentBlob
+    ? { ...stored, content: contentBlob }
+    : big
+      ? { ...stored, content: new Blob([ds.content as Uint8Array<ArrayBuffer>]) }
+      : stored;
   await kv.put("datasets", ds.fingerprint, value);
 }
 

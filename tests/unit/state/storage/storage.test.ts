@@ -157,6 +157,21 @@ for (const [name, make] of [
       expect(Buffer.from(content).equals(Buffer.from(bytes))).toBe(true);
     });
 
+    it("the worker's Blob of a big source is stored as it is, and the Blob itself is not kept beside it", async () => {
+      const kv = await make();
+      const bytes = new Uint8Array(8 * 2 ** 20 + 5).fill(7);
+      // Marked by its type: storage may clone the value, so the stored Blob is told apart by it.
+      const contentBlob = new Blob([bytes], { type: "application/x-worker-made" });
+      await putDataset(kv, { ...dataset(FP_A), content: bytes, contentBlob });
+      const raw = (await kv.get("datasets", FP_A)) as Record<string, unknown>;
+      expect(raw.content).toBeInstanceOf(Blob);
+      expect((raw.content as Blob).type).toBe("application/x-worker-made");
+      expect("contentBlob" in raw).toBe(false);
+      const back = (await getDataset(kv, FP_A)) as StoredDataset;
+      expect(Buffer.from(back.content as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
+      expect(back.contentBlob).toBeUndefined();
+    });
+
     it("nothing stored: an empty first start", async () => {
       const r = await readWork(await make());
       expect(r.empty).toBe(true);

@@ -218,6 +218,8 @@ export function connectEngine(
     }
     store.getState().analysisStarted();
     try {
+      /** The parcels' bbox, sent by the worker with the early map data (large results). */
+      let mapBbox: [number, number, number, number] | undefined;
       const res = await backend.request(
         "analyze",
         {
@@ -236,6 +238,7 @@ export function connectEngine(
           onMapData: (data, bbox) => {
             if (!disposed && mine === seq) {
               performance.mark("jiyue:map-data-early");
+              mapBbox = bbox;
               announceMapData(data, bbox);
             }
           },
@@ -243,7 +246,7 @@ export function connectEngine(
       );
       if (disposed || mine !== seq) return;
       performance.mark("jiyue:analysis-received");
-      if (res.mapData) setMapData(res.result.parcels, res.mapData);
+      if (res.mapData) setMapData(res.result.parcels, res.mapData, mapBbox);
       for (const k of results.keys()) if (!k.startsWith(`${dataset.datasetId}|`)) results.delete(k);
       results.set(key, {
         inputs,

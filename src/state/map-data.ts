@@ -5,25 +5,32 @@
  */
 import type { AnalysedParcel } from "../domain/types";
 
-const byParcels = new WeakMap<readonly AnalysedParcel[], Blob>();
+type BBox = [number, number, number, number];
+const byParcels = new WeakMap<readonly AnalysedParcel[], { data: Blob; bbox?: BBox }>();
 
-export function setMapData(parcels: readonly AnalysedParcel[], data: Blob): void {
-  byParcels.set(parcels, data);
+/** Keep the worker's map GeoJSON of `parcels`, with their bbox when the worker sent it. */
+export function setMapData(parcels: readonly AnalysedParcel[], data: Blob, bbox?: BBox): void {
+  byParcels.set(parcels, bbox ? { data, bbox } : { data });
 }
 
 /** The worker's map GeoJSON of these parcels, if it wrote one. */
 export function mapDataOf(parcels: readonly AnalysedParcel[]): Blob | undefined {
-  return byParcels.get(parcels);
+  return byParcels.get(parcels)?.data;
 }
 
-type EarlyListener = (data: Blob, bbox?: [number, number, number, number]) => void;
+/** The parcels' bbox as the worker computed it with their map data (west, south, east, north). */
+export function mapBboxOf(parcels: readonly AnalysedParcel[]): BBox | undefined {
+  return byParcels.get(parcels)?.bbox;
+}
+
+type EarlyListener = (data: Blob, bbox?: BBox) => void;
 const early = new Set<EarlyListener>();
 
 /**
  * A large analysis's map GeoJSON, arrived ahead of its parcels (the worker sends it first, see
  * `EARLY_MAP_DATA`): the map binding hands it to the map at once.
  */
-export function announceMapData(data: Blob, bbox?: [number, number, number, number]): void {
+export function announceMapData(data: Blob, bbox?: BBox): void {
   for (const l of early) l(data, bbox);
 }
 

@@ -1,7 +1,8 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { mapGeoJsonChunks, TILE_PROPERTIES } from "../../../src/domain/map-properties";
+import { mapGeoJsonChunks, parcelsBbox, TILE_PROPERTIES } from "../../../src/domain/map-properties";
 import type { AnalysedParcel } from "../../../src/domain/types";
+import { setMapData } from "../../../src/state/map-data";
 import { mapParcelsInSlices } from "../../../src/ui/mapBinding";
 import { parcel } from "../state/helpers";
 
@@ -82,6 +83,30 @@ describe("the map's GeoJSON written by the worker", () => {
       for (const k of TILE_PROPERTIES) expect(f.properties[k]).toEqual(tile[k]);
     }
     expect(page.features[4]?.properties.far).toBe(0.4);
+  });
+
+  it("the collection's bbox is the one computed a slice at a time, or the worker's when it sent one", () => {
+    const slicedBox = (ps: AnalysedParcel[]) => {
+      const tasks: (() => void)[] = [];
+      let box: unknown = null;
+      mapParcelsInSlices(
+        ps,
+        (fn) => tasks.push(fn),
+        () => true,
+        (fc) => (box = fc.bbox),
+        3,
+      );
+      while (tasks.length > 0) (tasks.shift() as () => void)();
+      return box;
+    };
+    const ps = parcels(7);
+    // [109.7, 30.6] to the last square's east edge and top
+    expect(slicedBox(ps)).toEqual([109.7, 30.6, 109.7 + 6 * 0.001 + 0.0005, 30.6005]);
+    expect(parcelsBbox(ps)).toEqual(slicedBox(ps));
+    // With the worker's map data and bbox, that bbox is used (here a different one, to tell them apart).
+    const withData = parcels(7);
+    setMapData(withData, new Blob(["{}"]), [100, 20, 110, 40]);
+    expect(slicedBox(withData)).toEqual([100, 20, 110, 40]);
   });
 
   it("a newer result stops the slicing of an older one", () => {

@@ -83,7 +83,7 @@ export function UndoRedoButtons() {
         data-testid="header.undo"
         onClick={undo}
       >
-        <span aria-hidden="true">↶</span> {editText("undo", lang)}
+        <span aria-hidden="true">↶</span> <span className="label-full">{editText("undo", lang)}</span>
       </button>
       <button
         type="button"
@@ -94,7 +94,7 @@ export function UndoRedoButtons() {
         data-testid="header.redo"
         onClick={redo}
       >
-        <span aria-hidden="true">↷</span> {editText("redo", lang)}
+        <span aria-hidden="true">↷</span> <span className="label-full">{editText("redo", lang)}</span>
       </button>
     </fieldset>
   );

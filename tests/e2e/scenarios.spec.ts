@@ -1,7 +1,8 @@
 /**
  * Scenarios as an official uses them: make a scenario, reassign an idle parcel to a new project,
  * compare with the base and see the tax target move by the project's tax, export the comparison,
- * reload and find the scenario intact, delete it and undo the deletion.
+ * reload and find the scenario intact, delete it and undo the deletion; base work (a facility, a
+ * meeting decision) made while a scenario is open can be undone there.
  */
 import { expect, test } from "./driver";
 
@@ -291,4 +292,56 @@ test("scenario: a kindergarten site accepted inside a scenario is the base plan'
   await jiyue.el("mode.facilities").click();
   await expect(jiyue.el("planner.inScenario")).toHaveCount(0);
   await expect(facilities).toHaveCount(count + 1);
+});
+
+test("scenario: a meeting decision recorded inside a scenario is the base's, and Ctrl+Z there takes it back", async ({
+  jiyue,
+}) => {
+  await openNewScenario(jiyue);
+  const scenarioId = await jiyue.state((s) => s.activeScenario);
+  const page = jiyue.page;
+  const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  await blur();
+  await page.locator("body").press("m");
+  await expect(jiyue.el("meeting.panel")).toBeVisible();
+  await jiyue.el("meeting.setup.recorder").selectOption("natural-resources");
+  await jiyue.el("meeting.setup.save").click();
+  await blur();
+  await page.keyboard.press("ArrowRight");
+  const parcel = (await jiyue.el("meeting.card").getAttribute("data-parcel")) ?? "";
+  expect(parcel).toMatch(/^(HTK|DYB)-\d+/);
+  await jiyue.el("meeting.decision.kind").selectOption("rectify");
+  await jiyue.el("meeting.decision.deadline").fill("2027-06-30");
+  await jiyue.el("meeting.decision.department").selectOption("park-committee");
+  await jiyue.el("meeting.decision.record").click();
+  await expect(jiyue.el("meeting.decision.recorded")).toContainText("已记录：限期整改");
+  // A step of the base (decisions are the meeting's record), marked with the scenario it was made in.
+  await expect
+    .poll(() =>
+      jiyue.state((s) => [s.history.steps.at(-1)?.label.code, s.history.steps.at(-1)?.openScenario]),
+    )
+    .toEqual(["meeting-decision", scenarioId]);
+  const decisionOf = () =>
+    jiyue.state((s) => s.history.steps.filter((st) => st.edits.some((e) => e.kind === "decision")).length);
+  expect(await decisionOf()).toBe(1);
+
+  // Ctrl+Z in the scenario takes the decision back; redo records it again.
+  await blur();
+  await page.keyboard.press("Home");
+  await expect(jiyue.el(`meeting.agenda.item.${parcel}`)).toContainText("限期整改");
+  await page.locator("body").press("Control+z");
+  await expect(jiyue.el(`meeting.agenda.item.${parcel}`)).not.toContainText("限期整改");
+  await page.locator("body").press("Control+Shift+z");
+  await expect(jiyue.el(`meeting.agenda.item.${parcel}`)).toContainText("限期整改");
+
+  // In the base the decision is there too.
+  await page.locator("body").press("m");
+  await expect(jiyue.el("meeting.panel")).toBeHidden();
+  await jiyue.el("mode.scenarios").click();
+  await jiyue.el("scenario.base").click();
+  await expect.poll(() => jiyue.state((s) => s.activeScenario)).toBeNull();
+  await blur();
+  await page.locator("body").press("m");
+  await expect(jiyue.el(`meeting.agenda.item.${parcel}`)).toContainText("限期整改");
 });

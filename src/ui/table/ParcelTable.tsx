@@ -239,6 +239,9 @@ export function ParcelTable() {
   }, [sorted]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Kept while the rows are: the virtualizer recomputes every row's position when this function
+  // changes, and a new one each render did that for all 175,000 rows on every hover or selection.
+  const itemKey = useCallback((i: number) => sorted[i]?.input.id ?? i, [sorted]);
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
@@ -246,7 +249,7 @@ export function ParcelTable() {
     overscan: 12,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => sorted[i]?.input.id ?? i,
+    getItemKey: itemKey,
   });
   // The theme changed the heights: drop the cached sizes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure exactly when the heights change

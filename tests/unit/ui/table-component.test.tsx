@@ -101,6 +101,33 @@ describe("the parcel table", () => {
     expect([...useAppStore.getState().selectedIds].sort()).toEqual(["DYB-1", "HTK-2"]);
   });
 
+  it("a selection re-renders the visible rows only, not every row's position (2,000 parcels)", () => {
+    // Each parcel counts the reads of its inputs: the virtualiser reads every row's id when it
+    // recomputes the rows' positions, which it did on every render while its key function was new.
+    let reads = 0;
+    const many = Array.from({ length: 2000 }, (_, i) => {
+      const p = parcel({ id: `HTK-${i + 1}`, zone: "huangtukan" }, { taxPerMu: i });
+      const input = p.input;
+      Object.defineProperty(p, "input", {
+        get: () => {
+          reads++;
+          return input;
+        },
+      });
+      return p;
+    });
+    act(() => useAppStore.getState().analysisSucceeded(resultOf(many)));
+    expect(rowIds().length).toBeGreaterThan(0);
+    expect(rowIds().length).toBeLessThan(200);
+    // The first selection builds the row index (one read of each row); the next one reads no more.
+    act(() => useAppStore.getState().select(["HTK-4"]));
+    reads = 0;
+    act(() => useAppStore.getState().select(["HTK-5"]));
+    expect(byTestId("table.count")).not.toBeNull();
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(1000);
+  });
+
   it("a selection made elsewhere (the map) highlights the row", () => {
     act(() => useAppStore.getState().select(["HTK-10"]));
     expect(byTestId("table.row.HTK-10")?.getAttribute("aria-selected")).toBe("true");

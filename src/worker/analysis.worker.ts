@@ -5,6 +5,7 @@
  * kind are waiting, only the newest runs and the older ones are answered `superseded`.
  */
 import { mapGeoJsonChunks, parcelsBbox } from "../domain/map-properties";
+import type { AnalysedParcel } from "../domain/types";
 import { createHandlerContext, handle } from "./handlers";
 import {
   BLOB_CONTENT_FROM,
@@ -15,7 +16,13 @@ import {
   type WorkerOutbound,
 } from "./protocol";
 import { pickLatest } from "./queue";
-import { encodeResult, splitParts } from "./wire";
+import { encodeResult, packGeometries, splitParts } from "./wire";
+
+/** A parcel without its geometry (it travels packed beside the part). */
+function withoutGeometry(p: AnalysedParcel): AnalysedParcel {
+  const { geometry: _packed, ...rest } = p;
+  return rest as AnalysedParcel;
+}
 
 const ctx = createHandlerContext();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -75,9 +82,19 @@ function drain(): void {
         }
         const wire = encodeResult(response.result);
         const parts = splitParts(wire.result.parcels);
-        // The first part brings the check sources, so the page decodes each part as it arrives.
-        for (const [i, part] of parts.entries())
-          reply(i === 0 ? { id: m.id, part, sources: wire.sources } : { id: m.id, part });
+        // The first part brings the check sources, so the page decodes each part as it arrives;
+        // each part's geometries travel packed and handed over (`packGeometries`).
+        for (const [i, whole] of parts.entries()) {
+          const geometry = packGeometries(whole.map((p) => p.geometry));
+          const part = geometry ? whole.map(withoutGeometry) : whole;
+          const msg = {
+            id: m.id,
+            part,
+            ...(i === 0 ? { sources: wire.sources } : {}),
+            ...(geometry ? { geometry } : {}),
+          };
+          reply(msg, geometry ? [geometry.shape.buffer, geometry.coords.buffer] : []);
+        }
         reply({
           id: m.id,
           ok: true,

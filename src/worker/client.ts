@@ -14,7 +14,7 @@ import {
   type WorkerInbound,
   type WorkerOutbound,
 } from "./protocol";
-import { decodeParcels, decodeResult } from "./wire";
+import { decodeParcels, decodeResult, unpackGeometries } from "./wire";
 
 export { type AnalysisBackend, SupersededError };
 
@@ -114,6 +114,10 @@ export class WorkerClient implements AnalysisBackend {
     }
     if ("part" in msg) {
       if (msg.sources) this.partSources.set(msg.id, msg.sources);
+      if (msg.geometry) {
+        const geoms = unpackGeometries(msg.geometry);
+        for (const [i, p] of msg.part.entries()) p.geometry = geoms[i] as AnalysedParcel["geometry"];
+      }
       // Decoded now, in this part's own task, not all at once when the response arrives.
       const sources = this.partSources.get(msg.id);
       if (sources) decodeParcels(msg.part, sources);

@@ -18,6 +18,7 @@ import type { ImportJoin } from "../io/import-bundle";
 import type { ImportPreviewSummary, ImportProgress } from "../io/import-pipeline";
 import type { ImportOptions } from "../io/readers/types";
 import type { ParcelImport } from "../io/types";
+import type { PackedGeometries } from "./wire";
 
 export interface ImportRequest {
   /** File contents: raw bytes (encoding detected by the reader) or text. */
@@ -216,9 +217,10 @@ export type WorkerOutbound =
   | { id: number; ok: true; response: WorkerContract[RequestKind]["response"] }
   /**
    * A slice of an analysis result's parcels, sent ahead of the response (see `wire.ts`); the
-   * first carries the check source table, so each part is decoded as it arrives.
+   * first carries the check source table, so each part is decoded as it arrives. With `geometry`
+   * the part's parcels come without theirs, which `geometry` holds packed, in order.
    */
-  | { id: number; part: AnalysedParcel[]; sources?: string[] }
+  | { id: number; part: AnalysedParcel[]; sources?: string[]; geometry?: PackedGeometries }
   /** Progress of a long request (an import preview). */
   | { id: number; progress: ImportProgress }
   /**

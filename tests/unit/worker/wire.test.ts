@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { StandardCheck } from "../../../src/domain/types";
 import { WorkerClient, type WorkerLike } from "../../../src/worker/client";
 import type { WorkerInbound, WorkerOutbound } from "../../../src/worker/protocol";
-import { decodeResult, encodeResult, splitParts } from "../../../src/worker/wire";
+import {
+  decodeResult,
+  encodeResult,
+  packGeometries,
+  splitParts,
+  unpackGeometries,
+} from "../../../src/worker/wire";
 import { parcel, result, STANDARDS } from "../state/helpers";
 
 /** Frozen, as the analysis may return them. */
@@ -176,5 +182,109 @@ describe("results in parts", () => {
     });
     const res = await second;
     expect(res.result.parcels.map((x) => x.input.id)).toEqual(["A"]);
+  });
+});
+
+describe("geometries packed beside a part", () => {
+  const square = (x: number): number[][] => [
+    [x, 30],
+    [x + 0.5, 30],
+    [x + 0.5, 30.5],
+    [x, 30],
+  ];
+  const polygonWithHole = {
+    type: "Polygon" as const,
+    coordinates: [
+      square(109),
+      [
+        [109.1, 30.1],
+        [109.2, 30.1],
+        [109.2, 30.2],
+        [109.1, 30.1],
+      ],
+    ],
+  };
+  const multi = { type: "MultiPolygon" as const, coordinates: [[square(110)], [square(111), square(111.1)]] };
+  // Exact doubles survive: a coordinate that is not a short decimal.
+  const odd = {
+    type: "Polygon" as const,
+    coordinates: [
+      [
+        [Math.PI, -0],
+        [1 / 3, 2],
+        [5e-324, 1e300],
+        [Math.PI, -0],
+      ],
+    ],
+  };
+
+  it("unpack gives back every geometry exactly, in order (holes, several polygons, any double)", () => {
+    const geoms = [polygonWithHole, multi, odd];
+    const packed = packGeometries(geoms);
+    expect(packed).not.toBeNull();
+    const back = unpackGeometries(structuredClone(packed) as NonNullable<typeof packed>);
+    expect(back).toEqual(geoms);
+    expect(Object.is(back[2]?.coordinates[0]?.[0]?.[1], -0)).toBe(true);
+    expect(unpackGeometries(packGeometries([]) as NonNullable<ReturnType<typeof packGeometries>>)).toEqual(
+      [],
+    );
+  });
+
+  it("a position that is not exactly [x, y] (a height) is not packed: the part keeps its geometries", () => {
+    const withHeight = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [109, 30, 5],
+          [109.1, 30, 5],
+          [109, 30.1, 5],
+          [109, 30, 5],
+        ],
+      ],
+    };
+    expect(packGeometries([polygonWithHole, withHeight])).toBeNull();
+  });
+
+  it("the client puts each part's packed geometries back on its parcels", async () => {
+    const listener: { onMsg?: (ev: MessageEvent<WorkerOutbound>) => void } = {};
+    const posted: WorkerInbound[] = [];
+    const c = new WorkerClient({
+      postMessage: (m) => posted.push(m),
+      addEventListener: (type: string, fn: unknown) => {
+        if (type === "message") listener.onMsg = fn as (ev: MessageEvent<WorkerOutbound>) => void;
+      },
+      terminate: () => {},
+    });
+    const send = (data: WorkerOutbound) => listener.onMsg?.({ data } as MessageEvent<WorkerOutbound>);
+    const p = c.request("analyze", { parcels: [], standards: STANDARDS, asOf: "2026-06-30" });
+    const id = posted[0]?.id ?? -1;
+    const r = sample();
+    const geoms = [polygonWithHole, multi, odd];
+    r.parcels.forEach((x, i) => {
+      x.geometry = geoms[i] as typeof x.geometry;
+    });
+    const wire = encodeResult(r);
+    const [first, second] = splitParts(wire.result.parcels, 2);
+    const bare = (ps: typeof first) =>
+      (ps ?? []).map(({ geometry: _g, ...rest }) => rest as (typeof ps & object)[number]);
+    send({
+      id,
+      part: bare(first),
+      sources: wire.sources,
+      geometry: packGeometries((first ?? []).map((x) => x.geometry)) ?? undefined,
+    });
+    send({
+      id,
+      part: bare(second),
+      geometry: packGeometries((second ?? []).map((x) => x.geometry)) ?? undefined,
+    });
+    send({
+      id,
+      ok: true,
+      response: { result: { ...wire.result, parcels: [] }, sources: wire.sources, parts: 2, durationMs: 1 },
+    });
+    const res = await p;
+    expect(res.result.parcels.map((x) => x.geometry)).toEqual(geoms);
+    expect(res.result.parcels.map((x) => x.input.id)).toEqual(["A", "B", "C"]);
   });
 });

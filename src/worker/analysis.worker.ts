@@ -5,7 +5,6 @@
  * kind are waiting, only the newest runs and the older ones are answered `superseded`.
  */
 import { mapGeoJsonChunks, parcelsBbox } from "../domain/map-properties";
-import type { AnalysedParcel } from "../domain/types";
 import { createHandlerContext, handle } from "./handlers";
 import {
   BLOB_CONTENT_FROM,
@@ -16,13 +15,7 @@ import {
   type WorkerOutbound,
 } from "./protocol";
 import { pickLatest } from "./queue";
-import { encodeResult, packGeometries, splitParts } from "./wire";
-
-/** A parcel without its geometry (it travels packed beside the part). */
-function withoutGeometry(p: AnalysedParcel): AnalysedParcel {
-  const { geometry: _packed, ...rest } = p;
-  return rest as AnalysedParcel;
-}
+import { encodeParts } from "./wire";
 
 const ctx = createHandlerContext();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -80,19 +73,11 @@ function drain(): void {
           const bbox = parcelsBbox(response.result.parcels);
           reply({ id: m.id, mapData, ...(bbox ? { bbox } : {}) });
         }
-        const wire = encodeResult(response.result);
-        const parts = splitParts(wire.result.parcels);
         // The first part brings the check sources, so the page decodes each part as it arrives;
-        // each part's geometries travel packed and handed over (`packGeometries`).
-        for (const [i, whole] of parts.entries()) {
-          const geometry = packGeometries(whole.map((p) => p.geometry));
-          const part = geometry ? whole.map(withoutGeometry) : whole;
-          const msg = {
-            id: m.id,
-            part,
-            ...(i === 0 ? { sources: wire.sources } : {}),
-            ...(geometry ? { geometry } : {}),
-          };
+        // each part's packed geometries are handed over, not copied.
+        const { parts, sources } = encodeParts(response.result.parcels);
+        for (const [i, { part, geometry }] of parts.entries()) {
+          const msg = { id: m.id, part, ...(i === 0 ? { sources } : {}), ...(geometry ? { geometry } : {}) };
           reply(msg, geometry ? [geometry.shape.buffer, geometry.coords.buffer] : []);
         }
         reply({
@@ -100,8 +85,8 @@ function drain(): void {
           ok: true,
           response: {
             ...response,
-            result: { ...wire.result, parcels: [] },
-            sources: wire.sources,
+            result: { ...response.result, parcels: [] },
+            sources,
             parts: parts.length,
             mapData,
           },

@@ -16,8 +16,8 @@ export interface WireResult {
   sources: string[];
 }
 
-/** Intern check sources (new parcel and check objects: the analysis may freeze and share its checks). */
-export function encodeResult(result: AnalysisResult): WireResult {
+/** The check source table being filled, and `encode`: a check with its source as an index into it. */
+function sourceTable(): { sources: string[]; encode: (c: StandardCheck) => StandardCheck } {
   const index = new Map<string, number>();
   const sources: string[] = [];
   const encoded = new Map<StandardCheck, StandardCheck>();
@@ -35,8 +35,44 @@ export function encodeResult(result: AnalysisResult): WireResult {
     }
     return e;
   };
+  return { sources, encode };
+}
+
+/** Intern check sources (new parcel and check objects: the analysis may freeze and share its checks). */
+export function encodeResult(result: AnalysisResult): WireResult {
+  const { sources, encode } = sourceTable();
   const parcels = result.parcels.map((p) => (p.checks.length ? { ...p, checks: p.checks.map(encode) } : p));
   return { result: { ...result, parcels }, sources };
+}
+
+/** One `part` message's content: parcels, and their geometries packed when they could be. */
+export interface WirePart {
+  /** Without `geometry` when `geometry` is given (in order, one per parcel). */
+  part: AnalysedParcel[];
+  geometry?: PackedGeometries;
+}
+
+/**
+ * A result's parcels as the worker sends them: in parts of `size`, check sources interned (the
+ * first part brings `sources`), each part's geometries packed beside it (`packGeometries`) unless
+ * one of them cannot be. Each parcel is copied at most once; the parcels given are not changed.
+ */
+export function encodeParts(
+  parcels: readonly AnalysedParcel[],
+  size = PART_SIZE,
+): { parts: WirePart[]; sources: string[] } {
+  const { sources, encode } = sourceTable();
+  const parts = splitParts(parcels, size).map((whole): WirePart => {
+    const geometry = packGeometries(whole.map((p) => p.geometry));
+    const part = whole.map((p) => {
+      if (!geometry) return p.checks.length ? { ...p, checks: p.checks.map(encode) } : p;
+      const { geometry: _packed, ...rest } = p;
+      if (p.checks.length) rest.checks = p.checks.map(encode);
+      return rest as AnalysedParcel;
+    });
+    return geometry ? { part, geometry } : { part };
+  });
+  return { parts, sources };
 }
 
 /** Put the source texts back (in place: the objects are the page's own copies after the message). */

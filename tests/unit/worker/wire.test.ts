@@ -4,6 +4,7 @@ import { WorkerClient, type WorkerLike } from "../../../src/worker/client";
 import type { WorkerInbound, WorkerOutbound } from "../../../src/worker/protocol";
 import {
   decodeResult,
+  encodeParts,
   encodeResult,
   packGeometries,
   splitParts,
@@ -245,6 +246,46 @@ describe("geometries packed beside a part", () => {
     expect(packGeometries([polygonWithHole, withHeight])).toBeNull();
   });
 
+  it("encodeParts: parts in order, sources interned over all parts, geometries packed, the parcels untouched", () => {
+    const r = sample();
+    const geoms = [polygonWithHole, multi, odd];
+    r.parcels.forEach((x, i) => {
+      x.geometry = geoms[i] as typeof x.geometry;
+    });
+    const before = structuredClone(r.parcels);
+    const { parts, sources } = encodeParts(r.parcels, 2);
+    expect(parts.map((p) => p.part.map((x) => x.input.id))).toEqual([["A", "B"], ["C"]]);
+    expect(sources).toEqual(["国土资发〔2008〕24号", "park default"]);
+    expect(parts[0]?.part[1]?.checks[0]?.source as unknown).toBe(0);
+    for (const p of parts) for (const x of p.part) expect("geometry" in x).toBe(false);
+    expect(parts.flatMap((p) => unpackGeometries(p.geometry as NonNullable<typeof p.geometry>))).toEqual(
+      geoms,
+    );
+    expect(r.parcels).toEqual(before);
+  });
+
+  it("encodeParts: a part with a position that is not [x, y] keeps its geometries; the others are packed", () => {
+    const r = sample();
+    const withHeight = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [109, 30, 5],
+          [109.1, 30, 5],
+          [109, 30.1, 5],
+          [109, 30, 5],
+        ],
+      ],
+    };
+    r.parcels.forEach((x, i) => {
+      x.geometry = (i === 2 ? withHeight : polygonWithHole) as typeof x.geometry;
+    });
+    const { parts } = encodeParts(r.parcels, 2);
+    expect(parts[0]?.geometry).toBeDefined();
+    expect(parts[1]?.geometry).toBeUndefined();
+    expect(parts[1]?.part[0]?.geometry).toEqual(withHeight);
+  });
+
   it("the client puts each part's packed geometries back on its parcels", async () => {
     const listener: { onMsg?: (ev: MessageEvent<WorkerOutbound>) => void } = {};
     const posted: WorkerInbound[] = [];
@@ -263,26 +304,11 @@ describe("geometries packed beside a part", () => {
     r.parcels.forEach((x, i) => {
       x.geometry = geoms[i] as typeof x.geometry;
     });
-    const wire = encodeResult(r);
-    const [first, second] = splitParts(wire.result.parcels, 2);
-    const bare = (ps: typeof first) =>
-      (ps ?? []).map(({ geometry: _g, ...rest }) => rest as (typeof ps & object)[number]);
-    send({
-      id,
-      part: bare(first),
-      sources: wire.sources,
-      geometry: packGeometries((first ?? []).map((x) => x.geometry)) ?? undefined,
-    });
-    send({
-      id,
-      part: bare(second),
-      geometry: packGeometries((second ?? []).map((x) => x.geometry)) ?? undefined,
-    });
-    send({
-      id,
-      ok: true,
-      response: { result: { ...wire.result, parcels: [] }, sources: wire.sources, parts: 2, durationMs: 1 },
-    });
+    const { parts, sources } = encodeParts(r.parcels, 2);
+    for (const [i, { part, geometry }] of parts.entries())
+      send({ id, part, ...(i === 0 ? { sources } : {}), ...(geometry ? { geometry } : {}) });
+    const rest = { ...r, parcels: [] };
+    send({ id, ok: true, response: { result: rest, sources, parts: parts.length, durationMs: 1 } });
     const res = await p;
     expect(res.result.parcels.map((x) => x.geometry)).toEqual(geoms);
     expect(res.result.parcels.map((x) => x.input.id)).toEqual(["A", "B", "C"]);

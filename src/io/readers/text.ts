@@ -12,6 +12,7 @@ import type { EncodingChoice, ImportOptions } from "./types";
 const CERTAIN_UTF8_CHARS = 8;
 
 const BOM = [0xef, 0xbb, 0xbf];
+const startsWithBom = (bytes: Uint8Array) => BOM.every((b, i) => bytes[i] === b);
 
 /**
  * Decode `bytes` as the user chose, else as detected.
@@ -26,7 +27,7 @@ export function decodeImportText(
 ): { text?: string; encoding?: EncodingChoice; problems: Problem[] } {
   if (opts.encoding) {
     // A UTF-8 byte-order mark is not text in either reading.
-    const body = BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(3) : bytes;
+    const body = startsWithBom(bytes) ? bytes.subarray(3) : bytes;
     const text = new TextDecoder(opts.encoding === "gbk" ? "gbk" : "utf-8").decode(body);
     return { text, encoding: { used: opts.encoding, how: "option", certain: true }, problems: [] };
   }
@@ -54,7 +55,7 @@ export function utf8Certain(bytes: Uint8Array): boolean {
  * has enough, where the byte scan read all 100 MB of a province file again (0.5 s, issue 13).
  */
 export function decodedUtf8Certain(bytes: Uint8Array, text: string): boolean {
-  let valid = BOM.every((b, i) => bytes[i] === b) ? 1 : 0;
+  let valid = startsWithBom(bytes) ? 1 : 0;
   // As many characters as bytes after the mark: all ASCII.
   if (text.length === bytes.length - 3 * valid) return valid === 0;
   for (let i = 0; i < text.length; i++) {

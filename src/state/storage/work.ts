@@ -163,16 +163,17 @@ export async function writeWorkItem<K extends WorkItem>(
 }
 
 /**
- * Sources from this size are stored as a Blob: IndexedDB then keeps a reference to bytes the
+ * Sources from `BLOB_CONTENT_FROM` (8 MB) are stored as a Blob (the worker's `contentBlob` when it
+ * made one): IndexedDB then keeps a reference to bytes the
  * browser already holds instead of serialising them on the page (a 100 MB import held the page
  * for 0.7 s in `put`, issue 13). Read back as bytes, so callers never see the Blob.
  */
-const BLOB_FROM = BLOB_CONTENT_FROM;
-
 export async function putDataset(kv: KeyValueStorage, ds: StoredDataset): Promise<void> {
   const { contentBlob, ...stored } = ds;
   const big =
-    typeof ds.content !== "string" && ds.content.byteLength >= BLOB_FROM && typeof Blob === "function";
+    typeof ds.content !== "string" &&
+    ds.content.byteLength >= BLOB_CONTENT_FROM &&
+    typeof Blob === "function";
   const value = contentBlob
     ? { ...stored, content: contentBlob }
     : big

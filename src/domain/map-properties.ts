@@ -27,8 +27,11 @@ export function toMapProperties(p: AnalysedParcel): MapFeatureProperties {
   return props;
 }
 
+/** West, south, east, north in degrees of longitude and latitude (EPSG:4326 or CGCS2000 lon/lat). */
+export type BBox = [number, number, number, number];
+
 /** West, south, east, north of the parcels' lon/lat geometry (null: none, or no finite point). */
-export function parcelsBbox(parcels: readonly AnalysedParcel[]): [number, number, number, number] | null {
+export function parcelsBbox(parcels: readonly AnalysedParcel[]): BBox | null {
   let w = Number.POSITIVE_INFINITY;
   let s = Number.POSITIVE_INFINITY;
   let e = Number.NEGATIVE_INFINITY;

@@ -7,7 +7,7 @@
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { Lang } from "../i18n/lang";
 import type { CustomBasemap } from "../state/customBasemap";
-import type { FrameInsets } from "./geometry";
+import type { BBox, FrameInsets } from "./geometry";
 import type { Measurement } from "./tools/measure";
 import type { SelectHow } from "./tools/select";
 import type { DrawnGeometry } from "./tools/types";
@@ -152,7 +152,7 @@ export interface MapControllerApi {
    * The map GeoJSON (a worker's Blob) of parcels that `setParcels` will bring with the same
    * `data`: drawn now, while the parcels themselves are still on their way (large results).
    */
-  preloadParcels?(data: Blob, bbox?: [number, number, number, number]): void;
+  preloadParcels?(data: Blob, bbox?: BBox): void;
   /**
    * Change the fill colouring. Never re-sends the parcel data: before the first data it is baked
    * into the fill expression, afterwards only parcels whose colour changes get a new feature-state

@@ -3,10 +3,11 @@
  * tested in node. Coordinates are RFC 7946 lon/lat degrees (CGCS2000 ≈ WGS 84).
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
+import type { BBox } from "../domain/map-properties";
 import { PARK_ZONES, ZONE_NAMES } from "../domain/zones";
 
-/** [west, south, east, north] in degrees. */
-export type BBox = [number, number, number, number];
+/** [west, south, east, north] in degrees (one type for domain, map, state and the worker). */
+export type { BBox };
 
 function eachPosition(g: Geometry | null | undefined, f: (p: Position) => void): void {
   if (!g) return;

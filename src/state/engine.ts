@@ -21,6 +21,7 @@ import {
   type ScenarioEdit,
   type StepLabel,
 } from "../domain/edits";
+import type { BBox } from "../domain/map-properties";
 import { applyStandardEdits } from "../domain/scenarios";
 import type { AnalysedParcel, AnalysisResult, IsoDate } from "../domain/types";
 import { fingerprint } from "../io/fingerprint";
@@ -219,7 +220,7 @@ export function connectEngine(
     store.getState().analysisStarted();
     try {
       /** The parcels' bbox, sent by the worker with the early map data (large results). */
-      let mapBbox: [number, number, number, number] | undefined;
+      let mapBbox: BBox | undefined;
       const res = await backend.request(
         "analyze",
         {

@@ -3,9 +3,9 @@
  * `AnalyzeResponse.mapData`), keyed by the result's parcel array: the map binding hands it to the
  * map with those parcels, and it goes when they go.
  */
+import type { BBox } from "../domain/map-properties";
 import type { AnalysedParcel } from "../domain/types";
 
-type BBox = [number, number, number, number];
 const byParcels = new WeakMap<readonly AnalysedParcel[], { data: Blob; bbox?: BBox }>();
 
 /** Keep the worker's map GeoJSON of `parcels`, with their bbox when the worker sent it. */

@@ -3,6 +3,7 @@
  * request of a kind supersedes the one in flight: the older promise rejects with
  * `SupersededError` and its late response (matched by request id) is ignored.
  */
+import type { BBox } from "../domain/map-properties";
 import type { AnalysedParcel } from "../domain/types";
 import {
   type AnalysisBackend,
@@ -31,7 +32,7 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   onProgress?: (p: ImportProgress) => void;
-  onMapData?: (data: Blob, bbox?: [number, number, number, number]) => void;
+  onMapData?: (data: Blob, bbox?: BBox) => void;
 }
 
 /** The buffers of a payload's file bytes, each once (handed over to the worker, not copied). */

@@ -9,6 +9,7 @@ import type { Comparison } from "../domain/compare";
 import type { FacilityCoverage, FacilityKind, KindCoverage } from "../domain/coverage";
 import type { ParcelFieldEdit, ScenarioEdit } from "../domain/edits";
 import type { PlanFacility } from "../domain/facilities";
+import type { BBox } from "../domain/map-properties";
 import type { ServiceAreaShapes } from "../domain/plan-features";
 import type { ScenarioEditProblem } from "../domain/scenarios";
 import type { SiteSuggestion } from "../domain/siting";
@@ -227,7 +228,7 @@ export type WorkerOutbound =
    * The map's GeoJSON of a large analysis result (`EARLY_MAP_DATA` parcels or more), sent before
    * its parts, so the map tiles it while the page receives them (issue 13).
    */
-  | { id: number; mapData: Blob; bbox?: [number, number, number, number] }
+  | { id: number; mapData: Blob; bbox?: BBox }
   | { id: number; ok: false; superseded?: boolean; error: string };
 
 /** A request was dropped because a newer one of the same kind replaced it (not an error to show). */
@@ -252,7 +253,7 @@ export interface AnalysisBackend {
 export interface RequestOptions {
   onProgress?: (p: ImportProgress) => void;
   /** An analysis's map GeoJSON and its parcels' bbox, ahead of its response (large results only). */
-  onMapData?: (data: Blob, bbox?: [number, number, number, number]) => void;
+  onMapData?: (data: Blob, bbox?: BBox) => void;
 }
 
 /**
